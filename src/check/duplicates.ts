@@ -1,0 +1,40 @@
+/** The same paper entered twice: same DOI or arXiv id, or a near-identical title with the same first author. */
+import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import type { Graph, Publication } from '../resolve/graph.js';
+import { normalizeName } from '../resolve/names.js';
+
+export function findDuplicatePublications(graph: Graph, diagnostics: Diagnostics): void {
+  const seen = new Map<string, Publication>();
+  for (const pub of graph.publications.values()) {
+    const keys = identityKeys(pub);
+    const match = keys.map((k) => seen.get(k)).find((p) => p !== undefined && p.id !== pub.id);
+    if (match) {
+      const where = match.source.locate([]);
+      diagnostics.warning(pub.source.file, pub.source.locate([]), 'check/duplicate-publication', `"${pub.id}" looks like the same paper as "${match.id}"`, {
+        hint: `${match.id} is in ${match.source.file}${where ? `:${where.line}` : ''}; keep one entry (a preprint and its published version are one paper: keep the published one with its arxiv field).`,
+      });
+      continue;
+    }
+    for (const k of keys) seen.set(k, pub);
+  }
+}
+
+function identityKeys(pub: Publication): string[] {
+  const keys: string[] = [];
+  if (pub.doi) keys.push(`doi:${pub.doi.toLowerCase()}`);
+  if (pub.arxiv) keys.push(`arxiv:${pub.arxiv.replace(/v\d+$/, '')}`);
+  const first = pub.authors[0] ? normalizeName(pub.authors[0].name).split(' ').pop() : '';
+  keys.push(`title:${titleKey(pub.title)}|${first}`);
+  return keys;
+}
+
+/** Titles compared without case, punctuation, math markup or braces. */
+export function titleKey(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[{}$\\]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

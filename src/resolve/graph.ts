@@ -1,0 +1,127 @@
+/** The resolved record: one graph in which authors are people, citations are keys that exist, and events belong to series. */
+import type { AuthorRole } from '../schema/author-marks.js';
+import type { ConfigInput, EventInput, NewsInput, PersonInput, PublicationInput, SeriesInput } from '../schema/index.js';
+import type { PublicationStatus } from '../schema/publication.js';
+import type { Located } from '../validate/index.js';
+
+/** Someone named in the record: linked to a person of the project when they are one. */
+export interface PersonLink {
+  name: string;
+  /** Id of the person in the project, when known. */
+  person?: string;
+  affiliation?: string;
+  url?: string;
+}
+
+export interface Author {
+  /** Name as the publication prints it, LaTeX decoded. */
+  name: string;
+  person?: string;
+  roles: AuthorRole[];
+}
+
+export interface Publication extends Omit<PublicationInput, 'authors' | 'status'> {
+  authors: Author[];
+  status: PublicationStatus;
+  /** People of the project among the authors, in author order. */
+  people: string[];
+  /** YYYY, YYYY-MM or YYYY-MM-DD: the best known date, for sorting. */
+  sortDate: string;
+  source: Located<PublicationInput>;
+}
+
+/** A long-form Markdown section with the citations it makes. */
+export interface Prose {
+  file: string;
+  line: number;
+  text: string;
+  /** Cited publication keys in order of first appearance (only those that exist). */
+  cites: string[];
+}
+
+export interface Student {
+  who: PersonLink;
+  level: string;
+  start?: string;
+  end?: string;
+  next?: string;
+  coadvisors: PersonLink[];
+  note?: string;
+}
+
+export interface Talk {
+  title?: string;
+  event: string;
+  host?: string;
+  place?: string;
+  date: string;
+  virtual: boolean;
+  url?: string;
+  slides?: string;
+  video?: string;
+  /** Set when the talk is an event of a seminar series in the project. */
+  seminar?: { series: string; event: string };
+}
+
+export interface Person {
+  id: string;
+  file: string;
+  /** Name per language; `default` is the first language that has one. */
+  names: Record<string, string>;
+  name: string;
+  data: PersonInput;
+  source: Located<PersonInput>;
+  sections: Record<string, Prose>;
+  /** Keys of their publications, newest first. */
+  publications: string[];
+  talks: Talk[];
+  advisors: PersonLink[];
+  students: Student[];
+  news: string[];
+}
+
+export interface News extends NewsInput {
+  id: string;
+  file: string;
+  people: string[];
+  publications: string[];
+}
+
+export interface Speaker extends PersonLink {
+  honorific?: string;
+  homepage?: string;
+  photo?: string;
+  bio?: string;
+}
+
+export interface SeminarEvent extends Omit<EventInput, 'speaker' | 'speakers' | 'timezone' | 'series'> {
+  id: string;
+  series: string;
+  file: string;
+  speakers: Speaker[];
+  timezone: string;
+  /** Start and end as UTC instants (ISO 8601), computed from the local times and the time zone. */
+  startUtc: string;
+  endUtc: string;
+  /** Local wall-clock times, "YYYY-MM-DDTHH:MM". */
+  startLocal: string;
+  endLocal: string;
+}
+
+export interface Series extends SeriesInput {
+  id: string;
+  file: string;
+  /** Event ids, by start time. */
+  events: string[];
+}
+
+export interface Graph {
+  root: string;
+  config: ConfigInput;
+  people: Map<string, Person>;
+  publications: Map<string, Publication>;
+  news: News[];
+  series: Map<string, Series>;
+  events: Map<string, SeminarEvent>;
+  files: string[];
+}

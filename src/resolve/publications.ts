@@ -1,0 +1,56 @@
+/** Publications with their authors linked to people, their status settled and a date to sort by. */
+import type { PublicationInput } from '../schema/index.js';
+import type { Located } from '../validate/index.js';
+import type { Author, Publication } from './graph.js';
+import { latexToUnicode } from './names.js';
+import type { PeopleDirectory } from './people.js';
+
+export function resolvePublication(source: Located<PublicationInput>, people: PeopleDirectory): Publication {
+  const p = source.value;
+  const authors: Author[] = p.authors.map((a, i) => {
+    const name = latexToUnicode(a.name);
+    if (a.person) {
+      return { name, roles: a.roles, person: people.require(a.person, source, ['authors', i, 'person']) ? a.person : undefined };
+    }
+    return { name, roles: a.roles, person: people.index.match(a.name).id };
+  });
+  const linked = authors.map((a) => a.person).filter((id): id is string => id !== undefined);
+  return {
+    ...p,
+    authors,
+    status: p.status ?? (p.type === 'preprint' ? 'preprint' : 'published'),
+    people: [...new Set(linked)],
+    sortDate: p.date ?? (p.month ? `${p.year}-${String(p.month).padStart(2, '0')}` : String(p.year)),
+    source,
+  };
+}
+
+/** Newest first; ties broken by title so every output lists the same order. */
+export function byDateDescending(a: Publication, b: Publication): number {
+  return b.sortDate.localeCompare(a.sortDate) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+}
+
+/** Which marks a list uses, for its legend: the legend names only what appears. */
+export function marksUsed(list: readonly Publication[]): { equal: boolean; alphabetical: boolean; lead: boolean; corresponding: boolean } {
+  const roles = new Set(list.flatMap((p) => p.authors.flatMap((a) => a.roles)));
+  return {
+    equal: roles.has('equal'),
+    alphabetical: list.some((p) => p.alphabetical),
+    lead: roles.has('lead'),
+    corresponding: roles.has('corresponding'),
+  };
+}
+
+/** The legend sentence for a list, e.g. "* indicates equal contribution; † means project lead." */
+export function legend(list: readonly Publication[], alphabeticalMark: '*' | 'α-β' = '*'): string | undefined {
+  const used = marksUsed(list);
+  const parts: string[] = [];
+  if (used.equal && used.alphabetical && alphabeticalMark === '*') parts.push('* indicates equal contribution or alphabetical author order');
+  else {
+    if (used.equal) parts.push('* indicates equal contribution');
+    if (used.alphabetical) parts.push(alphabeticalMark === '*' ? '* indicates alphabetical author order' : '(α-β) indicates alphabetical author order');
+  }
+  if (used.lead) parts.push('† means project lead');
+  if (used.corresponding) parts.push('✉ marks the corresponding author');
+  return parts.length ? parts.join('; ') + '.' : undefined;
+}

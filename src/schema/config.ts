@@ -1,0 +1,48 @@
+/** The project's configuration, vita.yaml: what the site is, whose it is, where output goes. */
+import { z } from 'zod';
+import { Id, Localized, Url } from './common.js';
+
+export const Config = z
+  .object({
+    $schema: z.string().optional(),
+    title: Localized,
+    description: Localized.optional(),
+    baseUrl: Url.optional().describe('Where the site will live: "https://leiwu0.github.io/".'),
+    languages: z.array(z.string()).min(1).default(['en']).describe('Languages of the site; the first is the default.'),
+    owner: Id.optional().describe('For a personal site: the person it is about.'),
+    group: z
+      .object({
+        name: Localized,
+        lead: Id.optional(),
+        institution: z.string().optional(),
+        url: Url.optional(),
+        description: z.string().optional(),
+      })
+      .strict()
+      .optional()
+      .describe('For a group site: the group.'),
+    output: z.string().default('_site').describe('Output folder, relative to the project.'),
+    email: z
+      .object({ obfuscate: z.boolean().default(true).describe('Show "leiwu (at) math (dot) pku (dot) edu (dot) cn" instead of a mailto: link.') })
+      .strict()
+      .optional(),
+    publications: z
+      .object({
+        groupBy: z.enum(['year', 'type', 'status']).default('status'),
+        order: z.enum(['ascending', 'descending']).default('descending').describe('Numbering of lists that show numbers.'),
+        alphabeticalMark: z.enum(['*', 'α-β']).default('*').describe('How alphabetical author order is marked.'),
+      })
+      .strict()
+      .optional(),
+    theme: z
+      .object({
+        colors: z.record(z.string(), z.string()).optional(),
+        fonts: z.record(z.string(), z.string()).optional(),
+      })
+      .strict()
+      .optional(),
+    staleAfterYears: z.number().positive().default(2).describe('"In preparation" and "under review" entries older than this are reported.'),
+  })
+  .strict();
+
+export type ConfigInput = z.output<typeof Config>;

@@ -1,0 +1,89 @@
+/** Seminar and colloquium series and their events. */
+import { z } from 'zod';
+import { Id, Localized, PartialDate, PersonRef, Url } from './common.js';
+
+/** A date and time of day as written on a poster: "2025-07-23 10:30" (in the event's time zone). */
+export const DateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$/, { message: 'vita:datetime' })
+  .describe('Local date and time, "YYYY-MM-DD HH:MM", read in the event\'s time zone.');
+
+export const TimeZone = z.string().describe('IANA time zone: "Asia/Shanghai", "America/New_York".');
+
+export const Venue = z
+  .object({
+    name: z.string().describe('"Rm 102, SCMS".'),
+    address: z.string().optional(),
+    online: Url.optional().describe('Link to join online.'),
+  })
+  .strict();
+
+export const Series = z
+  .object({
+    $schema: z.string().optional(),
+    name: Localized,
+    short: z.string().optional(),
+    host: z
+      .object({
+        name: Localized,
+        address: z.string().optional(),
+        phone: z.string().optional(),
+        fax: z.string().optional(),
+        postcode: z.string().optional(),
+        email: z.string().email().optional(),
+        url: Url.optional(),
+      })
+      .strict(),
+    logo: z.string().optional(),
+    description: z.string().optional(),
+    venue: Venue.optional().describe('Default venue of its events.'),
+    timezone: TimeZone.default('UTC'),
+    duration: z.number().int().positive().default(60).describe('Default length of a talk, in minutes.'),
+    organizers: z.array(PersonRef).optional(),
+    url: Url.optional(),
+  })
+  .strict();
+
+export const Speaker = z.union([
+  Id.describe('Id of a person in the project.'),
+  z
+    .object({
+      person: Id.optional(),
+      name: Localized.optional(),
+      honorific: z.string().optional(),
+      affiliation: z.string().optional(),
+      homepage: Url.optional(),
+      photo: z.string().optional(),
+      bio: z.string().optional(),
+    })
+    .strict(),
+]);
+
+export const Event = z
+  .object({
+    $schema: z.string().optional(),
+    series: Id.optional().describe('Defaults to the folder the event is in.'),
+    title: z.string(),
+    speakers: z.array(Speaker).min(1).optional(),
+    speaker: Speaker.optional(),
+    start: DateTime,
+    end: DateTime.optional(),
+    timezone: TimeZone.optional().describe('Defaults to the series\' time zone.'),
+    venue: Venue.optional(),
+    abstract: z.string().optional(),
+    bio: z.string().optional().describe('About the speaker (Markdown).'),
+    status: z.enum(['scheduled', 'cancelled', 'postponed']).default('scheduled'),
+    slides: Url.optional(),
+    video: Url.optional(),
+    language: z.string().optional(),
+    sequence: z.number().int().nonnegative().optional().describe('Calendar revision; raise it when you change a published event.'),
+    program: z
+      .array(z.object({ start: DateTime, end: DateTime.optional(), title: z.string(), speaker: Speaker.optional() }).strict())
+      .optional()
+      .describe('Talks of a multi-day workshop.'),
+    date: PartialDate.optional(),
+  })
+  .strict();
+
+export type SeriesInput = z.output<typeof Series>;
+export type EventInput = z.output<typeof Event>;
