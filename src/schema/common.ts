@@ -59,6 +59,7 @@ export const PersonRef = z
       .object({
         person: Id.optional().describe('Id of a person in the project.'),
         name: z.string().optional().describe('Name of a person outside the project.'),
+        honorific: z.string().optional().describe('"Prof.", "Dr."'),
         affiliation: z.string().optional(),
         url: Url.optional(),
       })

@@ -52,6 +52,7 @@ export const Teaching = z
     terms: z.array(Term).min(1).optional().describe('Terms, e.g. ["Fall 2022", "Fall 2023"].'),
     term: Term.optional().describe('A single term; use `terms` for several.'),
     institution: z.string().optional(),
+    program: z.string().optional().describe('A summer school or programme the course was part of.'),
     place: z.string().optional(),
     instructor: PersonRef.optional().describe('Who taught it, when you were the TA.'),
     note: z.string().optional().describe('"Summer School", "Summer Course".'),
@@ -77,7 +78,7 @@ export const Talk = z
 export const Mentee = z
   .object({
     person: PersonRef.describe('The student: a person id, or a name.'),
-    level: z.enum(['postdoc', 'phd', 'master', 'undergraduate', 'intern', 'visitor']),
+    level: z.enum(['postdoc', 'phd', 'master', 'graduate', 'undergraduate', 'intern', 'visitor']),
     start: PartialDate.optional().describe('Year they started (their cohort).'),
     end: DateOrPresent.optional(),
     coadvisors: z.array(PersonRef).optional(),
@@ -88,8 +89,8 @@ export const Mentee = z
 
 export const Review = z
   .object({
-    venue: z.string().describe('Short name: "NeurIPS".'),
-    name: z.string().optional().describe('Full name: "Conference on Neural Information Processing Systems".'),
+    venue: z.string().optional().describe('Short name: "NeurIPS".'),
+    name: z.string().optional().describe('Full name: "Conference on Neural Information Processing Systems". Give it, the short name, or both.'),
     kind: z.enum(['conference', 'journal', 'grant', 'other']).default('conference'),
     years: z
       .union([z.number().int(), z.string().regex(/^\d{4}(\s*[-–]\s*(\d{4}|present))?(\s*,\s*\d{4}(\s*[-–]\s*\d{4})?)*$/, { message: 'vita:years' })])
@@ -97,7 +98,8 @@ export const Review = z
       .transform((v) => (v === undefined ? undefined : String(v)))
       .describe('A year or ranges: "2019-2022", "2020, 2022".'),
   })
-  .strict();
+  .strict()
+  .refine((r) => r.venue !== undefined || r.name !== undefined, { message: 'vita:review-venue', path: ['venue'] });
 
 export const Service = z
   .object({

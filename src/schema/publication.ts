@@ -44,6 +44,7 @@ export const Publication = z
     type: z.enum(PUBLICATION_TYPES).default('article'),
     title: z.string().min(1),
     authors: z.array(Author).min(1),
+    etal: z.boolean().optional().describe('The author list is cut short ("et al."): BibTeX "and others".'),
     alphabetical: z.boolean().optional().describe('Authors are in alphabetical order (α-β), by convention of the field.'),
     status: z.enum(PUBLICATION_STATUSES).optional().describe('Defaults to "preprint" for preprints and "published" otherwise.'),
     venue: Venue.optional(),

@@ -74,8 +74,8 @@ function describe(record: RawRecord, schema: z.ZodType, issue: Issue, path: (str
       const key = issue.message?.startsWith('vita:') ? issue.message.slice(5) : issue.code === 'invalid_format' ? issue.format : '';
       const check = CHECK_MESSAGES[key];
       if (check) {
-        const shown = typeof input === 'string' ? JSON.stringify(shorten(input)) : String(input);
-        return [{ ...base, ...at(path), code: `validate/${key}`, message: `${name} ${shown} ${check.what}`, hint: check.hint, input }];
+        const shown = input === undefined || typeof input === 'object' ? '' : ` ${typeof input === 'string' ? JSON.stringify(shorten(input)) : String(input)}`;
+        return [{ ...base, ...at(path), code: `validate/${key}`, message: `${name}${shown} ${check.what}`, hint: check.hint, input }];
       }
       return [{ ...base, ...at(path), code: 'validate/invalid', message: `${name}: ${issue.message}`, input }];
     }

@@ -9,6 +9,7 @@ export const CHECK_MESSAGES: Record<string, { what: string; hint: string }> = {
   id: { what: 'is not a valid id', hint: 'ids use lower-case letters, digits and hyphens, e.g. "lei-wu".' },
   term: { what: 'is not a term', hint: 'write a season and a year, e.g. "Fall 2023" or "Spring 2022".' },
   years: { what: 'is not a year or a range of years', hint: 'write e.g. 2019, "2019-2022" or "2020, 2022".' },
+  'review-venue': { what: 'names no venue', hint: 'give the venue\'s short name (venue: NeurIPS), its full name (name: ...), or both.' },
   doi: { what: 'is not a DOI', hint: 'write the DOI alone, e.g. 10.1137/20M1234567 (no https://doi.org/ in front).' },
   arxiv: { what: 'is not an arXiv identifier', hint: 'write the id alone, e.g. 2410.11474 (no https://arxiv.org/abs/ in front).' },
 };
