@@ -6,7 +6,7 @@ import type { ValidRecord } from '../validate/index.js';
 import { closest } from '../validate/suggest.js';
 import { findCitations } from './citations.js';
 import type { Graph, News, Person, PersonLink, Prose, Student } from './graph.js';
-import { byDateDescending, resolvePublication } from './publications.js';
+import { byDateDescending, compare, resolvePublication } from './publications.js';
 import { localized, PeopleDirectory } from './people.js';
 import { resolveSeminars } from './seminars.js';
 
@@ -29,6 +29,10 @@ export function resolveProject(valid: ValidRecord, diagnostics: Diagnostics): Gr
   const publications = new Map(valid.publications.map((p) => [p.id, resolvePublication(p, directory)]));
   const ordered = [...publications.values()].sort(byDateDescending);
 
+  // One pass over the publications gives everyone their list, newest first.
+  const byPerson = new Map<string, string[]>();
+  for (const pub of ordered) for (const id of pub.people) (byPerson.get(id) ?? byPerson.set(id, []).get(id)!).push(pub.id);
+
   const people = new Map<string, Person>();
   for (const p of valid.people) {
     const n = localized(p.value.name, languages);
@@ -40,7 +44,7 @@ export function resolveProject(valid: ValidRecord, diagnostics: Diagnostics): Gr
       data: p.value,
       source: p,
       sections: {},
-      publications: ordered.filter((pub) => pub.people.includes(p.id)).map((pub) => pub.id),
+      publications: byPerson.get(p.id) ?? [],
       talks: (p.value.talks ?? []).map((t) => ({ ...t })),
       advisors: [],
       students: [],
@@ -122,7 +126,7 @@ export function resolveProject(valid: ValidRecord, diagnostics: Diagnostics): Gr
     });
     news.push({ ...n.value, id: n.id, file: n.file, people: who.filter((id) => people.has(id)), publications: pubs });
   }
-  news.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+  news.sort((a, b) => compare(b.date, a.date) || compare(a.id, b.id));
   for (const item of news) for (const id of item.people) people.get(id)!.news.push(item.id);
 
   const { series, events } = resolveSeminars(valid.series, valid.events, directory, languages, diagnostics);
@@ -144,7 +148,7 @@ export function resolveProject(valid: ValidRecord, diagnostics: Diagnostics): Gr
       });
     }
   }
-  for (const person of people.values()) person.talks.sort((a, b) => b.date.localeCompare(a.date));
+  for (const person of people.values()) person.talks.sort((a, b) => compare(b.date, a.date));
 
   return { root: valid.root, config, people, publications, news, series, events, files: valid.files };
 }

@@ -27,7 +27,12 @@ export function resolvePublication(source: Located<PublicationInput>, people: Pe
 
 /** Newest first; ties broken by title so every output lists the same order. */
 export function byDateDescending(a: Publication, b: Publication): number {
-  return b.sortDate.localeCompare(a.sortDate) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+  return compare(b.sortDate, a.sortDate) || compare(a.title, b.title) || compare(a.id, b.id);
+}
+
+/** Code-point order: the same on every machine, unlike localeCompare, and much faster. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Which marks a list uses, for its legend: the legend names only what appears. */
