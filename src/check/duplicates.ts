@@ -7,10 +7,12 @@ export function findDuplicatePublications(graph: Graph, diagnostics: Diagnostics
   const seen = new Map<string, Publication>();
   for (const pub of graph.publications.values()) {
     const keys = identityKeys(pub);
-    const match = keys.map((k) => seen.get(k)).find((p) => p !== undefined && p.id !== pub.id);
-    if (match) {
+    const shared = keys.find((k) => seen.get(k) !== undefined && seen.get(k)!.id !== pub.id);
+    const match = shared === undefined ? undefined : seen.get(shared);
+    if (shared !== undefined && match) {
       const where = match.source.locate([]);
-      diagnostics.warning(pub.source.file, pub.source.locate([]), 'check/duplicate-publication', `"${pub.id}" looks like the same paper as "${match.id}"`, {
+      const why = shared.startsWith('doi:') ? `the same DOI, ${pub.doi}` : shared.startsWith('arxiv:') ? `the same arXiv id, ${shared.slice(6)}` : 'the same title and first author';
+      diagnostics.warning(pub.source.file, pub.source.locate([]), 'check/duplicate-publication', `"${pub.id}" looks like the same paper as "${match.id}" (${why})`, {
         hint: `${match.id} is in ${match.source.file}${where ? `:${where.line}` : ''}; keep one entry (a preprint and its published version are one paper: keep the published one with its arxiv field).`,
       });
       continue;

@@ -10,7 +10,7 @@ export function findStaleEntries(graph: Graph, diagnostics: Diagnostics, today: 
     if (!PENDING.has(pub.status)) continue;
     const age = today.getUTCFullYear() - pub.year;
     if (age <= limit) continue;
-    diagnostics.warning(pub.source.file, pub.source.locate(['status']), 'check/stale-status', `"${pub.id}" has been "${pub.status}" since ${pub.year}`, {
+    diagnostics.warning(pub.source.file, pub.source.locate(['status']), 'check/stale-status', `"${pub.id}" has been ${pub.status.replace(/-/g, ' ')} since ${pub.year}`, {
       hint: 'update its status (published, preprint) or remove it; old pending entries weaken a CV.',
     });
   }

@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
-import type { RecordKind } from '../schema/index.js';
-import { readBibtex } from './bibtex.js';
+import { SCHEMAS, type RecordKind } from '../schema/index.js';
+import { readBibtex } from './bibtex/index.js';
 import { readFrontMatter } from './markdown.js';
 import type { LoadedProject, ProseSection, RawRecord } from './record.js';
 import { readYaml, type ParsedYaml } from './yaml.js';
@@ -19,7 +19,7 @@ export function loadProject(root: string, diagnostics: Diagnostics, options: { o
     rootStat = statSync(root);
   } catch {
     diagnostics.error('', undefined, 'load/no-project', `the folder "${root}" does not exist`, {
-      hint: 'give the path of a vita project (a folder with vita.yaml), or create one with `vita new`.',
+      hint: 'give the path of a vita project: a folder with a vita.yaml file in it.',
     });
     return project;
   }
@@ -32,7 +32,7 @@ export function loadProject(root: string, diagnostics: Diagnostics, options: { o
   project.files = listFiles(root, options.output);
   if (!project.files.includes(CONFIG_FILE)) {
     diagnostics.error(CONFIG_FILE, undefined, 'load/no-config', 'the project has no vita.yaml', {
-      hint: 'every project needs a vita.yaml with at least a `title`; `vita new` writes one.',
+      hint: 'create vita.yaml in the project folder with at least a title, e.g. `title: Lei Wu`.',
     });
   }
   for (const file of project.files) {
@@ -46,8 +46,12 @@ export function loadProject(root: string, diagnostics: Diagnostics, options: { o
       continue;
     }
     if (text.trim() === '' && role.kind !== 'bibtex') {
+      const required = requiredFields(role.kind === 'publications' ? 'publication' : role.kind);
       diagnostics.error(file, { line: 1, column: 1 }, 'load/empty-file', 'the file is empty', {
-        hint: `a ${role.kind} file needs at least its required fields; delete the file if it is not needed.`,
+        hint:
+          role.kind === 'publications'
+            ? `write a list of publications ("- id: ...", with ${required.join(', ')}), or delete the file.`
+            : `${KIND_NAMES[role.kind]} needs at least ${required.map((f) => `"${f}:"`).join(', ')}${role.kind === 'config' ? '.' : '; delete the file if it is not needed.'}`,
       });
       continue;
     }
@@ -137,6 +141,16 @@ function readRecords(file: string, text: string, role: Exclude<Role, { kind: 'pr
   if ('series' in role && role.series && isPlainObject(value) && value.series === undefined) value = { ...value, series: role.series };
   const at = parsed;
   return [{ kind, file, id: 'id' in role ? role.id : undefined, value, locate: (path) => at?.locate(path) ?? { line: 1, column: 1 } }];
+}
+
+const KIND_NAMES: Record<RecordKind, string> = { config: 'vita.yaml', person: 'a person file', publication: 'a publication', news: 'a news item', series: 'a series file', event: 'an event file' };
+
+/** The fields a record of a kind cannot do without, for the hint of an empty file. */
+function requiredFields(kind: RecordKind): string[] {
+  const shape = (SCHEMAS[kind] as unknown as { shape?: Record<string, { safeParse(v: unknown): { success: boolean } }> }).shape ?? {};
+  return Object.entries(shape)
+    .filter(([, field]) => !field.safeParse(undefined).success)
+    .map(([name]) => name);
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -1,5 +1,5 @@
 /** YAML files read with their source positions, so every diagnostic can point at a line and column. */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import type { Diagnostics, Span } from '../diagnostics/diagnostic.js';
 import type { DataPath } from './record.js';
 
@@ -28,20 +28,33 @@ export function readYaml(file: string, text: string, diagnostics: Diagnostics, l
     return { ...start, endLine: end.line, endColumn: end.column };
   };
 
+  const reported = new Set<number>();
   for (const e of doc.errors) {
-    const at = position(e.pos[0]);
     if (e.code === 'DUPLICATE_KEY') {
-      diagnostics.error(file, at, 'load/duplicate-key', 'the same key is written twice in one mapping', {
-        hint: 'YAML keeps only one of them: remove or rename one of the two.',
+      const dup = duplicateKey(doc, e.pos[0]);
+      const first = dup?.first !== undefined ? position(dup.first) : undefined;
+      diagnostics.error(file, position(e.pos[0]), 'load/duplicate-key', dup ? `the field "${dup.key}" is written twice` : 'the same field is written twice in one mapping', {
+        hint: `${first ? `the first is on line ${first.line}; ` : ''}YAML keeps only one of them (the last): remove or merge the other.`,
+        ...(dup ? { input: dup.key } : {}),
       });
-    } else {
-      diagnostics.error(file, at, 'load/yaml-syntax', `YAML syntax error: ${firstLine(e.message)}`, {
-        hint: yamlHint(e.code),
-      });
+      continue;
     }
+    const problem = explainSyntaxError(text, e.code, e.message, e.pos);
+    const at = position(problem.at);
+    // One syntax error usually sets off more on the same line; the first says what is wrong.
+    if (reported.has(at.line)) continue;
+    reported.add(at.line);
+    diagnostics.error(file, at, 'load/yaml-syntax', problem.message, problem.hint ? { hint: problem.hint } : {});
   }
   for (const w of doc.warnings) {
-    diagnostics.warning(file, position(w.pos[0]), 'load/yaml-warning', firstLine(w.message));
+    const tag = w.code === 'TAG_RESOLVE_FAILED' ? /!\S*/.exec(text.slice(w.pos[0]))?.[0] : undefined;
+    diagnostics.warning(
+      file,
+      position(w.pos[0]),
+      'load/yaml-warning',
+      tag ? `"${tag}" is read as a YAML tag, which vita does not know, and left out of the value` : firstLine(w.message),
+      tag ? { hint: `if "${tag}" is part of the text, put the whole value in quotes.` } : {},
+    );
   }
 
   const fatal = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
@@ -89,22 +102,133 @@ function child(node: unknown, step: string | number): { key?: Node; node?: Node 
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  const line = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  // The parser quotes the text it stopped at, which can be a whole paragraph.
+  return line.length > 100 ? `${line.slice(0, 99)}…` : line;
 }
 
-function yamlHint(code: string): string | undefined {
+/** The key of the duplicate at `offset`, and the offset of its first occurrence in the same mapping. */
+function duplicateKey(doc: ReturnType<typeof parseDocument>, offset: number): { key: string; first?: number } | undefined {
+  let found: { key: string; first?: number } | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const at = map.items.findIndex((p) => isScalar(p.key) && p.key.range?.[0] === offset);
+      if (at < 0) return undefined;
+      const key = String((map.items[at]!.key as { value: unknown }).value);
+      const first = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+      found = { key, first: (first?.key as Node | undefined)?.range?.[0] };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/**
+ * A YAML syntax error in plain words, at the place the writer has to change: the parser reports where it got lost
+ * (the start of a value that swallowed the next line, the line after an unclosed bracket), not where the mistake is.
+ */
+export function explainSyntaxError(text: string, code: string, message: string, pos: [number, number]): { at: number; message: string; hint?: string } {
+  let at = pos[0];
+  // An error about indentation points at the start of the line: show the first character that is written.
+  while (text[at] === ' ' && (at === 0 || /^ *$/.test(text.slice(text.lastIndexOf('\n', at - 1) + 1, at)))) at++;
+  const lineEnd = (offset: number) => {
+    const end = text.indexOf('\n', offset);
+    return end === -1 ? text.length : end;
+  };
+  const lineStart = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
+  const indentOf = (start: number) => /^[ ]*/.exec(text.slice(start))![0].length;
   switch (code) {
     case 'TAB_AS_INDENT':
-      return 'YAML indents with spaces, never tabs.';
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-      return 'check the indentation of this line against the lines above it.';
+      return { at, message: 'this line is indented with a tab', hint: 'YAML indents with spaces, never tabs: replace the tab with spaces.' };
     case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-      return 'a value that contains ": " must be quoted.';
-    case 'UNEXPECTED_TOKEN':
-      return 'a value that starts with a special character (@, `, *, &, !, |, >) must be quoted.';
+    case 'MULTILINE_IMPLICIT_KEY': {
+      const rest = text.slice(at, lineEnd(at));
+      if (/:(\s|$)/.test(rest)) {
+        // `bio: Research interests: deep learning` - a second ": " inside a plain value.
+        const start = lineStart(at);
+        const key = text.slice(start, at).trim();
+        return {
+          at,
+          message: 'the value contains ": ", which YAML reads as the start of another field',
+          hint: `put the whole value in quotes: ${key} "${rest.trim().replace(/"/g, '\\"')}".`,
+        };
+      }
+      // A line indented deeper than the field above it is read as the rest of that field's value.
+      for (let next = lineEnd(at) + 1; next < text.length; next = lineEnd(next) + 1) {
+        const line = text.slice(next, lineEnd(next));
+        if (line.trim() === '') continue;
+        if (/:(\s|$)/.test(line)) {
+          const indent = indentOf(next);
+          const above = /^[ ]*(?:-[ ]+)*/.exec(text.slice(lineStart(at)))![0].length;
+          return {
+            at: next + indent,
+            message: `this line is indented more than the line above it, so YAML reads it as part of the value above`,
+            hint: `indent "${line.trim().split(':')[0]}:" by ${above} space${above === 1 ? '' : 's'}, like the field above it.`,
+          };
+        }
+        break;
+      }
+      if (rest.trim().startsWith('-')) {
+        return { at, message: 'a list item ("- ...") is written where a field was expected', hint: 'indent the list under its field, or write "field:" before it.' };
+      }
+      return { at, message: 'a field name must be written on one line', hint: 'check the indentation of this line against the lines above it.' };
+    }
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR': {
+      const bracket = /^(Flow sequence|Flow mapping)/.exec(message);
+      if (bracket) {
+        const [open, close] = bracket[1] === 'Flow sequence' ? ['[', ']'] : ['{', '}'];
+        const opened = unclosed(text, at, open, close);
+        return {
+          at: opened ?? at,
+          message: `the ${open === '[' ? 'list' : 'mapping'} opened with "${open}" is not closed`,
+          hint: `add "${close}" at the end of the ${open === '[' ? 'list' : 'mapping'}, on the same line.`,
+        };
+      }
+      if (/closing "?quote|Missing closing/i.test(message)) {
+        const quote = message.includes("'") ? "'" : '"';
+        const opened = text.lastIndexOf(quote, at - 1);
+        return { at: opened >= 0 ? opened : at, message: 'the quoted value is never closed', hint: `add the closing ${quote} at the end of the value.` };
+      }
+      if (/without - indicator/.test(message)) {
+        return { at, message: 'this line is indented less than the fields above it, but more than the list they belong to', hint: 'give it the same indentation as the other fields of its list item.' };
+      }
+      if (/same column/.test(message)) {
+        return { at, message: 'this line is not indented like the other fields of its block', hint: 'fields of one block start at the same column: check the spaces at the start of this line.' };
+      }
+      if (/followed by map values/.test(message)) {
+        return { at, message: 'a field name is not followed by ":"', hint: 'write "field: value"; a line that is a list item starts with "- ".' };
+      }
+      return { at, message: `the YAML cannot be read here (${firstLine(message)})`, hint: 'check the indentation of this line against the lines above it.' };
+    }
+    case 'BAD_SCALAR_START':
+    case 'UNEXPECTED_TOKEN': {
+      const c = text[at];
+      if (c && '@`%'.includes(c)) return { at, message: `a value cannot start with "${c}" unless it is quoted`, hint: 'put the value in quotes.' };
+      if (/^Unexpected scalar/.test(message)) {
+        return { at, message: 'this text belongs to no field', hint: 'write "field:" before it, or indent it under its field; a long text starts with "field: >-" or "field: |".' };
+      }
+      return { at, message: `the YAML cannot be read here (${firstLine(message)})`, hint: 'a value that starts with a special character (@, `, *, &, !, |, >, %) must be quoted.' };
+    }
+    case 'BAD_ALIAS':
+    case 'ALIAS_PROPS':
+      return { at, message: `a value that starts with "*" is read as a reference to an anchor`, hint: 'put the value in quotes.' };
+    case 'MULTIPLE_DOCS':
+      return { at, message: 'the file holds more than one YAML document (a second "---")', hint: 'a record file holds one document: remove the "---" line, or split the file.' };
     default:
-      return undefined;
+      return { at, message: `YAML syntax error: ${firstLine(message)}` };
   }
+}
+
+/** The offset of the last `open` before `offset` that is not closed before it. */
+function unclosed(text: string, offset: number, open: string, close: string): number | undefined {
+  let depth = 0;
+  for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
+    if (text[i] === close) depth++;
+    else if (text[i] === open) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return undefined;
 }

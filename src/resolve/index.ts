@@ -3,7 +3,7 @@ import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { ConfigInput } from '../schema/index.js';
 import { Config } from '../schema/index.js';
 import type { ValidRecord } from '../validate/index.js';
-import { closest } from '../validate/suggest.js';
+import { closest } from '../text/suggest.js';
 import { findCitations } from './citations.js';
 import type { Graph, News, Person, PersonLink, Prose, Student } from './graph.js';
 import { byDateDescending, compare, resolvePublication } from './publications.js';
@@ -69,7 +69,7 @@ export function resolveProject(valid: ValidRecord, diagnostics: Diagnostics): Gr
         continue;
       }
       const guess = closest(c.key, publications.keys(), 4);
-      diagnostics.error(prose.file, { line: prose.line + c.line - 1, column: c.column }, 'resolve/unknown-citation', `the citation @${c.key} matches no publication`, {
+      diagnostics.error(prose.file, { line: prose.line + c.line - 1, column: c.column, endLine: prose.line + c.line - 1, endColumn: c.column + 1 + c.key.length }, 'resolve/unknown-citation', `the citation @${c.key} matches no publication`, {
         input: c.key,
         hint: guess ? `did you mean @${guess}?` : 'add the publication to publications/, or correct the key.',
       });

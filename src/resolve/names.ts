@@ -9,106 +9,11 @@
  * Reversed order without a comma ("Wu Lei") is never guessed: it is as likely to be another person.
  */
 
-// ---------------------------------------------------------------------------------------------------------
-// LaTeX to Unicode
-// ---------------------------------------------------------------------------------------------------------
+import { editDistance } from '../text/distance.js';
+import { latexToUnicode } from '../text/latex.js';
 
-/** Combining marks for LaTeX accent commands: \'e, \"{u}, \c{c}, \v s ... */
-const ACCENT_MARKS: Record<string, string> = {
-  "'": '\u0301',
-  '`': '\u0300',
-  '^': '\u0302',
-  '"': '\u0308',
-  '~': '\u0303',
-  '=': '\u0304',
-  '.': '\u0307',
-  c: '\u0327',
-  v: '\u030C',
-  u: '\u0306',
-  H: '\u030B',
-  k: '\u0328',
-  r: '\u030A',
-  d: '\u0323',
-  b: '\u0331',
-  t: '\u0361',
-};
-
-/** Letters LaTeX writes as commands: {\ss}, {\o}, \aa, \l ... */
-const LETTER_COMMANDS: Record<string, string> = {
-  ss: 'ß',
-  o: 'ø',
-  O: 'Ø',
-  aa: 'å',
-  AA: 'Å',
-  ae: 'æ',
-  AE: 'Æ',
-  oe: 'œ',
-  OE: 'Œ',
-  l: 'ł',
-  L: 'Ł',
-  i: 'ı',
-  j: 'ȷ',
-  dh: 'ð',
-  DH: 'Ð',
-  dj: 'đ',
-  DJ: 'Đ',
-  th: 'þ',
-  TH: 'Þ',
-  ng: 'ŋ',
-  NG: 'Ŋ',
-};
-
-/**
- * An accent command and its argument: braced ("\'{e}", "\c{c}", "\'{\i}") or bare ("\'e", "\c c", "\'\i").
- * Letter-named accents (\c, \v ...) must not be the start of a longer command name (\cite, \dh).
- */
-const ACCENT_RE = /\\(['`^"~=.]|[cvuHkrdbt](?![A-Za-z]))\s*(?:\{([^{}]*)\}|(\\[A-Za-z]+|[^\s{}\\]))/gu;
-/** A letter command; TeX swallows the spaces that end a control word ("S\o ren" is "Søren"). */
-const LETTER_RE = new RegExp(`\\\\(${Object.keys(LETTER_COMMANDS).join('|')})(?![A-Za-z])[ \\t]*`, 'g');
-const ESCAPED_SYMBOL_RE = /\\([&%$#_])/g;
-const SPACING_RE = /\\[ ,;:!]|~/g;
-const OTHER_COMMAND_RE = /\\[A-Za-z]+\s*|\\./g;
-const MATH_SPLIT_RE = /(\$[^$]*\$)/;
-const LATEX_HINT_RE = /[\\{}~]/;
-
-/** Decode LaTeX accents/commands in a name to Unicode for display ("Th{\'e}o" -> "Théo"), keeping diacritics. */
-export function latexToUnicode(text: string): string {
-  if (!LATEX_HINT_RE.test(text)) return text.normalize('NFC');
-  // Math ($...$) is left alone: its braces and backslashes mean something else.
-  return text
-    .split(MATH_SPLIT_RE)
-    .map((part, i) => (i % 2 === 1 ? part : decodeLatexText(part)))
-    .join('')
-    .normalize('NFC');
-}
-
-function decodeLatexText(text: string): string {
-  return text
-    .replace(ACCENT_RE, (_m, accent: string, braced?: string, bare?: string) =>
-      applyAccent(ACCENT_MARKS[accent] ?? '', braced ?? bare ?? ''),
-    )
-    .replace(LETTER_RE, (_m, name: string) => LETTER_COMMANDS[name] ?? '')
-    .replace(ESCAPED_SYMBOL_RE, '$1')
-    .replace(SPACING_RE, ' ')
-    .replace(/\\-/g, '') // discretionary hyphen
-    .replace(OTHER_COMMAND_RE, '') // \textsc, \relax, \emph ...: keep their argument, drop the command
-    .replace(/[{}]/g, '');
-}
-
-/** Put a combining mark after the first letter of an accent's argument. */
-function applyAccent(mark: string, argument: string): string {
-  const arg = argument.trim();
-  const command = /^\\([A-Za-z]+)\s*/.exec(arg);
-  if (command) {
-    const name = command[1] ?? '';
-    // Accents go on the dotted letter: \'{\i} is "í", not "ı́".
-    const base = name === 'i' || name === 'j' ? name : (LETTER_COMMANDS[name] ?? '');
-    return base + mark + arg.slice(command[0].length);
-  }
-  const first = Array.from(arg)[0];
-  if (first === undefined) return '';
-  return first + mark + arg.slice(first.length);
-}
+/** Re-exported for `resolve/publications.ts`, which imports it from here; it lives in `text/latex.ts`. */
+export { latexToUnicode };
 
 // ---------------------------------------------------------------------------------------------------------
 // Canonical form
@@ -140,6 +45,8 @@ const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=H
 const CJK_RE = new RegExp(`[${CJK}]`, 'u');
 const SPACE_BETWEEN_CJK_RE = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'gu');
 const SUFFIX_RE = /^(jr|sr|ii|iii|iv)\.?$/i;
+/** Characters without which a name holds no LaTeX to decode. */
+const LATEX_HINT_RE = /[\\{}~]/;
 
 const normalizedCache = new Map<string, string>();
 const NORMALIZED_CACHE_LIMIT = 50_000;
@@ -543,10 +450,11 @@ export class NameIndex {
     const queries = [exactKey(normalized), ...swappedOrder(normalized)];
     const scored: { id: string; distance: number }[] = [];
     for (const { id, keys } of this.forms) {
-      let best = Infinity;
-      for (const key of keys) for (const q of queries) best = Math.min(best, editDistance(q, key));
-      // Allow about one typo per three letters: closer than that, it is another name.
-      if (best <= Math.max(1, Math.floor(normalized.length / 3))) scored.push({ id, distance: best });
+      // Allow about one typo per three letters: further than that, it is another name.
+      const limit = Math.max(1, Math.floor(normalized.length / 3));
+      let best = limit + 1;
+      for (const key of keys) for (const q of queries) best = Math.min(best, editDistance(q, key, limit));
+      if (best <= limit) scored.push({ id, distance: best });
     }
     scored.sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return scored.slice(0, limit).map((s) => s.id);
@@ -562,24 +470,4 @@ function swappedOrder(normalized: string): string[] {
 
 function sortedIds(ids: string[]): string[] {
   return [...new Set(ids)].sort();
-}
-
-/** Levenshtein distance (small, iterative, O(n*m) with two rows). */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  const s = Array.from(a);
-  const t = Array.from(b);
-  if (s.length === 0) return t.length;
-  if (t.length === 0) return s.length;
-  let previous = Array.from({ length: t.length + 1 }, (_, j) => j);
-  let current = new Array<number>(t.length + 1).fill(0);
-  for (let i = 1; i <= s.length; i++) {
-    current[0] = i;
-    for (let j = 1; j <= t.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (s[i - 1] === t[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-    }
-    [previous, current] = [current, previous];
-  }
-  return previous[t.length] ?? 0;
 }

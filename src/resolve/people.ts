@@ -3,9 +3,10 @@ import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { DataPath } from '../load/record.js';
 import type { LocalizedText, PersonRefInput } from '../schema/index.js';
 import type { Located } from '../validate/index.js';
-import { closest } from '../validate/suggest.js';
+import { closest } from '../text/suggest.js';
 import type { PersonLink } from './graph.js';
-import { latexToUnicode, NameIndex } from './names.js';
+import { latexToUnicode } from '../text/latex.js';
+import { NameIndex } from './names.js';
 
 export class PeopleDirectory {
   readonly index: NameIndex;

@@ -2,10 +2,10 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { EventInput, SeriesInput } from '../schema/index.js';
 import type { Located } from '../validate/index.js';
-import { closest } from '../validate/suggest.js';
+import { closest } from '../text/suggest.js';
 import type { SeminarEvent, Series, Speaker } from './graph.js';
 import { localized, type PeopleDirectory } from './people.js';
-import { addMinutes, isTimeZone, normalizeLocal, zonedToUtc } from './time.js';
+import { isTimeZone, localTimeKind, normalizeLocal, utcOffset, utcToZoned, zonedToUtc } from './time.js';
 
 export function resolveSeminars(
   seriesList: Located<SeriesInput>[],
@@ -39,15 +39,25 @@ export function resolveSeminars(
       continue;
     }
     if (!isTimeZone(timezone)) continue;
-    const startLocal = normalizeLocal(v.start);
-    const endLocal = v.end ? normalizeLocal(v.end) : addMinutes(startLocal, parent.duration);
-    const startUtc = zonedToUtc(startLocal, timezone);
-    const endUtc = zonedToUtc(endLocal, timezone);
+    const startUtc = zonedToUtc(v.start, timezone);
+    // Without an end, a talk lasts the series' duration in real time (across a clock change too). A
+    // whole-day event (dates without times) runs to the midnight after its last day, `end` included.
+    const endUtc = !hasTimeOfDay(v.start)
+      ? zonedToUtc(nextDay((v.end ?? v.start).slice(0, 10)), timezone)
+      : v.end
+        ? zonedToUtc(v.end, timezone)
+        : new Date(startUtc.getTime() + parent.duration * 60000);
+    // Local times as a clock in the zone shows them: a skipped 02:30 reads 03:30.
+    const startLocal = utcToZoned(startUtc, timezone);
+    const endLocal = utcToZoned(endUtc, timezone);
     if (endUtc.getTime() <= startUtc.getTime()) {
       diagnostics.error(e.file, e.locate(['end']), 'resolve/end-before-start', `the event ends (${v.end}) before it starts (${v.start})`, {
         hint: 'check the date and the time of day of `end`; times are read on a 24-hour clock.',
       });
     }
+    reportClockChanges(e, timezone, diagnostics);
+    reportZoneMismatch(e, parent, timezone, startUtc, diagnostics);
+    reportProgram(e, timezone, startUtc, endUtc, people, diagnostics);
     const written = v.speakers ?? (v.speaker ? [v.speaker] : []);
     const speakers: Speaker[] = written.map((s, i) => {
       const path = v.speakers ? ['speakers', i] : ['speaker'];
@@ -79,9 +89,21 @@ export function resolveSeminars(
 }
 
 function badZone(at: Located<unknown>, zone: string, diagnostics: Diagnostics): void {
+  const guess = closest(zone, knownZones());
   diagnostics.error(at.file, at.locate(['timezone']), 'resolve/unknown-timezone', `"${zone}" is not a time zone`, {
-    hint: 'use an IANA name such as "Asia/Shanghai", "Europe/Paris" or "America/New_York".',
+    hint: guess ? `did you mean "${guess}"?` : 'use an IANA name such as "Asia/Shanghai", "Europe/Paris" or "America/New_York".',
+    input: zone,
   });
+}
+
+/** The platform's IANA zone names, for "did you mean". */
+function knownZones(): string[] {
+  const intl = Intl as { supportedValuesOf?: (key: string) => string[] };
+  try {
+    return intl.supportedValuesOf?.('timeZone') ?? [];
+  } catch {
+    return [];
+  }
 }
 
 /** Two scheduled events in the same room at overlapping times are almost always a typo. */
@@ -99,4 +121,132 @@ function reportRoomClashes(events: SeminarEvent[], sources: Located<EventInput>[
       });
     }
   }
+}
+
+/**
+ * A time written on a day the clocks change may not exist (spring forward: 02:30 is skipped) or may occur
+ * twice (fall back: 01:30 happens twice). vita still reads it (see `zonedToUtc`), but says how.
+ */
+function reportClockChanges(e: Located<EventInput>, timezone: string, diagnostics: Diagnostics): void {
+  const times: { path: (string | number)[]; value: string }[] = [{ path: ['start'], value: e.value.start }];
+  if (e.value.end) times.push({ path: ['end'], value: e.value.end });
+  e.value.program?.forEach((item, i) => {
+    times.push({ path: ['program', i, 'start'], value: item.start });
+    if (item.end) times.push({ path: ['program', i, 'end'], value: item.end });
+  });
+  for (const { path, value } of times) {
+    if (!hasTimeOfDay(value)) continue;
+    const kind = localTimeKind(value, timezone);
+    if (kind === 'ok') continue;
+    const instant = zonedToUtc(value, timezone);
+    const shown = utcToZoned(instant, timezone).replace('T', ' ');
+    const clock = normalizeLocal(value).slice(11);
+    if (kind === 'skipped') {
+      diagnostics.warning(e.file, e.locate(path), 'resolve/ambiguous-time', `${clock} on ${value.slice(0, 10)} does not exist in ${timezone}: the clocks go forward that night`, {
+        path,
+        input: value,
+        hint: `vita reads it as ${shown} (UTC${utcOffset(instant, timezone)}); write the time a clock in ${timezone} will show.`,
+      });
+    } else {
+      const later = new Date(instant.getTime() + 3600000);
+      diagnostics.warning(e.file, e.locate(path), 'resolve/ambiguous-time', `${clock} on ${value.slice(0, 10)} happens twice in ${timezone}: the clocks go back that night`, {
+        path,
+        input: value,
+        hint:
+          `vita reads it as the first ${clock} (UTC${utcOffset(instant, timezone)}); for the second one (UTC${utcOffset(later, timezone)}), ` +
+          `set \`timezone\` to the fixed-offset zone "${fixedOffsetZone(later, timezone)}".`,
+      });
+    }
+  }
+}
+
+/** "Etc/GMT+5" is UTC-05:00: the sign of the Etc zones is the POSIX one, reversed. */
+function fixedOffsetZone(instant: Date, timezone: string): string {
+  const offset = utcOffset(instant, timezone);
+  const hours = Number(offset.slice(1, 3));
+  if (offset.endsWith(':00') && hours > 0) return `Etc/GMT${offset[0] === '+' ? '-' : '+'}${hours}`;
+  return 'UTC';
+}
+
+function hasTimeOfDay(value: string): boolean {
+  return /[ T]\d{2}:\d{2}/.test(value);
+}
+
+function nextDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * "An event outside its series' time zone without saying so." We read it as: the event names a time zone of
+ * its own, but takes place in the series' own room (it gives no venue, or the series' venue). A room does
+ * not move, so the times are most likely written in the wrong zone, e.g. the speaker's home zone for a
+ * visitor's talk. An event that gives its own venue, or is online only, is taken at its word; so is a zone
+ * that keeps the same offset as the series' zone at that time (Asia/Hong_Kong for Asia/Shanghai).
+ */
+function reportZoneMismatch(e: Located<EventInput>, parent: Series, timezone: string, startUtc: Date, diagnostics: Diagnostics): void {
+  const own = e.value.timezone;
+  if (!own || own === parent.timezone || !parent.venue || !isTimeZone(parent.timezone)) return;
+  const venue = e.value.venue;
+  const sameRoom = !venue || sameName(venue.name, parent.venue.name);
+  if (!sameRoom) return;
+  if (utcOffset(startUtc, own) === utcOffset(startUtc, parent.timezone)) return;
+  const there = utcToZoned(startUtc, parent.timezone).replace('T', ' ');
+  diagnostics.warning(e.file, e.locate(['timezone']), 'resolve/timezone-mismatch', `the event is in ${parent.venue.name}, a room of the series in ${parent.timezone}, but its times are read in ${own}`, {
+    path: ['timezone'],
+    input: own,
+    hint:
+      `as written it starts at ${there} in ${parent.timezone}. If the talk is in ${parent.venue.name}, write its times in ${parent.timezone} ` +
+      `and remove \`timezone\`; if it is held elsewhere or online, give its \`venue\`.`,
+  });
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** Program items of a workshop must fall within the event; their speakers, when ids, must be people. */
+function reportProgram(e: Located<EventInput>, timezone: string, startUtc: Date, endUtc: Date, people: PeopleDirectory, diagnostics: Diagnostics): void {
+  const eventStartDay = utcToZoned(startUtc, timezone).slice(0, 10);
+  const eventEndDay = utcToZoned(new Date(endUtc.getTime() - 1), timezone).slice(0, 10);
+  e.value.program?.forEach((item, i) => {
+    const base = ['program', i];
+    const speaker = item.speaker;
+    if (typeof speaker === 'string') people.require(speaker, e, [...base, 'speaker']);
+    else if (speaker?.person) people.require(speaker.person, e, [...base, 'speaker', 'person']);
+
+    const check = (field: 'start' | 'end', value: string) => {
+      let outside: 'before' | 'after' | undefined;
+      if (hasTimeOfDay(value)) {
+        const t = zonedToUtc(value, timezone).getTime();
+        if (t < startUtc.getTime()) outside = 'before';
+        // An item may end when the event ends, and start no later than that.
+        else if (t > endUtc.getTime() || (field === 'start' && t >= endUtc.getTime())) outside = 'after';
+      } else {
+        const day = value.slice(0, 10);
+        if (day < eventStartDay) outside = 'before';
+        else if (day > eventEndDay) outside = 'after';
+      }
+      if (!outside) return false;
+      const verb = field === 'start' ? 'starts' : 'ends';
+      const bound = outside === 'before' ? `before the event starts (${utcToZoned(startUtc, timezone).replace('T', ' ')})` : `after the event ends (${utcToZoned(endUtc, timezone).replace('T', ' ')})`;
+      diagnostics.warning(e.file, e.locate([...base, field]), 'resolve/program-outside-event', `the program item "${item.title}" ${verb} ${bound}`, {
+        path: [...base, field],
+        input: value,
+        hint:
+          outside === 'after' && !e.value.end
+            ? 'give the event an `end`: without one it lasts the series\' `duration` from its start.'
+            : 'check the date of the item and the `start` and `end` of the event.',
+      });
+      return true;
+    };
+    if (!check('start', item.start) && item.end) {
+      if (!check('end', item.end) && hasTimeOfDay(item.start) && hasTimeOfDay(item.end) && zonedToUtc(item.end, timezone) <= zonedToUtc(item.start, timezone)) {
+        diagnostics.error(e.file, e.locate([...base, 'end']), 'resolve/end-before-start', `the program item "${item.title}" ends (${item.end}) before it starts (${item.start})`, {
+          path: [...base, 'end'],
+          hint: 'check the date and the time of day of `end`; times are read on a 24-hour clock.',
+        });
+      }
+    }
+  });
 }

@@ -40,7 +40,7 @@ export const Venue = z
 
 export const Publication = z
   .object({
-    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_:.+-]*$/).describe('Citation key, as in BibTeX.'),
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_:.+/-]*$/).describe('Citation key, as in BibTeX.'),
     type: z.enum(PUBLICATION_TYPES).default('article'),
     title: z.string().min(1),
     authors: z.array(Author).min(1),

@@ -86,8 +86,10 @@ function reportDuplicateIds(records: Located<unknown>[], kind: string, diagnosti
       continue;
     }
     const where = prev.locate([]);
-    diagnostics.error(r.file, r.locate([]), 'validate/duplicate-id', `the ${kind} id "${r.id}" is used twice`, {
-      hint: `the first is in ${prev.file}${where ? `:${where.line}` : ''}; give one of them another id.`,
+    const what = kind === 'publication' ? 'citation key' : `${kind} id`;
+    diagnostics.error(r.file, r.locate([]), 'validate/duplicate-id', `the ${what} "${r.id}" is used twice`, {
+      hint: `the first is in ${prev.file}${where ? `:${where.line}` : ''}; give one of them another ${kind === 'publication' ? 'key' : 'id'}.`,
+      input: r.id,
     });
   }
 }

@@ -1,7 +1,7 @@
 /** Plain wording for schema problems: the one table that turns zod's issues into sentences a researcher can act on. */
 
 /** Custom checks in the schemas carry `vita:<name>` as their message; this is what each means. */
-export const CHECK_MESSAGES: Record<string, { what: string; hint: string }> = {
+export const CHECK_MESSAGES: Record<string, { what: string; hint: string; aboutParent?: boolean }> = {
   date: { what: 'is not a date', hint: 'write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2018-07.' },
   'date-or-present': { what: 'is not a date', hint: 'write YYYY, YYYY-MM or YYYY-MM-DD, or "present".' },
   datetime: { what: 'is not a date and time', hint: 'write "YYYY-MM-DD HH:MM" in the event\'s time zone, e.g. "2025-07-23 10:30".' },
@@ -9,7 +9,8 @@ export const CHECK_MESSAGES: Record<string, { what: string; hint: string }> = {
   id: { what: 'is not a valid id', hint: 'ids use lower-case letters, digits and hyphens, e.g. "lei-wu".' },
   term: { what: 'is not a term', hint: 'write a season and a year, e.g. "Fall 2023" or "Spring 2022".' },
   years: { what: 'is not a year or a range of years', hint: 'write e.g. 2019, "2019-2022" or "2020, 2022".' },
-  'review-venue': { what: 'names no venue', hint: 'give the venue\'s short name (venue: NeurIPS), its full name (name: ...), or both.' },
+  'review-venue': { what: 'names no venue', hint: 'give the venue\'s short name (venue: NeurIPS), its full name (name: ...), or both.', aboutParent: true },
+  email: { what: 'is not an email address', hint: 'write the address alone, e.g. leiwu@math.pku.edu.cn.' },
   doi: { what: 'is not a DOI', hint: 'write the DOI alone, e.g. 10.1137/20M1234567 (no https://doi.org/ in front).' },
   arxiv: { what: 'is not an arXiv identifier', hint: 'write the id alone, e.g. 2410.11474 (no https://arxiv.org/abs/ in front).' },
 };

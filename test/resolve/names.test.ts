@@ -2,58 +2,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   NameIndex,
-  editDistance,
-  latexToUnicode,
   nameKeys,
   normalizeName,
   splitName,
   type NameIndexEntry,
 } from '../../src/resolve/names.js';
-
-describe('latexToUnicode', () => {
-  const cases: [string, string][] = [
-    ["Th{\\'e}o Dupont", 'Théo Dupont'],
-    ["\\'{E}mile Borel", 'Émile Borel'],
-    ["Jos\\'e", 'José'],
-    ['M{\\"u}ller', 'Müller'],
-    ['M\\"{u}ller', 'Müller'],
-    ['Fran\\c{c}ois', 'François'],
-    ['Fran\\c cois', 'François'],
-    ['Stra{\\ss}e', 'Straße'],
-    ['S{\\o}ren', 'Søren'],
-    ['S\\o ren', 'Søren'],
-    ['{\\AA}str{\\"o}m', 'Åström'],
-    ['\\L{}ukasz', 'Łukasz'],
-    ["Jos{\\'\\i}as", 'Josías'],
-    ["Jos\\'{\\i}as", 'Josías'],
-    ['Ar{\\i}kan', 'Arıkan'],
-    ['\\v{S}ediv\\`{y}', 'Šedivỳ'],
-    ['Erd\\H{o}s', 'Erdős'],
-    ['Pe\\~{n}a', 'Peña'],
-    ['\\k{A}', 'Ą'],
-    ['D.~E. Knuth', 'D. E. Knuth'],
-    ['{Weinan E}', 'Weinan E'],
-    ['\\textsc{Wu}, Lei', 'Wu, Lei'],
-    ['AT\\&T', 'AT&T'],
-  ];
-  for (const [input, expected] of cases) {
-    it(`decodes ${input}`, () => assert.equal(latexToUnicode(input), expected));
-  }
-
-  it('returns composed (NFC) text', () => {
-    assert.equal(latexToUnicode("Th{\\'e}o"), 'Th\u00e9o');
-    assert.equal(latexToUnicode('The\u0301o'), 'Th\u00e9o');
-  });
-
-  it('leaves plain and CJK text alone', () => {
-    assert.equal(latexToUnicode('Lei Wu'), 'Lei Wu');
-    assert.equal(latexToUnicode('吴磊'), '吴磊');
-  });
-
-  it('leaves math untouched', () => {
-    assert.equal(latexToUnicode('$x^{2}$ on {GPU}s'), '$x^{2}$ on GPUs');
-  });
-});
 
 describe('normalizeName', () => {
   it('decodes LaTeX and Unicode accents to the same form', () => {
@@ -190,22 +143,6 @@ describe('nameKeys', () => {
 
   it('gives a single-token name only its full key', () => {
     assert.deepEqual(nameKeys(['Madonna']), ['madonna']);
-  });
-});
-
-describe('editDistance', () => {
-  it('computes Levenshtein distance', () => {
-    assert.equal(editDistance('', ''), 0);
-    assert.equal(editDistance('abc', ''), 3);
-    assert.equal(editDistance('', 'abc'), 3);
-    assert.equal(editDistance('kitten', 'sitting'), 3);
-    assert.equal(editDistance('zihao wang', 'zihan wang'), 1);
-    assert.equal(editDistance('flaw', 'lawn'), 2);
-    assert.equal(editDistance('吴磊', '吴雷'), 1);
-  });
-
-  it('is symmetric', () => {
-    assert.equal(editDistance('lei wu', 'liang wu'), editDistance('liang wu', 'lei wu'));
   });
 });
 

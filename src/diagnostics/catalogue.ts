@@ -1,0 +1,285 @@
+/**
+ * Every diagnostic code vita emits, with what it means and how to fix it. Codes are permanent: editors, CI scripts and
+ * the documentation (docs/diagnostics.md, generated from this table by scripts/diagnostics-doc.ts) refer to them.
+ * A test fails when the source emits a code that is not here, or when a code here is no longer emitted.
+ */
+import type { Severity } from './diagnostic.js';
+
+export interface CatalogueEntry {
+  /** A few words, as a heading. */
+  title: string;
+  severity: Severity;
+  /** One or two sentences: what it means and how to fix it. */
+  description: string;
+}
+
+export const STAGES = {
+  load: 'Reading files: the project folder, YAML, Markdown front matter and BibTeX.',
+  validate: 'Checking each record against its schema: field names, types, dates, links, identifiers.',
+  resolve: 'Linking records together: people, citations, publications, seminar series and their events.',
+  check: 'Consistency findings: what is valid alone but wrong together.',
+} as const;
+
+export const CATALOGUE: Record<string, CatalogueEntry> = {
+  // --- load
+  'load/no-project': {
+    title: 'No project folder',
+    severity: 'error',
+    description: 'The path given to vita does not exist or is a file. Give the folder that holds vita.yaml.',
+  },
+  'load/no-config': {
+    title: 'No vita.yaml',
+    severity: 'error',
+    description: 'The project folder has no vita.yaml. Create one with at least a `title:` line.',
+  },
+  'load/unreadable': {
+    title: 'File cannot be read',
+    severity: 'error',
+    description: 'The file exists but could not be opened (the message gives the system error, e.g. EACCES). Check its permissions.',
+  },
+  'load/not-text': {
+    title: 'Binary file',
+    severity: 'error',
+    description: 'A file where vita expects a record (YAML, Markdown or BibTeX) holds binary data. Move images and PDFs to assets/ and keep records as UTF-8 text.',
+  },
+  'load/not-utf8': {
+    title: 'Not UTF-8',
+    severity: 'error',
+    description: 'The file is not valid UTF-8 text, usually because it was saved in a legacy encoding such as Latin-1 or GBK. Save it again as UTF-8.',
+  },
+  'load/empty-file': {
+    title: 'Empty file',
+    severity: 'error',
+    description: 'A record file (a person, a news item, a seminar series or event, vita.yaml) is empty. Write at least its required fields, or delete the file.',
+  },
+  'load/yaml-syntax': {
+    title: 'YAML syntax error',
+    severity: 'error',
+    description: 'The YAML cannot be read at this line: a tab used for indentation, a line indented too far or not far enough, an unquoted value containing ": ", an unclosed bracket or quote. The record is skipped until the line is fixed; the hint says what to change.',
+  },
+  'load/yaml-warning': {
+    title: 'YAML warning',
+    severity: 'warning',
+    description: 'The YAML can be read but something in it is probably not meant, such as an unknown `!tag`. Quote the value if it is plain text.',
+  },
+  'load/duplicate-key': {
+    title: 'Key written twice',
+    severity: 'error',
+    description: 'The same field is written twice in one YAML mapping, or the same citation key twice in one BibTeX file. Only one of them is kept: remove or rename the other.',
+  },
+  'load/bibtex-syntax': {
+    title: 'BibTeX syntax error',
+    severity: 'error',
+    description: 'A BibTeX entry cannot be read: an unclosed brace, a missing citation key or comma, an undefined @string, or a file that holds no entry at all. The entry is skipped; the other entries of the file are still read.',
+  },
+  'load/bibtex-duplicate-field': {
+    title: 'BibTeX field written twice',
+    severity: 'warning',
+    description: 'An entry has the same field twice; the first one is used. Remove the one that is wrong.',
+  },
+  'load/bibtex-unknown-field': {
+    title: 'Misspelt BibTeX field',
+    severity: 'warning',
+    description: 'A field of an entry is close to a field vita reads (`jounral` for `journal`) and is probably misspelt, so its value is ignored. Correct the name; other custom fields are left alone.',
+  },
+  'load/bibtex-author-position': {
+    title: 'Author position out of range',
+    severity: 'warning',
+    description: '`equal`, `lead` or `corresponding` names an author position the entry does not have, or something that is not a position. List 1-based positions of the author list, e.g. `equal = {1,2}`.',
+  },
+  'load/bibtex-author-separator': {
+    title: 'Authors separated by commas',
+    severity: 'warning',
+    description: 'An author name has several commas, so it is probably several authors separated by commas. BibTeX separates authors with `and`.',
+  },
+
+  // --- validate
+  'validate/wrong-type': {
+    title: 'Wrong kind of value',
+    severity: 'error',
+    description: 'A field holds the wrong kind of value: text where a list is expected, a list where a mapping of fields is, a file that is not a mapping. Write the value in the form the message names.',
+  },
+  'validate/unknown-field': {
+    title: 'Unknown field',
+    severity: 'error',
+    description: 'A field name the schema does not know, usually a misspelling (`adress`). Use the name the hint suggests, or remove the field.',
+  },
+  'validate/missing-field': {
+    title: 'Missing required field',
+    severity: 'error',
+    description: 'A field every record of this kind needs is not written (a publication without `title`, an event without `start`). Add it.',
+  },
+  'validate/not-allowed': {
+    title: 'Value not among the allowed ones',
+    severity: 'error',
+    description: 'A field that takes one of a fixed set of values (a role, a kind, a status) has another. Write one of the values the message lists.',
+  },
+  'validate/invalid': {
+    title: 'Invalid value',
+    severity: 'error',
+    description: 'A value is not written in the form its field takes (a language code in upper case, a citation key with spaces). The hint gives the form the field expects.',
+  },
+  'validate/out-of-range': {
+    title: 'Value out of range',
+    severity: 'error',
+    description: 'A number is too small or too large (a month of 13, a three-digit year), a list is empty where at least one item is needed, or a text is empty. Correct the value.',
+  },
+  'validate/duplicate-id': {
+    title: 'Id used twice',
+    severity: 'error',
+    description: 'Two publications share a citation key (across files: within one BibTeX file it is `load/duplicate-key`), or two events of one series share a file name. Give one of them another id.',
+  },
+  'validate/date': {
+    title: 'Not a date',
+    severity: 'error',
+    description: 'A date is not written YYYY, YYYY-MM or YYYY-MM-DD, or names a month or day that does not exist (2018-13). Write it with hyphens, e.g. 2018-07.',
+  },
+  'validate/date-or-present': {
+    title: 'Not a date or "present"',
+    severity: 'error',
+    description: 'An end date is not written YYYY, YYYY-MM, YYYY-MM-DD or "present" (`end: 2018.13` is a number to YAML). Write it with hyphens, or "present" for an open end.',
+  },
+  'validate/datetime': {
+    title: 'Not a date and time',
+    severity: 'error',
+    description: 'An event time is not written "YYYY-MM-DD HH:MM". Write it in that form, in the time zone of the event, on a 24-hour clock.',
+  },
+  'validate/url': {
+    title: 'Unsafe or empty link',
+    severity: 'error',
+    description: 'A link is empty or uses a scheme vita refuses (javascript:, data: ...). Use an http(s):// or mailto: address, or a path inside the project.',
+  },
+  'validate/id': {
+    title: 'Not an id',
+    severity: 'error',
+    description: 'A field that refers to a person or series by id holds something else, often a name ("Lei Wu" for `lei-wu`). Ids are lower-case letters, digits and hyphens: the file name without .yaml.',
+  },
+  'validate/term': {
+    title: 'Not a teaching term',
+    severity: 'error',
+    description: 'A teaching term is not a season and a year. Write e.g. "Fall 2023" or "Spring 2022".',
+  },
+  'validate/years': {
+    title: 'Not a year or range of years',
+    severity: 'error',
+    description: 'A reviewing record\'s `years` is not a year, a range or a list of them. Write e.g. 2019, "2019-2022" or "2020, 2022".',
+  },
+  'validate/review-venue': {
+    title: 'Review without a venue',
+    severity: 'error',
+    description: 'A reviewer entry names neither a venue nor its full name. Give `venue:` (short name), `name:` (full name), or both.',
+  },
+  'validate/doi': {
+    title: 'Not a DOI',
+    severity: 'error',
+    description: 'A `doi` is not a bare DOI (10.xxxx/...), often because it is written as a link. Write the DOI alone, without https://doi.org/.',
+  },
+  'validate/arxiv': {
+    title: 'Not an arXiv identifier',
+    severity: 'error',
+    description: 'An `arxiv` field is not a bare arXiv id, often because it carries "arXiv:" or a link. Write the id alone, e.g. 2410.11474.',
+  },
+  'validate/email': {
+    title: 'Not an email address',
+    severity: 'error',
+    description: 'An email field does not hold an email address ("name at example.org" is not one). Write the address itself, e.g. name@example.org.',
+  },
+
+  // --- resolve
+  'resolve/unknown-person': {
+    title: 'Unknown person',
+    severity: 'error',
+    description: 'A person id (an advisor, a news item\'s people, a speaker, the owner, a folder people/<id>/) matches no people/<id>.yaml. Correct the id, add the person, or write the name of someone outside the project instead of an id.',
+  },
+  'resolve/unknown-citation': {
+    title: 'Citation of an unknown publication',
+    severity: 'error',
+    description: 'A `[@key]` citation in prose matches no publication. Correct the key or add the publication to publications/.',
+  },
+  'resolve/unknown-publication': {
+    title: 'Unknown publication',
+    severity: 'error',
+    description: 'A news item lists a publication key the project does not have. Use the citation key of a publication in publications/.',
+  },
+  'resolve/unknown-series': {
+    title: 'Unknown seminar series',
+    severity: 'error',
+    description: 'An event names a series the project does not have. Correct `series:`, or add seminars/<series>/series.yaml.',
+  },
+  'resolve/unknown-timezone': {
+    title: 'Unknown time zone',
+    severity: 'error',
+    description: 'A `timezone` is not an IANA time zone name, so the event times cannot be placed. Use a name such as "Asia/Shanghai" or "Europe/Paris".',
+  },
+  'resolve/end-before-start': {
+    title: 'Event ends before it starts',
+    severity: 'error',
+    description: 'An event\'s `end` is not after its `start`. Check the date and the time of day; times are on a 24-hour clock.',
+  },
+  'resolve/room-clash': {
+    title: 'Two events in one room at once',
+    severity: 'warning',
+    description: 'Two scheduled events share a room at overlapping times, which is almost always a wrong date, time or room. Change one of them.',
+  },
+  'resolve/ambiguous-time': {
+    title: 'Time skipped or repeated by a clock change',
+    severity: 'warning',
+    description: 'An event time falls in the hour a daylight-saving change skips or repeats in its time zone, so it names no instant or two. Write the time a clock there will show, or give a fixed-offset `timezone` for the second of two.',
+  },
+  'resolve/timezone-mismatch': {
+    title: 'Event time zone differs from its room\'s',
+    severity: 'warning',
+    description: 'An event held in its series\' room gives its own `timezone`, at a different offset, so its times are read in another zone than the room\'s. Write the times in the series\' zone and remove `timezone`, or give the event its own `venue`.',
+  },
+  'resolve/program-outside-event': {
+    title: 'Program item outside the event',
+    severity: 'warning',
+    description: 'A talk of a workshop `program` starts before the event starts or ends after it ends. Check the item\'s date and time, and the event\'s `start` and `end`.',
+  },
+
+  // --- check
+  'check/duplicate-publication': {
+    title: 'Same paper entered twice',
+    severity: 'warning',
+    description: 'Two publications have the same DOI, the same arXiv id, or the same title and first author. Keep one entry: a preprint and its published version are one paper.',
+  },
+  'check/venue-year': {
+    title: 'Venue year contradicts the year',
+    severity: 'warning',
+    description: 'The venue names a year ("ICML 2024") other than the publication\'s year. One of the two is wrong: a paper appears in the year of its venue.',
+  },
+  'check/stale-status': {
+    title: 'Old pending publication',
+    severity: 'warning',
+    description: 'A publication has been "in preparation", "submitted" or "under review" for longer than `staleAfterYears` (two years by default). Update its status or remove it.',
+  },
+  'check/dead-link': {
+    title: 'Link to a missing file',
+    severity: 'error',
+    description: 'A photo, link or Markdown link points to a file inside the project that does not exist. Add the file or correct the path, which is relative to the project folder.',
+  },
+};
+
+/** docs/diagnostics.md: the catalogue as a page, grouped by stage. */
+export function diagnosticsMarkdown(): string {
+  const lines = [
+    '# Diagnostics',
+    '',
+    '<!-- Generated from src/diagnostics/catalogue.ts by scripts/diagnostics-doc.ts; do not edit by hand. -->',
+    '',
+    'Every problem `vita check` reports carries a permanent code, `stage/name`. Errors make `vita check` exit with',
+    'status 1; warnings alone leave it at 0.',
+    '',
+  ];
+  for (const [stage, about] of Object.entries(STAGES)) {
+    const codes = Object.keys(CATALOGUE).filter((code) => code.startsWith(`${stage}/`)).sort();
+    if (codes.length === 0) continue;
+    lines.push(`## ${stage}`, '', about, '', '| code | severity | what it means and how to fix it |', '| --- | --- | --- |');
+    for (const code of codes) {
+      const entry = CATALOGUE[code]!;
+      lines.push(`| \`${code}\` | ${entry.severity} | **${entry.title}.** ${entry.description.replace(/\|/g, '\\|')} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,63 @@
+/** CVs from the record: the model, its Markdown and its PDF, as output files. */
+import type { Graph } from '../../resolve/graph.js';
+import type { OutputFile } from '../output.js';
+import { cvMarkdown } from './markdown.js';
+import { cvModel, type CvDocument, type CvVariant } from './model.js';
+import { cvPdf, type CvPdfOptions } from './typst/document.js';
+
+export * from './model.js';
+export { cvMarkdown, escapeMarkdown, escapeMarkdownKeepMath, publicationLinks, type CvMarkdownOptions } from './markdown.js';
+export { cvPdf, cvTypst, CvOptionError, type CvPdf, type CvPdfOptions, type CvTypst } from './typst/document.js';
+export { markdownToTypst, linkedCitation, type ProseOptions } from './typst/markdown.js';
+export { CV_THEMES, type CvTheme } from './typst/themes.js';
+
+export type CvFormat = 'pdf' | 'md' | 'all';
+
+export interface CvFileOptions extends CvPdfOptions {
+  variant?: CvVariant;
+  /** Default "all". */
+  format?: CvFormat;
+  /**
+   * "site" (default): `people/<id>/cv.pdf`, `people/<id>/cv-short.pdf`: the paths the website links.
+   * "flat": `<id>-cv.pdf`, `<id>-cv-short.pdf`: descriptive names for a folder of CVs.
+   */
+  layout?: 'site' | 'flat';
+}
+
+export interface CvRender {
+  model: CvDocument;
+  files: OutputFile[];
+  /** Typst warnings. */
+  warnings: string[];
+  /** CJK characters no font can draw: missing from the PDF. */
+  missingGlyphs: string[];
+}
+
+/** The file name stem of a CV: "cv", "cv-short" (site) or "lei-wu-cv", "lei-wu-cv-short" (flat). */
+export function cvFileStem(personId: string, variant: string, layout: 'site' | 'flat' = 'site'): string {
+  const suffix = variant === 'full' ? '' : `-${variant.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()}`;
+  return layout === 'site' ? `people/${personId}/cv${suffix}` : `${personId}-cv${suffix}`;
+}
+
+/** A person's CV files, with what went wrong on the way. Throws `CvError` / `CvOptionError` for bad requests. */
+export function renderCv(graph: Graph, personId: string, options: CvFileOptions = {}): CvRender {
+  const model = cvModel(graph, personId, options.variant ?? 'full');
+  const stem = cvFileStem(personId, model.variant, options.layout ?? 'site');
+  const format = options.format ?? 'all';
+  const files: OutputFile[] = [];
+  let warnings: string[] = [];
+  let missingGlyphs: string[] = [];
+  if (format === 'pdf' || format === 'all') {
+    const pdf = cvPdf(model, options);
+    files.push({ path: `${stem}.pdf`, content: pdf.pdf });
+    warnings = pdf.warnings;
+    missingGlyphs = pdf.missingGlyphs;
+  }
+  if (format === 'md' || format === 'all') files.push({ path: `${stem}.md`, content: cvMarkdown(model) });
+  return { model, files, warnings, missingGlyphs };
+}
+
+/** A person's CV as output files (pure: nothing is written), for `vita build`: `people/<id>/cv.pdf` and `cv.md`. */
+export function renderCvFiles(graph: Graph, personId: string, options: CvFileOptions = {}): OutputFile[] {
+  return renderCv(graph, personId, options).files;
+}

@@ -1,0 +1,340 @@
+/**
+ * The CV model -> Typst source -> PDF. The body calls the layout functions of a theme (themes.ts);
+ * every string from the record goes through `escapeText`, or `inlineToTypst` where `$math$` may occur,
+ * or the Markdown converter for prose.
+ */
+import { compileTypst, typstMathCompiles } from '../../typst/compile.js';
+import { inlineToTypst, typstString } from '../../typst/escape.js';
+import { fontSetFor, missingGlyphs, type FontSet } from '../../typst/fonts.js';
+import type {
+  CvAward,
+  CvDocument,
+  CvEducation,
+  CvGrant,
+  CvHeader,
+  CvMenteeGroup,
+  CvPersonRef,
+  CvPosition,
+  CvPublication,
+  CvSection,
+  CvService,
+  CvTalk,
+  CvTeaching,
+} from '../model.js';
+import { authorMarks, compactTerms, formatCvDate, formatCvSpan, formatMoney, statusNote, teachingRole } from '../model.js';
+import { hasFamily, usableFamilies } from './fonts.js';
+import { esc, markdownToTypst } from './markdown.js';
+import { CV_THEMES, THEME_DEFAULTS, themePrelude, type CvTheme } from './themes.js';
+
+export interface CvPdfOptions {
+  /** "classic" (default) or "compact". */
+  theme?: CvTheme;
+  /** Body font families, most preferred first (e.g. ["New Computer Modern"]); the theme's by default. */
+  fonts?: string[];
+  /** The CJK family to use (e.g. "Noto Serif CJK SC"); found automatically by default. */
+  cjkFont?: string;
+  /** Accent colour "#RRGGBB". */
+  accent?: string;
+  /** Typst paper name: "a4" (default), "us-letter" ... */
+  paper?: string;
+  /** Body font size in points. */
+  size?: number;
+}
+
+export interface CvTypst {
+  source: string;
+  fonts: FontSet;
+  /** CJK characters no available font can draw (they would be missing from the PDF). */
+  missingGlyphs: string[];
+}
+
+export interface CvPdf extends CvTypst {
+  pdf: Uint8Array;
+  /** Compiler warnings, as text. */
+  warnings: string[];
+}
+
+export class CvOptionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CvOptionError';
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Text helpers
+
+const t = (s: string | undefined): string => (s ? esc(s) : '');
+/** Text that may hold `$math$`. */
+const m = (s: string | undefined): string =>
+  s ? inlineToTypst(s, { validateMath: typstMathCompiles }).replace(/^([;(])/, '\\$1').replace(/\]([;(])/g, ']\\$1') : '';
+const c = (markup: string): string => `[${markup}]`;
+const join = (parts: (string | undefined)[], sep = ', '): string => parts.filter((p): p is string => !!p && p !== '').join(sep);
+const years = (s: string): string => s.replace(/\s*-\s*/g, '–');
+const date = (d: string | undefined): string => formatCvDate(d, 'dot-padded');
+const span = (a: string | undefined, b: string | undefined): string => formatCvSpan(a, b, 'dot-padded', ' – ');
+function endSentence(markup: string): string {
+  return /[.!?]\]?$/.test(markup.trim()) || markup.trim() === '' ? markup : markup + '.';
+}
+function personName(p: CvPersonRef, honorific = true): string {
+  return t((honorific && p.honorific ? p.honorific + ' ' : '') + p.name) + (p.affiliation ? ` (${t(p.affiliation)})` : '');
+}
+function link(url: string, label: string): string {
+  return /^(https?|mailto|tel):/i.test(url) ? `#link(${typstString(url)})[${label}]` : label;
+}
+/** A Typst array of content: `()`, `([a],)`, `([a], [b])`. */
+function tuple(items: string[]): string {
+  return `(${items.join(', ')}${items.length === 1 ? ',' : ''})`;
+}
+function displayUrl(url: string): string {
+  return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
+}
+
+// ---------------------------------------------------------------------------
+// Sections
+
+function header(h: CvHeader): string {
+  const lines: string[] = [];
+  for (const a of h.affiliations) lines.push(c(link(a.url ?? '', t(join([a.name, a.institution])))));
+  const address = [...(h.office ? [h.office] : []), ...h.address].map((a) => c(t(a)));
+  const contacts: string[] = [];
+  if (h.email) contacts.push(c(link(`mailto:${h.email}`, t(h.email))));
+  if (h.phone) contacts.push(c(link(`tel:${h.phone.replace(/[^+0-9]/g, '')}`, t(h.phone))));
+  if (h.homepage) contacts.push(c(link(h.homepage, t(displayUrl(h.homepage)))));
+  for (const l of h.links) contacts.push(c(link(l.url, t(l.label))));
+  const other = h.otherNames.length ? c(t(h.otherNames.join(' · '))) : 'none';
+  return `#cv-header(name: ${c(t(h.name))}, other: ${other}, title: ${h.title ? c(t(h.title)) : 'none'}, lines: ${tuple(lines)}, address: ${tuple(address)}, contacts: ${tuple(contacts)})`;
+}
+
+function entry(fields: { title: string; subtitle?: string; place?: string; date?: string; body?: string }): string {
+  const arg = (name: string, v: string | undefined) => `${name}: ${v ? c(v) : 'none'}`;
+  return `#cv-entry(${[arg('title', fields.title), arg('subtitle', fields.subtitle), arg('place', fields.place), arg('date', fields.date), arg('body', fields.body)].join(', ')})`;
+}
+
+function rows(fn: string, items: [string, string][]): string {
+  return `#${fn}(\n${items.map(([a, b]) => `  (${c(a)}, ${c(b)}),`).join('\n')}\n)`;
+}
+
+function education(e: CvEducation): string {
+  const degree = e.field ? `${e.degree}, ${e.field}` : e.degree;
+  const body: string[] = [];
+  if (e.advisors.length) body.push(endSentence(`${t(e.advisorLabel ?? 'Advisor')}: ${e.advisors.map((a) => personName(a)).join(', ')}`));
+  if (e.notes.length) body.push(endSentence(e.notes.map(m).join('; ')));
+  return entry({
+    title: t(e.institution),
+    place: t(e.place),
+    subtitle: join([t(degree), t(e.department)]),
+    date: span(e.start, e.end),
+    body: body.length ? body.join(' \\ ') : undefined,
+  });
+}
+
+function position(p: CvPosition): string {
+  return entry({
+    title: t(p.organization),
+    place: t(p.place),
+    subtitle: join([t(p.title), t(p.department)]),
+    date: span(p.start, p.end),
+    body: p.description ? markdownToTypst(p.description, { numbers: new Map() }) : undefined,
+  });
+}
+
+function publication(p: CvPublication, mark: '*' | 'α-β'): string {
+  const authors = p.authors
+    .map((a) => {
+      const marks = authorMarks(a, p, mark);
+      const name = t(a.name) + (marks ? `#cv-mark[${t(marks)}]` : '');
+      return a.self ? `#strong[${name}]` : name;
+    })
+    .join(', ');
+  let out = `#cv-anchor(${p.number})${authors}${p.etal ? ' et al.' : ''}${p.alphabetical && mark === 'α-β' ? ' (α-β)' : ''}`;
+  out = endSentence(out) + ` #strong[${endSentence(m(p.title))}]`;
+  const v = p.venue;
+  const venueName = v?.name ?? v?.short;
+  const parts: string[] = [];
+  if (venueName) parts.push(`#emph[${t(venueName)}]` + (v?.name && v.short && v.short !== v.name ? ` (${t(v.short)})` : ''));
+  else if (p.arxiv) parts.push(`#emph[arXiv preprint] ${t('arXiv:' + p.arxiv)}`);
+  else if (p.type === 'preprint' && p.status !== 'in-preparation') parts.push('#emph[arXiv preprint]');
+  if (v?.volume) parts.push(t(v.volume + (v.number ? `(${v.number})` : '')));
+  if (v?.pages) parts.push(t(v.pages));
+  if (p.status !== 'in-preparation') parts.push(String(p.year));
+  if (parts.length) out += ' ' + endSentence(parts.join(', '));
+  if (p.award) out += ` #cv-award[${endSentence(t(p.award))}]`;
+  const status = statusNote(p.status);
+  if (status) out += ` (${t(status)})`;
+  if (p.note) out += ' ' + endSentence(m(p.note));
+  return out;
+}
+
+function grant(g: CvGrant): [string, string] {
+  const role = g.role === 'pi' ? 'PI' : g.role === 'co-pi' ? 'Co-PI' : 'Participant';
+  const details = [
+    g.amount ? formatMoney(g.amount) : undefined,
+    role,
+    g.funder && !g.title.includes(g.funder) ? g.funder : undefined,
+    g.number ? `No. ${g.number}` : undefined,
+  ];
+  let body = `#strong[${t(g.title)}] \\ ${endSentence(t(join(details)))}`;
+  if (g.project) body += ` Project: #emph[“${m(g.project)}”]`;
+  return [span(g.start, g.end), body];
+}
+
+function award(a: CvAward): [string, string] {
+  const paren = [a.rank, a.amount ? formatMoney(a.amount) : undefined].filter((x): x is string => !!x);
+  let body = t(a.title) + (paren.length ? ` (${t(paren.join('; '))})` : '');
+  if (a.issuer) body += `, ${t(a.issuer)}`;
+  body = endSentence(body);
+  if (a.note) body += ' ' + endSentence(m(a.note));
+  return [a.dates.map(date).join(', '), body];
+}
+
+function teaching(x: CvTeaching): [string, string] {
+  let body = `${t(teachingRole(x.role, true))}: #emph[${t(x.course)}]`;
+  if (x.instructor) body += `, taught by ${personName(x.instructor)}`;
+  const where = join([t(x.program), t(x.institution)]);
+  if (where) body += `, ${where}`;
+  if (x.note) body += ` (${t(x.note)})`;
+  return [t(compactTerms(x.terms)), endSentence(body)];
+}
+
+function mentees(g: CvMenteeGroup): [string, string] {
+  const list = g.students.map((s) => {
+    const yrs = s.start ? (s.end && s.end !== 'present' ? `${formatCvDate(s.start, 'year')}–${formatCvDate(s.end, 'year')}` : formatCvDate(s.start, 'year')) : '';
+    const extra = join([yrs, s.coadvisors.length ? `co-advised with ${s.coadvisors.map((x) => personName(x)).join(', ')}` : '', s.next ? `now ${t(s.next)}` : ''], '; ');
+    return t(s.name) + (extra ? ` (${extra})` : '');
+  });
+  return [t(g.title), endSentence(list.join(', '))];
+}
+
+function talk(x: CvTalk): [string, string] {
+  let body = x.title ? `#emph[${m(x.title)}], ` : '';
+  body += join([t(x.event) + (x.virtual ? ' (virtual)' : ''), t(x.host), t(x.place)]);
+  return [date(x.date), body];
+}
+
+function service(s: CvService): string {
+  const items: [string, string][] = [];
+  for (const g of s.reviewer) {
+    const label = g.kind === 'conference' ? 'Reviewer, conferences' : g.kind === 'journal' ? 'Reviewer, journals' : `Reviewer, ${g.title.toLowerCase()}`;
+    const venues = g.venues.map((v) => {
+      const name = v.name ?? v.short ?? '';
+      const paren = join([v.name && v.short && v.short !== v.name ? `#strong[${t(v.short)}]` : undefined, v.years ? t(years(v.years)) : undefined]);
+      return t(name) + (paren ? ` (${paren})` : '');
+    });
+    items.push([label, endSentence(venues.join('; '))]);
+  }
+  for (const o of s.organizing) items.push(['Organizing', endSentence(join([t(o.role), t(o.event), t(span(o.start, o.end))]))]);
+  if (s.other.length) items.push(['Other', s.other.map((o) => endSentence(m(o))).join(' ')]);
+  return rows('cv-labeled', items);
+}
+
+function section(s: CvSection, doc: CvDocument): string {
+  const out = [`#cv-section[${t(s.title)}]`];
+  const numbers = new Map(Object.entries(doc.numbers));
+  switch (s.kind) {
+    case 'education':
+      out.push(...s.entries.map(education));
+      break;
+    case 'positions':
+      out.push(...s.entries.map(position));
+      break;
+    case 'research':
+      for (const r of s.entries) {
+        if (r.kind === 'interests') out.push(`#cv-prose[#list(${r.items.map((i) => c(m(i))).join(', ')}${r.items.length === 1 ? ',' : ''})]`);
+        else out.push(`#cv-prose[\n${markdownToTypst(r.markdown, { numbers })}\n]`);
+      }
+      break;
+    case 'publications': {
+      if (s.legend) out.push(`#cv-legend[${t(s.legend)}]`);
+      const max = Math.max(...s.entries.flatMap((g) => g.items.map((p) => p.number)));
+      const width = `${(String(max).length * 0.55 + 0.9).toFixed(2)}em`;
+      for (const g of s.entries) {
+        if (s.entries.length > 1) out.push(`#cv-group[${t(g.title)}]`);
+        out.push(`#cv-pubs(width: ${width},\n${g.items.map((p) => `  ([\\[${p.number}\\]], [${publication(p, s.alphabeticalMark)}]),`).join('\n')}\n)`);
+      }
+      break;
+    }
+    case 'grants':
+      out.push(rows('cv-items', s.entries.map(grant)));
+      break;
+    case 'awards':
+      out.push(rows('cv-items', s.entries.map(award)));
+      break;
+    case 'teaching':
+      out.push(rows('cv-items', s.entries.map(teaching)));
+      break;
+    case 'mentoring':
+      out.push(rows('cv-labeled', s.entries.map(mentees)));
+      break;
+    case 'talks':
+      out.push(rows('cv-items', s.entries.map(talk)));
+      break;
+    case 'service':
+      out.push(...s.entries.map(service));
+      break;
+    case 'markdown':
+      for (const x of s.entries) out.push(`#cv-prose[\n${markdownToTypst(x.markdown, { numbers })}\n]`);
+      break;
+  }
+  return out.join('\n');
+}
+
+// ---------------------------------------------------------------------------
+// The document
+
+function checkAccent(accent: string): string {
+  const hex = accent.trim().replace(/^#/, '');
+  if (!/^[0-9a-fA-F]{6}$/.test(hex) && !/^[0-9a-fA-F]{3}$/.test(hex)) {
+    throw new CvOptionError(`the accent colour "${accent}" is not a colour: write #RRGGBB, e.g. #1F3A68`);
+  }
+  return '#' + hex.toUpperCase();
+}
+
+/** The Typst source of a CV and the fonts to compile it with. */
+export function cvTypst(doc: CvDocument, options: CvPdfOptions = {}): CvTypst {
+  const theme = options.theme ?? 'classic';
+  if (!(CV_THEMES as readonly string[]).includes(theme)) {
+    throw new CvOptionError(`unknown CV theme "${theme}": use ${CV_THEMES.join(' or ')}`);
+  }
+  const defaults = THEME_DEFAULTS[theme];
+  const body = [header(doc.header), ...doc.sections.map((s) => section(s, doc))].join('\n\n');
+
+  // CJK: a font only when the text needs one; the theme's style (serif / sans) when installed.
+  const base = fontSetFor(body);
+  let cjkFamily = options.cjkFont ?? base.cjk?.family;
+  if (!options.cjkFont && cjkFamily && defaults.cjkStyle === 'sans') {
+    const sans = cjkFamily.replace(/Serif/, 'Sans');
+    if (sans !== cjkFamily && hasFamily(sans)) cjkFamily = sans;
+  }
+  const latin = options.fonts?.length ? usableFamilies(options.fonts, usableFamilies(defaults.fonts)[0]) : usableFamilies(defaults.fonts);
+  const families = [...latin, ...(cjkFamily ? [cjkFamily] : [])];
+  const fonts: FontSet = { ...base, families };
+
+  const footer = `${doc.header.name} · Curriculum Vitae`;
+  const prelude = themePrelude(theme, {
+    fonts: families,
+    accent: checkAccent(options.accent ?? defaults.accent),
+    paper: options.paper ?? 'a4',
+    size: options.size ?? defaults.size,
+    footer,
+    lang: doc.language.slice(0, 2),
+  });
+  const meta = `#set document(title: ${typstString(`${doc.header.name} — Curriculum Vitae`)}, author: ${typstString(doc.header.name)})`;
+  const source = `${meta}\n${prelude}\n${body}\n`;
+  return { source, fonts, missingGlyphs: missingGlyphs(body, fonts) };
+}
+
+/** The CV as PDF bytes (reproducible: the same model and options give the same bytes). */
+export function cvPdf(doc: CvDocument, options: CvPdfOptions = {}): CvPdf {
+  const typst = cvTypst(doc, options);
+  const warnings: string[] = [];
+  const pdf = compileTypst(typst.source, {
+    fonts: typst.fonts,
+    onWarning: (d) => {
+      // The missing CJK glyphs are reported by the caller from `missingGlyphs`, with the characters named.
+      if (/no font for \d+ CJK/.test(d.message)) return;
+      warnings.push(d.line !== undefined ? `line ${d.line}: ${d.message}` : d.message);
+    },
+  });
+  return { ...typst, pdf, warnings };
+}

@@ -1,0 +1,91 @@
+/**
+ * Markdown for everything the user writes in prose (about.md, abstracts, news): markdown-it with HTML
+ * switched off (user HTML shows as text), KaTeX typesetting `$...$` and `$$...$$` at build time (HTML and
+ * MathML, so no math runtime runs in the browser), and links checked for unsafe schemes.
+ */
+import MarkdownIt from 'markdown-it';
+import katexPluginModule from '@vscode/markdown-it-katex';
+import { Html, isSafeHref, trustedHtml } from './site/html.js';
+
+// The plugin is CommonJS with `exports.default`; under NodeNext its default import is the module object.
+type Md = ReturnType<typeof MarkdownIt>;
+const katexPlugin = ((katexPluginModule as unknown as { default?: unknown }).default ?? katexPluginModule) as (md: Md, options: object) => void;
+
+export interface MarkdownOptions {
+  /** Turns a link or image target into the URL to print (project files -> site URLs). Unsafe ones are dropped before. */
+  rewriteUrl?: (url: string) => string;
+  /** Headings in the prose start at this level (h3 under a page's h2 sections). */
+  headingStart?: number;
+}
+
+interface Env {
+  [key: string | symbol]: unknown;
+  rewriteUrl?: (url: string) => string;
+  headingStart?: number;
+}
+
+function createRenderer(): Md {
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
+  md.use(katexPlugin, {
+    output: 'htmlAndMathml',
+    throwOnError: false,
+    // Never let \href or \url in math produce a link, nor \htmlClass & co. produce markup.
+    trust: false,
+    strict: 'ignore',
+  } as object);
+  // markdown-it lets `data:image/...` through; a site built from a text record needs none of it.
+  md.validateLink = (url: string) => isSafeHref(url);
+  md.core.ruler.push('vita_links_and_headings', (state) => {
+    const env = state.env as Env;
+    const rewrite = (token: { attrGet(n: string): string | number | null; attrSet(n: string, v: string): void }, attr: string) => {
+      const got = token.attrGet(attr);
+      if (got === null) return;
+      const value = String(got);
+      token.attrSet(attr, isSafeHref(value) ? (env.rewriteUrl ? env.rewriteUrl(value) : value) : '#');
+    };
+    for (const token of state.tokens) {
+      if ((token.type === 'heading_open' || token.type === 'heading_close') && env.headingStart) {
+        // "#" in the prose becomes the level the page wants; the page's own headings stay above it.
+        const level = Math.min(6, Number(token.tag.slice(1)) + env.headingStart - 1);
+        token.tag = `h${level}`;
+      }
+      for (const child of token.children ?? []) {
+        if (child.type === 'link_open') rewrite(child, 'href');
+        if (child.type === 'image') rewrite(child, 'src');
+      }
+    }
+  });
+  return md;
+}
+
+let renderer: Md | undefined;
+function md(): Md {
+  renderer ??= createRenderer();
+  return renderer;
+}
+
+/** A block of Markdown as safe HTML. */
+export function renderMarkdown(text: string, options: MarkdownOptions = {}): Html {
+  const env: Env = { rewriteUrl: options.rewriteUrl, headingStart: options.headingStart };
+  return trustedHtml(md().render(text, env));
+}
+
+/** One line of Markdown (a title, a news headline) as safe inline HTML: `The $L^\infty$ Learnability`. */
+export function renderInline(text: string, options: MarkdownOptions = {}): Html {
+  const env: Env = { rewriteUrl: options.rewriteUrl };
+  return trustedHtml(md().renderInline(text, env));
+}
+
+/** Whether rendered HTML holds typeset math, so the page loads KaTeX's stylesheet. */
+export function containsMath(markup: string): boolean {
+  return markup.includes('class="katex');
+}
+
+/** Plain text of a line of Markdown with math kept as its TeX source: for <title>, meta tags and feeds. */
+export function plainText(text: string): string {
+  return text
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1/g, '$2')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,180 @@
+/**
+ * What every page needs besides the graph: the language it is written in, the base path of the site and
+ * the one helper, `url(path)`, through which every internal link is made (so the site works at a domain
+ * root and under a sub-path such as https://user.github.io/repo/ alike).
+ */
+import type { Graph, Person } from '../../resolve/graph.js';
+import type { LocalizedText } from '../../schema/index.js';
+import { strings, type Strings } from './i18n.js';
+
+export interface SiteOptions {
+  /** Where the site will live; overrides vita.yaml's baseUrl. "/" or "https://user.github.io/repo/". */
+  baseUrl?: string;
+  /** "Now", for upcoming and past seminars (defaults to the time of the build). */
+  now?: Date;
+}
+
+export interface Site {
+  graph: Graph;
+  /** Language of this tree of pages. */
+  lang: string;
+  /** The site's main language: its pages are at the root; others under /<lang>/. */
+  mainLang: string;
+  languages: string[];
+  /** Absolute origin + path when known ("https://example.org/pku-ml/"), for canonical links, feeds and the sitemap. */
+  absoluteBase?: string;
+  /** Path prefix of every internal link: "/pku-ml/" or "/". */
+  basePath: string;
+  t: Strings;
+  now: Date;
+  /** The person whose homepage is the site's home, for a personal site. */
+  owner?: string;
+  /** Folder name of each publication's page, unique even when keys differ only in case or punctuation. */
+  pubSlugs: Map<string, string>;
+  /** Paths of the project's files that the site copies (photos, PDFs), for links to them. */
+  files: Set<string>;
+}
+
+export function createSite(graph: Graph, lang: string, options: SiteOptions): Site {
+  const base = options.baseUrl ?? graph.config.baseUrl;
+  let basePath = '/';
+  let absoluteBase: string | undefined;
+  if (base) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(base)) {
+      const u = new URL(base);
+      basePath = u.pathname.endsWith('/') ? u.pathname : u.pathname + '/';
+      absoluteBase = u.origin + basePath;
+    } else {
+      basePath = '/' + base.replace(/^\/+|\/+$/g, '');
+      basePath = basePath === '/' ? '/' : basePath + '/';
+    }
+  }
+  const languages = graph.config.languages.length ? graph.config.languages : ['en'];
+  return {
+    graph,
+    lang,
+    mainLang: languages[0]!,
+    languages,
+    absoluteBase,
+    basePath,
+    t: strings(lang),
+    now: options.now ?? new Date(),
+    owner: graph.config.owner,
+    pubSlugs: publicationSlugs(graph),
+    files: new Set(graph.files),
+  };
+}
+
+/**
+ * The link to a page or file of the site, from its path inside the site ("people/lei-wu/", "assets/vita.css").
+ * Pages follow the page's language (`/zh/people/lei-wu/`); files (`asset: true`) are shared by all languages.
+ */
+export function url(site: Site, path: string, options: { asset?: boolean; lang?: string } = {}): string {
+  const clean = path.replace(/^\/+/, '');
+  const lang = options.lang ?? site.lang;
+  const prefix = options.asset || lang === site.mainLang ? '' : `${lang}/`;
+  // Paths of the record's files may hold spaces or non-ASCII letters: links carry them percent-encoded.
+  return site.basePath + prefix + encodeURI(clean);
+}
+
+/** The absolute URL of a page, when the site's address is known (canonical links, feeds, sitemap). */
+export function absoluteUrl(site: Site, path: string, options: { asset?: boolean; lang?: string } = {}): string | undefined {
+  if (!site.absoluteBase) return undefined;
+  return new URL(url(site, path, options), site.absoluteBase).href;
+}
+
+/** The output file of a page at a path: "people/lei-wu/" -> "people/lei-wu/index.html" (or "zh/people/..."). */
+export function pageFile(site: Site, path: string): string {
+  const clean = path.replace(/^\/+/, '');
+  const prefix = site.lang === site.mainLang ? '' : `${site.lang}/`;
+  return prefix + (clean === '' || clean.endsWith('/') ? clean + 'index.html' : clean);
+}
+
+/** Text in the page's language, else the site's main language, else whatever there is. */
+export function localText(site: Site, text: LocalizedText | undefined): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return text[site.lang] ?? site.languages.map((l) => text[l]).find((v) => v !== undefined) ?? Object.values(text)[0] ?? '';
+}
+
+/** The language a localized text is shown in on a page (for `lang` attributes on mixed-language pages). */
+export function localLang(site: Site, text: LocalizedText | undefined): string {
+  if (text === undefined || typeof text === 'string') return site.mainLang;
+  if (text[site.lang] !== undefined) return site.lang;
+  return site.languages.find((l) => text[l] !== undefined) ?? Object.keys(text)[0] ?? site.mainLang;
+}
+
+/**
+ * The `lang` attribute for what the user wrote (prose, titles, abstracts) on a page of another language:
+ * it is taken to be in the site's main language, so a Chinese page marks its English prose as English.
+ */
+export function contentLang(site: Site): string | undefined {
+  return site.lang === site.mainLang ? undefined : site.mainLang;
+}
+
+/** A URL-safe folder name for any key: DBLP keys hold "/" and ":" ("conf/icml/WuS23" -> "conf-icml-wus23"). */
+export function slug(key: string): string {
+  const s = key
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .replace(/\.{2,}/g, '.');
+  return s || 'item';
+}
+
+/** Page paths, in one place, so every link to a page is made the same way. */
+export const paths = {
+  home: () => '',
+  person: (id: string) => `people/${id}/`,
+  personPublications: (id: string) => `people/${id}/publications/`,
+  research: (id: string) => `people/${id}/research/`,
+  cv: (id: string) => `people/${id}/cv/`,
+  cvPdf: (id: string) => `people/${id}/cv/cv.pdf`,
+  talks: (id: string) => `people/${id}/talks/`,
+  teaching: (id: string) => `people/${id}/teaching/`,
+  personFeed: (id: string) => `people/${id}/atom.xml`,
+  publications: () => 'publications/',
+  publication: (slugged: string) => `publications/${slugged}/`,
+  news: () => 'news/',
+  newsFeed: () => 'news/atom.xml',
+  group: () => 'group/',
+  seminars: () => 'seminars/',
+  series: (id: string) => `seminars/${id}/`,
+  seriesCalendar: (id: string) => `seminars/${id}/calendar.ics`,
+  event: (seriesId: string, eventId: string) => `seminars/${seriesId}/${eventId}/`,
+  eventCalendar: (seriesId: string, eventId: string) => `seminars/${seriesId}/${eventId}/event.ics`,
+  search: () => 'search/',
+};
+
+/** The event's own folder name: its id is "<series>/<file name>". */
+export function eventSlug(eventId: string): string {
+  return slug(eventId.split('/').pop() ?? eventId);
+}
+
+/** Person by id; the graph guarantees the ids it hands out exist. */
+export function personOf(site: Site, id: string): Person {
+  const p = site.graph.people.get(id);
+  if (!p) throw new Error(`no person "${id}" in the graph`);
+  return p;
+}
+
+/** The people who get their own pages: everyone in the record (co-authors without pages would be links to nowhere). */
+export function hasPage(site: Site, id: string | undefined): id is string {
+  return id !== undefined && site.graph.people.has(id);
+}
+
+/** One folder per publication: keys slugified, clashes ("Wu2023" and "wu2023") told apart by a counter. */
+function publicationSlugs(graph: Graph): Map<string, string> {
+  const out = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const key of [...graph.publications.keys()].sort()) {
+    const base = slug(key);
+    let s = base;
+    for (let i = 2; taken.has(s); i++) s = `${base}-${i}`;
+    taken.add(s);
+    out.set(key, s);
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+/** Atom feeds of news: the site's (/news/atom.xml) and each person's (/people/<id>/atom.xml), made with `feed`. */
+import { Feed } from 'feed';
+import type { News } from '../../resolve/graph.js';
+import { plainText, renderInline, renderMarkdown } from '../markdown.js';
+import { absoluteUrl, paths, url, type Site } from './context.js';
+import { projectFileUrl } from './parts/files.js';
+import { newsHeadline } from './parts/news.js';
+
+/** The date of a news item as an instant: "2026-02" is read as the first of the month, UTC. */
+function newsDate(date: string): Date {
+  const [y, m = 1, d = 1] = date.split('-').map(Number) as [number, number?, number?];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+/** Feeds need absolute addresses: without the site's address (baseUrl) there are none, and no links to them. */
+export function hasFeeds(site: Site): boolean {
+  return site.absoluteBase !== undefined && site.graph.news.length > 0;
+}
+
+function link(site: Site, path: string): string {
+  return absoluteUrl(site, path) ?? url(site, path);
+}
+
+export function newsFeed(site: Site, title: string, items: News[], feedPath: string, pagePath: string): string {
+  // The feed changes only when the news does: `updated` is the newest item's date, never the build time.
+  const updated = items[0] ? newsDate(items[0].date) : new Date(Date.UTC(2000, 0, 1));
+  const feed = new Feed({
+    id: link(site, pagePath),
+    title,
+    link: link(site, pagePath),
+    language: site.lang,
+    updated,
+    generator: 'vita',
+    feedLinks: { atom: link(site, feedPath) },
+    copyright: title,
+  });
+  for (const item of items) {
+    const anchor = `${paths.news()}#news-${item.id}`;
+    const rewrite = (u: string) => {
+      const local = projectFileUrl(site, u, 'news');
+      return site.absoluteBase && local.startsWith('/') ? new URL(local, site.absoluteBase).href : local;
+    };
+    const headline = newsHeadline(item);
+    feed.addItem({
+      id: link(site, anchor),
+      title: plainText(headline),
+      link: link(site, anchor),
+      date: newsDate(item.date),
+      content: (item.title ? `<p>${renderInline(item.title, { rewriteUrl: rewrite }).value}</p>` : '') + renderMarkdown(item.body ?? '', { rewriteUrl: rewrite }).value,
+    });
+  }
+  return feed.atom1();
+}

@@ -1,0 +1,169 @@
+/** The frame around every page: head (meta, theme without a flash, stylesheets), header, navigation, footer. */
+import { containsMath } from '../markdown.js';
+import { hasFeeds } from './feeds.js';
+import { absoluteUrl, localText, pageFile, paths, url, type Site } from './context.js';
+import { html, jsonLd, trustedHtml, type Html } from './html.js';
+import { hasStrings, strings } from './i18n.js';
+import { hasResearch, hasTalks, hasTeaching, hasCv } from './parts/person-name.js';
+
+export interface Page {
+  /** Path inside the site: "people/lei-wu/" (a folder) or "404.html". */
+  path: string;
+  /** Plain-text title for <title> and Open Graph. */
+  title: string;
+  description?: string;
+  body: Html;
+  /** Extra head elements: citation_* meta tags, feeds. */
+  head?: Html;
+  /** Structured data, written as JSON-LD. */
+  data?: unknown[];
+  ogType?: 'website' | 'profile' | 'article';
+  /** Path of an image inside the site, for og:image. */
+  image?: string;
+  /** Which navigation item is current. */
+  nav?: string;
+  /** Pages that should not be indexed nor listed in the sitemap (404). */
+  noindex?: boolean;
+  /** Pages left out of the search index (the search page itself, 404). */
+  unsearchable?: boolean;
+}
+
+/** The inline script that sets the theme before the first paint, so a dark reader never sees a white flash. */
+export const THEME_BOOT = "(function(){try{var t=localStorage.getItem('vita-theme');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}})();";
+
+/** The site's name in the header: the group's name, or the owner's. */
+export function siteName(site: Site): string {
+  const c = site.graph.config;
+  if (c.group) return localText(site, c.group.name);
+  if (c.owner) {
+    const p = site.graph.people.get(c.owner);
+    if (p) return p.names[site.lang] ?? p.name;
+  }
+  return localText(site, c.title);
+}
+
+interface NavItem {
+  key: string;
+  label: string;
+  path: string;
+}
+
+function navItems(site: Site): NavItem[] {
+  const t = site.t;
+  const g = site.graph;
+  const items: NavItem[] = [{ key: 'home', label: t.home, path: paths.home() }];
+  const owner = g.config.owner ? g.people.get(g.config.owner) : undefined;
+  if (owner) {
+    items.push({ key: 'publications', label: t.publications, path: paths.personPublications(owner.id) });
+    if (hasResearch(owner)) items.push({ key: 'research', label: t.research, path: paths.research(owner.id) });
+    if (hasCv(site, owner)) items.push({ key: 'cv', label: t.cv, path: paths.cv(owner.id) });
+    if (hasTalks(owner)) items.push({ key: 'talks', label: t.talks, path: paths.talks(owner.id) });
+    if (hasTeaching(owner)) items.push({ key: 'teaching', label: t.teaching, path: paths.teaching(owner.id) });
+  } else {
+    items.push({ key: 'group', label: t.group, path: paths.group() });
+    items.push({ key: 'publications', label: t.publications, path: paths.publications() });
+  }
+  if (g.news.length) items.push({ key: 'news', label: t.news, path: paths.news() });
+  if (g.series.size) items.push({ key: 'seminars', label: t.seminars, path: paths.seminars() });
+  return items;
+}
+
+/** Languages with a tree of pages: the configured ones whose interface vita can show. */
+export function siteLanguages(site: Site): string[] {
+  return site.languages.filter((l, i) => i === 0 || hasStrings(l));
+}
+
+/** The `<style>` that applies vita.yaml's theme.colors / theme.fonts over the stylesheet's custom properties. */
+function themeOverrides(site: Site): Html | undefined {
+  const theme = site.graph.config.theme;
+  const decls: string[] = [];
+  for (const [name, value] of Object.entries({ ...theme?.colors, ...theme?.fonts })) {
+    const prop = name.startsWith('--') ? name : `--${name}`;
+    // A custom property name and value cannot close the style element nor open a new rule.
+    if (!/^--[A-Za-z0-9-]+$/.test(prop) || /[<>{};]/.test(value)) continue;
+    decls.push(`${prop}:${value}`);
+  }
+  return decls.length ? trustedHtml(`<style>:root,:root[data-theme]{${decls.join(';')}}</style>`) : undefined;
+}
+
+export function renderPage(site: Site, page: Page): { path: string; content: string } {
+  const t = site.t;
+  const name = siteName(site);
+  const fullTitle = page.path === '' ? name : `${page.title} · ${name}`;
+  const canonical = absoluteUrl(site, page.path);
+  const body = page.body.value;
+  const math = containsMath(body) || (page.head ? containsMath(page.head.value) : false);
+  const langs = siteLanguages(site);
+  const image = page.image ? absoluteUrl(site, page.image, { asset: true }) ?? url(site, page.image, { asset: true }) : undefined;
+  const feed = hasFeeds(site) ? paths.newsFeed() : undefined;
+
+  const head = html`<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${fullTitle}</title>
+${page.description ? html`<meta name="description" content="${page.description}">` : ''}
+${page.noindex ? html`<meta name="robots" content="noindex">` : ''}
+${canonical && !page.noindex ? html`<link rel="canonical" href="${canonical}">` : ''}
+${langs.length > 1 && !page.noindex ? langs.map((l) => html`<link rel="alternate" hreflang="${l}" href="${absoluteUrl(site, page.path, { lang: l }) ?? url(site, page.path, { lang: l })}">`) : ''}
+<meta property="og:title" content="${page.title}">
+<meta property="og:type" content="${page.ogType ?? 'website'}">
+<meta property="og:site_name" content="${name}">
+${canonical ? html`<meta property="og:url" content="${canonical}">` : ''}
+${page.description ? html`<meta property="og:description" content="${page.description}">` : ''}
+${image ? html`<meta property="og:image" content="${image}">` : ''}
+<meta name="color-scheme" content="light dark">
+<link rel="icon" href="${url(site, 'assets/favicon.svg', { asset: true })}" type="image/svg+xml">
+<script>${trustedHtml(THEME_BOOT)}</script>
+<link rel="stylesheet" href="${url(site, 'assets/vita.css', { asset: true })}">
+${math ? html`<link rel="stylesheet" href="${url(site, 'assets/katex/katex.min.css', { asset: true })}">` : ''}
+${themeOverrides(site)}
+${feed ? html`<link rel="alternate" type="application/atom+xml" title="${t.news}" href="${url(site, feed)}">` : ''}
+<script src="${url(site, 'assets/vita.js', { asset: true })}" defer></script>
+${page.head ?? ''}
+${(page.data ?? []).map((d) => jsonLd(d))}`;
+
+  const nav = navItems(site);
+  const header = html`<header class="site-header">
+<div class="bar">
+<a class="brand" href="${url(site, '')}">${name}</a>
+<nav class="site-nav" aria-label="${t.mainNav}"><ul>
+${nav.map((n) => html`<li><a href="${url(site, n.path)}"${n.key === page.nav ? html` aria-current="page"` : ''}>${n.label}</a></li>`)}
+</ul></nav>
+<div class="tools">
+<a class="tool" href="${url(site, paths.search())}" aria-label="${t.searchSite}" title="${t.searchSite}"><svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18"><circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" stroke-width="2"/><path d="M15.5 15.5 21 21" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg></a>
+${langs.length > 1
+    ? langs
+        .filter((l) => l !== site.lang)
+        .map((l) => html`<a class="tool lang" href="${url(site, page.noindex ? '' : page.path, { lang: l })}" hreflang="${l}" lang="${l}">${strings(l).languageName}</a>`)
+    : ''}
+<button class="tool theme-toggle" type="button" hidden aria-label="${t.themeToggle}" title="${t.themeToggle}"><svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18"><path d="M12 3a9 9 0 1 0 0 18z" fill="currentColor"/><circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2"/></svg></button>
+</div>
+</div>
+</header>`;
+
+  const footer = html`<footer class="site-footer">
+<p>© ${name}${feed ? html` · <a href="${url(site, feed)}">${t.feed}</a>` : ''} · <span class="muted">${t.builtWith}</span></p>
+</footer>`;
+
+  const doc = html`<!doctype html>
+<html lang="${site.lang}">
+<head>
+${trustedHtml(tidy(head.value))}
+</head>
+<body>
+<a class="skip" href="#main">${t.skip}</a>
+${header}
+<main id="main"${page.unsearchable ? '' : html` data-pagefind-body`}>
+${page.unsearchable ? '' : html`<span data-pagefind-meta="title" hidden>${page.title}</span>`}
+${trustedHtml(body)}
+</main>
+${footer}
+</body>
+</html>
+`;
+  return { path: page.path.endsWith('.html') ? (site.lang === site.mainLang ? page.path : `${site.lang}/${page.path}`) : pageFile(site, page.path), content: doc.value };
+}
+
+/** Drop the blank lines that empty optional parts leave in the head. */
+function tidy(markup: string): string {
+  return markup.replace(/\n\s*\n+/g, '\n');
+}

@@ -1,0 +1,39 @@
+/** News items: a date, a headline, nested points, and links to the papers and people they are about. */
+import type { News } from '../../../resolve/graph.js';
+import { renderInline, renderMarkdown } from '../../markdown.js';
+import { contentLang, paths, url, type Site } from '../context.js';
+import { html, type Html } from '../html.js';
+import { projectFileUrl } from './files.js';
+import { personRef } from './person-name.js';
+import { pubSlug } from './publications.js';
+
+export function newsItem(site: Site, item: News, options: { showPeople?: boolean } = {}): Html {
+  const rewrite = (u: string) => projectFileUrl(site, u, 'news');
+  const body = item.body?.trim() ?? '';
+  const pubs = item.publications.map((k) => site.graph.publications.get(k)).filter((p) => p !== undefined);
+  const people = options.showPeople ? item.people : [];
+  return html`<li class="news-item" id="news-${item.id}"${item.lang ? html` lang="${item.lang}"` : ''}>
+<time datetime="${item.date}">${item.date}</time>
+<div class="news-body">
+${item.title ? html`<p class="news-title">${renderInline(item.title, { rewriteUrl: rewrite })}</p>` : ''}
+${body ? renderMarkdown(body, { rewriteUrl: rewrite, headingStart: 4 }) : ''}
+${pubs.length || people.length
+    ? html`<p class="news-refs">${pubs.map(
+        (p) => html`<a class="news-ref" href="${url(site, paths.publication(pubSlug(site, p.id)))}">${p.venue?.short ? html`<span class="badge">${p.venue.short}</span> ` : ''}${renderInline(p.title)}</a>`,
+      )}${people.length ? html`<span class="news-people">${people.map((id, i) => html`${i ? ', ' : ''}${personRef(site, { name: id, person: id })}`)}</span>` : ''}</p>`
+    : ''}
+</div>
+</li>`;
+}
+
+export function newsList(site: Site, items: News[], options: { showPeople?: boolean } = {}): Html {
+  const lang = contentLang(site);
+  return html`<ul class="news"${lang ? html` lang="${lang}"` : ''}>${items.map((n) => newsItem(site, n, options))}</ul>`;
+}
+
+/** The headline of an item as plain text: its title, or the first line of its body. */
+export function newsHeadline(item: News): string {
+  if (item.title) return item.title;
+  const first = (item.body ?? '').trim().split(/\n\s*\n/)[0] ?? '';
+  return first.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,87 @@
+/** People as pages show them: names in every script, links to their pages, and which pages they have. */
+import type { Person, PersonLink } from '../../../resolve/graph.js';
+import { localText, paths, url, type Site } from '../context.js';
+import { html, type Html } from '../html.js';
+
+/** The path of a person's homepage: the site's root for the owner of a personal site. */
+export function personPath(site: Site, id: string): string {
+  return site.owner === id ? paths.home() : paths.person(id);
+}
+
+/** The name in the page's language, then the name in the other scripts: "Lei Wu <span lang=zh>吴磊</span>". */
+export function fullName(site: Site, person: Person): Html {
+  const main = person.names[site.lang] ?? person.name;
+  const others = Object.entries(person.names).filter(([lang, n]) => n !== main && lang !== 'default');
+  return html`${main}${others.map(([lang, n]) => html` <span class="other-script" lang="${lang}">${n}</span>`)}`;
+}
+
+/** The person's names in the other scripts, after the main one: " <span lang=zh>吴磊</span>". */
+export function otherNames(site: Site, person: Person): Html {
+  const main = person.names[site.lang] ?? person.name;
+  return html`${Object.entries(person.names)
+    .filter(([, n]) => n !== main)
+    .map(([lang, n]) => html` <span class="other-script" lang="${lang}">${n}</span>`)}`;
+}
+
+/** The name in the page's language only (lists of authors, co-authors). */
+export function shortName(site: Site, person: Person): string {
+  return person.names[site.lang] ?? person.name;
+}
+
+/** Someone named in the record: a link to their page when they are a person of the project. */
+export function personRef(site: Site, who: PersonLink, options: { bold?: string } = {}): Html {
+  const person = who.person ? site.graph.people.get(who.person) : undefined;
+  if (!person) {
+    return who.url ? html`<a href="${who.url}">${who.name}</a>` : html`${who.name}`;
+  }
+  const name = shortName(site, person);
+  const label = options.bold === person.id ? html`<strong>${name}</strong>` : html`${name}`;
+  return html`<a href="${url(site, personPath(site, person.id))}">${label}</a>`;
+}
+
+/** "School of Mathematical Sciences, Peking University" for the co-author list and the group page. */
+export function affiliationLine(site: Site, person: Person): string {
+  return (person.data.affiliations ?? [])
+    .map((a) => [localText(site, a.name), localText(site, a.institution)].filter(Boolean).join(', '))
+    .join('; ');
+}
+
+export function hasResearch(person: Person): boolean {
+  return person.sections.research !== undefined;
+}
+export function hasTalks(person: Person): boolean {
+  return person.talks.length > 0;
+}
+export function hasTeaching(person: Person): boolean {
+  return (person.data.teaching ?? []).length > 0;
+}
+/** A CV page for those with a career in the record (not for co-authors listed only by name and affiliation). */
+export function hasCv(site: Site, person: Person): boolean {
+  const d = person.data;
+  return site.owner === person.id || site.graph.config.group?.lead === person.id || (d.education ?? []).length > 0 || (d.positions ?? []).length > 0;
+}
+
+/** The person's own pages, for the tabs under their name. */
+export function personTabs(site: Site, person: Person, current: string): Html {
+  const t = site.t;
+  const tabs: [string, string, string][] = [['home', t.about, personPath(site, person.id)]];
+  if (person.publications.length) tabs.push(['publications', t.publications, paths.personPublications(person.id)]);
+  if (hasResearch(person)) tabs.push(['research', t.research, paths.research(person.id)]);
+  if (hasCv(site, person)) tabs.push(['cv', t.cv, paths.cv(person.id)]);
+  if (hasTalks(person)) tabs.push(['talks', t.talks, paths.talks(person.id)]);
+  if (hasTeaching(person)) tabs.push(['teaching', t.teaching, paths.teaching(person.id)]);
+  // On a personal site the main navigation already lists the owner's pages.
+  if (site.owner === person.id || tabs.length < 2) return html``;
+  return html`<nav class="tabs" aria-label="${shortName(site, person)}"><ul>${tabs.map(
+    ([key, label, path]) => html`<li><a href="${url(site, path)}"${key === current ? html` aria-current="page"` : ''}>${label}</a></li>`,
+  )}</ul></nav>`;
+}
+
+/** The heading block of a person's sub-pages: "Lei Wu 吴磊 — Publications". */
+export function personHeader(site: Site, person: Person, title: string, current: string): Html {
+  return html`<header class="page-head">
+<p class="kicker"><a href="${url(site, personPath(site, person.id))}">${fullName(site, person)}</a></p>
+<h1>${title}</h1>
+${personTabs(site, person, current)}
+</header>`;
+}

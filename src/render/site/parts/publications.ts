@@ -1,0 +1,232 @@
+/**
+ * Publication lists as every page shows them: grouped by status and year, venue badges, awards, author
+ * roles with a legend that names only the marks used, the page owner's name in bold, co-authors linked,
+ * links, abstract and BibTeX per item, and a filter bar that works on the list already in the HTML.
+ */
+import { legend, marksUsed } from '../../../resolve/publications.js';
+import type { Author, Publication } from '../../../resolve/graph.js';
+import { renderInline, renderMarkdown } from '../../markdown.js';
+import { bibtexFor } from '../bibtex.js';
+import { contentLang, paths, url, type Site } from '../context.js';
+import { html, join, type Html } from '../html.js';
+import { projectFileUrl } from './files.js';
+import { personPath, shortName } from './person-name.js';
+
+export type StatusGroup = 'published' | 'preprints' | 'inPreparation';
+
+export function statusGroup(pub: Publication): StatusGroup {
+  if (pub.status === 'published' || pub.status === 'accepted') return 'published';
+  if (pub.status === 'in-preparation') return 'inPreparation';
+  return 'preprints';
+}
+
+const STATUS_ORDER: StatusGroup[] = ['published', 'preprints', 'inPreparation'];
+
+export interface ListOptions {
+  /** Whose list it is: their name is set in bold. */
+  owner?: string;
+  /** Numbers shown before the items ([12]); items then get the anchor `pub-12`. */
+  numbers?: ReadonlyMap<string, number>;
+  /** Show the filter bar (full publication pages). */
+  filters?: boolean;
+  /** Level of the group headings. */
+  headingLevel?: 2 | 3;
+  /** How to group; defaults to vita.yaml's publications.groupBy. */
+  groupBy?: 'status' | 'year' | 'type' | 'none';
+}
+
+interface Group {
+  key: string;
+  label: string;
+  years: { year: string; pubs: Publication[] }[];
+}
+
+function byYear(pubs: Publication[]): { year: string; pubs: Publication[] }[] {
+  const out: { year: string; pubs: Publication[] }[] = [];
+  for (const p of pubs) {
+    const year = String(p.year);
+    const last = out[out.length - 1];
+    if (last && last.year === year) last.pubs.push(p);
+    else out.push({ year, pubs: [p] });
+  }
+  return out;
+}
+
+/** The groups of a list in display order; their items in the order given (newest first). */
+function groups(site: Site, pubs: Publication[], groupBy: ListOptions['groupBy']): Group[] {
+  const t = site.t;
+  if (groupBy === 'none') return [{ key: 'all', label: '', years: [{ year: '', pubs }] }];
+  if (groupBy === 'year') return [{ key: 'all', label: '', years: byYear(pubs) }];
+  if (groupBy === 'type') {
+    const types = [...new Set(pubs.map((p) => p.type))];
+    return types.map((type) => ({ key: type, label: t.types[type] ?? type, years: byYear(pubs.filter((p) => p.type === type)) }));
+  }
+  const labels: Record<StatusGroup, string> = { published: t.published, preprints: t.preprints, inPreparation: t.inPreparation };
+  return STATUS_ORDER.map((g) => ({ key: g, label: labels[g], years: byYear(pubs.filter((p) => statusGroup(p) === g)) })).filter((g) => g.years.length > 0);
+}
+
+/** The keys of a list in the order the page shows them: what `numberPublications` must number. */
+export function displayOrder(site: Site, pubs: Publication[], groupBy: ListOptions['groupBy'] = site.graph.config.publications?.groupBy ?? 'status'): string[] {
+  return groups(site, pubs, groupBy).flatMap((g) => g.years.flatMap((y) => y.pubs.map((p) => p.id)));
+}
+
+/** The legend sentence for the marks a list uses, in the page's language; undefined when none is used. */
+export function legendFor(site: Site, pubs: readonly Publication[]): string | undefined {
+  const mark = site.graph.config.publications?.alphabeticalMark ?? '*';
+  if (site.lang === 'en' || !site.lang) return legend(pubs, mark);
+  const used = marksUsed(pubs);
+  const l = site.t.legend;
+  const parts: string[] = [];
+  if (used.equal && used.alphabetical && mark === '*') parts.push(l.equalOrAlphabetical);
+  else {
+    if (used.equal) parts.push(l.equal);
+    if (used.alphabetical) parts.push(mark === '*' ? l.alphabeticalStar : l.alphabetical);
+  }
+  if (used.lead) parts.push(l.lead);
+  if (used.corresponding) parts.push(l.corresponding);
+  return parts.length ? parts.join(l.join) + l.end : undefined;
+}
+
+const ROLE_MARKS: Record<string, string> = { equal: '*', lead: '†', corresponding: '✉' };
+
+/** One author with their marks: "Mingze Wang*†", linked when they have a page, bold when the list is theirs. */
+function authorHtml(site: Site, pub: Publication, author: Author, owner: string | undefined): Html {
+  const star = pub.alphabetical && (site.graph.config.publications?.alphabeticalMark ?? '*') === '*' && !author.roles.includes('equal');
+  const marks = (star ? '*' : '') + author.roles.map((r) => ROLE_MARKS[r] ?? '').join('');
+  const person = author.person ? site.graph.people.get(author.person) : undefined;
+  const name = person ? shortName(site, person) : author.name;
+  let label: Html = author.person && author.person === owner ? html`<strong class="me">${name}</strong>` : html`${name}`;
+  if (person && author.person !== owner) label = html`<a href="${url(site, personPath(site, person.id))}">${label}</a>`;
+  return html`<span class="author">${label}${marks ? html`<span class="marks">${marks}</span>` : ''}</span>`;
+}
+
+export function authorList(site: Site, pub: Publication, owner?: string): Html {
+  const items = pub.authors.map((a) => authorHtml(site, pub, a, owner));
+  const alpha = pub.alphabetical && site.graph.config.publications?.alphabeticalMark === 'α-β' ? html` <span class="marks">(α-β)</span>` : '';
+  return html`${join(items, ', ')}${pub.etal ? html`, ${site.t.etal}` : ''}${alpha}`;
+}
+
+/** "to appear", "under review" ... for entries that are not published yet. */
+function statusNote(site: Site, pub: Publication): string {
+  const t = site.t;
+  switch (pub.status) {
+    case 'accepted':
+      return t.toAppear;
+    case 'under-review':
+      return t.underReview;
+    case 'submitted':
+      return t.submitted;
+    default:
+      return '';
+  }
+}
+
+/** The venue line: "[ICML] International Conference on Machine Learning, 2025." */
+export function venueLine(site: Site, pub: Publication): Html {
+  const v = pub.venue;
+  const name = v?.name && v.name !== v.short ? v.name : undefined;
+  const where = name ?? (pub.arxiv && !v?.short ? `arXiv:${pub.arxiv}` : pub.type === 'preprint' && !v?.short ? site.t.types.preprint : undefined);
+  const details = [v?.volume ? `vol. ${v.volume}` : '', v?.number ? `no. ${v.number}` : '', v?.pages ? `pp. ${v.pages}` : ''].filter(Boolean).join(', ');
+  const note = statusNote(site, pub);
+  return html`${where ? html`<span class="venue-name">${where}</span>, ` : ''}${details ? html`<span class="pages">${details}</span>, ` : ''}<span class="year">${pub.year}</span>${note ? html` <span class="status">(${note})</span>` : ''}`;
+}
+
+/** The links of a publication, in the order a reader looks for them. */
+export function publicationLinks(site: Site, pub: Publication): { kind: string; href: string }[] {
+  const out: { kind: string; href: string }[] = [];
+  const links = pub.links ?? {};
+  const local = (href: string) => projectFileUrl(site, href);
+  if (links.pdf) out.push({ kind: 'pdf', href: local(links.pdf) });
+  if (pub.arxiv) out.push({ kind: 'arxiv', href: `https://arxiv.org/abs/${pub.arxiv}` });
+  if (pub.doi) out.push({ kind: 'doi', href: `https://doi.org/${pub.doi}` });
+  if (pub.openreview) out.push({ kind: 'openreview', href: `https://openreview.net/forum?id=${encodeURIComponent(pub.openreview)}` });
+  for (const kind of ['code', 'project', 'slides', 'video', 'poster', 'html', 'blog', 'supplement', 'data'] as const) {
+    const href = links[kind];
+    if (href) out.push({ kind, href: local(href) });
+  }
+  if (pub.url && !out.some((l) => l.href === pub.url)) out.push({ kind: 'url', href: local(pub.url) });
+  return out;
+}
+
+/** Anchor id of an item: `pub-12` in a numbered list, `pub-<key>` otherwise. */
+function anchor(site: Site, pub: Publication, number: number | undefined): string {
+  return number !== undefined ? `pub-${number}` : `pub-${pubSlug(site, pub.id)}`;
+}
+
+/** The folder name of a publication's own page. */
+export function pubSlug(site: Site, key: string): string {
+  return site.pubSlugs.get(key) ?? key;
+}
+
+export function publicationItem(site: Site, pub: Publication, options: ListOptions = {}): Html {
+  const t = site.t;
+  const number = options.numbers?.get(pub.id);
+  const short = pub.venue?.short;
+  const links = publicationLinks(site, pub);
+  const topics = (pub.topics ?? []).map((x) => x.toLowerCase());
+  return html`<li class="pub" id="${anchor(site, pub, number)}" data-key="${pub.id}" data-year="${pub.year}" data-type="${pub.type}" data-topics="${topics.join('|')}">
+${number !== undefined ? html`<span class="pub-number">[${number}]</span>` : ''}
+<div class="pub-body">
+<p class="pub-title">${short ? html`<span class="badge" title="${pub.venue?.name ?? short}">${short}</span> ` : ''}<a href="${url(site, paths.publication(pubSlug(site, pub.id)))}">${renderInline(pub.title)}</a></p>
+<p class="pub-authors">${authorList(site, pub, options.owner)}</p>
+<p class="pub-venue">${venueLine(site, pub)}${pub.award ? html` <span class="award">${pub.award}</span>` : ''}</p>
+<div class="pub-actions">
+${links.map((l) => html`<a class="action" href="${l.href}">${t.linkNames[l.kind] ?? l.kind}</a>`)}
+${pub.abstract ? html`<details class="action-more"><summary>${t.abstract}</summary><div class="abstract">${renderMarkdown(pub.abstract)}</div></details>` : ''}
+<details class="action-more"><summary>${t.bibtex}</summary><div class="bibtex"><pre><code>${bibtexFor(pub)}</code></pre><button type="button" class="copy" data-copy hidden data-copied="${t.copied}">${t.copy}</button></div></details>
+</div>
+</div>
+</li>`;
+}
+
+function heading(level: 2 | 3, text: string, id: string): Html {
+  return level === 2 ? html`<h2 id="${id}" class="group-head">${text}</h2>` : html`<h3 id="${id}" class="group-head">${text}</h3>`;
+}
+
+/** The filter bar: hidden until the script shows it, since without the script it could do nothing. */
+function filterBar(site: Site, pubs: Publication[]): Html {
+  const t = site.t;
+  const years = [...new Set(pubs.map((p) => p.year))].sort((a, b) => b - a);
+  const types = [...new Set(pubs.map((p) => p.type))];
+  const topics = [...new Set(pubs.flatMap((p) => (p.topics ?? []).map((x) => x.toLowerCase())))].sort();
+  return html`<form class="filters" role="search" aria-label="${t.filter}" hidden data-filters>
+<label class="filter-text"><span class="visually-hidden">${t.filterText}</span><input type="search" name="q" placeholder="${t.filterText}" autocomplete="off"></label>
+<label><span class="visually-hidden">${t.year}</span><select name="year"><option value="">${t.allYears}</option>${years.map((y) => html`<option>${y}</option>`)}</select></label>
+${types.length > 1 ? html`<label><span class="visually-hidden">${t.type}</span><select name="type"><option value="">${t.allTypes}</option>${types.map((x) => html`<option value="${x}">${t.types[x] ?? x}</option>`)}</select></label>` : ''}
+${topics.length ? html`<label><span class="visually-hidden">${t.topic}</span><select name="topic"><option value="">${t.allTopics}</option>${topics.map((x) => html`<option>${x}</option>`)}</select></label>` : ''}
+<output class="filter-count" aria-live="polite" data-template="${t.shown(0, pubs.length).replace('0', '{n}')}"></output>
+</form>
+<p class="no-match" hidden data-no-match>${t.noMatch}</p>`;
+}
+
+/** A whole list: legend, filter bar, groups and years. */
+export function publicationList(site: Site, pubs: Publication[], options: ListOptions = {}): Html {
+  const level = options.headingLevel ?? 2;
+  const groupBy = options.groupBy ?? site.graph.config.publications?.groupBy ?? 'status';
+  const sentence = legendFor(site, pubs);
+  const gs = groups(site, pubs, groupBy);
+  const sub = (level + 1) as 3 | 4;
+  const showYears = groupBy !== 'none';
+  const lang = contentLang(site);
+  return html`<div class="pub-list" data-pubs${lang ? html` lang="${lang}"` : ''}>
+${options.filters ? filterBar(site, pubs) : ''}
+${sentence ? html`<p class="legend">${sentence}</p>` : ''}
+${gs.map(
+  (g) => html`<section class="pub-group" data-group>
+${g.label ? heading(level, g.label, `${g.key}`) : ''}
+${g.years.map(
+  (y) => html`<section class="pub-year" data-group>
+${showYears && y.year ? html`${headingTag(sub, y.year)}` : ''}
+<ol class="pubs${options.numbers ? ' numbered' : ''}">
+${y.pubs.map((p) => publicationItem(site, p, options))}
+</ol>
+</section>`,
+)}
+</section>`,
+)}
+</div>`;
+}
+
+function headingTag(level: 3 | 4, text: string): Html {
+  return level === 3 ? html`<h3 class="year-head">${text}</h3>` : html`<h4 class="year-head">${text}</h4>`;
+}

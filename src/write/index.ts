@@ -1,0 +1,217 @@
+/**
+ * The write stage: puts rendered files into the output folder, and nowhere else.
+ *
+ * - refuses an output folder that is the project itself, one of its ancestors, or the root of the disk;
+ * - refuses paths that would leave the folder (`..`, absolute paths, symlinked folders pointing out);
+ * - writes each file atomically (a temporary file in the same folder, then a rename: a reader or a crash
+ *   sees the old file or the new one, never half of one; no fsync, a site is cheap to rebuild);
+ * - leaves files whose bytes are unchanged alone, so their dates stay and rsync/deploys stay small;
+ * - removes files a previous build wrote that this build no longer makes, as listed in `.vita-manifest.json`,
+ *   and never a file vita did not write (nor one changed by hand since vita wrote it).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { dirname, isAbsolute, join, parse, posix, relative, resolve, sep } from 'node:path';
+import type { OutputFile } from '../render/output.js';
+
+export const MANIFEST = '.vita-manifest.json';
+
+export interface WriteResult {
+  written: number;
+  unchanged: number;
+  removed: number;
+  /** Stale files left in place because they were changed after vita wrote them. */
+  kept: string[];
+  /** Paths written (changed or new), for the summary and for live reload. */
+  changed: string[];
+}
+
+/** A problem that stops writing before anything is written: the message says what and how to fix it. */
+export class WriteError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WriteError';
+  }
+}
+
+interface Manifest {
+  version: 1;
+  /** Path inside the output folder -> sha256 of the bytes vita wrote. */
+  files: Record<string, string>;
+}
+
+function digest(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function bytesOf(content: string | Uint8Array): Uint8Array {
+  return typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+}
+
+/** The real path of a folder, or of its nearest existing ancestor joined with the rest. */
+function realish(path: string): string {
+  const missing: string[] = [];
+  let p = resolve(path);
+  for (;;) {
+    try {
+      return join(realpathSync(p), ...missing.reverse());
+    } catch {
+      const parent = dirname(p);
+      if (parent === p) return resolve(path);
+      missing.push(p.slice(parent.length).replace(/^[\\/]+/, ''));
+      p = parent;
+    }
+  }
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = relative(parent, child);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/** Refuses an output folder that could destroy the project or the system. */
+export function checkOutputFolder(outDir: string, projectRoot: string): string {
+  const out = realish(outDir);
+  const project = realish(projectRoot);
+  if (out === parse(out).root) throw new WriteError(`refusing to write the site into "${outDir}": it is the root of the file system. Choose an empty folder such as "_site".`);
+  if (out === project) throw new WriteError(`refusing to write the site into "${outDir}": it is the project folder itself, and the build would mix with your record. Use a folder inside it, such as "_site".`);
+  if (isInside(project, out)) throw new WriteError(`refusing to write the site into "${outDir}": it contains the project folder ${projectRoot}. Use a folder inside the project (such as "_site") or somewhere else.`);
+  let stat: Stats | undefined;
+  try {
+    stat = lstatSync(out);
+  } catch {
+    stat = undefined;
+  }
+  if (stat && !stat.isDirectory()) throw new WriteError(`cannot write the site into "${outDir}": it is a file, not a folder.`);
+  return out;
+}
+
+/** A file's path inside the output folder, checked: relative, POSIX, no `..`, nothing odd. */
+export function checkRelativePath(path: string): string {
+  if (path === '' || path.includes('\0') || path.includes('\\')) throw new WriteError(`refusing to write "${path}": not a plain relative path`);
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) throw new WriteError(`refusing to write "${path}": absolute paths are not allowed inside the output folder`);
+  const parts = path.split('/');
+  if (parts.some((p) => p === '..' || p === '.' || p === '')) throw new WriteError(`refusing to write "${path}": the path must stay inside the output folder (no "..", ".", or empty parts)`);
+  if (path === MANIFEST) throw new WriteError(`refusing to write "${path}": the name is vita's own manifest`);
+  return posix.normalize(path);
+}
+
+function readManifest(out: string): Manifest {
+  try {
+    const data = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')) as Manifest;
+    if (data && data.version === 1 && typeof data.files === 'object') return data;
+  } catch {
+    // No manifest (first build) or an unreadable one: then vita knows of no file it wrote.
+  }
+  return { version: 1, files: {} };
+}
+
+/** Makes a file's folder, checking that no folder on the way is a symlink leading out of the output folder. */
+function ensureFolder(out: string, rel: string): string {
+  const folder = join(out, dirname(rel));
+  mkdirSync(folder, { recursive: true });
+  const real = realpathSync(folder);
+  if (real !== out && !isInside(real, out)) throw new WriteError(`refusing to write "${rel}": its folder leads outside the output folder (through a symbolic link)`);
+  return folder;
+}
+
+function atomicWrite(target: string, bytes: Uint8Array): void {
+  const tmp = join(dirname(target), `.${parse(target).base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const fd = openSync(tmp, 'wx', 0o644);
+  try {
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    renameSync(tmp, target);
+  } catch (err) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // the temporary file is already gone
+    }
+    throw err;
+  }
+}
+
+/** The sha256 of the regular file at a path; undefined when there is none (or it is a link or a folder). */
+function digestOnDisk(path: string): string | undefined {
+  try {
+    const st = lstatSync(path);
+    if (!st.isFile()) return undefined;
+    return digest(readFileSync(path));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Removes folders left empty, from `folder` up to (not including) the output folder. */
+function pruneEmpty(out: string, folder: string): void {
+  let dir = folder;
+  while (dir !== out && isInside(dir, out)) {
+    try {
+      if (readdirSync(dir).length > 0) return;
+      rmdirSync(dir);
+    } catch {
+      return;
+    }
+    dir = dirname(dir);
+  }
+}
+
+export function writeSite(outDir: string, files: readonly OutputFile[], options: { projectRoot: string }): WriteResult {
+  const out = checkOutputFolder(outDir, options.projectRoot);
+  // Check every path before writing any: a bad one must not leave half a site.
+  const planned = new Map<string, Uint8Array>();
+  for (const f of files) {
+    const rel = checkRelativePath(f.path);
+    if (planned.has(rel)) throw new WriteError(`two files of the site have the same path "${rel}"`);
+    planned.set(rel, bytesOf(f.content));
+  }
+  mkdirSync(out, { recursive: true });
+  const previous = readManifest(out);
+  const next: Manifest = { version: 1, files: {} };
+  const result: WriteResult = { written: 0, unchanged: 0, removed: 0, kept: [], changed: [] };
+
+  for (const [rel, bytes] of planned) {
+    const hash = digest(bytes);
+    next.files[rel] = hash;
+    const target = join(ensureFolder(out, rel), parse(rel).base);
+    if (digestOnDisk(target) === hash) {
+      result.unchanged++;
+      continue;
+    }
+    atomicWrite(target, bytes);
+    result.written++;
+    result.changed.push(rel);
+  }
+
+  for (const [rel, hash] of Object.entries(previous.files)) {
+    if (planned.has(rel)) continue;
+    let safe: string;
+    try {
+      safe = checkRelativePath(rel);
+    } catch {
+      continue; // a tampered manifest cannot make vita delete outside the folder
+    }
+    const target = join(out, ...safe.split('/'));
+    const real = realish(dirname(target));
+    if (real !== out && !isInside(real, out)) continue;
+    const onDisk = digestOnDisk(target);
+    if (onDisk === undefined) continue;
+    if (onDisk !== hash) {
+      // Changed by hand since vita wrote it: not vita's to delete any more.
+      result.kept.push(rel);
+      continue;
+    }
+    unlinkSync(target);
+    result.removed++;
+    pruneEmpty(out, dirname(target));
+  }
+
+  atomicWrite(join(out, MANIFEST), Buffer.from(JSON.stringify(next, null, 1) + '\n'));
+  return result;
+}
+

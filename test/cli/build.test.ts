@@ -1,0 +1,108 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { runBuild } from '../../src/cli/build.js';
+
+let dir: string;
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'vita-build-'));
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, options: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s) } };
+}
+
+describe('vita build', () => {
+  it('builds the example, with its search index, and says what it wrote', async () => {
+    const c = capture();
+    const code = await runBuild('examples/pku-group', { out: join(dir, 'site'), ...c.options });
+    assert.equal(code, 0, c.err.join(''));
+    assert.match(c.out.join(''), /^wrote \d+ pages \(\d+ changed\) to .+ in \d+\.\d s\n$/);
+    assert.ok(existsSync(join(dir, 'site/index.html')));
+    assert.ok(existsSync(join(dir, 'site/people/lei-wu/index.html')));
+    assert.ok(existsSync(join(dir, 'site/pagefind/pagefind-ui.js')), 'the search bundle');
+    assert.ok(existsSync(join(dir, 'site/.vita-manifest.json')));
+  });
+
+  it('a second build changes nothing', async () => {
+    const c = capture();
+    assert.equal(await runBuild('examples/pku-group', { out: join(dir, 'site'), ...c.options }), 0);
+    assert.match(c.out.join(''), /\(0 changed\)/);
+  });
+
+  it('writes nothing and fails when the record has errors', async () => {
+    const c = capture();
+    const code = await runBuild('test/fixtures/check/missing-title', { out: join(dir, 'bad'), ...c.options });
+    assert.equal(code, 1);
+    assert.match(c.err.join(''), /error/);
+    assert.ok(!existsSync(join(dir, 'bad')));
+  });
+
+  it('refuses to write into the project folder itself', async () => {
+    const c = capture();
+    const code = await runBuild('examples/pku-group', { out: 'examples/pku-group', search: false, ...c.options });
+    assert.equal(code, 1);
+    assert.match(c.err.join(''), /project folder itself/);
+  });
+
+  it('honours a base URL given on the command line', async () => {
+    const c = capture();
+    assert.equal(await runBuild('examples/pku-group', { out: join(dir, 'sub'), baseUrl: 'https://user.github.io/repo/', search: false, ...c.options }), 0);
+    const html = readFileSync(join(dir, 'sub/index.html'), 'utf8');
+    assert.ok(html.includes('href="/repo/assets/vita.css"'));
+    assert.ok(html.includes('<link rel="canonical" href="https://user.github.io/repo/">'));
+  });
+});
+
+/** Site search in a real browser, when Chromium is installed (skipped otherwise). */
+describe('site search', { skip: !existsSync('/usr/bin/chromium') && 'no /usr/bin/chromium' }, () => {
+  let server: Server;
+  let port = 0;
+  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+  before(async () => {
+    const root = join(dir, 'site');
+    server = createServer((req, res) => {
+      let path = decodeURIComponent(new URL(req.url!, 'http://x').pathname).replace(/^\/pku-ml\//, '');
+      if (path === '' || path.endsWith('/')) path += 'index.html';
+      try {
+        const body = readFileSync(join(root, path));
+        res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+        res.end(body);
+      } catch {
+        res.writeHead(404);
+        res.end();
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    port = (server.address() as { port: number }).port;
+  });
+  after(() => server.close());
+
+  it('finds a Chinese name and an English phrase', async () => {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await browser.newPage();
+      for (const [query, expected] of [
+        ['吴磊', '/pku-ml/people/lei-wu/'],
+        ['scaling laws', '/pku-ml/publications/li2025functional/'],
+      ] as const) {
+        await page.goto(`http://127.0.0.1:${port}/pku-ml/search/?q=${encodeURIComponent(query)}`);
+        await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15000 });
+        const hrefs = await page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => a.getAttribute('href')));
+        assert.ok(hrefs.includes(expected), `${query}: ${hrefs.join(', ')}`);
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -1,0 +1,69 @@
+// Runs `vita new` in-process with captured output, in temporary folders.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import { after } from 'node:test';
+import { runNew } from '../../src/cli/new.js';
+
+/** A fixed day, so that file names and example years are known. */
+export const TODAY = new Date('2026-03-15T12:00:00Z');
+
+const made: string[] = [];
+after(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vita-new-'));
+  made.push(dir);
+  return dir;
+}
+
+class Capture extends Writable {
+  text = '';
+  isTTY = false;
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `vita new <args>` without a terminal (nothing can be asked). */
+export async function runVitaNew(args: string[], cwd: string): Promise<RunResult> {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const stdin = Object.assign(new PassThrough(), { isTTY: false });
+  const code = await runNew(args, { stdin, stdout, stderr, cwd, today: TODAY });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** `vita new <args>` in a pretend terminal that types `lines` as answers, in order; the input ends after them. */
+export async function runVitaNewTyping(args: string[], cwd: string, lines: string[]): Promise<RunResult> {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const stdin = Object.assign(new PassThrough(), { isTTY: true });
+  stdin.end(lines.map((l) => l + '\n').join(''));
+  const code = await runNew(args, { stdin, stdout, stderr, cwd, today: TODAY });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** Every file under `dir`, as sorted relative POSIX paths. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.push(relative(dir, p).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}

@@ -1,0 +1,252 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { findCitations } from '../../../src/resolve/citations.js';
+import { exampleGraph, exampleSite, ids, jsonLdBlocks, page, text } from './helpers.js';
+
+describe('person homepage (seed 000)', () => {
+  const html = page(exampleSite(), 'people/lei-wu/index.html');
+  const body = text(html);
+
+  it('shows who Lei Wu is and how to reach him', () => {
+    assert.match(html, /Lei Wu <span class="other-script" lang="zh">吴磊<\/span>/);
+    assert.ok(body.includes('Assistant Professor'));
+    assert.ok(body.includes('静园6院 205'));
+    assert.ok(body.includes('School of Mathematical Sciences'));
+    assert.ok(html.includes('href="https://www.math.pku.edu.cn/"'), 'affiliations link to their sites');
+    assert.ok(body.includes('Google Scholar') && body.includes('GitHub'));
+    assert.ok(html.includes('href="/pku-ml/people/lei-wu/cv/"'), 'the CV link leads to the CV page');
+  });
+
+  it('shows the email obfuscated, never as a mailto: link', () => {
+    assert.ok(body.includes('leiwu (at) math (dot) pku (dot) edu (dot) cn'));
+    assert.ok(!html.includes('mailto:leiwu'));
+    assert.ok(!html.includes('leiwu@math.pku.edu.cn'));
+  });
+
+  it('has About, the research vision with its three themes, selected publications, recruiting and news', () => {
+    assert.ok(body.includes('advised by Prof. Weinan E'));
+    for (const theme of ['Approximation and representation', 'Learning dynamics', 'Scaling laws']) assert.ok(body.includes(theme), theme);
+    assert.ok(body.includes('Functional Scaling Laws'));
+    assert.ok(body.includes('actively seeking self-motivated postdocs'));
+    assert.ok(body.includes('Constant-depth network with smooth activations released on arXiv.'));
+  });
+
+  it('carries schema.org Person data and Open Graph tags', () => {
+    const person = jsonLdBlocks(html).find((d) => (d as { '@type': string })['@type'] === 'Person') as Record<string, unknown>;
+    assert.equal(person.name, 'Lei Wu');
+    assert.deepEqual(person.alternateName, ['吴磊']);
+    assert.equal(person.email, undefined, 'an obfuscated email is not handed to harvesters in JSON-LD');
+    assert.match(html, /<meta property="og:title" content="Lei Wu">/);
+    assert.match(html, /<link rel="canonical" href="https:\/\/example.org\/pku-ml\/people\/lei-wu\/">/);
+  });
+});
+
+describe('research page (seed 002)', () => {
+  const html = page(exampleSite(), 'people/mingze-wang/research/index.html');
+  const anchors = ids(html);
+
+  it('numbers every citation after the list it links to', () => {
+    const cites = [...html.matchAll(/<a href="#pub-(\d+)">\[(\d+)\]<\/a>/g)];
+    assert.ok(cites.length > 50, `citations found: ${cites.length}`);
+    for (const [, target, shown] of cites) {
+      assert.equal(target, shown);
+      assert.ok(anchors.has(`pub-${target}`), `#pub-${target} exists`);
+    }
+  });
+
+  it('each citation group links to exactly the papers it cites', () => {
+    const source = exampleGraph().people.get('mingze-wang')!.sections.research!.text;
+    const groups = [...source.matchAll(/\[(@[^\]]+)\]/g)].map((g) => new Set(findCitations(g[0]).map((c) => c.key)));
+    const keyAt = new Map([...html.matchAll(/<li class="pub" id="pub-(\d+)" data-key="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
+    const rendered = [...html.matchAll(/(?:<a href="#pub-\d+">\[\d+\]<\/a>)+/g)].map(
+      (run) => new Set([...run[0].matchAll(/#pub-(\d+)/g)].map((m) => keyAt.get(m[1]!))),
+    );
+    assert.equal(rendered.length, groups.length);
+    groups.forEach((keys, i) => assert.deepEqual(rendered[i], keys, `citation group ${i + 1}`));
+  });
+
+  it('numbers descending, as Mingze Wang’s CV does: the first item shown has the highest number', () => {
+    const numbers = [...html.matchAll(/<span class="pub-number">\[(\d+)\]<\/span>/g)].map((m) => Number(m[1]));
+    assert.equal(numbers[0], numbers.length);
+    assert.deepEqual(numbers, [...numbers].sort((a, b) => b - a));
+  });
+
+  it('lists co-authors of the project with their affiliations', () => {
+    const co = text(html.slice(html.indexOf('id="coauthors"')));
+    for (const who of ['Weinan E', 'Chao Ma', 'Lei Wu', 'Weijie Su']) assert.ok(co.includes(who), who);
+    assert.ok(co.includes('Department of Mathematics, Stanford University'));
+  });
+
+  it('shows the legend, since equal contribution and project lead are marked', () => {
+    assert.match(text(html), /\* indicates equal contribution; † means project lead\./);
+  });
+});
+
+describe('publication lists', () => {
+  const site = exampleSite();
+  it('groups by status then year, badges venues, highlights awards, bolds the owner', () => {
+    const html = page(site, 'people/lei-wu/publications/index.html');
+    const order = ['id="published"', 'id="preprints"', 'id="inPreparation"'].map((s) => html.indexOf(s));
+    assert.ok(order.every((i) => i > 0) && order[0]! < order[1]! && order[1]! < order[2]!);
+    assert.match(html, /<span class="badge" title="Advances in Neural Information Processing Systems">NeurIPS<\/span>/);
+    assert.match(html, /<span class="award">Spotlight<\/span>/);
+    assert.match(html, /<strong class="me">Lei Wu<\/strong>/);
+    assert.ok(html.includes('<a href="/pku-ml/people/mingze-wang/">Mingze Wang</a>'), 'co-authors of the project are linked');
+    assert.match(html, /<form class="filters"[^>]*hidden data-filters>/, 'the filter bar waits for the script');
+    assert.match(html, /\* indicates equal contribution or alphabetical author order/);
+  });
+
+  it('links arXiv and code, and offers abstract and BibTeX per item', () => {
+    const html = page(site, 'people/lei-wu/publications/index.html');
+    assert.ok(html.includes('href="https://arxiv.org/abs/2310.00692"'));
+    assert.ok(html.includes('href="https://github.com/wmz9/IRE"'));
+    assert.ok(html.includes('<summary>Abstract</summary>'));
+    assert.ok(html.includes('<summary>BibTeX</summary>'));
+  });
+
+  it('shows the legend only where a mark is used', () => {
+    const plain = page(site, 'publications/li2025functional/index.html');
+    assert.ok(!plain.includes('class="legend"'));
+    const marked = page(site, 'publications/wang2025sharpness/index.html');
+    assert.match(text(marked), /\* indicates equal contribution; † means project lead\./);
+  });
+
+  it('prints "et al." for a cut-short author list', () => {
+    assert.match(text(page(site, 'publications/wang2025gradpower/index.html')), /Mingze Wang †? ?, et al\.|Mingze Wang†, et al\./);
+  });
+
+  it('cleans the BibTeX it shows of site-only fields and author marks', () => {
+    const html = page(site, 'publications/wang2025sharpness/index.html');
+    const bib = text(html.slice(html.indexOf('<pre><code>'), html.indexOf('</code></pre>')));
+    assert.ok(bib.includes('author = {Wang, Jinbo and Wang, Mingze and Zhou, Zhanpeng'), bib);
+    assert.ok(!/abbr|keywords|abstract|\$\^\\dagger\$/.test(bib), bib);
+  });
+});
+
+describe('one page per publication', () => {
+  const html = page(exampleSite(), 'publications/wang2024rich/index.html');
+  it('has Google Scholar citation_* meta tags', () => {
+    assert.match(html, /<meta name="citation_title" content="How Transformers Get Rich: Approximation and Dynamics Analysis">/);
+    const authors = [...html.matchAll(/<meta name="citation_author" content="([^"]+)">/g)].map((m) => m[1]);
+    assert.deepEqual(authors, ['Mingze Wang', 'Ruoxi Yu', 'Weinan E', 'Lei Wu']);
+    assert.match(html, /<meta name="citation_publication_date" content="2024">/);
+    assert.match(html, /<meta name="citation_pdf_url" content="https:\/\/arxiv.org\/pdf\/2410.11474">/);
+    assert.match(html, /<meta name="citation_arxiv_id" content="2410.11474">/);
+  });
+
+  it('names the conference or the journal', () => {
+    assert.match(page(exampleSite(), 'publications/wang2025sharpness/index.html'), /<meta name="citation_conference_title" content="International Conference on Machine Learning">/);
+    assert.match(page(exampleSite(), 'publications/wu2022spectral/index.html'), /<meta name="citation_journal_title" content="Journal of Machine Learning Research">/);
+  });
+
+  it('has valid ScholarlyArticle JSON-LD', () => {
+    const [data] = jsonLdBlocks(html) as Record<string, unknown>[];
+    assert.equal(data!['@type'], 'ScholarlyArticle');
+    assert.equal((data!.author as unknown[]).length, 4);
+  });
+
+  it('typesets math in titles at build time and loads KaTeX CSS only where there is math', () => {
+    const math = page(exampleSite(), 'publications/chen2023learnability/index.html');
+    assert.ok(math.includes('class="katex"'));
+    assert.ok(math.includes('<math xmlns="http://www.w3.org/1998/Math/MathML">'), 'MathML for screen readers');
+    assert.ok(math.includes('assets/katex/katex.min.css'));
+    assert.ok(!page(exampleSite(), 'publications/zhu2025single/index.html').includes('katex.min.css'));
+    assert.match(math, /<title>The L\^\\infty Learnability|<title>The \$L\^\\infty\$ Learnability/);
+  });
+});
+
+describe('seminars', () => {
+  const site = exampleSite();
+  const html = page(site, 'seminars/scms-colloquium/2025-07-23-weijie-su/index.html');
+  it('shows everything on the poster, in the event’s time zone', () => {
+    const body = text(html);
+    assert.ok(body.includes('Wed 23 July 2025, 10:30–11:30 (Asia/Shanghai)'));
+    assert.ok(body.includes('Toward a Mathematical Theory of Deep Learning'));
+    assert.ok(body.includes('Prof. Weijie Su') && body.includes('University of Pennsylvania'));
+    assert.ok(body.includes('Rm 102, SCMS'));
+    assert.ok(body.includes('Shanghai Center for Mathematical Sciences') && body.includes('上海数学中心'));
+    assert.ok(body.includes('scms (at) fudan (dot) edu (dot) cn'));
+    assert.ok(body.includes('Stanford Theodore W. Anderson Dissertation Award'));
+    assert.ok(html.includes('href="/pku-ml/seminars/scms-colloquium/2025-07-23-weijie-su/event.ics"'));
+    assert.ok(html.includes('href="/pku-ml/seminars/scms-colloquium/calendar.ics"'));
+  });
+
+  it('has schema.org Event data with the local time and its offset', () => {
+    const [data] = jsonLdBlocks(html) as Record<string, unknown>[];
+    assert.equal(data!['@type'], 'Event');
+    assert.equal(data!.startDate, '2025-07-23T10:30:00+08:00');
+    assert.equal(data!.endDate, '2025-07-23T11:30:00+08:00');
+  });
+
+  it('splits a series into upcoming and past talks', () => {
+    const series = text(page(site, 'seminars/ml-theory-seminar/index.html'));
+    assert.ok(series.indexOf('Past') > series.indexOf('Upcoming'));
+    assert.ok(series.includes('No talks are scheduled at the moment.'));
+    const colloquium = page(site, 'seminars/scms-colloquium/index.html');
+    assert.ok(colloquium.indexOf('2025-07-23-weijie-su') < colloquium.indexOf('<h2>Host'));
+  });
+
+  it('typesets the abstract’s math', () => {
+    assert.ok(page(site, 'seminars/ml-theory-seminar/2025-04-11-anna-keller/index.html').includes('class="katex"'));
+  });
+
+  it('lists seminar talks among the speaker’s talks, linking the event', () => {
+    const talks = page(site, 'people/mingze-wang/talks/index.html');
+    assert.ok(talks.includes('href="/pku-ml/seminars/ml-theory-seminar/2025-03-14-mingze-wang/"'));
+  });
+});
+
+describe('group, news, CV, teaching', () => {
+  const site = exampleSite();
+  it('the landing page names the group in both scripts, its lead, members, news, papers, seminars', () => {
+    const html = page(site, 'index.html');
+    assert.match(html, /Machine Learning Theory Group <span class="other-script" lang="zh">机器学习理论课题组<\/span>/);
+    const body = text(html);
+    for (const s of ['Group lead', 'Lei Wu', 'Mingze Wang', 'Recent News', 'Selected Publications', 'Seminars']) assert.ok(body.includes(s), s);
+  });
+
+  it('the group page lists members by role, from `member` and from the lead’s students', () => {
+    const body = text(page(site, 'group/index.html'));
+    assert.ok(body.includes('Ph.D. Students'));
+    assert.ok(body.includes('Mingze Wang') && body.includes('Shan Jiang') && body.includes('Kaizhao Liu'));
+  });
+
+  it('the news page lists every item, with links to the papers', () => {
+    const html = page(site, 'news/index.html');
+    assert.equal([...html.matchAll(/<li class="news-item"/g)].length, exampleGraph().news.length);
+    assert.ok(html.includes('href="/pku-ml/publications/li2025functional/"'));
+  });
+
+  it('the CV page renders the CV model: advisors linked, awards with amounts, service with years, link to the PDF', () => {
+    const html = page(site, 'people/mingze-wang/cv/index.html');
+    const body = text(html);
+    assert.ok(html.includes('<a href="/pku-ml/people/weinan-e/">Weinan E</a>'));
+    assert.ok(body.includes('National Scholarship') && body.includes('¥30,000'));
+    assert.ok(body.includes('Young Scientists (Ph.D) Fund') && body.includes('¥300,000'));
+    assert.ok(html.includes('href="/pku-ml/people/mingze-wang/cv/cv.pdf"'));
+    const lei = text(page(site, 'people/lei-wu/cv/index.html'));
+    assert.ok(lei.includes('NeurIPS (2019–2022)'));
+    assert.ok(lei.includes('Mathematical Introduction to Machine Learning'));
+  });
+
+  it('the teaching page groups courses by role', () => {
+    const body = text(page(site, 'people/lei-wu/teaching/index.html'));
+    assert.ok(body.indexOf('Instructor') < body.indexOf('Teaching assistant'));
+    assert.ok(body.includes('Convex Optimization'));
+  });
+});
+
+describe('languages', () => {
+  const site = exampleSite();
+  it('marks Chinese names with lang="zh" on English pages', () => {
+    assert.match(page(site, 'people/weinan-e/index.html'), /<span class="other-script" lang="zh">鄂维南<\/span>/);
+  });
+  it('renders the Chinese tree with its interface and links between the two', () => {
+    const zh = page(site, 'zh/people/lei-wu/index.html');
+    assert.match(zh, /<html lang="zh">/);
+    assert.ok(zh.includes('<h1>吴磊 <span class="other-script" lang="en">Lei Wu</span></h1>'));
+    assert.ok(text(zh).includes('研究愿景'));
+    assert.ok(zh.includes('hreflang="en" lang="en">English</a>'));
+    assert.ok(page(site, 'people/lei-wu/index.html').includes('href="/pku-ml/zh/people/lei-wu/" hreflang="zh" lang="zh">中文</a>'));
+  });
+});

@@ -1,0 +1,122 @@
+import { describe, it, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MANIFEST, writeSite, WriteError } from '../../src/write/index.js';
+
+let dir: string;
+let project: string;
+let out: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'vita-write-'));
+  project = join(dir, 'project');
+  out = join(project, '_site');
+  mkdirSync(project);
+  writeFileSync(join(project, 'vita.yaml'), 'title: T\n');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const site = (files: Record<string, string>) => Object.entries(files).map(([path, content]) => ({ path, content }));
+
+describe('writeSite', () => {
+  it('writes files into the output folder and reports counts', () => {
+    const r = writeSite(out, site({ 'index.html': '<p>hi</p>', 'people/a/index.html': 'a' }), { projectRoot: project });
+    assert.equal(r.written, 2);
+    assert.equal(r.unchanged, 0);
+    assert.equal(r.removed, 0);
+    assert.equal(readFileSync(join(out, 'people/a/index.html'), 'utf8'), 'a');
+    assert.ok(existsSync(join(out, MANIFEST)));
+  });
+
+  it('leaves files whose bytes are unchanged alone (their dates stay)', () => {
+    writeSite(out, site({ 'a.html': 'same', 'b.html': 'old' }), { projectRoot: project });
+    const past = new Date('2020-01-01T00:00:00Z');
+    utimesSync(join(out, 'a.html'), past, past);
+    const r = writeSite(out, site({ 'a.html': 'same', 'b.html': 'new' }), { projectRoot: project });
+    assert.deepEqual([r.written, r.unchanged], [1, 1]);
+    assert.deepEqual(r.changed, ['b.html']);
+    assert.equal(statSync(join(out, 'a.html')).mtime.getTime(), past.getTime());
+    assert.equal(readFileSync(join(out, 'b.html'), 'utf8'), 'new');
+  });
+
+  it('writes binary content byte for byte', () => {
+    const bytes = new Uint8Array([0, 255, 1, 128]);
+    writeSite(out, [{ path: 'f.woff2', content: bytes }], { projectRoot: project });
+    assert.deepEqual(new Uint8Array(readFileSync(join(out, 'f.woff2'))), bytes);
+  });
+
+  it('removes stale files a previous build wrote, and the folders they leave empty', () => {
+    writeSite(out, site({ 'a.html': 'a', 'old/deep/x.html': 'x' }), { projectRoot: project });
+    const r = writeSite(out, site({ 'a.html': 'a' }), { projectRoot: project });
+    assert.equal(r.removed, 1);
+    assert.ok(!existsSync(join(out, 'old/deep/x.html')));
+    assert.ok(!existsSync(join(out, 'old')));
+  });
+
+  it('never deletes files vita did not write', () => {
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'CNAME'), 'example.org');
+    writeSite(out, site({ 'a.html': 'a' }), { projectRoot: project });
+    writeSite(out, site({ 'b.html': 'b' }), { projectRoot: project });
+    assert.equal(readFileSync(join(out, 'CNAME'), 'utf8'), 'example.org');
+    assert.ok(!existsSync(join(out, 'a.html')));
+  });
+
+  it('keeps a stale file that was changed by hand since vita wrote it', () => {
+    writeSite(out, site({ 'notes.html': 'vita' }), { projectRoot: project });
+    writeFileSync(join(out, 'notes.html'), 'edited by hand');
+    const r = writeSite(out, site({ 'a.html': 'a' }), { projectRoot: project });
+    assert.equal(r.removed, 0);
+    assert.deepEqual(r.kept, ['notes.html']);
+    assert.equal(readFileSync(join(out, 'notes.html'), 'utf8'), 'edited by hand');
+  });
+
+  it('ignores manifest entries that point outside the folder', () => {
+    writeSite(out, site({ 'a.html': 'a' }), { projectRoot: project });
+    const victim = join(project, 'precious.txt');
+    writeFileSync(victim, 'keep me');
+    writeFileSync(join(out, MANIFEST), JSON.stringify({ version: 1, files: { '../precious.txt': 'x', '/etc/passwd': 'y' } }));
+    const r = writeSite(out, site({ 'a.html': 'a' }), { projectRoot: project });
+    assert.equal(r.removed, 0);
+    assert.equal(readFileSync(victim, 'utf8'), 'keep me');
+  });
+
+  it('refuses the project folder, its ancestors and the root', () => {
+    for (const bad of [project, dir, '/']) {
+      assert.throws(() => writeSite(bad, site({ 'a.html': 'a' }), { projectRoot: project }), WriteError, bad);
+    }
+    assert.ok(!existsSync(join(project, 'a.html')));
+  });
+
+  it('refuses an output folder that is a symlink to the project', () => {
+    const link = join(dir, 'link');
+    symlinkSync(project, link);
+    assert.throws(() => writeSite(link, site({ 'a.html': 'a' }), { projectRoot: project }), /project folder itself/);
+  });
+
+  it('refuses paths that leave the folder, before writing anything', () => {
+    for (const bad of ['../evil.html', '/etc/evil', 'a/../../evil', 'a//b', './a', 'C:/x', 'a\\b']) {
+      assert.throws(() => writeSite(out, site({ 'ok.html': 'ok', [bad]: 'x' }), { projectRoot: project }), WriteError, bad);
+    }
+    assert.ok(!existsSync(join(out, 'ok.html')), 'nothing is written when one path is bad');
+    assert.ok(!existsSync(join(dir, 'evil.html')));
+  });
+
+  it('refuses to write through a symlinked folder that leads outside', () => {
+    const outside = join(dir, 'outside');
+    mkdirSync(outside);
+    mkdirSync(out, { recursive: true });
+    symlinkSync(outside, join(out, 'people'));
+    assert.throws(() => writeSite(out, site({ 'people/x.html': 'x' }), { projectRoot: project }), /outside the output folder/);
+    assert.ok(!existsSync(join(outside, 'x.html')));
+  });
+
+  it('leaves no temporary files behind', () => {
+    writeSite(out, site({ 'a.html': 'a', 'b/c.html': 'c' }), { projectRoot: project });
+    const all = (d: string): string[] =>
+      readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? all(join(d, e.name)) : [e.name]));
+    assert.ok(all(out).every((n) => !n.endsWith('.tmp')));
+  });
+});
