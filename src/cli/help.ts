@@ -1,21 +1,89 @@
-/** The text of `vita --help`: kept next to the commands it describes. */
+/** The text of `vita --help` and of each command's --help: kept next to the commands it describes. */
 import { readFileSync } from 'node:fs';
+import { NEW_HELP } from './new.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+const CHECK = `Usage: vita check [project] [--format text|json]
+
+Reads the record and reports every problem at once (file:line:col, with a
+hint), then the consistency findings: duplicate papers, venue year vs year,
+unknown citations and people, stale entries, dead links.
+  --format json        Diagnostics as JSON, for editors and CI.
+Exit status: 0 with no errors (warnings allowed), 1 with errors.
+`;
+
+const BUILD = `Usage: vita build [project] [--out folder] [--base-url url] [--no-search]
+
+Checks the record, then writes the website into the output folder (vita.yaml's
+\`output\`, _site by default): every person's pages, publications with one page
+each, research, CV (with its PDF), news, talks, teaching, group, seminars with
+calendar feeds, Atom feeds, sitemap and a search index. Only files whose bytes
+changed are written; files of an earlier build that are gone are removed.
+  -o, --out <folder>   Write there instead.
+  --base-url <url>     Where the site will live, e.g. https://you.github.io/repo/
+                       (overrides vita.yaml's baseUrl).
+  --no-search          Skip the search index (faster).
+`;
+
+const CV = `Usage: vita cv [project] [options]
+
+Writes a person's CV as a typeset PDF and as Markdown, from the same record as
+the website (by default into the site's output, people/<id>/cv.pdf and cv.md).
+  -p, --person <id>    Whose CV (default: the owner, or the group's lead).
+  --variant <name>     full (default), short (selected publications, two pages),
+                       custom (the person's cv.sections), or a list of
+                       sections: "education,publications,awards".
+  --theme <name>       classic (default) or compact.
+  --format <f>         pdf, md or all (default).
+  -o, --out <folder>   Write <id>-cv[-variant].pdf/.md there.
+  --accent <#RRGGBB>   Accent colour.   --font <families>   Body fonts.
+  --paper <size>       a4 (default) or us-letter.
+Chinese, Japanese and Korean text needs a CJK font (Debian: fonts-noto-cjk);
+vita names the characters it would lose when none is found.
+`;
+
+const EXPORT = `Usage: vita export <format> [project] [--person id] [--out file]
+
+Formats:
+  jsonresume           A person's CV as JSON Resume (jsonresume.org), with
+                       authors of publications kept in x-authors.
+  -p, --person <id>    Whose (default: the owner, or the group's lead).
+  -o, --out <file>     Write there instead of standard output.
+`;
+
+const ANNOUNCE = `Usage: vita announce <event> [project] [--out folder] [--base-url url]
+
+Makes the announcement of a seminar event: an A4 poster (PDF), an email (plain
+text and HTML, ready to paste) and a calendar entry (.ics), into
+<output>/announce/; prints the email's subject. <event> is <series>/<event>,
+or the event's name when only one series has it.
+  -o, --out <folder>   Write them there instead.
+  --base-url <url>     Site address for the links in the email and the .ics.
+`;
+
+export const COMMAND_HELP: Record<string, string> = { check: CHECK, build: BUILD, cv: CV, export: EXPORT, announce: ANNOUNCE, new: NEW_HELP };
 
 export const HELP = `vita ${VERSION}: one plain-text record of an academic life, published everywhere.
 
 Usage: vita <command> [project] [options]
 
 Commands:
-  check [project]      Read the record and report every problem at once
-                       (file:line:col, with a hint), then the consistency
-                       findings: duplicate papers, venue year vs year,
-                       unknown citations and people, stale entries, dead links.
-      --format json    Diagnostics as JSON, for editors and CI.
+  new [folder]         Make a new project for a person or a group: asks for
+                       your name, affiliation and email in a terminal, or takes
+                       --name, --name-zh, --affiliation, --email, --group;
+                       --yes asks nothing.
+  check [project]      Read the record and report every problem at once, with
+                       file:line:col and a hint. --format json for editors/CI.
+  build [project]      Write the website (pages, feeds, calendars, search, CV
+                       PDFs). --out, --base-url, --no-search.
+  cv [project]         A person's CV as PDF and Markdown. --person, --variant
+                       full|short|custom, --theme classic|compact.
+  export <format>      jsonresume: a person's CV as JSON Resume.
+  announce <event>     Poster PDF, email and .ics for a seminar event.
 
 Options:
-  -h, --help           Show this help.
+  -h, --help           Show this help, or a command's: vita build --help.
   -v, --version        Show the version.
 
 The project defaults to the current folder. Exit status: 0 when there are no

@@ -1,36 +1,75 @@
 #!/usr/bin/env node
-/** The `vita` command: parses arguments, runs a command, prints, sets the exit status. Nothing else lives here. */
-import { parseArgs } from 'node:util';
+/** The `vita` command: parses arguments, runs a command, sets the exit status. Nothing else lives here. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { runAnnounce } from './announce.js';
+import { runBuild } from './build.js';
 import { runCheck } from './check.js';
-import { HELP, VERSION } from './help.js';
+import { runCv } from './cv.js';
+import { runExport } from './export.js';
+import { COMMAND_HELP, HELP, VERSION } from './help.js';
+import { runNew } from './new.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Values = Record<string, string | boolean | undefined>;
+
+/** Each command: its options, and how it runs with the parsed values and positionals. */
+const COMMANDS: Record<string, { options: Options; run: (v: Values, p: string[]) => number | Promise<number> }> = {
+  check: {
+    options: { format: { type: 'string', default: 'text' } },
+    run: (v, p) => (v.format === 'text' || v.format === 'json' ? runCheck(p[0] ?? '.', { format: v.format }) : usage(`--format takes "text" or "json", not "${String(v.format)}"`)),
+  },
+  build: {
+    options: { out: { type: 'string', short: 'o' }, 'base-url': { type: 'string' }, 'no-search': { type: 'boolean' } },
+    run: (v, p) => runBuild(p[0] ?? '.', { out: str(v.out), baseUrl: str(v['base-url']), search: v['no-search'] ? false : undefined }),
+  },
+  cv: {
+    options: {
+      person: { type: 'string', short: 'p' },
+      variant: { type: 'string' },
+      theme: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      accent: { type: 'string' },
+      font: { type: 'string' },
+      paper: { type: 'string' },
+    },
+    run: (v, p) =>
+      runCv(p[0] ?? '.', { person: str(v.person), variant: str(v.variant), theme: str(v.theme), format: str(v.format), out: str(v.out), accent: str(v.accent), font: str(v.font), paper: str(v.paper) }),
+  },
+  export: {
+    options: { person: { type: 'string', short: 'p' }, out: { type: 'string', short: 'o' } },
+    run: (v, p) => (p[0] ? runExport(p[1] ?? '.', p[0], { person: str(v.person), out: str(v.out) }) : usage('say what to export: vita export jsonresume [project]')),
+  },
+  announce: {
+    options: { out: { type: 'string', short: 'o' }, 'base-url': { type: 'string' } },
+    run: (v, p) => (p[0] ? runAnnounce(p[1] ?? '.', p[0], { out: str(v.out), baseUrl: str(v['base-url']) }) : usage('name the event: vita announce <series>/<event> [project]')),
+  },
+};
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(HELP);
-    return command ? 0 : 1;
+    return command ? 0 : 2;
   }
   if (command === '--version' || command === '-v') {
     process.stdout.write(`vita ${VERSION}\n`);
     return 0;
   }
-  switch (command) {
-    case 'check': {
-      const { values, positionals } = parseArgs({
-        args: rest,
-        allowPositionals: true,
-        options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } },
-      });
-      if (values.help) {
-        process.stdout.write(HELP);
-        return 0;
-      }
-      if (values.format !== 'text' && values.format !== 'json') return usage(`--format takes "text" or "json", not "${values.format}"`);
-      return runCheck(positionals[0] ?? '.', { format: values.format });
-    }
-    default:
-      return usage(`unknown command "${command}"`);
+  // `vita new` asks questions and parses its own flags.
+  if (command === 'new') return runNew(rest);
+  const spec = COMMANDS[command];
+  if (!spec) return usage(`unknown command "${command}"`);
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { ...spec.options, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    process.stdout.write(COMMAND_HELP[command] ?? HELP);
+    return 0;
   }
+  return spec.run(values as Values, positionals);
+}
+
+function str(v: string | boolean | undefined): string | undefined {
+  return typeof v === 'string' ? v : undefined;
 }
 
 function usage(message: string): number {
@@ -43,11 +82,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    // Only a bug reaches here: user errors are diagnostics.
     if (err instanceof Error && 'code' in err && String((err as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
       process.exitCode = usage(err.message);
       return;
     }
+    // Only a bug reaches here: problems in the record are diagnostics.
     process.stderr.write(`vita: internal error (this is a bug in vita; please report it with the text below)\n${err instanceof Error ? err.stack : String(err)}\n`);
     process.exitCode = 70;
   },
