@@ -26,6 +26,16 @@ changed are written; files of an earlier build that are gone are removed.
   --no-search          Skip the search index (faster).
 `;
 
+const DEV = `Usage: vita dev [project] [--port n] [--host address]
+
+Serves the website from memory at http://127.0.0.1:4321/, watches the project
+and rebuilds on every edit; open pages reload when they changed. Errors in the
+record show in the terminal and over the page, and the server keeps running.
+  --port <n>           Port (default 4321; 0 picks a free one).
+  --host <address>     Address to listen on (default 127.0.0.1, this machine
+                       only; 0.0.0.0 shows the site to your network).
+`;
+
 const CV = `Usage: vita cv [project] [options]
 
 Writes a person's CV as a typeset PDF and as Markdown, from the same record as
@@ -62,7 +72,7 @@ or the event's name when only one series has it.
   --base-url <url>     Site address for the links in the email and the .ics.
 `;
 
-export const COMMAND_HELP: Record<string, string> = { check: CHECK, build: BUILD, cv: CV, export: EXPORT, announce: ANNOUNCE, new: NEW_HELP };
+export const COMMAND_HELP: Record<string, string> = { check: CHECK, build: BUILD, dev: DEV, cv: CV, export: EXPORT, announce: ANNOUNCE, new: NEW_HELP };
 
 export const HELP = `vita ${VERSION}: one plain-text record of an academic life, published everywhere.
 
@@ -77,6 +87,8 @@ Commands:
                        file:line:col and a hint. --format json for editors/CI.
   build [project]      Write the website (pages, feeds, calendars, search, CV
                        PDFs). --out, --base-url, --no-search.
+  dev [project]        Serve the site on 127.0.0.1:4321, rebuild on every edit,
+                       reload the browser; errors shown over the page.
   cv [project]         A person's CV as PDF and Markdown. --person, --variant
                        full|short|custom, --theme classic|compact.
   export <format>      jsonresume: a person's CV as JSON Resume.

@@ -5,6 +5,7 @@ import { runAnnounce } from './announce.js';
 import { runBuild } from './build.js';
 import { runCheck } from './check.js';
 import { runCv } from './cv.js';
+import { runDev } from './dev.js';
 import { runExport } from './export.js';
 import { COMMAND_HELP, HELP, VERSION } from './help.js';
 import { runNew } from './new.js';
@@ -21,6 +22,10 @@ const COMMANDS: Record<string, { options: Options; run: (v: Values, p: string[])
   build: {
     options: { out: { type: 'string', short: 'o' }, 'base-url': { type: 'string' }, 'no-search': { type: 'boolean' } },
     run: (v, p) => runBuild(p[0] ?? '.', { out: str(v.out), baseUrl: str(v['base-url']), search: v['no-search'] ? false : undefined }),
+  },
+  dev: {
+    options: { port: { type: 'string' }, host: { type: 'string' } },
+    run: (v, p) => runDev(p[0] ?? '.', { port: str(v.port), host: str(v.host) }),
   },
   cv: {
     options: {

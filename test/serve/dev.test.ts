@@ -1,0 +1,77 @@
+// vita dev: serves from memory, rebuilds on an edit, tells open pages, and survives errors in the record.
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startDevServer, type DevServer } from '../../src/serve/dev.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'vita-dev-'));
+let server: DevServer;
+const events: { changed: string[]; errors: string | null }[] = [];
+
+/** Collects server-sent events from the dev server. */
+function listen(url: string): void {
+  request(new URL('/__vita/events', url), (res) => {
+    let buffer = '';
+    res.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      for (let i = buffer.indexOf('\n\n'); i >= 0; i = buffer.indexOf('\n\n')) {
+        const data = /data: (.*)/.exec(buffer.slice(0, i));
+        if (data) events.push(JSON.parse(data[1]!));
+        buffer = buffer.slice(i + 2);
+      }
+    });
+  }).end();
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 150));
+
+describe('vita dev', () => {
+  before(async () => {
+    cpSync('examples/pku-group', dir, { recursive: true, filter: (src) => !src.includes('_site') });
+    server = await startDevServer(dir, { port: 0, log: () => {} });
+    listen(server.url);
+    await settle();
+  });
+  after(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves pages from memory with the live-reload script, and 404s', async () => {
+    const home = await fetch(new URL('people/lei-wu/', server.url));
+    assert.equal(home.status, 200);
+    const html = await home.text();
+    assert.match(html, /Lei Wu/);
+    assert.match(html, /__vita\/live\.js/);
+    assert.equal((await fetch(new URL('no/such/page/', server.url))).status, 404);
+    assert.equal((await fetch(new URL('__vita/live.js', server.url))).status, 200);
+  });
+
+  it('an edited publication is served at once and its pages are announced', async () => {
+    const mark = events.length;
+    const file = join(dir, 'publications/conferences.bib');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('Functional Scaling Laws in Kernel Regression', 'Functional Scaling Laws Revisited'));
+    await server.rebuild();
+    await settle();
+    // The watcher may have rebuilt before we asked: look at every announcement since the edit.
+    const since = events.slice(mark);
+    assert.ok(since.every((e) => e.errors === null));
+    const changed = since.flatMap((e) => e.changed);
+    assert.ok(changed.includes('/people/lei-wu/'), `changed: ${changed.slice(0, 10).join(', ')}`);
+    const page = await (await fetch(new URL('people/lei-wu/publications/', server.url))).text();
+    assert.match(page, /Functional Scaling Laws Revisited/);
+  });
+
+  it('an error in the record is reported to the page and the last good site stays up', async () => {
+    writeFileSync(join(dir, 'people/lei-wu.yaml'), readFileSync(join(dir, 'people/lei-wu.yaml'), 'utf8').replace('start: 2012-09', 'start: 2012.13'));
+    await server.rebuild();
+    await settle();
+    const last = events.at(-1)!;
+    assert.match(last.errors ?? '', /people\/lei-wu\.yaml:\d+:\d+ error: .*is not a date/);
+    assert.equal((await fetch(new URL('people/lei-wu/', server.url))).status, 200);
+  });
+});
