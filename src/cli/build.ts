@@ -2,6 +2,8 @@
 import { relative, resolve } from 'node:path';
 import { formatText } from '../diagnostics/format.js';
 import { openProject } from '../index.js';
+import { seminarFiles } from '../render/calendar/index.js';
+import { hasCv, renderCv } from '../render/cv/index.js';
 import { renderSite } from '../render/site/index.js';
 import { searchIndex } from '../render/site/search-index.js';
 import { writeSite, WriteError } from '../write/index.js';
@@ -13,6 +15,8 @@ export interface BuildOptions {
   baseUrl?: string;
   /** Skip the search index (faster rebuilds while editing). */
   search?: boolean;
+  /** Skip the CV PDFs. */
+  cv?: boolean;
   /** Where to print; defaults to the process's streams. */
   stdout?: (s: string) => void;
   stderr?: (s: string) => void;
@@ -33,6 +37,16 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
   if (diagnostics.list.length > 0) err(formatText(diagnostics.list, { color }));
 
   const files = renderSite(graph, { baseUrl: options.baseUrl });
+  // Calendars and CV PDFs go through the same write, so the manifest knows them and stale ones are removed.
+  files.push(...seminarFiles(graph, { baseUrl: options.baseUrl }));
+  if (options.cv !== false) {
+    for (const person of graph.people.values()) {
+      if (!hasCv(graph, person)) continue;
+      const cv = renderCv(graph, person.id);
+      for (const w of cv.warnings) err(`vita: warning: ${person.id}'s CV: ${w}\n`);
+      files.push(...cv.files);
+    }
+  }
   if (options.search !== false) {
     const search = await searchIndex(files);
     if (search.problem) err(`vita: warning: site search was not built: ${search.problem}\n`);

@@ -1,6 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -49,6 +49,26 @@ describe('vita build', () => {
     const code = await runBuild('examples/pku-group', { out: 'examples/pku-group', search: false, ...c.options });
     assert.equal(code, 1);
     assert.match(c.err.join(''), /project folder itself/);
+  });
+
+  it('links every CV PDF and calendar it writes: no href or src of any page is dangling, under a sub-path', async () => {
+    const c = capture();
+    const out = join(dir, 'linked');
+    assert.equal(await runBuild('examples/pku-group', { out, baseUrl: 'https://user.github.io/repo/', search: false, ...c.options }), 0, c.err.join(''));
+    assert.ok(existsSync(join(out, 'people/lei-wu/cv.pdf')) && existsSync(join(out, 'people/lei-wu/cv.md')));
+    assert.ok(existsSync(join(out, 'seminars/scms-colloquium/calendar.ics')));
+    const problems: string[] = [];
+    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+    for (const file of walk(out).filter((f) => f.endsWith('.html'))) {
+      const html = readFileSync(file, 'utf8');
+      for (const [, link] of html.matchAll(/(?:href|src)="([^"]+)"/g)) {
+        if (!link!.startsWith('/repo/')) continue;
+        const path = decodeURI(link!.slice('/repo/'.length).split(/[?#]/)[0]!);
+        const target = path === '' || path.endsWith('/') ? `${path}index.html` : path;
+        if (!existsSync(join(out, target))) problems.push(`${file.slice(out.length)}: ${link}`);
+      }
+    }
+    assert.deepEqual(problems, []);
   });
 
   it('honours a base URL given on the command line', async () => {

@@ -1,5 +1,5 @@
 /** CVs from the record: the model, its Markdown and its PDF, as output files. */
-import type { Graph } from '../../resolve/graph.js';
+import type { Graph, Person } from '../../resolve/graph.js';
 import type { OutputFile } from '../output.js';
 import { cvMarkdown } from './markdown.js';
 import { cvModel, type CvDocument, type CvVariant } from './model.js';
@@ -55,6 +55,12 @@ export function renderCv(graph: Graph, personId: string, options: CvFileOptions 
   }
   if (format === 'md' || format === 'all') files.push({ path: `${stem}.md`, content: cvMarkdown(model) });
   return { model, files, warnings, missingGlyphs };
+}
+
+/** Whether a person gets a CV: the site's owner or group lead, and anyone with an education or a position. */
+export function hasCv(graph: Graph, person: Person): boolean {
+  const d = person.data;
+  return graph.config.owner === person.id || graph.config.group?.lead === person.id || (d.education ?? []).length > 0 || (d.positions ?? []).length > 0;
 }
 
 /** A person's CV as output files (pure: nothing is written), for `vita build`: `people/<id>/cv.pdf` and `cv.md`. */

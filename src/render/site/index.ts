@@ -34,7 +34,11 @@ export type { SiteOptions } from './context.js';
 export function sitePages(site: Site): Page[] {
   const g = site.graph;
   const pages: Page[] = [];
-  if (g.config.group && !g.config.owner) pages.push(groupHomePage(site), groupPage(site), groupPublicationsPage(site));
+  // A group site, or a record with no owner: the group's pages. A personal site's home is its owner's page.
+  if (!g.config.owner) {
+    pages.push(groupPage(site), groupPublicationsPage(site));
+    pages.push(g.config.group ? groupHomePage(site) : { ...groupPublicationsPage(site), path: paths.home(), nav: 'home' });
+  }
   for (const person of g.people.values()) {
     pages.push(personPage(site, person));
     if (person.publications.length) pages.push(personPublicationsPage(site, person));
@@ -43,8 +47,6 @@ export function sitePages(site: Site): Page[] {
     if (hasTalks(person)) pages.push(talksPage(site, person));
     if (hasTeaching(person)) pages.push(teachingPage(site, person));
   }
-  // A site with neither group nor owner still needs a home: the record's first person, or the publication list.
-  if (!g.config.group && !g.config.owner) pages.push({ ...groupPublicationsPage(site), path: paths.home() });
   for (const pub of g.publications.values()) pages.push(publicationPage(site, pub));
   if (g.news.length) pages.push(newsPage(site));
   if (g.series.size) {

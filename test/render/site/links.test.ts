@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { exampleSite, ids, links, page } from './helpers.js';
 
 /** Files other stages add to the site (the lead's build step): the CV PDFs and the iCalendar feeds. */
-const ADDED_LATER = [/\/cv\/cv\.pdf$/, /\.ics$/];
+const ADDED_LATER = [/\/cv\.(pdf|md)$/, /\.ics$/]; // checked on the built site in test/cli/build.test.ts
 
 function checkLinks(baseUrl: string, basePath: string): void {
   const site = exampleSite(baseUrl);
@@ -95,5 +95,29 @@ describe('weight', () => {
     const site = exampleSite();
     for (const [p, c] of site) if (p.endsWith('.html')) assert.ok(!String(c).includes('pagefind-ui.js'), p);
     assert.ok((site.get('assets/vita.js') as string).includes("'pagefind-ui.js'"));
+  });
+});
+
+describe('a personal site', () => {
+  it('puts the owner’s homepage at the root, and every link still resolves', async () => {
+    const { renderSite } = await import('../../../src/render/site/index.js');
+    const { exampleGraph, NOW, toMap } = await import('./helpers.js');
+    const g = exampleGraph();
+    const graph = { ...g, config: { ...structuredClone(g.config), owner: 'mingze-wang', group: undefined } };
+    const site = toMap(renderSite(graph, { now: NOW, baseUrl: 'https://wmz9.github.io/' }));
+    const home = site.get('index.html') as string;
+    assert.ok(home.includes('<h1>Mingze Wang</h1>'));
+    assert.ok(!site.has('people/mingze-wang/index.html'), 'the owner’s page is the root, not a second copy');
+    assert.ok(site.has('people/mingze-wang/research/index.html'));
+    const problems: string[] = [];
+    for (const [path, content] of site) {
+      if (!path.endsWith('.html')) continue;
+      for (const link of links(content as string)) {
+        if (!link.startsWith('/') || ADDED_LATER.some((r) => r.test(link))) continue;
+        const file = decodeURI(link.slice(1).split('#')[0]!);
+        if (!site.has(file === '' || file.endsWith('/') ? `${file}index.html` : file)) problems.push(`${path}: ${link}`);
+      }
+    }
+    assert.deepEqual(problems, []);
   });
 });

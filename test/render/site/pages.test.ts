@@ -23,6 +23,10 @@ describe('person homepage (seed 000)', () => {
     assert.ok(!html.includes('leiwu@math.pku.edu.cn'));
   });
 
+  it('no page of the site carries a mailto: link while vita.yaml obfuscates emails', () => {
+    for (const [path, content] of exampleSite()) if (path.endsWith('.html')) assert.ok(!String(content).includes('mailto:'), path);
+  });
+
   it('has About, the research vision with its three themes, selected publications, recruiting and news', () => {
     assert.ok(body.includes('advised by Prof. Weinan E'));
     for (const theme of ['Approximation and representation', 'Learning dynamics', 'Scaling laws']) assert.ok(body.includes(theme), theme);
@@ -223,7 +227,7 @@ describe('group, news, CV, teaching', () => {
     assert.ok(html.includes('<a href="/pku-ml/people/weinan-e/">Weinan E</a>'));
     assert.ok(body.includes('National Scholarship') && body.includes('¥30,000'));
     assert.ok(body.includes('Young Scientists (Ph.D) Fund') && body.includes('¥300,000'));
-    assert.ok(html.includes('href="/pku-ml/people/mingze-wang/cv/cv.pdf"'));
+    assert.ok(html.includes('href="/pku-ml/people/mingze-wang/cv.pdf"'));
     const lei = text(page(site, 'people/lei-wu/cv/index.html'));
     assert.ok(lei.includes('NeurIPS (2019–2022)'));
     assert.ok(lei.includes('Mathematical Introduction to Machine Learning'));

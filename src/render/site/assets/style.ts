@@ -188,7 +188,8 @@ main{max-width:var(--measure);margin:0 auto;padding:2.2rem 1.25rem 3rem}
 .card p{margin:0}
 .card-photo{width:4rem;height:5rem;object-fit:cover;border-radius:2px}
 .card-name{font-weight:500}
-.names{columns:2 12rem;padding-left:1.1em}
+.names{columns:2 12rem;padding-left:1.1em;margin-top:0}
+.names li{margin:0 0 .25em;break-inside:avoid}
 .role h3{font-size:1rem;font-style:normal;font-variant:small-caps;letter-spacing:.05em;color:var(--muted);margin:1.2em 0 .5em}
 .alumni li{margin:.3em 0}
 .home-head h1{font-size:2.25rem}

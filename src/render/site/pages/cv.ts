@@ -159,7 +159,7 @@ export function cvPage(site: Site, person: Person): Page {
 <div class="cv-head">
 <p>${h.title ? html`<strong>${h.title}</strong>` : ''}${h.affiliations.length ? html`${h.title ? html`<br>` : ''}${join(h.affiliations.map((a) => html`${a.name}${a.institution ? `, ${a.institution}` : ''}`), html`<br>`)}` : ''}</p>
 <p>${h.email ? html`${t.email}: ${emailHtml(site, h.email)}` : ''}${h.homepage ? html`<br>${t.homepage}: <a href="${h.homepage}">${h.homepage.replace(/^https?:\/\//, '').replace(/\/$/, '')}</a>` : ''}</p>
-<p class="pub-actions"><a class="action" href="${url(site, paths.cvPdf(person.id))}">${t.cvPdf}</a></p>
+<p class="pub-actions"><a class="action" href="${url(site, paths.cvPdf(person.id), { asset: true })}">${t.cvPdf}</a></p>
 </div>
 ${doc.sections.map((s) => cvSection(site, doc, s, person))}`;
   return {

@@ -6,7 +6,7 @@ import type { Publication } from '../../../resolve/graph.js';
 import { plainText, renderInline, renderMarkdown } from '../../markdown.js';
 import { bibtexFor } from '../bibtex.js';
 import { absoluteUrl, contentLang, paths, type Site } from '../context.js';
-import { html, type Html } from '../html.js';
+import { html, isSafeHref, type Html } from '../html.js';
 import { articleData } from '../jsonld.js';
 import type { Page } from '../layout.js';
 import { isProjectPath, projectPath } from '../parts/files.js';
@@ -35,7 +35,7 @@ export function citationMeta(site: Site, pub: Publication): Html {
     // Scholar wants an absolute address; a PDF of the project is one when the site's address is known.
     const local = isProjectPath(pdf) ? projectPath(pdf) : undefined;
     const href = local ? absoluteUrl(site, local, { asset: true }) : pdf;
-    if (href) tags.push(['citation_pdf_url', href]);
+    if (href && isSafeHref(href)) tags.push(['citation_pdf_url', href]);
   }
   if (pub.arxiv) tags.push(['citation_arxiv_id', pub.arxiv]);
   if (pub.doi) tags.push(['citation_doi', pub.doi]);

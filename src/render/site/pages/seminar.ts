@@ -112,7 +112,7 @@ ${series.description ? renderMarkdown(series.description) : ''}
 ${series.venue ? html`<div><dt>${t.place}</dt><dd>${series.venue.name}${series.venue.online ? html` · <a href="${series.venue.online}">${t.online}</a>` : ''}</dd></div>` : ''}
 ${organizers.length ? html`<div><dt>${t.organizers}</dt><dd>${join(organizers, ', ')}</dd></div>` : ''}
 </dl>
-<p class="pub-actions"><a class="action" href="${url(site, paths.seriesCalendar(series.id))}">${t.subscribe}</a></p>
+<p class="pub-actions"><a class="action" href="${url(site, paths.seriesCalendar(series.id), { asset: true })}">${t.subscribe}</a></p>
 <section><h2>${t.upcoming}</h2>${upcoming.length ? html`<ul class="events">${upcoming.map((e) => eventItem(site, e))}</ul>` : html`<p class="muted">${t.noUpcoming}</p>`}</section>
 ${past.length ? html`<section><h2>${t.past}</h2><ul class="events">${past.map((e) => eventItem(site, e))}</ul></section>` : ''}
 ${hostBlock(site, series)}`;
@@ -134,7 +134,10 @@ export function eventPage(site: Site, event: SeminarEvent): Page {
 <div><dt>${event.speakers.length > 1 ? t.speakers : t.speaker}</dt><dd>${join(
     event.speakers.map((s) => {
       const aff = speakerAffiliation(site, s);
-      return html`${speakerName(site, s)}${aff ? html`<br><span class="muted">${aff}</span>` : ''}`;
+      const home = s.homepage ?? (s.person ? site.graph.people.get(s.person)?.data.homepage : undefined);
+      // The speaker's own homepage too, as the poster gives it, even when their name links to their page here.
+      const showHome = home && !(s.homepage && !(s.person && site.graph.people.has(s.person)));
+      return html`${speakerName(site, s)}${aff ? html`<br><span class="muted">${aff}</span>` : ''}${showHome ? html`<br><a class="muted" href="${home}">${home!.replace(/^https?:\/\//, '').replace(/\/$/, '')}</a>` : ''}`;
     }),
     html`<br>`,
   )}</dd></div>
@@ -142,8 +145,8 @@ export function eventPage(site: Site, event: SeminarEvent): Page {
 ${venue?.name || venue?.online ? html`<div><dt>${t.place}</dt><dd>${venue?.name ?? ''}${venue?.address ? html`<br>${venue.address}` : ''}${venue?.online ? html`${venue?.name ? html`<br>` : ''}<a href="${venue.online}">${t.online}</a>` : ''}</dd></div>` : ''}
 </dl>
 <p class="pub-actions">
-<a class="action" href="${url(site, paths.eventCalendar(series.id, eventSlug(event.id)))}">${t.addToCalendar}</a>
-<a class="action" href="${url(site, paths.seriesCalendar(series.id))}">${t.subscribe}</a>
+<a class="action" href="${url(site, paths.eventCalendar(series.id, eventSlug(event.id)), { asset: true })}">${t.addToCalendar}</a>
+<a class="action" href="${url(site, paths.seriesCalendar(series.id), { asset: true })}">${t.subscribe}</a>
 ${event.slides ? html`<a class="action" href="${event.slides}">${t.slides}</a>` : ''}
 ${event.video ? html`<a class="action" href="${event.video}">${t.video}</a>` : ''}
 </p>

@@ -1,4 +1,5 @@
 /** People as pages show them: names in every script, links to their pages, and which pages they have. */
+import { hasCv as personHasCv } from '../../cv/index.js';
 import type { Person, PersonLink } from '../../../resolve/graph.js';
 import { localText, paths, url, type Site } from '../context.js';
 import { html, type Html } from '../html.js';
@@ -57,8 +58,7 @@ export function hasTeaching(person: Person): boolean {
 }
 /** A CV page for those with a career in the record (not for co-authors listed only by name and affiliation). */
 export function hasCv(site: Site, person: Person): boolean {
-  const d = person.data;
-  return site.owner === person.id || site.graph.config.group?.lead === person.id || (d.education ?? []).length > 0 || (d.positions ?? []).length > 0;
+  return site.owner === person.id || personHasCv(site.graph, person);
 }
 
 /** The person's own pages, for the tabs under their name. */

@@ -8,7 +8,7 @@ import type { Author, Publication } from '../../../resolve/graph.js';
 import { renderInline, renderMarkdown } from '../../markdown.js';
 import { bibtexFor } from '../bibtex.js';
 import { contentLang, paths, url, type Site } from '../context.js';
-import { html, join, type Html } from '../html.js';
+import { html, isSafeHref, join, type Html } from '../html.js';
 import { projectFileUrl } from './files.js';
 import { personPath, shortName } from './person-name.js';
 
@@ -145,7 +145,8 @@ export function publicationLinks(site: Site, pub: Publication): { kind: string; 
     if (href) out.push({ kind, href: local(href) });
   }
   if (pub.url && !out.some((l) => l.href === pub.url)) out.push({ kind: 'url', href: local(pub.url) });
-  return out;
+  // The schema refused unsafe links already; a link that is unsafe anyway is left out rather than shown dead.
+  return out.filter((l) => isSafeHref(l.href));
 }
 
 /** Anchor id of an item: `pub-12` in a numbered list, `pub-<key>` otherwise. */
