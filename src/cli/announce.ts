@@ -6,8 +6,7 @@
  * Files go to `--out` when given, otherwise to `announce/` inside the project's output folder (vita.yaml's
  * `output`, "_site" by default), and nowhere else.
  */
-import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { formatText } from '../diagnostics/format.js';
 import { openProject } from '../index.js';
@@ -18,7 +17,7 @@ import { eventCalendar, seminarFiles } from '../render/calendar/index.js';
 import { eventSlug } from '../render/site/context.js';
 import { TypstCompileError } from '../render/typst/compile.js';
 import { closest } from '../text/suggest.js';
-import { checkOutputFolder, WriteError } from '../write/index.js';
+import { checkOutputFolder, WriteError, writeFileAtomic } from '../write/index.js';
 
 export { seminarFiles };
 
@@ -66,28 +65,6 @@ export function findEvent(graph: Graph, ref: string): EventLookup {
     error: `no seminar event "${ref}"`,
     hint: `${guess ? `did you mean "${guess}"? ` : ''}events: ${shown}.`,
   };
-}
-
-function atomicWrite(target: string, bytes: Uint8Array): void {
-  const tmp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const fd = openSync(tmp, 'wx', 0o644);
-  try {
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(tmp, target);
-  } catch (err) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // already gone
-    }
-    throw err;
-  }
 }
 
 /** Runs the command; returns the exit status (0 done, 1 an error in the record or the request). */
@@ -139,7 +116,7 @@ export function runAnnounce(root: string, eventRef: string, options: AnnounceOpt
     [`${name}.ics`, eventCalendar(graph, event.id, links)],
   ];
   mkdirSync(folder, { recursive: true });
-  for (const [file, content] of files) atomicWrite(join(folder, file), typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+  for (const [file, content] of files) writeFileAtomic(join(folder, file), content);
 
   out(`${email.subject}\n`);
   const shown = relative(process.cwd(), folder) || '.';

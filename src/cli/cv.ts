@@ -5,8 +5,8 @@
  * `<output>/people/<id>/cv.pdf`, `cv.md` (`cv-short.pdf` for the short variant ...). With --out they go
  * to that folder as `<id>-cv.pdf`, `<id>-cv-short.pdf` ...
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { writeFileAtomic } from '../write/index.js';
+import { relative, resolve, sep } from 'node:path';
 import { formatText } from '../diagnostics/format.js';
 import { openProject } from '../index.js';
 import { CvError, defaultCvPerson } from '../render/cv/model.js';
@@ -82,11 +82,7 @@ export function runCv(root: string, options: CvCommandOptions = {}, io: Io = def
   for (const file of result.files) {
     const target = resolve(outDir, file.path);
     if (target !== outDir && !target.startsWith(outDir + sep)) return fail(io, `refusing to write ${target}: outside ${outDir}`);
-    mkdirSync(dirname(target), { recursive: true });
-    // Atomic: a reader never sees half a PDF.
-    const tmp = join(dirname(target), `.${process.pid}.tmp-${file.path.split('/').pop()}`);
-    writeFileSync(tmp, file.content);
-    renameSync(tmp, target);
+    writeFileAtomic(target, file.content);
     const size = typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength;
     const rel = relative(process.cwd(), target);
     io.stdout(`wrote ${rel && !rel.startsWith('..') ? rel : target} (${Math.max(1, Math.round(size / 1024))} KB)\n`);

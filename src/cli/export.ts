@@ -2,8 +2,8 @@
  * `vita export <format> [person]`: the record in another format, to stdout or to --out.
  * Formats: jsonresume (a person as JSON Resume).
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { writeFileAtomic } from '../write/index.js';
+import { resolve } from 'node:path';
 import { formatText } from '../diagnostics/format.js';
 import { openProject } from '../index.js';
 import { CvError, defaultCvPerson } from '../render/cv/model.js';
@@ -57,10 +57,7 @@ export function runExport(root: string, format: string, options: ExportCommandOp
     return 0;
   }
   const target = resolve(options.out);
-  mkdirSync(dirname(target), { recursive: true });
-  const tmp = `${target}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, target);
+  writeFileAtomic(target, text);
   io.stderr(`wrote ${options.out}\n`);
   return 0;
 }

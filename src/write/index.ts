@@ -115,6 +115,12 @@ function ensureFolder(out: string, rel: string): string {
   return folder;
 }
 
+/** Writes one file so that no reader ever sees half of it (a temporary file, then a rename); makes its folder. */
+export function writeFileAtomic(target: string, content: string | Uint8Array): void {
+  mkdirSync(dirname(target), { recursive: true });
+  atomicWrite(target, bytesOf(content));
+}
+
 function atomicWrite(target: string, bytes: Uint8Array): void {
   const tmp = join(dirname(target), `.${parse(target).base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const fd = openSync(tmp, 'wx', 0o644);
