@@ -7,6 +7,7 @@
  * The schemas are read through zod v4's definitions (`schema._zod.def`), the same walk src/schema/json-schema.ts leaves
  * to zod: object shape, optional, default, array element, union options, enum entries, pipe in/out, record.
  */
+import { BIBTEX_FIELDS } from '../src/load/bibtex/publication.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import YAML from 'yaml';
@@ -823,91 +824,8 @@ export function typesMarkdown(): string {
 // ---------------------------------------------------------------------------------------------------------------------
 // BibTeX
 
-/**
- * The field tables of the BibTeX reader (src/load/bibtex/publication.ts), which does not export them (yet): a copy, checked against the reader's source
- * by test/docs/reference.test.ts. Once the reader exports them, import them here instead.
- */
-export const BIBTEX = {
-  usedFields: [
-    'author', 'title', 'subtitle', 'year', 'month', 'date', 'journal', 'journaltitle', 'booktitle', 'eventtitle', 'school',
-    'institution', 'howpublished', 'publisher', 'volume', 'number', 'issue', 'pages', 'abbr', 'selected', 'award',
-    'award_name', 'pdf', 'code', 'slides', 'video', 'poster', 'html', 'website', 'project', 'blog', 'supp', 'supplement',
-    'supplementary', 'data', 'dataset', 'arxiv', 'eprint', 'archiveprefix', 'eprinttype', 'doi', 'url', 'abstract',
-    'keywords', 'topics', 'status', 'pubstate', 'note', 'openreview', 'equal', 'co_first', 'lead', 'project_lead',
-    'corresponding', 'alphabetical', 'pubtype', 'type',
-  ],
-  ignoredFields: [
-    'bibtex_show', 'preview', 'google_scholar_id', 'dimensions', 'altmetric', 'inspirehep_id', 'annotation', 'additional_info',
-    'biburl', 'bibsource', 'timestamp', 'primaryclass', 'eprintclass', 'address', 'location', 'editor', 'edition', 'series',
-    'chapter', 'isbn', 'issn', 'language', 'langid', 'hyphenation', 'organization', 'file', 'annote', 'crossref', 'key', 'day',
-    'urldate', 'shorttitle', 'shortjournal', 'eid', 'articleno', 'numpages', 'copyright', 'ids', 'groups', 'owner',
-    'creationdate', 'modificationdate', 'mendeley-groups', 'mendeley-tags', 'pmid', 'pmcid', 'lccn', 'mrclass', 'mrnumber',
-    'mrreviewer', 'fjournal', 'zbl', 'acmid', 'affiliation', 'author+an', 'editora', 'editorb', 'translator', 'venue',
-  ],
-  linkFields: [
-    ['pdf', ['pdf']],
-    ['code', ['code']],
-    ['slides', ['slides']],
-    ['video', ['video']],
-    ['poster', ['poster']],
-    ['project', ['website', 'project']],
-    ['html', ['html']],
-    ['blog', ['blog']],
-    ['supplement', ['supp', 'supplement', 'supplementary']],
-    ['data', ['data', 'dataset']],
-  ] as [string, string[]][],
-  roleFields: [
-    ['equal', 'equal'],
-    ['co_first', 'equal'],
-    ['lead', 'lead'],
-    ['project_lead', 'lead'],
-    ['corresponding', 'corresponding'],
-  ] as [string, string][],
-  statuses: {
-    published: 'published',
-    accepted: 'accepted',
-    'to-appear': 'accepted',
-    'in-press': 'accepted',
-    inpress: 'accepted',
-    forthcoming: 'accepted',
-    preprint: 'preprint',
-    prepublished: 'preprint',
-    'under-review': 'under-review',
-    'in-review': 'under-review',
-    submitted: 'submitted',
-    'under-submission': 'submitted',
-    'in-preparation': 'in-preparation',
-    inpreparation: 'in-preparation',
-    'in-prep': 'in-preparation',
-  } as Record<string, string>,
-  pubtypes: {
-    article: 'article',
-    journal: 'article',
-    conference: 'conference',
-    inproceedings: 'conference',
-    proceedings: 'conference',
-    workshop: 'workshop',
-    preprint: 'preprint',
-    book: 'book',
-    chapter: 'chapter',
-    thesis: 'thesis',
-    report: 'report',
-    other: 'other',
-  } as Record<string, string>,
-  entryTypes: {
-    article: 'article',
-    inproceedings: 'conference',
-    conference: 'conference',
-    phdthesis: 'thesis',
-    mastersthesis: 'thesis',
-    thesis: 'thesis',
-    book: 'book',
-    incollection: 'chapter',
-    inbook: 'chapter',
-    techreport: 'report',
-    report: 'report',
-  } as Record<string, string>,
-};
+/** The BibTeX reader's field tables, from the reader itself. */
+export const BIBTEX = BIBTEX_FIELDS;
 
 /** What vita makes of each field it reads: [fields, publication field, how]. Every used field is in one row. */
 export const BIBTEX_ROWS: [fields: string[], target: string, how: string][] = [

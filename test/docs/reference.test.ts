@@ -103,29 +103,9 @@ describe('docs/reference', () => {
 });
 
 describe('docs/reference/bibtex.md', () => {
-  // The reader's source, wherever in src/load/ it lives (one file, or a folder of them).
-  const files = ['src/load/bibtex.ts', ...(existsSync('src/load/bibtex') ? readdirSync('src/load/bibtex').map((f) => `src/load/bibtex/${f}`) : [])];
-  const source = files.filter((f) => f.endsWith('.ts') && existsSync(f)).map((f) => readFileSync(f, 'utf8')).join('\n');
-  /** The source text of a table of the reader, from its name to its closing bracket. */
-  const table = (name: string) => {
-    const start = source.indexOf(`const ${name}`);
-    assert.ok(start >= 0, `the BibTeX reader has no ${name} any more: update BIBTEX in scripts/reference.ts`);
-    // The table ends at the first line that closes a bracket or a brace.
-    const end = /\n[\]}];/.exec(source.slice(start));
-    return source.slice(start, end ? start + end.index : source.length);
-  };
-  const strings = (name: string) => [...table(name).matchAll(/'([^']*)'/g)].map((m) => m[1]);
-  const entries = (name: string) => [...table(name).matchAll(/(?:'([^']+)'|([\w$]+))\s*:\s*'([^']*)'/g)].map((m) => [m[1] ?? m[2], m[3]]);
-
-  it('documents the field tables the BibTeX reader uses (a copy until the reader exports them)', () => {
-    const stale = 'the BibTeX reader (src/load/bibtex) changed its field tables: update BIBTEX in scripts/reference.ts and run `npm run reference`';
-    assert.deepEqual(strings('USED_FIELDS'), BIBTEX.usedFields, stale);
-    assert.deepEqual(strings('IGNORED_FIELDS'), BIBTEX.ignoredFields, stale);
-    assert.deepEqual(strings('LINK_FIELDS'), BIBTEX.linkFields.flatMap(([kind, fields]) => [kind, ...fields]), stale);
-    assert.deepEqual(strings('ROLE_FIELDS'), BIBTEX.roleFields.flat(), stale);
-    assert.deepEqual(entries('STATUSES'), Object.entries(BIBTEX.statuses), stale);
-    assert.deepEqual(entries('PUBTYPES'), Object.entries(BIBTEX.pubtypes), stale);
-    assert.deepEqual(entries('ENTRY_TYPES'), Object.entries(BIBTEX.entryTypes), stale);
+  it('documents every field the BibTeX reader reads or ignores (the tables come from the reader itself)', () => {
+    const doc = readFileSync('docs/reference/bibtex.md', 'utf8');
+    for (const field of [...BIBTEX.usedFields, ...BIBTEX.ignoredFields]) assert.ok(doc.includes(`\`${field}\``), `bibtex.md does not mention ${field}`);
   });
 
   it('says what becomes of every field the reader uses', () => {

@@ -112,6 +112,18 @@ const ENTRY_TYPES: Record<string, string> = {
   report: 'report',
 };
 
+/** The reader's field tables, for the generated reference (docs/reference/bibtex.md): documented from the code itself. */
+export const BIBTEX_FIELDS = {
+  usedFields: USED_FIELDS,
+  ignoredFields: IGNORED_FIELDS,
+  linkFields: LINK_FIELDS,
+  roleFields: ROLE_FIELDS,
+  statuses: STATUSES,
+  pubtypes: PUBTYPES,
+  entryTypes: ENTRY_TYPES,
+} as const;
+
+
 const ARXIV_ID = /(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(v\d+)?/;
 
 class PublicationBuilder {
