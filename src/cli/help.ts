@@ -1,6 +1,7 @@
 /** The text of `vita --help` and of each command's --help: kept next to the commands it describes. */
 import { readFileSync } from 'node:fs';
 import { NEW_HELP } from './new.js';
+import { SOURCE_KINDS } from '../import/bundle.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -62,6 +63,20 @@ Formats:
   -o, --out <file>     Write there instead of standard output.
 `;
 
+const IMPORT = `Usage: vita import <source> [--into project] [--kind kind] [--dry-run]
+
+Brings an existing record into a vita project (a new one, or merged into one):
+a BibTeX file (Google Scholar, DBLP, arXiv, al-folio), a JSON Resume, a
+RenderCV YAML, a Markdown CV, or the folder of an al-folio, academicpages,
+Hugo Blox (Wowchemy) or jemdoc site. The kind is detected; --kind forces it.
+Only new files are written; what is already in the project (same DOI, arXiv
+id, or title and first author) is recognised, and differences are reported,
+never overwritten. Template demo content is skipped with a note.
+  --into <project>     The project (default: the current folder).
+  --kind <kind>        ${SOURCE_KINDS.join(', ')}
+  --dry-run            Print what would change; write nothing.
+`;
+
 const ANNOUNCE = `Usage: vita announce <event> [project] [--out folder] [--base-url url]
 
 Makes the announcement of a seminar event: an A4 poster (PDF), an email (plain
@@ -72,7 +87,7 @@ or the event's name when only one series has it.
   --base-url <url>     Site address for the links in the email and the .ics.
 `;
 
-export const COMMAND_HELP: Record<string, string> = { check: CHECK, build: BUILD, dev: DEV, cv: CV, export: EXPORT, announce: ANNOUNCE, new: NEW_HELP };
+export const COMMAND_HELP: Record<string, string> = { check: CHECK, build: BUILD, dev: DEV, cv: CV, export: EXPORT, import: IMPORT, announce: ANNOUNCE, new: NEW_HELP };
 
 export const HELP = `vita ${VERSION}: one plain-text record of an academic life, published everywhere.
 
@@ -92,6 +107,9 @@ Commands:
   cv [project]         A person's CV as PDF and Markdown. --person, --variant
                        full|short|custom, --theme classic|compact.
   export <format>      jsonresume: a person's CV as JSON Resume.
+  import <source>      A .bib file, JSON Resume, RenderCV YAML, Markdown CV, or
+                       an al-folio, academicpages, Hugo Blox or jemdoc site,
+                       into a project; new files only, differences reported.
   announce <event>     Poster PDF, email and .ics for a seminar event.
 
 Options:

@@ -8,7 +8,9 @@ import { runCv } from './cv.js';
 import { runDev } from './dev.js';
 import { runExport } from './export.js';
 import { COMMAND_HELP, HELP, VERSION } from './help.js';
+import { runImport } from './import.js';
 import { runNew } from './new.js';
+import { SOURCE_KINDS, type SourceKind } from '../import/bundle.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | undefined>;
@@ -44,6 +46,15 @@ const COMMANDS: Record<string, { options: Options; run: (v: Values, p: string[])
   export: {
     options: { person: { type: 'string', short: 'p' }, out: { type: 'string', short: 'o' } },
     run: (v, p) => (p[0] ? runExport(p[1] ?? '.', p[0], { person: str(v.person), out: str(v.out) }) : usage('say what to export: vita export jsonresume [project]')),
+  },
+  import: {
+    options: { into: { type: 'string' }, kind: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    run: (v, p) => {
+      if (!p[0]) return usage('vita import needs a source: a .bib file, a CV file or a site folder');
+      const kind = str(v.kind);
+      if (kind && !(SOURCE_KINDS as readonly string[]).includes(kind)) return usage(`--kind takes one of ${SOURCE_KINDS.join(', ')}, not "${kind}"`);
+      return runImport(p[0], { into: str(v.into), kind: kind as SourceKind | undefined, dryRun: v['dry-run'] === true });
+    },
   },
   announce: {
     options: { out: { type: 'string', short: 'o' }, 'base-url': { type: 'string' } },

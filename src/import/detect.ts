@@ -1,0 +1,88 @@
+/** Which kind of source a path is, from the files present (and, for single files, a look inside). */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { SourceKind } from './bundle.js';
+
+export interface Detection {
+  kind?: SourceKind;
+  /** Why: "_config.yml and _bibliography/ (al-folio)", or why nothing fits. */
+  reason: string;
+}
+
+export function detectSource(path: string): Detection {
+  if (!existsSync(path)) return { reason: `"${path}" does not exist` };
+  const stat = statSync(path);
+  return stat.isDirectory() ? detectFolder(path) : detectFile(path);
+}
+
+function detectFile(path: string): Detection {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.bib' || ext === '.bibtex') return { kind: 'bibtex', reason: 'a .bib file' };
+  if (ext === '.jemdoc') return { kind: 'jemdoc', reason: 'a .jemdoc page' };
+  const head = readHead(path);
+  if (ext === '.json') {
+    if (isResume(path)) return { kind: 'json-resume', reason: 'a JSON file with "basics" (JSON Resume)' };
+    return { reason: 'a JSON file that is not a JSON Resume (it has no "basics")' };
+  }
+  if (ext === '.yaml' || ext === '.yml') {
+    if (/^cv\s*:/m.test(head)) return { kind: 'rendercv', reason: 'a YAML file with a top-level `cv:` (RenderCV)' };
+    return { reason: 'a YAML file without a top-level `cv:` (not a RenderCV file)' };
+  }
+  if (ext === '.md' || ext === '.markdown') return { kind: 'markdown-cv', reason: 'a Markdown file (a CV in Markdown)' };
+  if (/^\s*@[A-Za-z]+\s*[{(]/m.test(head)) return { kind: 'bibtex', reason: 'BibTeX entries' };
+  if (/^\s*\{[\s\S]*"basics"\s*:/.test(head)) return { kind: 'json-resume', reason: 'a JSON Resume' };
+  return { reason: `vita does not know what kind of file "${path}" is` };
+}
+
+function detectFolder(path: string): Detection {
+  const has = (p: string) => existsSync(join(path, p));
+  const jekyll = has('_config.yml') || has('_config.yaml');
+  if (has('_publications') || has('_talks') || (jekyll && has('_teaching'))) {
+    return { kind: 'academicpages', reason: '_publications/ or _talks/ (academicpages)' };
+  }
+  if (jekyll && (has('_bibliography') || has('_news') || has('_data/coauthors.yml') || has('_teachings'))) {
+    return { kind: 'al-folio', reason: '_config.yml with _bibliography/ or _news/ (al-folio)' };
+  }
+  if (has('content/publication') || has('content/publications') || has('content/authors') || has('content/event')) {
+    return { kind: 'hugo-blox', reason: 'content/publication/ or content/authors/ (Hugo Blox / Wowchemy)' };
+  }
+  const names = safeList(path);
+  if (names.some((n) => n.endsWith('.jemdoc'))) return { kind: 'jemdoc', reason: '.jemdoc pages' };
+  if (names.some((n) => n.toLowerCase().endsWith('.bib'))) return { kind: 'bibtex', reason: 'a folder of .bib files' };
+  const yaml = names.find((n) => /\.ya?ml$/.test(n) && /^cv\s*:/m.test(readHead(join(path, n))));
+  if (yaml) return { kind: 'rendercv', reason: `${yaml} has a top-level \`cv:\` (RenderCV)` };
+  return { reason: 'the folder is none of the kinds vita imports (al-folio, academicpages, Hugo Blox, jemdoc, .bib files)' };
+}
+
+/** A JSON object with a "basics" object; a file that is not JSON at all is left to the reader to report. */
+function isResume(path: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return false;
+  }
+  try {
+    const value = JSON.parse(text) as { basics?: unknown } | null;
+    return typeof value?.basics === 'object' && value.basics !== null && !Array.isArray(value.basics);
+  } catch {
+    // Broken JSON that looks like a resume is read as one, so that the error is reported where it is.
+    return /"basics"\s*:/.test(text.slice(0, 4000));
+  }
+}
+
+function safeList(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
+  }
+}
+
+function readHead(path: string): string {
+  try {
+    return readFileSync(path, 'utf8').slice(0, 4000);
+  } catch {
+    return '';
+  }
+}

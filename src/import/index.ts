@@ -1,0 +1,115 @@
+/**
+ * `vita import`: a site, a CV or a publication list into a vita project, new or existing.
+ *
+ *   detect (which kind of source) -> source.read (a neutral ImportBundle) -> merge (against what the project holds)
+ *     -> planFiles (new files only) -> applyPlan (unless a dry run) -> the project opened again, to check the result.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { openProject } from '../index.js';
+import { SILENT_PROGRESS, type ImportBundle, type Progress, type SourceKind } from './bundle.js';
+import { FileCache } from './cache.js';
+import { detectSource } from './detect.js';
+import { mergeBundle, type MergePlan } from './merge.js';
+import { readProjectState } from './project-state.js';
+import { SOURCES } from './sources/index.js';
+import { applyPlan, planFiles, type WritePlan } from './write.js';
+
+export { detectSource } from './detect.js';
+export { SOURCES } from './sources/index.js';
+export type * from './bundle.js';
+
+export interface ImportOptions {
+  /** The project folder: created when it does not exist (or is empty). */
+  into: string;
+  /** The kind of source, when detection should not decide. */
+  kind?: SourceKind;
+  /** Plan and report, write nothing. */
+  dryRun?: boolean;
+  progress?: Progress;
+}
+
+export interface ImportResult {
+  source: string;
+  into: string;
+  kind?: SourceKind;
+  /** The import creates the project (there was no vita.yaml). */
+  creates: boolean;
+  dryRun: boolean;
+  /** The source had errors that stopped the import: nothing was written. */
+  aborted?: boolean;
+  bundle?: ImportBundle;
+  merge?: MergePlan;
+  plan?: WritePlan;
+  written: string[];
+  unchanged: string[];
+  /** Notes of the source, the merge and the plan, and errors that stopped the import. */
+  diagnostics: Diagnostic[];
+  /** Problems `vita check` finds in the files the import wrote (should be none). */
+  check: Diagnostic[];
+}
+
+export async function importSource(source: string, options: ImportOptions): Promise<ImportResult> {
+  const into = resolve(options.into);
+  const result: ImportResult = { source, into, creates: false, dryRun: options.dryRun ?? false, written: [], unchanged: [], diagnostics: [], check: [] };
+  const fail = (message: string, hint?: string, file = '') => {
+    result.diagnostics.push({ file, severity: 'error', code: 'import/cannot-import', message, ...(hint ? { hint } : {}) });
+    return result;
+  };
+  if (!existsSync(source)) return fail(`the source "${source}" does not exist`, 'give the path of a .bib file, a CV file or a site folder.');
+  const detection = options.kind ? { kind: options.kind, reason: 'given with --kind' } : detectSource(source);
+  if (!detection.kind) return fail(`cannot tell what kind of source "${source}" is: ${detection.reason}`, `name it with --kind (one of ${SOURCES.map((s) => s.kind).join(', ')}).`);
+  result.kind = detection.kind;
+  const reader = SOURCES.find((s) => s.kind === detection.kind);
+  if (!reader) return fail(`importing from ${detection.kind} is not supported yet`);
+
+  const project = readProjectState(into);
+  if (project.exists && !project.isProject && readdirSync(into).some((n) => !n.startsWith('.'))) {
+    return fail(`"${options.into}" is a folder with files in it, but not a vita project (it has no vita.yaml)`, 'import into a new or empty folder, or into a vita project.');
+  }
+  if (resolve(source) === into) return fail('the source and the project are the same folder', 'import into another folder: --into my-site-vita');
+  result.creates = !project.isProject;
+
+  const progress = options.progress ?? SILENT_PROGRESS;
+  const cache = new FileCache(into, detection.kind, !options.dryRun);
+  let bundle: ImportBundle;
+  try {
+    bundle = await reader.read(source, { cache, progress });
+  } catch (err) {
+    // A source reader must report, not throw; if one does, say so plainly rather than with a stack.
+    return fail(`the source could not be read (${(err as Error).message})`, 'this is likely a bug in vita; please report it with the source.', basename(source));
+  }
+  result.bundle = bundle;
+  result.diagnostics.push(...bundle.notes);
+  let merge: MergePlan;
+  let plan: WritePlan;
+  try {
+    merge = mergeBundle(bundle, project, progress);
+    plan = planFiles(bundle, merge, project, basename(resolve(source)));
+  } catch (err) {
+    return fail(`the import could not be planned (${(err as Error).message})`, 'this is likely a bug in vita; please report it with the source.');
+  }
+  result.merge = merge;
+  result.diagnostics.push(...merge.notes);
+  result.plan = plan;
+  result.diagnostics.push(...plan.notes);
+  if (options.dryRun) return result;
+  // A source that could not be read at all (no name, broken JSON) writes nothing: not even a bare vita.yaml.
+  if (bundle.notes.some((d) => d.severity === 'error')) {
+    result.aborted = true;
+    return result;
+  }
+  try {
+    const applied = applyPlan(into, plan);
+    result.written = applied.written;
+    result.unchanged = applied.unchanged;
+  } catch (err) {
+    return fail(`the files could not be written (${(err as Error).message})`);
+  }
+  // The result must open without errors: anything wrong in what the import wrote is reported as an error.
+  const ours = new Set(plan.files.map((f) => f.path));
+  const opened = openProject(into);
+  result.check = opened.diagnostics.list.filter((d) => d.severity === 'error' && (ours.has(d.file) || (result.creates && d.file === '')));
+  return result;
+}

@@ -1,0 +1,259 @@
+/**
+ * BibTeX as Google Scholar, DBLP, arXiv, Zotero and al-folio users write it, mess included: Jekyll front matter,
+ * @string macros, crossref, duplicate keys, DBLP keys vita cannot use as ids, unescaped `&`. Every entry is normalised
+ * into one that stands alone (macros resolved, crossref fields inherited) and then read with the project's own reader,
+ * so what the import writes is exactly what `vita check` will read.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { Diagnostics } from '../../diagnostics/diagnostic.js';
+import { readBibtex } from '../../load/bibtex/index.js';
+import { Publication } from '../../schema/publication.js';
+import { braced, formatEntry, scanBibtex, type ScannedEntry } from '../bibtex-entries.js';
+import { emptyBundle, note, type BibEntry, type BibField, type ImportBundle, type ImportSource, type ImportedPublication, type Origin, type PublicationValue, type SourceContext } from '../bundle.js';
+import { slug, uniqueId } from '../text.js';
+
+export const bibtexSource: ImportSource = {
+  kind: 'bibtex',
+  description: 'a BibTeX file, or a folder of them (Google Scholar, DBLP, arXiv, Zotero, al-folio exports)',
+  read: (path, context) => readBibtexSource(path, context),
+};
+
+export function readBibtexSource(path: string, context?: SourceContext): ImportBundle {
+  const isDir = statSync(path).isDirectory();
+  const files = isDir ? listBibFiles(path) : [path];
+  const label = slug(isDir ? basename(path) : basename(path).replace(/\.[^.]+$/, '')) || 'bibtex';
+  const bundle = emptyBundle('bibtex', label);
+  const ids = new Set<string>();
+  for (const file of files) {
+    const name = isDir ? relative(path, file).split('\\').join('/') : basename(file);
+    const text = readText(file, name, bundle);
+    if (text === undefined) continue;
+    bundle.publications.push(...publicationsFromBibtex(name, text, bundle, { ids, progress: context?.progress }));
+  }
+  if (files.length === 0) note(bundle, 'error', { file: basename(path) }, 'no-source', 'the folder holds no .bib file', 'give a .bib file, or a folder with .bib files in it.');
+  bundle.title = mainAuthor(bundle.publications);
+  return bundle;
+}
+
+function listBibFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listBibFiles(p));
+    else if (entry.name.toLowerCase().endsWith('.bib')) out.push(p);
+  }
+  return out.sort();
+}
+
+/** Reads a source file as UTF-8 text (a BOM removed), or notes why it cannot be read. */
+export function readText(path: string, name: string, bundle: ImportBundle): string | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    note(bundle, 'error', { file: name }, 'unreadable', `the file could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    return undefined;
+  }
+  if (bytes.includes(0)) {
+    note(bundle, 'error', { file: name }, 'not-text', 'the file is binary, not text');
+    return undefined;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    // Old exports are often Latin-1: read them as such rather than give up, and say so.
+    note(bundle, 'warning', { file: name }, 'not-utf8', 'the file is not UTF-8; it was read as Latin-1', 'check accented names in the result.');
+    return new TextDecoder('latin1').decode(bytes);
+  }
+}
+
+export interface BibtexOptions {
+  /** Ids already taken (by earlier files of the same import). */
+  ids?: Set<string>;
+  /** Entries to leave out, with the reason (al-folio's demo papers). */
+  skip?: (entry: ScannedEntry) => string | undefined;
+  progress?: SourceContext['progress'];
+}
+
+/** Fields whose values are addresses or identifiers: an `&` there is not text. */
+const VERBATIM_FIELDS = new Set(['url', 'doi', 'pdf', 'code', 'html', 'website', 'slides', 'video', 'poster', 'blog', 'supp', 'eprint', 'arxiv', 'openreview', 'file', 'howpublished', 'biburl', 'preview']);
+/** Fields a crossref child never takes from its parent. */
+const NOT_INHERITED = new Set(['crossref', 'key', 'ids', 'title', 'subtitle', 'author', 'abstract', 'doi', 'url', 'eprint', 'pages']);
+const VALID_KEY = /^[A-Za-z0-9][A-Za-z0-9_:.+-]*$/;
+
+/** The publications of one BibTeX text; what is skipped or changed is noted in `bundle`. */
+export function publicationsFromBibtex(file: string, source: string, bundle: Pick<ImportBundle, 'notes'>, options: BibtexOptions = {}): ImportedPublication[] {
+  const text = blankFrontMatter(source);
+  if (text !== source) note(bundle, 'info', { file, line: 1 }, 'front-matter', 'the Jekyll front matter at the top of the file was left out');
+  // The project's reader, on the file as it is: its syntax diagnostics, with lines in the source.
+  const syntax = new Diagnostics();
+  // Its records serve entries that need no change (most of them): no need to read those twice.
+  const asWritten = new Map<string, Record<string, unknown>>();
+  for (const r of readBibtex(file, text, syntax)) if (r.id !== undefined && !asWritten.has(r.id)) asWritten.set(r.id, r.value as Record<string, unknown>);
+  for (const d of syntax.list) {
+    if (d.code === 'load/duplicate-key') continue; // handled below, with what is done about it
+    bundle.notes.push({ ...d, severity: d.severity === 'error' ? 'warning' : d.severity, hint: d.severity === 'error' ? `${d.hint ? `${d.hint} ` : ''}(what could not be read was not imported)` : d.hint });
+  }
+  const { entries } = scanBibtex(text);
+  const byKey = new Map(entries.map((e) => [e.key.toLowerCase(), e]));
+  const crossrefTargets = new Set(entries.flatMap((e) => e.fields.filter((f) => f.name === 'crossref').map((f) => f.text.trim().toLowerCase())));
+  const ids = options.ids ?? new Set<string>();
+  const seen = new Map<string, ScannedEntry>();
+  const out: ImportedPublication[] = [];
+  const skipped = new Map<string, string[]>();
+  let escaped = 0;
+  options.progress?.start(`reading ${file}`, entries.length);
+  for (const [i, scanned] of entries.entries()) {
+    if (i % 200 === 0) options.progress?.tick(i);
+    const origin: Origin = { file, line: scanned.line };
+    const hasAuthor = scanned.fields.some((f) => f.name === 'author' && f.text.trim());
+    if (!hasAuthor && (scanned.type === 'proceedings' || scanned.type === 'book' || scanned.type === 'collection') && crossrefTargets.has(scanned.key.toLowerCase())) {
+      note(bundle, 'info', origin, 'crossref-volume', `\`${scanned.key}\` is the volume other entries cross-reference: its fields went into them, and it is not a publication of its own`);
+      continue;
+    }
+    const why = options.skip?.(scanned);
+    if (why) {
+      (skipped.get(why) ?? skipped.set(why, []).get(why)!).push(scanned.key);
+      continue;
+    }
+    const previous = seen.get(scanned.key.toLowerCase());
+    if (previous && sameText(text, previous, scanned)) {
+      note(bundle, 'info', origin, 'duplicate-entry', `\`${scanned.key}\` is written twice, identically (first on line ${previous.line}); it is imported once`);
+      continue;
+    }
+    const entry = normalise(text, scanned, byKey, bundle, origin);
+    if (entry.escapedAmpersand) escaped++;
+    const key = validKey(scanned.key);
+    const id = uniqueId(key, ids);
+    if (id !== scanned.key) {
+      entry.bib.key = id;
+      entry.bib.verbatim = undefined;
+      if (previous) note(bundle, 'warning', origin, 'duplicate-key', `the key \`${scanned.key}\` is used twice (first on line ${previous.line}) for different entries; this one is imported as \`${id}\``, 'cite it with the new key.');
+      else if (key !== scanned.key) note(bundle, 'info', origin, 'key-renamed', `the key \`${scanned.key}\` is not a valid id in vita; it is imported as \`${id}\``, 'ids are letters, digits and _:.+- ; cite it with the new key.');
+      else note(bundle, 'info', origin, 'key-renamed', `the key \`${scanned.key}\` is already taken by another imported file; this one is imported as \`${id}\``);
+    }
+    if (!previous) seen.set(scanned.key.toLowerCase(), scanned);
+    const pub = readEntry(entry.bib, file, origin, bundle, entry.bib.verbatim !== undefined && !previous ? asWritten.get(scanned.key) : undefined);
+    if (pub) out.push(pub);
+    else ids.delete(id);
+  }
+  options.progress?.done();
+  for (const [why, keys] of skipped) {
+    note(bundle, 'info', { file }, 'skipped', `${keys.length} entr${keys.length === 1 ? 'y was' : 'ies were'} left out: ${why} (${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ' ...' : ''})`);
+  }
+  if (escaped) note(bundle, 'info', { file }, 'escaped-ampersand', `an unescaped \`&\` was written \`\\&\` in ${escaped} entr${escaped === 1 ? 'y' : 'ies'}, as LaTeX needs it`);
+  return out;
+}
+
+/** Jekyll front matter (al-folio's `---\n---` at the top of papers.bib) as blank lines, keeping line numbers. */
+export function blankFrontMatter(text: string): string {
+  const m = /^(\uFEFF)?---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(text);
+  return m ? m[0].replace(/[^\n]/g, '') + text.slice(m[0].length) : text;
+}
+
+function sameText(text: string, a: ScannedEntry, b: ScannedEntry): boolean {
+  const norm = (e: ScannedEntry) => text.slice(e.start, e.end).replace(/\s+/g, ' ');
+  return norm(a) === norm(b);
+}
+
+function validKey(key: string): string {
+  if (VALID_KEY.test(key)) return key;
+  const fixed = key.replace(/[^A-Za-z0-9_:.+-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').replace(/-+$/, '');
+  return fixed || 'entry';
+}
+
+/** An entry that stands alone: macros expanded, crossref inherited, `&` escaped. Unchanged entries stay verbatim. */
+function normalise(text: string, scanned: ScannedEntry, byKey: Map<string, ScannedEntry>, bundle: Pick<ImportBundle, 'notes'>, origin: Origin): { bib: BibEntry; escapedAmpersand: boolean } {
+  let changed = false;
+  let escapedAmpersand = false;
+  const fields: BibField[] = [];
+  for (const f of scanned.fields) {
+    let raw = f.raw;
+    // `month = feb` is read by every tool; other macros are expanded so that the entry stands alone.
+    if (!f.literal && !(f.name === 'month' && /^[a-z]{3}$/i.test(f.raw))) {
+      raw = braced(f.text);
+      changed = true;
+    }
+    if (f.name === 'crossref') {
+      changed = true;
+      continue;
+    }
+    if (!VERBATIM_FIELDS.has(f.name) && /(^|[^\\])&/.test(raw)) {
+      raw = raw.replace(/(^|[^\\])&/g, '$1\\&').replace(/(^|[^\\])&/g, '$1\\&');
+      changed = true;
+      escapedAmpersand = true;
+    }
+    fields.push({ name: f.name, raw });
+  }
+  const crossref = scanned.fields.find((f) => f.name === 'crossref');
+  if (crossref) {
+    const parent = byKey.get(crossref.text.trim().toLowerCase());
+    if (!parent) {
+      note(bundle, 'warning', origin, 'crossref-missing', `\`${scanned.key}\` cross-references \`${crossref.text.trim()}\`, which is not in the file`, 'its venue may be missing: add the booktitle to the entry.');
+    } else {
+      const has = new Set(fields.map((f) => f.name));
+      const parentTitle = parent.fields.find((f) => f.name === 'title');
+      if (!has.has('booktitle') && parentTitle && !parent.fields.some((f) => f.name === 'booktitle')) {
+        fields.push({ name: 'booktitle', raw: braced(parentTitle.text) });
+        has.add('booktitle');
+      }
+      for (const f of parent.fields) {
+        if (has.has(f.name) || NOT_INHERITED.has(f.name)) continue;
+        fields.push({ name: f.name, raw: f.literal ? f.raw : braced(f.text) });
+        has.add(f.name);
+      }
+    }
+  }
+  const verbatim = changed ? undefined : text.slice(scanned.start, scanned.end);
+  return { bib: { type: scanned.type, key: scanned.key, fields, verbatim }, escapedAmpersand };
+}
+
+/** Reads the entry as the project will, and keeps it when the schema takes it. */
+function readEntry(bib: BibEntry, file: string, origin: Origin, bundle: Pick<ImportBundle, 'notes'>, read?: Record<string, unknown>): ImportedPublication | undefined {
+  let value = read;
+  if (!value) {
+    const [record] = readBibtex(file, formatEntry(bib), new Diagnostics());
+    if (!record) {
+      note(bundle, 'warning', origin, 'entry-skipped', `\`${bib.key}\` could not be read, and was not imported`);
+      return undefined;
+    }
+    value = record.value as Record<string, unknown>;
+  }
+  const parsed = Publication.safeParse(value);
+  if (!parsed.success) {
+    const problems = [...new Set(parsed.error.issues.map((i) => describeIssue(i.path, value)))];
+    note(bundle, 'warning', origin, 'entry-skipped', `\`${bib.key}\` was not imported: ${problems.join('; ')}`, 'complete the entry in the source and import again, or add it by hand.');
+    return undefined;
+  }
+  return { value: toValue(parsed.data), bibtex: bib, origin, checked: formatEntry(bib) };
+}
+
+function describeIssue(path: PropertyKey[], value: Record<string, unknown>): string {
+  const field = String(path[0] ?? '');
+  if (value[field] === undefined) {
+    if (field === 'authors') return 'it has no author';
+    return `it has no ${field}`;
+  }
+  if (field === 'year') return `its year "${String(value.year)}" is not a year`;
+  return `its ${path.join('.')} is not valid ("${String(path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown>)?.[k], value))}")`;
+}
+
+/** The schema's output as a plain value: no undefined keys. */
+export function toValue(data: ReturnType<typeof Publication.parse>): PublicationValue {
+  const { authors, ...rest } = data;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(rest)) if (v !== undefined) out[k] = v;
+  out.authors = authors.map((a) => (a.person ? { name: a.name, roles: a.roles, person: a.person } : { name: a.name, roles: a.roles }));
+  return out as PublicationValue;
+}
+
+/** The name on more than half of the entries: a Google Scholar export is one person's list. */
+function mainAuthor(pubs: ImportedPublication[]): string | undefined {
+  if (pubs.length < 2) return undefined;
+  const counts = new Map<string, number>();
+  for (const p of pubs) for (const a of new Set(p.value.authors.map((x) => x.name))) counts.set(a, (counts.get(a) ?? 0) + 1);
+  const [name, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
+  return name && count! > pubs.length / 2 ? name : undefined;
+}

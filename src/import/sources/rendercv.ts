@@ -1,0 +1,260 @@
+/**
+ * A RenderCV file (cv.name, cv.sections with education, experience, publications and other entries), with `!include`
+ * of other YAML files relative to it. Entry types are told apart by their fields, as RenderCV does; where a section
+ * of normal entries belongs (talks, awards, teaching) is read from its title.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import type { ScalarTag } from 'yaml';
+import { parseAuthorMarks } from '../../schema/author-marks.js';
+import { emptyBundle, note, type ImportBundle, type ImportSource, type ImportedPublication, type Origin } from '../bundle.js';
+import { compact, findArxiv, isAcademic, isRecord, list, parseDate, parseTerm, personId, plainText, publicationId, safeUrl, slug, str, typeFromVenue, venueFrom } from '../text.js';
+import { readText } from './bibtex.js';
+import { parseYaml } from './common.js';
+
+export const renderCvSource: ImportSource = {
+  kind: 'rendercv',
+  description: 'a RenderCV YAML file (cv: name, sections ...), with !include of other files',
+  read: (path) => readRenderCv(path),
+};
+
+export function readRenderCv(path: string): ImportBundle {
+  const name = basename(path);
+  const bundle = emptyBundle('rendercv', slug(name.replace(/\.[^.]+$/, '').replace(/_cv$/i, '')) || 'cv');
+  const text = readText(path, name, bundle);
+  if (text === undefined) return bundle;
+  const data = parseYaml(text, { file: name }, bundle, 0, { customTags: [includeTag(dirname(resolve(path)), bundle, name, 0)] });
+  if (!isRecord(data) || !isRecord(data.cv)) {
+    if (data !== undefined) note(bundle, 'error', { file: name, line: 1 }, 'not-a-rendercv', 'the file has no top-level `cv:`: it is not a RenderCV file', 'a RenderCV file starts with `cv:` and holds `name:` and `sections:`.');
+    return bundle;
+  }
+  renderCvIntoBundle(data, { file: name }, bundle);
+  return bundle;
+}
+
+/** `!include other.yaml`: the value of another YAML file, read relative to the including one. */
+function includeTag(dir: string, bundle: ImportBundle, from: string, depth: number): ScalarTag {
+  return {
+    tag: '!include',
+    resolve(value: string) {
+      const target = resolve(dir, value.trim());
+      if (depth > 8) {
+        note(bundle, 'warning', { file: from }, 'include', `!include ${value} goes more than 8 files deep; it was not followed`);
+        return null;
+      }
+      if (!existsSync(target)) {
+        note(bundle, 'warning', { file: from }, 'include', `!include ${value}: the file does not exist; what it holds was not imported`);
+        return null;
+      }
+      const text = readFileSync(target, 'utf8');
+      return parseYaml(text, { file: value.trim() }, bundle, 0, { customTags: [includeTag(dirname(target), bundle, value.trim(), depth + 1)] }) as never;
+    },
+  };
+}
+
+/** RenderCV's `cv` into the bundle: the owner (or `into`, the caller's person) and their sections. */
+export function renderCvIntoBundle(data: Record<string, unknown>, origin: Origin, bundle: ImportBundle, into?: Record<string, unknown>): void {
+  const cv = data.cv as Record<string, unknown>;
+  const name = str(cv.name);
+  if (!name && !into) {
+    note(bundle, 'error', origin, 'no-name', 'cv.name is missing: there is nobody to import', 'give the name: `cv: {name: ...}`.');
+    return;
+  }
+  const person: Record<string, unknown> = into ?? { name };
+  if (!person.name && name) person.name = name;
+  const set = (key: string, value: unknown) => {
+    if (value !== undefined && person[key] === undefined) person[key] = value;
+  };
+  set('email', str(cv.email));
+  set('phone', str(cv.phone));
+  set('homepage', safeUrl(cv.website));
+  if (str(cv.location)) set('address', [str(cv.location)]);
+  const links: Record<string, string> = { ...((person.links as Record<string, string>) ?? {}) };
+  for (const s of list(cv.social_networks)) {
+    if (!isRecord(s)) continue;
+    const network = (str(s.network) ?? '').toLowerCase();
+    const user = str(s.username);
+    if (!user) continue;
+    const url =
+      network === 'linkedin' ? `https://www.linkedin.com/in/${user}`
+      : network === 'github' ? `https://github.com/${user}`
+      : network === 'gitlab' ? `https://gitlab.com/${user}`
+      : network === 'google scholar' ? `https://scholar.google.com/citations?user=${user}`
+      : network === 'orcid' ? `https://orcid.org/${user}`
+      : network === 'researchgate' ? `https://www.researchgate.net/profile/${user}`
+      : network === 'x' || network === 'twitter' ? `https://x.com/${user}`
+      : network === 'youtube' ? `https://www.youtube.com/@${user}`
+      : network === 'stackoverflow' ? `https://stackoverflow.com/users/${user}`
+      : network === 'mastodon' && /^@?([^@]+)@(.+)$/.test(user) ? user.replace(/^@?([^@]+)@(.+)$/, 'https://$2/@$1')
+      : undefined;
+    const key = network === 'google scholar' ? 'scholar' : network === 'x' ? 'twitter' : slug(network).replace(/-/g, '');
+    if (url && key && !links[key]) links[key] = url;
+  }
+  if (Object.keys(links).length) person.links = links;
+
+  const ownerId = bundle.owner ?? personId(String(person.name ?? name));
+  const sections = isRecord(cv.sections) ? cv.sections : {};
+  for (const [title, entries] of Object.entries(sections)) {
+    const label = title.replace(/_/g, ' ');
+    for (const entry of list(entries)) readEntry(label, entry, person, ownerId, origin, bundle);
+  }
+  if (!into) {
+    bundle.people.push({ id: ownerId, value: person, sections: {}, origin });
+    bundle.owner = ownerId;
+  }
+}
+
+function push(person: Record<string, unknown>, key: string, value: unknown): void {
+  const current = (person[key] as unknown[] | undefined) ?? [];
+  current.push(value);
+  person[key] = current;
+}
+
+function readEntry(section: string, entry: unknown, person: Record<string, unknown>, owner: string, origin: Origin, bundle: ImportBundle): void {
+  const highlights = isRecord(entry) ? list(entry.highlights).map(str).filter((x): x is string => !!x) : [];
+  const description = isRecord(entry) ? [str(entry.summary), ...highlights.map((h) => `- ${h}`)].filter(Boolean).join('\n') || undefined : undefined;
+  if (typeof entry === 'string') {
+    if (/welcome to rendercv/i.test(section)) return;
+    if (/about|summary|profile|bio/i.test(section)) {
+      if (!person.bio) person.bio = entry.trim();
+      return;
+    }
+    if (/interest/i.test(section)) return push(person, 'interests', plainText(entry));
+    note(bundle, 'info', origin, 'not-carried', `a line of "${section}" was not imported: ${clip(plainText(entry))}`);
+    return;
+  }
+  if (!isRecord(entry)) return;
+  if (entry.institution !== undefined && (entry.area !== undefined || entry.degree !== undefined)) {
+    push(
+      person,
+      'education',
+      compact({
+        degree: str(entry.degree) ?? str(entry.area) ?? 'Degree',
+        field: str(entry.degree) ? str(entry.area) : undefined,
+        institution: str(entry.institution),
+        place: str(entry.location),
+        start: date(entry.start_date),
+        end: date(entry.end_date) ?? (entry.start_date !== undefined ? 'present' : date(entry.date)),
+        notes: highlights.map(plainText),
+      }),
+    );
+    return;
+  }
+  if (entry.company !== undefined && entry.position !== undefined) {
+    const organization = str(entry.company)!;
+    const title = str(entry.position)!;
+    if (/teaching/i.test(section) && /\b(TA|teaching assistant|instructor|lecturer)\b/i.test(title)) {
+      bundle.teaching.push({ person: owner, value: compact({ course: plainText(str(entry.summary) ?? title), role: /instructor|lecturer/i.test(title) ? 'instructor' : 'ta', institution: organization, term: parseTerm(String(entry.date ?? entry.start_date ?? '')) }) as never, origin });
+      return;
+    }
+    push(
+      person,
+      'positions',
+      compact({
+        title,
+        organization,
+        place: str(entry.location),
+        start: date(entry.start_date) ?? date(entry.date),
+        end: date(entry.end_date) ?? (entry.start_date !== undefined ? 'present' : undefined),
+        kind: /\bintern(ship)?\b/i.test(title) ? 'internship' : isAcademic(organization) ? 'academic' : 'industry',
+        description,
+      }),
+    );
+    return;
+  }
+  if (entry.title !== undefined && entry.authors !== undefined) {
+    const pub = publication(entry, origin, bundle);
+    if (pub) bundle.publications.push(pub);
+    return;
+  }
+  if (entry.label !== undefined && entry.details !== undefined) {
+    const label = plainText(str(entry.label) ?? '');
+    const details = plainText(str(entry.details) ?? '');
+    if (/interest/i.test(section) || /interest/i.test(label)) {
+      for (const d of details.split(/[,;]\s*/)) if (d) push(person, 'interests', d);
+      return;
+    }
+    if (/review|service/i.test(section) && /review/i.test(label)) {
+      const service = isRecord(person.service) ? person.service : {};
+      person.service = { ...service, reviewer: [...((service.reviewer as unknown[]) ?? []), ...details.split(/,\s*/).filter(Boolean).map((v) => reviewEntry(v))] };
+      return;
+    }
+    note(bundle, 'info', origin, 'not-carried', `"${label}: ${clip(details)}" (${section}) was not imported: a vita record has no such section`);
+    return;
+  }
+  const name = str(entry.name) ?? str(entry.bullet);
+  if (!name) return;
+  const when = date(entry.date) ?? date(entry.start_date);
+  if (/talk|presentation|seminar|lecture/i.test(section)) {
+    if (!when) {
+      note(bundle, 'info', origin, 'skipped-item', `talk "${clip(name)}" has no date; it was not imported`);
+      return;
+    }
+    const summary = str(entry.summary);
+    bundle.talks.push({ person: owner, value: compact({ title: plainText(name), event: plainText(summary ?? str(entry.location) ?? name), place: summary ? str(entry.location) : undefined, date: when, virtual: /virtual|online|zoom/i.test(`${name} ${entry.location ?? ''}`) }) as never, origin });
+    return;
+  }
+  if (/award|honou?r|prize|scholarship|fellowship/i.test(section)) {
+    push(person, 'awards', compact({ title: plainText(name), date: when, note: description ? plainText(description) : undefined }));
+    return;
+  }
+  if (/teaching/i.test(section)) {
+    bundle.teaching.push({ person: owner, value: compact({ course: plainText(name), role: 'instructor', institution: str(entry.location), term: parseTerm(String(entry.date ?? '')) }) as never, origin });
+    return;
+  }
+  note(bundle, 'info', origin, 'not-carried', `"${clip(plainText(name))}" (${section}) was not imported: vita does not know where it belongs`, 'add it to the person file by hand.');
+}
+
+function reviewEntry(text: string): Record<string, unknown> {
+  const m = /^(.*?)\s*\(([\d\s,–-]+|\d{4}\s*[-–]\s*present)\)$/.exec(text.trim());
+  return compact({ venue: (m ? m[1]! : text).trim(), years: m ? m[2]!.replace(/\s+/g, '') : undefined });
+}
+
+/** RenderCV marks the owner with bold or italics (`***Jane Doe***`); any mark after a name is a role. */
+export function authorFromMarkdown(raw: string): { name: string; roles: ReturnType<typeof parseAuthorMarks>['roles'] } {
+  let text = raw.trim();
+  const lead = /^[*_]+/.exec(text)?.[0].length ?? 0;
+  if (lead) text = text.slice(lead).replace(new RegExp(`[*_]{${lead}}`), '');
+  const marked = parseAuthorMarks(text);
+  return { name: plainText(marked.name), roles: marked.roles };
+}
+
+function publication(entry: Record<string, unknown>, origin: Origin, bundle: ImportBundle): ImportedPublication | undefined {
+  const title = plainText(str(entry.title) ?? '');
+  const when = date(entry.date);
+  const authors = list(entry.authors).map(str).filter((x): x is string => !!x).map(authorFromMarkdown).filter((a) => a.name);
+  if (!title || !when || !authors.length) {
+    note(bundle, 'warning', origin, 'entry-skipped', `the publication "${clip(title || '?')}" was not imported: it has no ${!title ? 'title' : !when ? 'date' : 'authors'}`);
+    return undefined;
+  }
+  const year = Number(when.slice(0, 4));
+  const journal = str(entry.journal);
+  const url = safeUrl(entry.url);
+  const arxiv = findArxiv(`${url ?? ''} ${journal ?? ''}`);
+  const type = typeFromVenue(journal);
+  return {
+    value: compact({
+      id: publicationId(authors[0]!.name, year, title),
+      type,
+      title,
+      authors,
+      venue: journal && type !== 'preprint' ? compact({ ...venueFrom(plainText(journal)), year: undefined }) : undefined,
+      year,
+      date: when.length > 4 ? when : undefined,
+      doi: str(entry.doi),
+      arxiv,
+      url,
+      abstract: str(entry.summary),
+    }) as ImportedPublication['value'],
+    origin,
+  };
+}
+
+function date(v: unknown): string | undefined {
+  const d = parseDate(v);
+  return d === 'present' ? 'present' : d;
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

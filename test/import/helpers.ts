@@ -1,0 +1,40 @@
+// Shared by the import tests: a fresh folder, an import into it, the tree's bytes, the project opened.
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { importSource, type ImportOptions, type ImportResult } from '../../src/import/index.js';
+import { openProject } from '../../src/index.js';
+
+export const FIXTURES = 'test/fixtures/import';
+
+export function tempDir(prefix = 'vita-import-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Every file under `root` with its bytes, for "nothing changed" comparisons. */
+export function tree(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.set(relative(root, p), readFileSync(p).toString('base64'));
+    }
+  };
+  walk(root);
+  return out;
+}
+
+export async function run(source: string, into: string, options: Partial<ImportOptions> = {}): Promise<ImportResult> {
+  return importSource(source, { into, ...options });
+}
+
+export function errorsOf(root: string) {
+  const { graph, diagnostics } = openProject(root, { today: new Date('2026-11-01') });
+  return { graph, errors: diagnostics.list.filter((d) => d.severity === 'error') };
+}
+
+/** "Name[equal,lead]" per author: roles at a glance. */
+export function authorsOf(pub: { authors: { name: string; roles: readonly string[] }[] }): string[] {
+  return pub.authors.map((a) => (a.roles.length ? `${a.name}[${a.roles.join(',')}]` : a.name));
+}
