@@ -1,7 +1,7 @@
 /** Reads a vita project folder into raw records: which file holds which kind of record is decided here, once. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { SCHEMAS, type RecordKind } from '../schema/index.js';
 import { readBibtex } from './bibtex/index.js';
 import { readFrontMatter } from './markdown.js';
@@ -12,7 +12,23 @@ export const CONFIG_FILE = 'vita.yaml';
 /** Folders that are never part of the record. */
 const IGNORED = new Set(['node_modules', '.git', '_site', 'out', 'dist', '.vita-cache', '.cache']);
 
-export function loadProject(root: string, diagnostics: Diagnostics, options: { output?: string } = {}): LoadedProject {
+/**
+ * What loading made of each file, for `vita dev`: a file whose size and dates have not changed since is not
+ * read nor parsed again; its records, prose and diagnostics are reused as they were.
+ */
+export type LoadCache = Map<string, { stamp: string; records: RawRecord[]; prose: ProseSection[]; diagnostics: Diagnostic[] }>;
+
+/** Size, inode and modification/change times in nanoseconds: any write to the file changes one of them. */
+function stampOf(path: string): string | undefined {
+  try {
+    const st = statSync(path, { bigint: true });
+    return `${st.size}:${st.ino}:${st.mtimeNs}:${st.ctimeNs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+export function loadProject(root: string, diagnostics: Diagnostics, options: { output?: string; cache?: LoadCache } = {}): LoadedProject {
   const project: LoadedProject = { root, records: [], prose: [], files: [] };
   let rootStat;
   try {
@@ -35,15 +51,45 @@ export function loadProject(root: string, diagnostics: Diagnostics, options: { o
       hint: 'create vita.yaml in the project folder with at least a title, e.g. `title: Lei Wu`.',
     });
   }
+  const cache = options.cache;
+  if (cache) {
+    const present = new Set(project.files);
+    for (const file of cache.keys()) if (!present.has(file)) cache.delete(file);
+  }
   for (const file of project.files) {
     const role = roleOf(file);
     if (!role) continue;
+    if (!cache) {
+      loadFile(project, file, role, diagnostics);
+      continue;
+    }
+    const stamp = stampOf(join(root, file));
+    let entry = cache.get(file);
+    if (!entry || stamp === undefined || entry.stamp !== stamp) {
+      const own = new Diagnostics();
+      const part: LoadedProject = { root, records: [], prose: [], files: [] };
+      loadFile(part, file, role, own);
+      entry = { stamp: stamp ?? '', records: part.records, prose: part.prose, diagnostics: own.list };
+      if (stamp !== undefined) cache.set(file, entry);
+      else cache.delete(file);
+    }
+    project.records.push(...entry.records);
+    project.prose.push(...entry.prose);
+    for (const d of entry.diagnostics) diagnostics.add(d);
+  }
+  return project;
+}
+
+/** Reads one file of the record into the project's records or prose. */
+function loadFile(project: LoadedProject, file: string, role: Role, diagnostics: Diagnostics): void {
+  const root = project.root;
+  {
     const text = readText(root, file, diagnostics);
-    if (text === undefined) continue;
+    if (text === undefined) return;
     if (role.kind === 'prose') {
       const fm = readFrontMatter(file, text, diagnostics);
       project.prose.push({ file, person: role.person, section: role.section, text: fm.body, line: fm.bodyLine } satisfies ProseSection);
-      continue;
+      return;
     }
     if (text.trim() === '' && role.kind !== 'bibtex') {
       const required = requiredFields(role.kind === 'publications' ? 'publication' : role.kind);
@@ -53,11 +99,10 @@ export function loadProject(root: string, diagnostics: Diagnostics, options: { o
             ? `write a list of publications ("- id: ...", with ${required.join(', ')}), or delete the file.`
             : `${KIND_NAMES[role.kind]} needs at least ${required.map((f) => `"${f}:"`).join(', ')}${role.kind === 'config' ? '.' : '; delete the file if it is not needed.'}`,
       });
-      continue;
+      return;
     }
     project.records.push(...readRecords(file, text, role, diagnostics));
   }
-  return project;
 }
 
 type Role =

@@ -43,7 +43,12 @@ function createRenderer(): Md {
       const value = String(got);
       token.attrSet(attr, isSafeHref(value) ? (env.rewriteUrl ? env.rewriteUrl(value) : value) : '#');
     };
-    for (const token of state.tokens) {
+    state.tokens.forEach((token, i) => {
+      // A table's empty corner cell is no header of anything: an empty <th> is announced as a nameless column.
+      if (token.type === 'th_open' && state.tokens[i + 1]?.type === 'inline' && state.tokens[i + 1]!.content.trim() === '' && state.tokens[i + 2]?.type === 'th_close') {
+        token.tag = 'td';
+        state.tokens[i + 2]!.tag = 'td';
+      }
       if ((token.type === 'heading_open' || token.type === 'heading_close') && env.headingStart) {
         // "#" in the prose becomes the level the page wants; the page's own headings stay above it.
         const level = Math.min(6, Number(token.tag.slice(1)) + env.headingStart - 1);
@@ -53,7 +58,7 @@ function createRenderer(): Md {
         if (child.type === 'link_open') rewrite(child, 'href');
         if (child.type === 'image') rewrite(child, 'src');
       }
-    }
+    });
   });
   return md;
 }

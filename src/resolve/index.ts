@@ -2,15 +2,26 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { ConfigInput } from '../schema/index.js';
 import { Config } from '../schema/index.js';
-import type { ValidRecord } from '../validate/index.js';
+import type { Located, ValidRecord } from '../validate/index.js';
+import type { PublicationInput } from '../schema/index.js';
 import { closest } from '../text/suggest.js';
 import { findCitations } from './citations.js';
-import type { Graph, News, Person, PersonLink, Prose, Student } from './graph.js';
+import type { Graph, News, Person, PersonLink, Prose, Publication, Student } from './graph.js';
 import { byDateDescending, compare, resolvePublication } from './publications.js';
 import { localized, PeopleDirectory } from './people.js';
 import { resolveSeminars } from './seminars.js';
 
-export function resolveProject(valid: ValidRecord, diagnostics: Diagnostics): Graph {
+/**
+ * Publications already resolved, for `vita dev`: a validated publication that is the same object as last time
+ * (its file did not change), resolved against the same people, resolves the same way. Only publications
+ * that raised no diagnostic are kept.
+ */
+export interface ResolveCache {
+  people?: string;
+  publications: WeakMap<Located<PublicationInput>, Publication>;
+}
+
+export function resolveProject(valid: ValidRecord, diagnostics: Diagnostics, options: { cache?: ResolveCache } = {}): Graph {
   const config: ConfigInput = valid.config?.value ?? Config.parse({ title: 'Untitled' });
   const languages = config.languages;
 
@@ -26,7 +37,21 @@ export function resolveProject(valid: ValidRecord, diagnostics: Diagnostics): Gr
   if (config.owner && valid.config) directory.require(config.owner, valid.config, ['owner']);
   if (config.group?.lead && valid.config) directory.require(config.group.lead, valid.config, ['group', 'lead']);
 
-  const publications = new Map(valid.publications.map((p) => [p.id, resolvePublication(p, directory)]));
+  const cache = options.cache;
+  if (cache) {
+    const people = JSON.stringify([[...names], allNames]);
+    if (cache.people !== people) cache.publications = new WeakMap();
+    cache.people = people;
+  }
+  const resolveOne = (p: Located<PublicationInput>): Publication => {
+    const known = cache?.publications.get(p);
+    if (known) return known;
+    const before = diagnostics.list.length;
+    const pub = resolvePublication(p, directory);
+    if (cache && diagnostics.list.length === before) cache.publications.set(p, pub);
+    return pub;
+  };
+  const publications = new Map(valid.publications.map((p) => [p.id, resolveOne(p)]));
   const ordered = [...publications.values()].sort(byDateDescending);
 
   // One pass over the publications gives everyone their list, newest first.

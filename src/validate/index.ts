@@ -1,5 +1,5 @@
 /** Runs each raw record through its schema: typed records out, every problem reported. */
-import type { Diagnostics, Span } from '../diagnostics/diagnostic.js';
+import { Diagnostics, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import type { DataPath, LoadedProject, ProseSection, RawRecord } from '../load/record.js';
 import { SCHEMAS, type ConfigInput, type EventInput, type NewsInput, type PersonInput, type PublicationInput, type SeriesInput } from '../schema/index.js';
 import { issuesToDiagnostics } from './issues.js';
@@ -24,10 +24,27 @@ export interface ValidRecord {
   files: string[];
 }
 
-export function validateProject(project: LoadedProject, diagnostics: Diagnostics): ValidRecord {
+/**
+ * Validation already done, for `vita dev`: a raw record that loading reused (its file did not change) is not
+ * checked again; its result and diagnostics are reused.
+ */
+export type ValidateCache = WeakMap<RawRecord, { valid: Located<unknown> | undefined; diagnostics: Diagnostic[] }>;
+
+export function validateProject(project: LoadedProject, diagnostics: Diagnostics, options: { cache?: ValidateCache } = {}): ValidRecord {
   const out: ValidRecord = { root: project.root, config: undefined, people: [], publications: [], news: [], series: [], events: [], prose: project.prose, files: project.files };
+  const cache = options.cache;
   for (const raw of project.records) {
-    const valid = validateRecord(raw, diagnostics);
+    let valid: Located<unknown> | undefined;
+    if (cache) {
+      let entry = cache.get(raw);
+      if (!entry) {
+        const own = new Diagnostics();
+        entry = { valid: validateRecord(raw, own), diagnostics: own.list };
+        cache.set(raw, entry);
+      }
+      for (const d of entry.diagnostics) diagnostics.add(d);
+      valid = entry.valid;
+    } else valid = validateRecord(raw, diagnostics);
     if (!valid) continue;
     switch (raw.kind) {
       case 'config':

@@ -1,22 +1,140 @@
-/** open -> render -> write, as `vita build` does for the website (without CV PDFs, calendars and search). */
-import { openProject } from '../index.js';
-import { renderSite, type SiteOptions } from '../render/site/index.js';
-import { writeSite } from './index.js';
+/**
+ * open -> render -> write for the website, in parallel and streamed: each worker thread opens the project
+ * itself (renderers are pure functions of the graph), renders every n-th page and writes it at once, so no
+ * thread holds more than one page; the main thread checks every path before anything is written, then
+ * writes the manifest from what the workers report. CV PDFs, calendars and the search index are not made here.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { SiteOptions } from '../render/site/index.js';
+import { SiteWriter, WriteError } from './index.js';
 
 export interface SiteBuild {
   pages: number;
   files: number;
   bytes: number;
   written: number;
+  /** Errors in the record: when there are any, nothing is written. */
   errors: number;
 }
 
-export async function buildSite(root: string, outDir: string, options: SiteOptions = {}): Promise<SiteBuild> {
-  const { graph, diagnostics } = openProject(root);
-  if (diagnostics.errorCount > 0) return { pages: 0, files: 0, bytes: 0, written: 0, errors: diagnostics.errorCount };
-  const files = renderSite(graph, options);
-  const result = writeSite(outDir, files, { projectRoot: root });
-  let bytes = 0;
-  for (const f of files) bytes += typeof f.content === 'string' ? Buffer.byteLength(f.content) : f.content.length;
-  return { pages: files.filter((f) => f.path.endsWith('.html')).length, files: files.length, bytes, written: result.written, errors: 0 };
+export interface BuildSiteOptions extends SiteOptions {
+  /** Worker threads; default: one per core. */
+  workers?: number;
+}
+
+/** What a worker says, in order: `opened` (worker 0 adds the plan), `done` with its files, then worker 0's `tail`. */
+export type WorkerMessage =
+  | { type: 'opened'; errors: number; plan?: string[] }
+  | { type: 'done'; files: WrittenFile[]; math: boolean; sitemapPaths: [number, string][]; links: string[] }
+  | { type: 'tail'; files: WrittenFile[] }
+  | { type: 'failed'; message: string; write: boolean };
+
+/** What the main thread says: go ahead (or stop), and, to worker 0, what the tail needs of every page. */
+export type MainMessage = { type: 'go' } | { type: 'stop' } | { type: 'tail'; math: boolean; sitemapPaths: string[]; links: string[]; produced: string[] };
+
+export interface WrittenFile {
+  /** Index of the file in the plan (-1 for the tail, which follows the plan in the order listed). */
+  index: number;
+  path: string;
+  hash: string;
+  written: boolean;
+  bytes: number;
+  page: boolean;
+}
+
+export interface WorkerData {
+  root: string;
+  out: string;
+  options: SiteOptions;
+  index: number;
+  count: number;
+}
+
+export async function buildSite(root: string, outDir: string, options: BuildSiteOptions = {}): Promise<SiteBuild> {
+  const writer = new SiteWriter(outDir, { projectRoot: root });
+  const count = Math.max(1, options.workers ?? availableParallelism());
+  const { workers: _, ...siteOptions } = options;
+  const workers = Array.from({ length: count }, (_x, index) => startWorker({ root, out: writer.out, options: siteOptions, index, count }));
+  const inbox = workers.map((w) => messages(w));
+  try {
+    const opened = await Promise.all(inbox.map((next) => next()));
+    const errors = Math.max(...opened.map((m) => (m.type === 'opened' ? m.errors : 0)));
+    if (errors > 0) {
+      for (const w of workers) w.postMessage({ type: 'stop' } satisfies MainMessage);
+      return { pages: 0, files: 0, bytes: 0, written: 0, errors };
+    }
+    const first = opened[0]!;
+    if (first.type !== 'opened' || !first.plan) throw new Error('the first worker sent no plan');
+    // Every path is checked before any file is written.
+    const plan = first.plan.map((p) => writer.check(p));
+    for (const w of workers) w.postMessage({ type: 'go' } satisfies MainMessage);
+
+    const done = await Promise.all(inbox.map((next) => next()));
+    const byIndex: WrittenFile[] = new Array(plan.length);
+    const sitemap: [number, string][] = [];
+    const links = new Set<string>();
+    let math = false;
+    for (const m of done) {
+      if (m.type !== 'done') throw failure(m);
+      for (const f of m.files) byIndex[f.index] = f;
+      sitemap.push(...m.sitemapPaths);
+      for (const l of m.links) links.add(l);
+      math ||= m.math;
+    }
+    sitemap.sort((a, b) => a[0] - b[0]);
+    workers[0]!.postMessage({ type: 'tail', math, sitemapPaths: sitemap.map(([, p]) => p), links: [...links], produced: plan } satisfies MainMessage);
+    const tail = await inbox[0]!();
+    if (tail.type !== 'tail') throw failure(tail);
+
+    // The manifest lists files in the order of the plan, as a build in one thread would.
+    let pages = 0;
+    let bytes = 0;
+    for (const f of [...byIndex, ...tail.files]) {
+      if (f.index < 0) writer.check(f.path);
+      writer.record(f.path, f.hash, f.written);
+      if (f.page) pages++;
+      bytes += f.bytes;
+    }
+    const result = writer.finish();
+    return { pages, files: plan.length + tail.files.length, bytes, written: result.written, errors: 0 };
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** A build worker; when vita runs from its TypeScript sources (tests, bench), the worker loads them the same way. */
+function startWorker(workerData: WorkerData): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./build-worker.js', import.meta.url), { workerData });
+  const script = new URL('./build-worker.ts', import.meta.url).href;
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`, { eval: true, workerData });
+}
+
+function failure(m: WorkerMessage): Error {
+  if (m.type === 'failed') return m.write ? new WriteError(m.message) : new Error(`building the site failed: ${m.message}`);
+  return new Error(`a build worker said "${m.type}" out of turn`);
+}
+
+/** The messages of a worker, one per call; a crash or an early exit becomes an error. */
+function messages(worker: Worker): () => Promise<WorkerMessage> {
+  const queue: WorkerMessage[] = [];
+  const waiting: { ok: (m: WorkerMessage) => void; fail: (e: Error) => void }[] = [];
+  let failure: Error | undefined;
+  worker.on('message', (m: WorkerMessage) => {
+    const w = waiting.shift();
+    if (w) w.ok(m);
+    else queue.push(m);
+  });
+  const fail = (e: Error) => {
+    failure ??= e;
+    for (const w of waiting.splice(0)) w.fail(e);
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`a build worker stopped (exit code ${code})`)));
+  return () => {
+    const m = queue.shift();
+    if (m) return Promise.resolve(m);
+    if (failure) return Promise.reject(failure);
+    return new Promise((ok, fail) => waiting.push({ ok, fail }));
+  };
 }

@@ -167,57 +167,154 @@ function pruneEmpty(out: string, folder: string): void {
   }
 }
 
-export function writeSite(outDir: string, files: readonly OutputFile[], options: { projectRoot: string }): WriteResult {
-  const out = checkOutputFolder(outDir, options.projectRoot);
-  // Check every path before writing any: a bad one must not leave half a site.
-  const planned = new Map<string, Uint8Array>();
-  for (const f of files) {
-    const rel = checkRelativePath(f.path);
-    if (planned.has(rel)) throw new WriteError(`two files of the site have the same path "${rel}"`);
-    planned.set(rel, bytesOf(f.content));
-  }
-  mkdirSync(out, { recursive: true });
-  const previous = readManifest(out);
-  const next: Manifest = { version: 1, files: {} };
-  const result: WriteResult = { written: 0, unchanged: 0, removed: 0, kept: [], changed: [] };
+/**
+ * Writes a site file by file, so a build can hand over each page as soon as it is rendered rather than
+ * holding them all: `check` every path first (nothing is written if one is bad), `put` each file, `finish`
+ * to remove what a previous build wrote and this one did not, and to write the manifest.
+ */
+export class SiteWriter {
+  readonly out: string;
+  private previous: Manifest | undefined;
+  /** Path -> sha256 of every file of this build, in the order they were planned. */
+  private readonly hashes = new Map<string, string | undefined>();
+  private readonly folders: FolderCache = new Map();
+  private readonly result: WriteResult = { written: 0, unchanged: 0, removed: 0, kept: [], changed: [] };
 
-  for (const [rel, bytes] of planned) {
-    const hash = digest(bytes);
-    next.files[rel] = hash;
-    const target = join(ensureFolder(out, rel), parse(rel).base);
-    if (digestOnDisk(target) === hash) {
-      result.unchanged++;
-      continue;
-    }
-    atomicWrite(target, bytes);
-    result.written++;
-    result.changed.push(rel);
+  constructor(outDir: string, options: { projectRoot: string }) {
+    this.out = checkOutputFolder(outDir, options.projectRoot);
   }
 
-  for (const [rel, hash] of Object.entries(previous.files)) {
-    if (planned.has(rel)) continue;
-    let safe: string;
-    try {
-      safe = checkRelativePath(rel);
-    } catch {
-      continue; // a tampered manifest cannot make vita delete outside the folder
+  /** Makes the output folder (on the first write, so refused paths leave nothing behind) and reads the last manifest. */
+  private start(): Manifest {
+    if (!this.previous) {
+      mkdirSync(this.out, { recursive: true });
+      this.previous = readManifest(this.out);
     }
-    const target = join(out, ...safe.split('/'));
-    const real = realish(dirname(target));
-    if (real !== out && !isInside(real, out)) continue;
-    const onDisk = digestOnDisk(target);
-    if (onDisk === undefined) continue;
-    if (onDisk !== hash) {
-      // Changed by hand since vita wrote it: not vita's to delete any more.
-      result.kept.push(rel);
-      continue;
-    }
-    unlinkSync(target);
-    result.removed++;
-    pruneEmpty(out, dirname(target));
+    return this.previous;
   }
 
-  atomicWrite(join(out, MANIFEST), Buffer.from(JSON.stringify(next, null, 1) + '\n'));
-  return result;
+  /** Plans a file: its path is checked, and must not be planned twice. Returns the clean relative path. */
+  check(path: string): string {
+    const rel = checkRelativePath(path);
+    if (this.hashes.has(rel)) throw new WriteError(`two files of the site have the same path "${rel}"`);
+    this.hashes.set(rel, undefined);
+    return rel;
+  }
+
+  /** Writes a planned file, unless the bytes on disk are already these. */
+  put(rel: string, content: string | Uint8Array): void {
+    this.start();
+    const { hash, written } = writeOutputFile(this.out, rel, bytesOf(content), this.folders);
+    this.record(rel, hash, written);
+  }
+
+  /** Takes note of a planned file that was written elsewhere (by `writeOutputFile` in another thread). */
+  record(rel: string, hash: string, written: boolean): void {
+    this.start();
+    this.hashes.set(rel, hash);
+    if (written) {
+      this.result.written++;
+      this.result.changed.push(rel);
+    } else this.result.unchanged++;
+  }
+
+  finish(): WriteResult {
+    const out = this.out;
+    const previous = this.start();
+    const result = this.result;
+    const next: Manifest = { version: 1, files: {} };
+    for (const [rel, hash] of this.hashes) {
+      if (hash === undefined) throw new Error(`the site's file "${rel}" was planned but never written`);
+      next.files[rel] = hash;
+    }
+    for (const [rel, hash] of Object.entries(previous.files)) {
+      if (this.hashes.has(rel)) continue;
+      let safe: string;
+      try {
+        safe = checkRelativePath(rel);
+      } catch {
+        continue; // a tampered manifest cannot make vita delete outside the folder
+      }
+      const target = join(out, ...safe.split('/'));
+      const real = realish(dirname(target));
+      if (real !== out && !isInside(real, out)) continue;
+      const onDisk = digestOnDisk(target);
+      if (onDisk === undefined) continue;
+      if (onDisk !== hash) {
+        // Changed by hand since vita wrote it: not vita's to delete any more.
+        result.kept.push(rel);
+        continue;
+      }
+      unlinkSync(target);
+      result.removed++;
+      pruneEmpty(out, dirname(target));
+    }
+    atomicWrite(join(out, MANIFEST), Buffer.from(JSON.stringify(next, null, 1) + '\n'));
+    return result;
+  }
 }
 
+/** Folders of the output already made and checked during one build: relative path -> real path. */
+export type FolderCache = Map<string, string>;
+
+/**
+ * Writes one file (relative path already checked) into a checked output folder, atomically, unless the
+ * same bytes are there already. Safe to call from several threads for different files.
+ */
+export function writeOutputFile(out: string, rel: string, bytes: Uint8Array, folders: FolderCache = new Map()): { hash: string; written: boolean } {
+  const hash = digest(bytes);
+  const dir = posix.dirname(rel);
+  checkedFolder(out, dir, folders);
+  const target = join(out, rel);
+  if (sameOnDisk(target, bytes)) return { hash, written: false };
+  atomicWrite(target, bytes);
+  return { hash, written: true };
+}
+
+/**
+ * Makes a folder of the output (relative path) and checks that it does not lead outside through a symbolic
+ * link: a folder this build has just made, inside a checked one, needs no further look.
+ */
+function checkedFolder(out: string, dir: string, folders: FolderCache): string {
+  if (dir === '.' || dir === '') return out;
+  const known = folders.get(dir);
+  if (known !== undefined) return known;
+  const parent = checkedFolder(out, posix.dirname(dir), folders);
+  const path = join(parent, posix.basename(dir));
+  let real: string | undefined;
+  try {
+    mkdirSync(path);
+    real = path;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+      try {
+        if (lstatSync(path).isDirectory()) real = path;
+      } catch {
+        real = undefined;
+      }
+    }
+  }
+  // Anything else (a symbolic link, a file in the way): the full check, as for any folder.
+  real ??= realpathSync(ensureFolder(out, `${dir}/x`));
+  folders.set(dir, real);
+  return real;
+}
+
+/** Whether the regular file at a path holds exactly these bytes. */
+function sameOnDisk(path: string, bytes: Uint8Array): boolean {
+  try {
+    const st = lstatSync(path);
+    if (!st.isFile() || st.size !== bytes.length) return false;
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(readFileSync(path));
+  } catch {
+    return false;
+  }
+}
+
+export function writeSite(outDir: string, files: readonly OutputFile[], options: { projectRoot: string }): WriteResult {
+  const writer = new SiteWriter(outDir, options);
+  // Check every path before writing any: a bad one must not leave half a site.
+  const rels = files.map((f) => writer.check(f.path));
+  files.forEach((f, i) => writer.put(rels[i]!, f.content));
+  return writer.finish();
+}

@@ -54,6 +54,8 @@ function toRecords(file: string, source: string, entries: RawEntry[], lines: Lin
 
 function toRecord(file: string, source: string, entry: RawEntry, lines: LineIndex, diagnostics: Diagnostics): RawRecord {
   const { value, where } = readPublication(entry, source, file, lines, diagnostics);
+  // `locate` keeps only what it reads (the offsets), not the scanned entry: a graph of 50,000 papers keeps every one.
+  const start = entry.start;
   return {
     kind: 'publication',
     file,
@@ -65,7 +67,7 @@ function toRecord(file: string, source: string, entry: RawEntry, lines: LineInde
         const at = where.get(path.slice(0, n).join('.'));
         if (at !== undefined) return lines.span(at);
       }
-      return lines.span(entry.start);
+      return lines.span(start);
     },
   };
 }

@@ -18,8 +18,10 @@ export type Child = Html | string | number | boolean | null | undefined | readon
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const SPECIAL = /[&<>"']/;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : text;
 }
 
 /** Attributes whose value is a URL: what is put there is checked as a link, not only escaped. */
@@ -52,10 +54,15 @@ function render(value: Child, inUrl: boolean): string {
 }
 
 /** `html\`<p>${text}</p>\`` with `text` escaped. Arrays are joined; null, undefined and booleans vanish. */
+/** Which holes of a template are URL attributes: worked out once per template (the same array at each call). */
+const urlHoles = new WeakMap<TemplateStringsArray, boolean[]>();
+
 export function html(strings: TemplateStringsArray, ...values: Child[]): Html {
+  let inUrl = urlHoles.get(strings);
+  if (!inUrl) urlHoles.set(strings, (inUrl = strings.map((s) => URL_ATTRIBUTE.test(s ?? ''))));
   let out = strings[0] ?? '';
   for (let i = 0; i < values.length; i++) {
-    out += render(values[i], URL_ATTRIBUTE.test(strings[i] ?? ''));
+    out += render(values[i], inUrl[i]!);
     out += strings[i + 1] ?? '';
   }
   return new Html(out);

@@ -9,9 +9,9 @@ import type { Graph } from '../../resolve/graph.js';
 import { containsMath } from '../markdown.js';
 import type { OutputFile } from '../output.js';
 import { siteAssets } from './assets/index.js';
-import { createSite, paths, type Site, type SiteOptions } from './context.js';
+import { createSite, eventSlug, paths, type Site, type SiteOptions } from './context.js';
 import { hasFeeds, newsFeed } from './feeds.js';
-import { renderPage, siteLanguages, siteName, type Page } from './layout.js';
+import { pageOutputPath, renderPage, siteLanguages, siteName, type Page } from './layout.js';
 import { cvPage } from './pages/cv.js';
 import { groupPage } from './pages/group.js';
 import { groupHomePage } from './pages/home.js';
@@ -26,88 +26,191 @@ import { eventPage, seminarsIndexPage, seriesPage } from './pages/seminar.js';
 import { talksPage } from './pages/talks.js';
 import { teachingPage } from './pages/teaching.js';
 import { hasCv, hasResearch, hasTalks, hasTeaching, personPath, shortName } from './parts/person-name.js';
+import { pubSlug } from './parts/publications.js';
 import { robots, sitemap } from './sitemap.js';
 
 export type { SiteOptions } from './context.js';
 
-/** Every page of one language tree. */
-export function sitePages(site: Site): Page[] {
+/** A page of the site before it is rendered: where it goes, and how to make it. */
+export interface PageJob {
+  site: Site;
+  /** The page's path inside the site, as its `Page.path` will be: "people/lei-wu/", "404.html". */
+  path: string;
+  make: () => Page;
+}
+
+/** Every page of one language tree, unrendered: paths are known at once, each page is made when asked for. */
+export function sitePageJobs(site: Site): PageJob[] {
   const g = site.graph;
-  const pages: Page[] = [];
+  const jobs: PageJob[] = [];
+  const add = (path: string, make: () => Page) => jobs.push({ site, path, make });
   // A group site, or a record with no owner: the group's pages. A personal site's home is its owner's page.
   if (!g.config.owner) {
-    pages.push(groupPage(site), groupPublicationsPage(site));
-    pages.push(g.config.group ? groupHomePage(site) : { ...groupPublicationsPage(site), path: paths.home(), nav: 'home' });
+    add(paths.group(), () => groupPage(site));
+    add(paths.publications(), () => groupPublicationsPage(site));
+    add(paths.home(), g.config.group ? () => groupHomePage(site) : () => ({ ...groupPublicationsPage(site), path: paths.home(), nav: 'home' }));
   }
   for (const person of g.people.values()) {
-    pages.push(personPage(site, person));
-    if (person.publications.length) pages.push(personPublicationsPage(site, person));
-    if (hasResearch(person)) pages.push(researchPage(site, person));
-    if (hasCv(site, person)) pages.push(cvPage(site, person));
-    if (hasTalks(person)) pages.push(talksPage(site, person));
-    if (hasTeaching(person)) pages.push(teachingPage(site, person));
+    add(personPath(site, person.id), () => personPage(site, person));
+    if (person.publications.length) add(paths.personPublications(person.id), () => personPublicationsPage(site, person));
+    if (hasResearch(person)) add(paths.research(person.id), () => researchPage(site, person));
+    if (hasCv(site, person)) add(paths.cv(person.id), () => cvPage(site, person));
+    if (hasTalks(person)) add(paths.talks(person.id), () => talksPage(site, person));
+    if (hasTeaching(person)) add(paths.teaching(person.id), () => teachingPage(site, person));
   }
-  for (const pub of g.publications.values()) pages.push(publicationPage(site, pub));
-  if (g.news.length) pages.push(newsPage(site));
+  for (const pub of g.publications.values()) add(paths.publication(pubSlug(site, pub.id)), () => publicationPage(site, pub));
+  if (g.news.length) add(paths.news(), () => newsPage(site));
   if (g.series.size) {
-    pages.push(seminarsIndexPage(site));
-    for (const s of g.series.values()) pages.push(seriesPage(site, s));
-    for (const e of g.events.values()) pages.push(eventPage(site, e));
+    add(paths.seminars(), () => seminarsIndexPage(site));
+    for (const s of g.series.values()) add(paths.series(s.id), () => seriesPage(site, s));
+    for (const e of g.events.values()) add(paths.event(g.series.get(e.series)?.id ?? e.series, eventSlug(e.id)), () => eventPage(site, e));
   }
-  pages.push(searchPage(site), notFoundPage(site));
-  return pages;
+  add(paths.search(), () => searchPage(site));
+  add('404.html', () => notFoundPage(site));
+  return jobs;
 }
 
-/** The project's files that the site links to, found in the pages themselves, plus everything under assets/. */
-function projectFiles(graph: Graph, site: Site, html: string[], produced: Set<string>): OutputFile[] {
-  const wanted = new Set(graph.files.filter((f) => f.startsWith('assets/') && !produced.has(f)));
-  const attr = /\s(?:href|src)="([^"#?]+)/g;
-  for (const page of html) {
-    for (const m of page.matchAll(attr)) {
-      const link = m[1]!.replace(/&amp;/g, '&');
-      if (!link.startsWith(site.basePath)) continue;
-      let path: string;
-      try {
-        path = decodeURI(link.slice(site.basePath.length));
-      } catch {
-        continue;
-      }
-      if (!produced.has(path) && site.files.has(path)) wanted.add(path);
-    }
-  }
-  // Pages must never publish the record itself by accident: only linked files and assets/ are copied.
-  return [...wanted].sort().map((path) => ({ path, content: new Uint8Array(readFileSync(join(graph.root, path))) }));
+/** Every page of one language tree. */
+export function sitePages(site: Site): Page[] {
+  return sitePageJobs(site).map((job) => job.make());
 }
 
-export function renderSite(graph: Graph, options: SiteOptions = {}): OutputFile[] {
+/** The language trees of a site, the main language's first. */
+export function siteTrees(graph: Graph, options: SiteOptions = {}): Site[] {
   const main = createSite(graph, graph.config.languages[0] ?? 'en', options);
-  const files: OutputFile[] = [];
-  const pagePaths: string[] = [];
-  let math = false;
-  for (const lang of siteLanguages(main)) {
-    const site = lang === main.lang ? main : createSite(graph, lang, options);
-    for (const page of sitePages(site)) {
-      const file = renderPage(site, page);
-      math ||= containsMath(file.content);
-      files.push(file);
-      if (!page.noindex) pagePaths.push(file.path.replace(/index\.html$/, ''));
+  return siteLanguages(main).map((lang) => (lang === main.lang ? main : createSite(graph, lang, options)));
+}
+
+/** A rendered page, with what the files made after all pages need to know of it. */
+export interface RenderedPage extends OutputFile {
+  content: string;
+  /** Whether the page typesets math (the site then carries KaTeX's stylesheet and fonts). */
+  math: boolean;
+  /** Its path in the sitemap; undefined for pages kept out of it (404). */
+  sitemapPath?: string;
+  /** Files of the project the page links to (photos, PDFs ...), to be copied into the site. */
+  links: string[];
+}
+
+export function renderJob(job: PageJob): RenderedPage {
+  const page = job.make();
+  const file = renderPage(job.site, page);
+  return {
+    path: file.path,
+    content: file.content,
+    math: containsMath(file.content),
+    sitemapPath: page.noindex ? undefined : file.path.replace(/index\.html$/, ''),
+    links: linkedFiles(job.site, file.content),
+  };
+}
+
+/** The output file of a page job, known before the page is rendered. */
+export function jobFile(job: PageJob): string {
+  return pageOutputPath(job.site, job.path);
+}
+
+/** The project's files a page links to: local links under the site's base path that name a file of the project. */
+function linkedFiles(site: Site, page: string): string[] {
+  const out: string[] = [];
+  const attr = /\s(?:href|src)="([^"#?]+)/g;
+  for (const m of page.matchAll(attr)) {
+    const link = m[1]!.replace(/&amp;/g, '&');
+    if (!link.startsWith(site.basePath)) continue;
+    let path: string;
+    try {
+      path = decodeURI(link.slice(site.basePath.length));
+    } catch {
+      continue;
     }
-    // Feeds: the site's news, and each person's.
-    if (!hasFeeds(site)) continue;
-    files.push({ path: prefix(site, paths.newsFeed()), content: newsFeed(site, siteName(site), graph.news, paths.newsFeed(), paths.news()) });
-    for (const person of graph.people.values()) {
-      if (!person.news.length) continue;
-      const items = graph.news.filter((n) => person.news.includes(n.id));
-      files.push({ path: prefix(site, paths.personFeed(person.id)), content: newsFeed(site, shortName(site, person), items, paths.personFeed(person.id), personPath(site, person.id)) });
-    }
+    if (site.files.has(path)) out.push(path);
   }
-  files.push({ path: 'sitemap.xml', content: sitemap(main, pagePaths) }, { path: 'robots.txt', content: robots(main) });
-  files.push(...siteAssets({ math, initial: Array.from(siteName(main))[0] }));
-  const produced = new Set(files.map((f) => f.path));
-  files.push(...projectFiles(graph, main, files.filter((f) => f.path.endsWith('.html')).map((f) => f.content as string), produced));
+  return out;
+}
+
+/** The feeds of one language tree, unrendered: the site's news, and each person's. */
+export function siteFeedJobs(site: Site): FileJob[] {
+  const graph = site.graph;
+  if (!hasFeeds(site)) return [];
+  const jobs: FileJob[] = [{ file: prefix(site, paths.newsFeed()), render: () => newsFeed(site, siteName(site), graph.news, paths.newsFeed(), paths.news()) }];
+  for (const person of graph.people.values()) {
+    if (!person.news.length) continue;
+    jobs.push({
+      file: prefix(site, paths.personFeed(person.id)),
+      render: () => {
+        const mine = new Set(person.news);
+        const items = graph.news.filter((n) => mine.has(n.id));
+        return newsFeed(site, shortName(site, person), items, paths.personFeed(person.id), personPath(site, person.id));
+      },
+    });
+  }
+  return jobs;
+}
+
+/** A file of the site before it is made: pages and feeds, whose paths are known before any is rendered. */
+export interface FileJob {
+  file: string;
+  render(): string | RenderedPage;
+}
+
+/** Every page and feed of the site, in the order `renderSite` lists them: each language's pages, then its feeds. */
+export function siteFileJobs(trees: Site[]): FileJob[] {
+  const jobs: FileJob[] = [];
+  for (const site of trees) {
+    for (const job of sitePageJobs(site)) jobs.push({ file: jobFile(job), render: () => renderJob(job) });
+    jobs.push(...siteFeedJobs(site));
+  }
+  return jobs;
+}
+
+/** Adds what a rendered file tells the tail of the site (math, sitemap, linked files) to a summary. */
+export function summarize(summary: PagesSummary, file: string, made: string | RenderedPage): string {
+  summary.produced.add(file);
+  if (typeof made === 'string') return made;
+  summary.math ||= made.math;
+  if (made.sitemapPath !== undefined) summary.sitemapPaths.push(made.sitemapPath);
+  for (const l of made.links) summary.links.add(l);
+  return made.content;
+}
+
+/** What the files made after all pages need to know of the pages. */
+export interface PagesSummary {
+  math: boolean;
+  sitemapPaths: string[];
+  /** Project files linked from some page. */
+  links: Set<string>;
+  /** Every path made so far (pages and feeds). */
+  produced: Set<string>;
+}
+
+/** The files that depend on every page: sitemap, robots.txt, assets (KaTeX's only if some page has math), linked project files. */
+export function siteTail(main: Site, summary: PagesSummary): OutputFile[] {
+  const graph = main.graph;
+  const files: OutputFile[] = [{ path: 'sitemap.xml', content: sitemap(main, summary.sitemapPaths) }, { path: 'robots.txt', content: robots(main) }];
+  files.push(...siteAssets({ math: summary.math, initial: Array.from(siteName(main))[0] }));
+  const produced = new Set(summary.produced);
+  for (const f of files) produced.add(f.path);
+  const wanted = new Set(graph.files.filter((f) => f.startsWith('assets/') && !produced.has(f)));
+  for (const path of summary.links) if (!produced.has(path)) wanted.add(path);
+  // Pages must never publish the record itself by accident: only linked files and assets/ are copied.
+  files.push(...[...wanted].sort().map((path) => ({ path, content: new Uint8Array(readFileSync(join(graph.root, path))) })));
   return files;
 }
 
-function prefix(site: Site, path: string): string {
+/** The files of the site one at a time, in the order `renderSite` lists them, so no more than one page is held at once. */
+export function* siteFiles(graph: Graph, options: SiteOptions = {}): Generator<OutputFile> {
+  const trees = siteTrees(graph, options);
+  const summary: PagesSummary = { math: false, sitemapPaths: [], links: new Set(), produced: new Set() };
+  for (const job of siteFileJobs(trees)) {
+    const made = job.render();
+    yield { path: typeof made === 'string' ? job.file : made.path, content: summarize(summary, job.file, made) };
+  }
+  yield* siteTail(trees[0]!, summary);
+}
+
+export function renderSite(graph: Graph, options: SiteOptions = {}): OutputFile[] {
+  return [...siteFiles(graph, options)];
+}
+
+export function prefix(site: Site, path: string): string {
   return site.lang === site.mainLang ? path : `${site.lang}/${path}`;
 }

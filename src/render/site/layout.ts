@@ -160,7 +160,12 @@ ${footer}
 </body>
 </html>
 `;
-  return { path: page.path.endsWith('.html') ? (site.lang === site.mainLang ? page.path : `${site.lang}/${page.path}`) : pageFile(site, page.path), content: doc.value };
+  return { path: pageOutputPath(site, page.path), content: doc.value };
+}
+
+/** The output file of a page at a path: "people/lei-wu/" -> "people/lei-wu/index.html", "404.html" as it is (per language). */
+export function pageOutputPath(site: Site, path: string): string {
+  return path.endsWith('.html') ? (site.lang === site.mainLang ? path : `${site.lang}/${path}`) : pageFile(site, path);
 }
 
 /** Drop the blank lines that empty optional parts leave in the head. */

@@ -1,102 +1,571 @@
-/** The site in a real browser (Chromium, when installed): the script's filters, theme and copy, and small screens. */
+/**
+ * The example site in a real browser (Chromium at /usr/bin/chromium; skipped without it). `vita build` writes
+ * it for a sub-path (/pku-ml/) and a small static server serves it there, like GitHub Pages would. One sweep
+ * opens every page once, in both languages, and gathers what the page-wide checks need (console errors, failed
+ * requests, links, axe-core in light and dark, sideways scroll at 1280 and 375 px); then the script's features
+ * (filters, BibTeX copy, theme, search), print and `vita dev` are tried one by one.
+ */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { renderSite } from '../../../src/render/site/index.js';
-import { writeSite } from '../../../src/write/index.js';
-import { exampleGraph, NOW } from './helpers.js';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { runBuild } from '../../../src/cli/build.js';
+import { startDevServer } from '../../../src/serve/dev.js';
 
 const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** The site's sub-path on the test server, and where the test serves axe-core from (outside the site). */
+const BASE = '/pku-ml/';
+const AXE = '/__test/axe.js';
+/** Pages opened at the same time during the sweep. */
+const PARALLEL = 4;
+/** The stylesheet's background colours (vita.css). */
+const LIGHT_BG = 'rgb(253, 252, 248)';
+const DARK_BG = 'rgb(21, 23, 26)';
 
-describe('in a browser', { skip: !existsSync(CHROMIUM) && 'no Chromium at /usr/bin/chromium' }, () => {
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.ics': 'text/calendar',
+  '.pdf': 'application/pdf',
+  '.md': 'text/markdown; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+};
+
+/** What the sweep found on one page. */
+interface PageReport {
+  /** Console errors, uncaught exceptions, failed requests and responses >= 400. */
+  problems: string[];
+  /** Every a[href], img[src], link[href] and script[src], resolved. */
+  links: string[];
+  ids: Set<string>;
+  /** Serious and critical axe-core violations, as "rule: target": light and dark at 1280 px, and what the width changes at 375 px. */
+  axe: { light: string[]; dark: string[]; narrow: string[] };
+  /** scrollWidth - clientWidth of the document. */
+  overflow: { 1280: number; 375: number };
+}
+
+type Axe = { run(context: Document, options: object): Promise<{ violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[] }> };
+
+describe('the example site in a browser', { skip: !existsSync(CHROMIUM) && `no Chromium at ${CHROMIUM}: the browser tests are skipped` }, () => {
   let dir: string;
+  let site: string;
   let server: Server;
-  let browser: Browser;
   let origin = '';
-  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
+  let browser: Browser;
+  /** Paths of every page (folders with an index.html) relative to the site: "", "people/lei-wu/", "zh/news/" ... */
+  let pages: string[] = [];
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'vita-browser-'));
-    writeSite(join(dir, 'site'), renderSite(exampleGraph(), { baseUrl: 'https://user.github.io/repo/', now: NOW }), { projectRoot: 'examples/pku-group' });
+    site = join(dir, 'site');
+    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     server = createServer((req, res) => {
-      let path = decodeURIComponent(new URL(req.url!, 'http://x').pathname).replace(/^\/repo\//, '');
-      if (path === '' || path.endsWith('/')) path += 'index.html';
+      const pathname = decodeURIComponent(new URL(req.url!, 'http://x').pathname);
+      if (pathname === AXE) {
+        res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'max-age=3600' });
+        return res.end(axe);
+      }
+      // Like GitHub Pages: a folder without its slash is redirected, anything missing gets the site's 404 page.
+      let path = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : undefined;
+      if (path !== undefined && path !== '' && !path.endsWith('/') && !extname(path) && existsSync(join(site, path, 'index.html'))) {
+        res.writeHead(301, { location: pathname + '/' });
+        return res.end();
+      }
+      if (path !== undefined && (path === '' || path.endsWith('/'))) path += 'index.html';
       try {
-        const body = readFileSync(join(dir, 'site', path));
-        res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+        if (path === undefined || path.includes('..')) throw new Error('outside the site');
+        const body = readFileSync(join(site, path));
+        res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
         res.end(body);
       } catch {
-        res.writeHead(404);
-        res.end();
+        res.writeHead(404, { 'content-type': TYPES['.html']! });
+        res.end(existsSync(join(site, '404.html')) ? readFileSync(join(site, '404.html')) : 'not found');
       }
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    origin = `http://127.0.0.1:${(server.address() as { port: number }).port}/repo/`;
+    origin = `http://127.0.0.1:${(server.address() as { port: number }).port}${BASE}`;
+
+    const err: string[] = [];
+    const code = await runBuild('examples/pku-group', { out: site, baseUrl: origin, stdout: () => {}, stderr: (s) => void err.push(s) });
+    assert.equal(code, 0, err.join(''));
+    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+    pages = walk(site)
+      .filter((f) => f.endsWith('index.html') && !f.includes(join(site, 'pagefind')))
+      .map((f) => f.slice(site.length + 1).replace(/index\.html$/, '').split('\\').join('/'))
+      .sort();
+
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   });
   after(async () => {
     await browser?.close();
     server?.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('the filter bar narrows the publication list instantly, and groups left empty disappear', async () => {
-    const page = await browser.newPage();
+  /** A fresh context (its own storage); closed by the caller. */
+  const context = (options: BrowserContextOptions = {}) => browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+
+  /** Records console errors, uncaught exceptions, failed requests and error responses of a page into `into()`. */
+  function watchProblems(page: Page, into: () => string[], allow: (url: string) => boolean = () => false): void {
+    const at = () => page.url().replace(origin, '/');
+    page.on('console', (m) => void (m.type() === 'error' && !allow(m.location().url) && into().push(`${at()}: console error: ${m.text()}`)));
+    page.on('pageerror', (e) => void into().push(`${at()}: uncaught ${e.name}: ${e.message}`));
+    page.on('requestfailed', (r) => void (!allow(r.url()) && into().push(`${at()}: request failed: ${r.url()} (${r.failure()?.errorText})`)));
+    page.on('response', (r) => void (r.status() >= 400 && !allow(r.url()) && into().push(`${at()}: ${r.status()} for ${r.url()}`)));
+  }
+
+  /** Waits until the page has laid out and its fonts (KaTeX's) have arrived, so leaving it aborts nothing. */
+  const settle = (page: Page) => page.evaluate(() => (document.body.getBoundingClientRect(), document.fonts.ready.then(() => undefined)));
+
+  /** Rules held to whatever impact axe gives them: headings, landmarks and table headers are the structure a screen reader walks. */
+  const STRUCTURE = ['empty-table-header', 'heading-order', 'region', 'page-has-heading-one', 'landmark-one-main', 'landmark-unique', 'landmark-no-duplicate-banner', 'landmark-no-duplicate-contentinfo', 'landmark-no-duplicate-main'];
+
+  /** Serious and critical axe-core violations on the page as it is now, and any of STRUCTURE; `rules` restricts the run. */
+  async function axe(page: Page, rules?: string[]): Promise<string[]> {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: AXE });
+    return page.evaluate(
+      async ({ rules, structure }) => {
+        const axe = (window as unknown as { axe: Axe }).axe;
+        // No preload: axe would fetch the stylesheets again only for css-orientation-lock, which vita.css has no use for.
+        const result = await axe.run(document, { resultTypes: ['violations'], preload: false, ...(rules ? { runOnly: { type: 'rule', values: rules } } : {}) });
+        return result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical' || structure.includes(v.id))
+          .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+      },
+      { rules, structure: STRUCTURE },
+    );
+  }
+
+  /** Rules whose outcome depends on colours: what changes between the light and dark theme. */
+  const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+  /** Rules whose outcome depends on the width: what changes on a phone. */
+  const NARROW_RULES = ['scrollable-region-focusable', 'target-size'];
+
+  const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+  let sweeping: Promise<Map<string, PageReport>> | undefined;
+  /** Opens every page once (a few at a time) and gathers what the page-wide tests check. */
+  function sweep(): Promise<Map<string, PageReport>> {
+    sweeping ??= (async () => {
+      const reports = new Map<string, PageReport>();
+      const ctx = await context({ colorScheme: 'light' });
+      try {
+        const queue = [...pages];
+        await Promise.all(
+          Array.from({ length: PARALLEL }, async () => {
+            const page = await ctx.newPage();
+            let report: PageReport | undefined;
+            watchProblems(page, () => report!.problems, (u) => u.endsWith(AXE));
+            for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+              report = { problems: [], links: [], ids: new Set(), axe: { light: [], dark: [], narrow: [] }, overflow: { 1280: 0, 375: 0 } };
+              reports.set(path, report);
+              await page.setViewportSize({ width: 1280, height: 800 });
+              await page.emulateMedia({ colorScheme: 'light' });
+              const response = await page.goto(origin + path);
+              if (response?.status() !== 200) report.problems.push(`/${path}: ${response?.status()}`);
+              await settle(page);
+              report.links = await page.$$eval('a[href], img[src], link[href], script[src]', (els) =>
+                els.map((e) => new URL(e.getAttribute(e.matches('img, script') ? 'src' : 'href')!, document.baseURI).href),
+              );
+              report.ids = new Set(await page.$$eval('[id], a[name]', (els) => els.map((e) => e.id || e.getAttribute('name')!)));
+              report.overflow[1280] = await overflow(page);
+              report.axe.light = await axe(page);
+              await page.emulateMedia({ colorScheme: 'dark' });
+              report.axe.dark = await axe(page, COLOUR_RULES);
+              await page.setViewportSize({ width: 375, height: 800 });
+              await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+              report.overflow[375] = await overflow(page);
+              report.axe.narrow = await axe(page, NARROW_RULES);
+              await settle(page);
+            }
+            await page.close();
+          }),
+        );
+      } finally {
+        await ctx.close();
+      }
+      return reports;
+    })();
+    return sweeping;
+  }
+
+  /** One line per page that has something, for readable failures. */
+  const byPage = (reports: Map<string, PageReport>, pick: (r: PageReport) => string[]) =>
+    [...reports].flatMap(([path, r]) => pick(r).map((p) => `/${path}: ${p}`));
+
+  it('finds the pages of both languages', () => {
+    assert.ok(pages.length > 100, `${pages.length} pages`);
+    for (const p of ['', 'zh/', 'people/lei-wu/publications/', 'zh/people/lei-wu/', 'publications/wang2025sharpness/', 'people/mingze-wang/research/', 'seminars/scms-colloquium/2025-07-23-weijie-su/', 'search/', 'zh/search/']) {
+      assert.ok(pages.includes(p), `no page /${p}`);
+    }
+  });
+
+  it('every page loads without a console error, an uncaught exception or a failed request', async () => {
+    const reports = await sweep();
+    assert.equal(reports.size, pages.length);
+    assert.deepEqual(byPage(reports, (r) => r.problems), []);
+  });
+
+  it('no link, image, stylesheet or script of any page is broken, nor any #fragment of a page', async () => {
+    const reports = await sweep();
+    const targets = new Set<string>();
+    const broken: string[] = [];
+    for (const [path, r] of reports) {
+      for (const link of r.links) {
+        if (!link.startsWith(origin)) continue;
+        const [target, fragment] = link.split('#') as [string, string | undefined];
+        targets.add(target);
+        if (!fragment) continue;
+        const page = decodeURIComponent(new URL(target).pathname).slice(BASE.length);
+        const ids = reports.get(page)?.ids;
+        if (ids && !ids.has(decodeURIComponent(fragment))) broken.push(`/${path}: ${link}: no element with that id`);
+      }
+    }
+    assert.ok(targets.size > pages.length, `${targets.size} link targets`);
+    // Pages the sweep opened answered 200 already; the rest (PDFs, calendars, feeds, assets) are asked here.
+    const opened = new Set(pages.map((p) => origin + p));
+    const queue = [...targets].filter((t) => !opened.has(t.split('?')[0]!));
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (let t = queue.shift(); t !== undefined; t = queue.shift()) {
+          const res = await fetch(t, { redirect: 'manual' });
+          await res.arrayBuffer();
+          if (res.status !== 200) broken.push(`${t}: ${res.status}${res.headers.get('location') ? ` -> ${res.headers.get('location')}` : ''}`);
+        }
+      }),
+    );
+    assert.deepEqual(broken, []);
+  });
+
+  it('axe-core finds no serious or critical problem on any page, in the light theme and the dark one, wide and narrow', async () => {
+    const reports = await sweep();
+    assert.deepEqual(byPage(reports, (r) => r.axe.light.map((v) => `light: ${v}`)), []);
+    assert.deepEqual(byPage(reports, (r) => r.axe.dark.map((v) => `dark: ${v}`)), []);
+    assert.deepEqual(byPage(reports, (r) => r.axe.narrow.map((v) => `375 px: ${v}`)), []);
+  });
+
+  it('no page scrolls sideways at 1280 px nor at 375 px (details opened)', async () => {
+    const reports = await sweep();
+    assert.deepEqual(byPage(reports, (r) => (r.overflow[1280] > 0 ? [`${r.overflow[1280]} px too wide at 1280 px`] : [])), []);
+    assert.deepEqual(byPage(reports, (r) => (r.overflow[375] > 0 ? [`${r.overflow[375]} px too wide at 375 px`] : [])), []);
+  });
+
+  it('a missing page gets the site 404 page, styled, with working links', async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    const problems: string[] = [];
+    // The 404 itself is the point of this test; anything else failing is not.
+    watchProblems(page, () => problems, (u) => u === `${origin}no/such/page/`);
+    const response = await page.goto(`${origin}no/such/page/`);
+    assert.equal(response?.status(), 404);
+    await settle(page);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), LIGHT_BG, 'the stylesheet applies');
+    const home = await page.getAttribute('.brand', 'href');
+    assert.equal(new URL(home!, origin).href, origin);
+    assert.deepEqual(problems, []);
+    await ctx.close();
+  });
+
+  describe('the publication filters', () => {
+    let ctx: BrowserContext;
+    let page: Page;
+    const problems: string[] = [];
+    before(async () => {
+      ctx = await context();
+      page = await ctx.newPage();
+      watchProblems(page, () => problems);
+      await page.goto(`${origin}people/lei-wu/publications/`);
+      await page.waitForSelector('[data-filters]:not([hidden])');
+    });
+    after(async () => {
+      await ctx.close();
+      assert.deepEqual(problems, []);
+    });
+    const visible = () => page.$$eval('.pub', (lis) => lis.filter((li) => !(li as HTMLElement).hidden).length);
+    const shownAuthors = () => page.$$eval('.pub:not([hidden]) .pub-authors', (ps) => ps.map((p) => p.textContent ?? ''));
+    const shownData = (key: 'year' | 'topics') => page.$$eval('.pub:not([hidden])', (lis, key) => lis.map((li) => (li as HTMLElement).dataset[key] ?? ''), key);
+    const reset = async () => {
+      await page.fill('[data-filters] input[name=q]', '');
+      for (const name of ['year', 'type', 'topic']) await page.selectOption(`[data-filters] select[name=${name}]`, '');
+    };
+
+    it('free text narrows the list, and groups left empty disappear', async () => {
+      await reset();
+      const all = await visible();
+      assert.ok(all > 20);
+      await page.fill('[data-filters] input[name=q]', 'scaling laws');
+      assert.equal(await visible(), 2);
+      assert.ok(await page.$eval('#inPreparation', (h) => (h.closest('[data-group]') as HTMLElement).hidden));
+      assert.match(await page.textContent('[data-filters] output') ?? '', /^2 of \d+ shown$/);
+      await reset();
+      assert.equal(await visible(), all);
+    });
+
+    it('free text finds an author by name', async () => {
+      await reset();
+      const all = await visible();
+      await page.fill('[data-filters] input[name=q]', 'Weinan');
+      const authors = await shownAuthors();
+      assert.ok(authors.length > 0 && authors.length < all, `${authors.length} of ${all}`);
+      assert.ok(authors.every((a) => a.includes('Weinan E')), authors.join('\n'));
+      await reset();
+    });
+
+    it('by year', async () => {
+      await reset();
+      const all = await visible();
+      await page.selectOption('[data-filters] select[name=year]', '2023');
+      const years = await shownData('year');
+      assert.ok(years.length > 0 && years.length < all);
+      assert.deepEqual([...new Set(years)], ['2023']);
+      const heads = await page.$$eval('.year-head', (hs) => hs.filter((h) => (h as HTMLElement).offsetParent !== null).map((h) => h.textContent));
+      assert.deepEqual([...new Set(heads)], ['2023'], 'only the year headings of 2023 stay');
+      await reset();
+      assert.equal(await visible(), all);
+    });
+
+    it('by topic, remembered in the address', async () => {
+      await reset();
+      const all = await visible();
+      await page.selectOption('[data-filters] select[name=topic]', 'scaling laws');
+      const topics = (await shownData('topics')).map((t) => t.split('|'));
+      const expected = await page.$$eval('.pub', (lis) => lis.filter((li) => (li as HTMLElement).dataset.topics!.split('|').includes('scaling laws')).length);
+      assert.ok(topics.length > 0 && topics.length < all);
+      assert.equal(topics.length, expected);
+      assert.ok(topics.every((t) => t.includes('scaling laws')));
+      assert.match(page.url(), /\?topic=scaling\+laws$/);
+      await page.reload();
+      await page.waitForSelector('[data-filters]:not([hidden])');
+      assert.equal(await page.inputValue('[data-filters] select[name=topic]'), 'scaling laws');
+      assert.equal(await visible(), expected);
+      await reset();
+      assert.equal(await visible(), all);
+    });
+
+    it('a Chinese author name on the Chinese page', async () => {
+      await page.goto(`${origin}zh/people/lei-wu/publications/`);
+      await page.waitForSelector('[data-filters]:not([hidden])');
+      const all = await visible();
+      await page.fill('[data-filters] input[name=q]', '鄂维南');
+      const authors = await shownAuthors();
+      assert.ok(authors.length > 0 && authors.length < all, `${authors.length} of ${all}`);
+      assert.ok(authors.every((a) => a.includes('鄂维南')));
+      await page.fill('[data-filters] input[name=q]', 'no such words anywhere');
+      assert.equal(await visible(), 0);
+      assert.ok(await page.isVisible('[data-no-match]'));
+    });
+  });
+
+  describe('BibTeX copy', () => {
+    let ctx: BrowserContext;
+    before(async () => {
+      ctx = await context();
+      await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(origin).origin });
+    });
+    after(() => ctx.close());
+
+    /** Clicks the copy button inside `scope` and checks the clipboard, the feedback and its end. */
+    async function copies(page: Page, scope: string): Promise<void> {
+      const button = page.locator(`${scope} [data-copy]`);
+      const label = await button.textContent();
+      const copied = await button.getAttribute('data-copied');
+      assert.ok(label && copied && label !== copied);
+      await page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
+      await button.click();
+      await page.waitForFunction(({ scope, copied }) => document.querySelector(`${scope} [data-copy]`)!.textContent === copied, { scope, copied }, { timeout: 2000 });
+      assert.ok(await button.isVisible());
+      const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+      const shown = await page.locator(`${scope} pre`).textContent();
+      assert.equal(clipboard, shown);
+      assert.match(clipboard, /^@\w+\{[\w-]+,\n[\s\S]*\}$/);
+      // The feedback goes away by itself.
+      await page.waitForFunction(({ scope, label }) => document.querySelector(`${scope} [data-copy]`)!.textContent === label, { scope, label }, { timeout: 4000 });
+    }
+
+    it('on a publication page: the button copies exactly the BibTeX shown, and says so', async () => {
+      const page = await ctx.newPage();
+      await page.goto(`${origin}publications/wang2025sharpness/`);
+      assert.ok(await page.isVisible('.cite [data-copy]'));
+      await copies(page, '.cite');
+      await page.close();
+    });
+
+    it('in a publication list, from the opened BibTeX', async () => {
+      const page = await ctx.newPage();
+      await page.goto(`${origin}people/lei-wu/publications/`);
+      const item = '#pub-li2025functional';
+      await page.click(`${item} details.action-more:has(.bibtex) > summary`);
+      await copies(page, `${item} .bibtex`);
+      await page.close();
+    });
+  });
+
+  describe('the theme', () => {
+    /** The page's background and theme, with a guarantee that nothing was painted yet: the stylesheet is held back. */
+    async function beforeFirstPaint(page: Page, path: string): Promise<{ theme: string | undefined; scriptRan: boolean }> {
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      let requested!: () => void;
+      const seen = new Promise<void>((r) => (requested = r));
+      await page.route('**/assets/vita.css', async (route) => {
+        requested();
+        await held;
+        await route.continue();
+      });
+      const navigation = page.goto(origin + path);
+      await seen;
+      // The stylesheet blocks rendering and the deferred vita.js: whatever is set now was set by the inline script in <head>.
+      const state = await page.evaluate(() => ({ theme: document.documentElement.dataset.theme, scriptRan: !document.querySelector<HTMLElement>('.theme-toggle')!.hidden }));
+      release();
+      await navigation;
+      await page.unroute('**/assets/vita.css');
+      return state;
+    }
+    const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+    it('follows the system when the reader never chose', async () => {
+      for (const [colorScheme, bg] of [['dark', DARK_BG], ['light', LIGHT_BG]] as const) {
+        const ctx = await context({ colorScheme });
+        const page = await ctx.newPage();
+        await page.goto(origin);
+        assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), undefined);
+        assert.equal(await background(page), bg, colorScheme);
+        await ctx.close();
+      }
+    });
+
+    it('the toggle switches, is remembered across reloads and pages, and applies before the first paint', async () => {
+      for (const [system, chosen, bg] of [['dark', 'light', LIGHT_BG], ['light', 'dark', DARK_BG]] as const) {
+        const ctx = await context({ colorScheme: system });
+        const page = await ctx.newPage();
+        await page.goto(origin);
+        await page.click('.theme-toggle');
+        assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), chosen);
+        assert.equal(await background(page), bg);
+        for (const path of ['', 'news/', 'zh/people/lei-wu/']) {
+          const first = await beforeFirstPaint(page, path);
+          assert.deepEqual(first, { theme: chosen, scriptRan: false }, `/${path} with ${chosen} chosen on a ${system} system`);
+          assert.equal(await background(page), bg);
+        }
+        // Clicking again goes back.
+        await page.click('.theme-toggle');
+        assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), system);
+        await ctx.close();
+      }
+    });
+
+    it('the dark theme chosen and the dark system give the same colours', async () => {
+      const vars = ['--bg', '--bg-soft', '--text', '--muted', '--rule', '--accent', '--accent-soft', '--award', '--mark', '--focus'];
+      const colours = async (options: BrowserContextOptions, theme?: string) => {
+        const ctx = await context(options);
+        const page = await ctx.newPage();
+        await page.goto(origin);
+        if (theme) await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+        const got = await page.evaluate((vars) => vars.map((v) => getComputedStyle(document.documentElement).getPropertyValue(v).trim()), vars);
+        await ctx.close();
+        return got;
+      };
+      assert.deepEqual(await colours({ colorScheme: 'light' }, 'dark'), await colours({ colorScheme: 'dark' }));
+      assert.deepEqual(await colours({ colorScheme: 'dark' }, 'light'), await colours({ colorScheme: 'light' }));
+    });
+  });
+
+  describe('search', () => {
+    let ctx: BrowserContext;
+    before(async () => (ctx = await context()));
+    after(() => ctx.close());
+
+    for (const [path, query, expected] of [
+      ['search/', '吴磊', 'people/lei-wu/'],
+      ['search/', 'scaling laws', 'publications/li2025functional/'],
+      ['zh/search/', '吴磊', 'zh/people/lei-wu/'],
+    ] as const) {
+      it(`/${path} finds ${query}, and its result leads to /${expected}`, async () => {
+        const page = await ctx.newPage();
+        const problems: string[] = [];
+        watchProblems(page, () => problems, (u) => u.endsWith(AXE));
+        await page.goto(`${origin}${path}?q=${encodeURIComponent(query)}`);
+        await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15000 });
+        const hrefs = await page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+        assert.ok(hrefs.includes(origin + expected), `${query}: ${hrefs.join(', ')}`);
+        assert.deepEqual(await axe(page), [], 'axe, light');
+        await page.emulateMedia({ colorScheme: 'dark' });
+        assert.deepEqual(await axe(page, COLOUR_RULES), [], 'axe, dark');
+        await Promise.all([page.waitForURL(origin + expected), page.click(`.pagefind-ui__result-link[href="${new URL(origin + expected).pathname}"]`)]);
+        assert.ok((await page.textContent('h1'))?.length);
+        assert.deepEqual(problems, []);
+        await page.close();
+      });
+    }
+  });
+
+  it('printed, a publication list keeps the list and drops navigation, filters, toggles and buttons', async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
     await page.goto(`${origin}people/lei-wu/publications/`);
     await page.waitForSelector('[data-filters]:not([hidden])');
-    const visible = () => page.$$eval('.pub', (lis) => lis.filter((li) => !(li as HTMLElement).hidden).length);
-    const all = await visible();
-    await page.fill('[data-filters] input[name=q]', 'scaling laws');
-    assert.equal(await visible(), 2);
-    assert.ok(await page.$eval('#inPreparation', (h) => (h.closest('[data-group]') as HTMLElement).hidden));
-    await page.fill('[data-filters] input[name=q]', '');
-    await page.selectOption('[data-filters] select[name=year]', '2023');
-    const years = await page.$$eval('.pub:not([hidden])', (lis) => [...new Set(lis.map((li) => (li as HTMLElement).dataset.year))]);
-    assert.deepEqual(years, ['2023']);
-    await page.selectOption('[data-filters] select[name=year]', '');
-    assert.equal(await visible(), all);
-    await page.close();
-  });
-
-  it('the theme toggle switches and is remembered, applied before the first paint', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
-    const page = await context.newPage();
-    await page.goto(origin);
-    await page.click('.theme-toggle');
-    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
-    // The inline script in <head> sets data-theme before the stylesheet paints anything.
-    await page.goto(`${origin}news/`, { waitUntil: 'commit' });
-    await page.waitForSelector('head link[rel=stylesheet]', { state: 'attached' });
-    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
-    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    assert.equal(bg, 'rgb(21, 23, 26)');
-    await context.close();
-  });
-
-  it('BibTeX copy buttons appear with the script', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${origin}publications/wang2025sharpness/`);
-    assert.ok(await page.isVisible('.cite [data-copy]'));
-    await page.close();
-  });
-
-  it('no page scrolls sideways at 375 px', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
-    const page = await context.newPage();
-    for (const path of ['', 'people/lei-wu/', 'people/lei-wu/publications/', 'publications/wang2025sharpness/', 'people/mingze-wang/research/', 'seminars/scms-colloquium/2025-07-23-weijie-su/', 'people/mingze-wang/cv/']) {
-      await page.goto(origin + path);
-      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      assert.equal(overflow, 0, path);
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.site-header', '.site-nav', '.theme-toggle', '.tools', '[data-filters]', '.tabs', '.pub-actions', '.site-footer', '.skip']) {
+      assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} prints`);
     }
-    await context.close();
+    assert.ok(await page.locator('.pub').first().isVisible());
+    assert.ok(await page.locator('h1').isVisible());
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(255, 255, 255)');
+    await ctx.close();
+  });
+
+  it('vita dev: the open page reloads itself on an edit, and shows errors in an overlay until they are fixed', async () => {
+    const project = join(dir, 'project');
+    cpSync('examples/pku-group', project, { recursive: true, filter: (src) => !src.includes('_site') });
+    const dev = await startDevServer(project, { port: 0, log: () => {} });
+    const ctx = await context();
+    try {
+      // The watcher needs a moment to take in the whole tree.
+      await new Promise((r) => setTimeout(r, 300));
+      const page = await ctx.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => void errors.push(e.message));
+      await page.goto(new URL('people/mingze-wang/', dev.url).href);
+      assert.match((await page.textContent('h1')) ?? '', /Mingze Wang/);
+      await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+      const file = join(project, 'people/mingze-wang.yaml');
+      const good = readFileSync(file, 'utf8');
+
+      const renamed = good.replace('en: Mingze Wang', 'en: Mingze Wang-Renamed');
+      assert.notEqual(renamed, good);
+      writeFileSync(file, renamed);
+      await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Mingze Wang-Renamed'), undefined, { timeout: 10000 });
+      assert.equal(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded), undefined, 'the page reloaded');
+
+      const lines = renamed.split('\n');
+      const at = lines.findIndex((l) => l.startsWith('email:'));
+      lines[at] = 'email: [not closed';
+      writeFileSync(file, lines.join('\n'));
+      const overlay = page.locator('[role=alert]');
+      await overlay.waitFor({ timeout: 10000 });
+      const report = (await overlay.textContent()) ?? '';
+      assert.match(report, /people\/mingze-wang\.yaml:\d+/, report);
+      assert.match(await page.textContent('h1') ?? '', /Mingze Wang-Renamed/, 'the last good page stays');
+
+      writeFileSync(file, good);
+      await overlay.waitFor({ state: 'detached', timeout: 10000 });
+      await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Mingze Wang') && !document.querySelector('h1')!.textContent!.includes('Renamed'), undefined, { timeout: 10000 });
+      assert.deepEqual(errors, []);
+    } finally {
+      await ctx.close();
+      await dev.close();
+    }
   });
 });

@@ -89,6 +89,9 @@ if (search) {
   js.onload = function () {
     status.hidden = true;
     var ui = new window.PagefindUI({ element: '#search', showSubResults: true, showImages: false, translations: { placeholder: search.dataset.placeholder } });
+    // Pagefind labels its input only with a title; give it a real accessible name.
+    var input = search.querySelector('input');
+    if (input) input.setAttribute('aria-label', search.dataset.placeholder);
     var q = new URLSearchParams(location.search).get('q');
     if (q) ui.triggerSearch(q);
   };

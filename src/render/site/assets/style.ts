@@ -47,6 +47,7 @@ pre{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;display:block;overflow-x:auto;max-width:100%;margin:1.2em 0;font-size:.9em;line-height:1.45}
 th,td{padding:.45em .7em;border-bottom:1px solid var(--rule);text-align:left;vertical-align:top;min-width:9em}
 th{font-weight:600;border-bottom-color:var(--muted)}
+thead td{border-bottom-color:var(--muted)}
 blockquote{margin:1em 0;padding-left:1em;border-left:2px solid var(--rule);color:var(--muted)}
 .katex{font-size:1.05em}
 .katex-display,.katex-block{overflow-x:auto;overflow-y:hidden}
@@ -139,7 +140,7 @@ main{max-width:var(--measure);margin:0 auto;padding:2.2rem 1.25rem 3rem}
 .year-head{font-style:normal;font-size:1rem;font-variant-numeric:lining-nums;color:var(--muted);margin:1.3em 0 .6em;letter-spacing:.04em}
 .filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:0 0 1.2rem;padding:.7rem;background:var(--bg-soft);border-radius:3px;font-family:var(--font-ui);font-size:.85rem}
 .filters input,.filters select{font:inherit;color:var(--text);background:var(--bg);border:1px solid var(--rule);border-radius:3px;padding:.3rem .5rem;max-width:100%}
-.filter-text{flex:1 1 14rem}
+.filter-text{flex:1 1 100%}
 .filter-text input{width:100%}
 .filter-count{color:var(--muted);margin-left:auto}
 .research-statement li{margin:.4em 0}
@@ -195,6 +196,7 @@ main{max-width:var(--measure);margin:0 auto;padding:2.2rem 1.25rem 3rem}
 .home-head h1{font-size:2.25rem}
 .home-head .other-script{display:block;font-size:1.35rem;margin:.25rem 0 0}
 .search{min-height:12rem;font-family:var(--font-ui);--pagefind-ui-primary:var(--accent);--pagefind-ui-text:var(--text);--pagefind-ui-background:var(--bg);--pagefind-ui-border:var(--rule);--pagefind-ui-tag:var(--bg-soft);--pagefind-ui-font:var(--font-ui);--pagefind-ui-border-radius:3px}
+.search .pagefind-ui mark{background:color-mix(in srgb,var(--accent) 22%,transparent);color:inherit;border-radius:2px}
 
 @media (max-width:40rem){
 :root{--size:1.0625rem}

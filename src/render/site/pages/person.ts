@@ -1,11 +1,12 @@
 /** A person's homepage (seed 000): who they are, how to reach them, what they work on, selected papers, news. */
-import type { Person, Publication } from '../../../resolve/graph.js';
+import type { News, Person, Publication } from '../../../resolve/graph.js';
 import { renderMarkdown } from '../../markdown.js';
 import { contentLang, localLang, localText, paths, url, type Site } from '../context.js';
 import { hasFeeds } from '../feeds.js';
 import { obfuscateEmail } from '../format.js';
 import { html, type Html } from '../html.js';
 import { personData } from '../jsonld.js';
+import { memo } from '../memo.js';
 import type { Page } from '../layout.js';
 import { projectFileUrl } from '../parts/files.js';
 import { newsList } from '../parts/news.js';
@@ -73,6 +74,15 @@ ${profileLinks(site, person)}
 </div>`;
 }
 
+/** News items by id (the first of a kind, as a search from the top would find it). */
+function newsById(site: Site): Map<string, News> {
+  return memo(site, 'news-by-id', '', () => {
+    const byId = new Map<string, News>();
+    for (const n of site.graph.news) if (!byId.has(n.id)) byId.set(n.id, n);
+    return byId;
+  });
+}
+
 export function personPage(site: Site, person: Person): Page {
   const t = site.t;
   const d = person.data;
@@ -81,7 +91,7 @@ export function personPage(site: Site, person: Person): Page {
   const themes = d.themes ?? [];
   const recruiting = prose(site, person, 'recruiting');
   const selected = selectedPublications(site, person.publications);
-  const news = person.news.map((id) => site.graph.news.find((n) => n.id === id)).filter((n) => n !== undefined).slice(0, 5);
+  const news = person.news.map((id) => newsById(site).get(id)).filter((n) => n !== undefined).slice(0, 5);
   const photo = d.photo ? projectFileUrl(site, d.photo) : undefined;
   const name = shortName(site, person);
 

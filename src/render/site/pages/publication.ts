@@ -3,14 +3,14 @@
  * the `citation_*` meta tags Scholar's crawler reads and schema.org ScholarlyArticle data.
  */
 import type { Publication } from '../../../resolve/graph.js';
-import { plainText, renderInline, renderMarkdown } from '../../markdown.js';
-import { bibtexFor } from '../bibtex.js';
+import { plainText, renderInline } from '../../markdown.js';
 import { absoluteUrl, contentLang, paths, type Site } from '../context.js';
 import { html, isSafeHref, type Html } from '../html.js';
 import { articleData } from '../jsonld.js';
 import type { Page } from '../layout.js';
 import { isProjectPath, projectPath } from '../parts/files.js';
-import { authorList, legendFor, publicationLinks, pubSlug, venueLine } from '../parts/publications.js';
+import { inlineOnce, markdownOnce } from '../memo.js';
+import { authorList, bibtexOnce, legendFor, publicationLinks, pubSlug, venueLine } from '../parts/publications.js';
 
 /** Google Scholar's meta tags (https://scholar.google.com/intl/en/scholar/inclusion.html#indexing). */
 export function citationMeta(site: Site, pub: Publication): Html {
@@ -51,16 +51,16 @@ export function publicationPage(site: Site, pub: Publication): Page {
   const body = html`<article class="publication">
 <header class="page-head">
 <p class="kicker">${pub.venue?.short ? html`<span class="badge">${pub.venue.short}</span> ` : ''}${t.types[pub.type] ?? pub.type} · ${pub.year}</p>
-<h1${contentLang(site) ? html` lang="${contentLang(site)}"` : ''}>${renderInline(pub.title)}</h1>
+<h1${contentLang(site) ? html` lang="${contentLang(site)}"` : ''}>${inlineOnce(site, pub.title)}</h1>
 <p class="pub-authors">${authorList(site, pub)}</p>
 ${sentence ? html`<p class="legend">${sentence}</p>` : ''}
 <p class="pub-venue">${venueLine(site, pub)}${pub.award ? html` <span class="award">${pub.award}</span>` : ''}</p>
 ${links.length ? html`<p class="pub-actions">${links.map((l) => html`<a class="action" href="${l.href}">${t.linkNames[l.kind] ?? l.kind}</a>`)}</p>` : ''}
 </header>
-${pub.abstract ? html`<section class="abstract"><h2>${t.abstract}</h2><div${contentLang(site) ? html` lang="${contentLang(site)}"` : ''}>${renderMarkdown(pub.abstract)}</div></section>` : ''}
+${pub.abstract ? html`<section class="abstract"><h2>${t.abstract}</h2><div${contentLang(site) ? html` lang="${contentLang(site)}"` : ''}>${markdownOnce(site, pub.abstract)}</div></section>` : ''}
 ${pub.note ? html`<p class="note">${renderInline(pub.note)}</p>` : ''}
 ${pub.topics?.length ? html`<p class="topics"><span class="label">${t.topics}</span> ${pub.topics.map((x) => html`<span class="tag">${x}</span> `)}</p>` : ''}
-<section class="cite"><h2>${t.cite}</h2><div class="bibtex"><pre><code>${bibtexFor(pub)}</code></pre><button type="button" class="copy" data-copy hidden data-copied="${t.copied}">${t.copy}</button></div></section>
+<section class="cite"><h2>${t.cite}</h2><div class="bibtex"><pre><code>${bibtexOnce(site, pub)}</code></pre><button type="button" class="copy" data-copy hidden data-copied="${t.copied}">${t.copy}</button></div></section>
 </article>`;
   return {
     path: paths.publication(pubSlug(site, pub.id)),

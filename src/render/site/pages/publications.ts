@@ -2,6 +2,7 @@
 import type { Person, Publication } from '../../../resolve/graph.js';
 import { localText, paths, type Site } from '../context.js';
 import { html } from '../html.js';
+import { memo } from '../memo.js';
 import type { Page } from '../layout.js';
 import { personHeader, shortName } from '../parts/person-name.js';
 import { publicationList } from '../parts/publications.js';
@@ -21,6 +22,11 @@ ${publicationList(site, pubs, { owner: person.id, filters: true })}`;
 
 /** The group's publications: every paper with a member of the group among its authors. */
 export function groupPublications(site: Site): Publication[] {
+  // The group's list and the home page's selection both start from it: sorted once.
+  return memo(site, 'group-publications', '', () => sortedGroupPublications(site));
+}
+
+function sortedGroupPublications(site: Site): Publication[] {
   const g = site.graph;
   const members = new Set([...g.people.values()].filter((p) => p.data.member).map((p) => p.id));
   if (g.config.group?.lead) members.add(g.config.group.lead);

@@ -4,6 +4,7 @@ import { renderInline, renderMarkdown } from '../../markdown.js';
 import { contentLang, paths, url, type Site } from '../context.js';
 import { html, type Html } from '../html.js';
 import { projectFileUrl } from './files.js';
+import { inlineOnce } from '../memo.js';
 import { personRef } from './person-name.js';
 import { pubSlug } from './publications.js';
 
@@ -19,7 +20,7 @@ ${item.title ? html`<p class="news-title">${renderInline(item.title, { rewriteUr
 ${body ? renderMarkdown(body, { rewriteUrl: rewrite, headingStart: 4 }) : ''}
 ${pubs.length || people.length
     ? html`<p class="news-refs">${pubs.map(
-        (p) => html`<a class="news-ref" href="${url(site, paths.publication(pubSlug(site, p.id)))}">${p.venue?.short ? html`<span class="badge">${p.venue.short}</span> ` : ''}${renderInline(p.title)}</a>`,
+        (p) => html`<a class="news-ref" href="${url(site, paths.publication(pubSlug(site, p.id)))}">${p.venue?.short ? html`<span class="badge">${p.venue.short}</span> ` : ''}${inlineOnce(site, p.title)}</a>`,
       )}${people.length ? html`<span class="news-people">${people.map((id, i) => html`${i ? ', ' : ''}${personRef(site, { name: id, person: id })}`)}</span>` : ''}</p>`
     : ''}
 </div>

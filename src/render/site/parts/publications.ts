@@ -5,10 +5,10 @@
  */
 import { legend, marksUsed } from '../../../resolve/publications.js';
 import type { Author, Publication } from '../../../resolve/graph.js';
-import { renderInline, renderMarkdown } from '../../markdown.js';
 import { bibtexFor } from '../bibtex.js';
 import { contentLang, paths, url, type Site } from '../context.js';
-import { html, isSafeHref, join, type Html } from '../html.js';
+import { html, isSafeHref, join, trustedHtml, type Html } from '../html.js';
+import { inlineOnce, markdownOnce, memo, memoShared } from '../memo.js';
 import { projectFileUrl } from './files.js';
 import { personPath, shortName } from './person-name.js';
 
@@ -160,24 +160,43 @@ export function pubSlug(site: Site, key: string): string {
 }
 
 export function publicationItem(site: Site, pub: Publication, options: ListOptions = {}): Html {
-  const t = site.t;
   const number = options.numbers?.get(pub.id);
+  // The item is the same on every list but for its number and whose name is in bold: the rest is made
+  // once per publication and site (a paper is on the group's list, each author's list and each CV).
+  const parts = memo(site, 'pub-item', pub.id, () => itemParts(site, pub));
+  const owner = options.owner !== undefined && pub.authors.some((a) => a.person === options.owner) ? options.owner : undefined;
+  const authors = memo(site, 'pub-authors', owner === undefined ? pub.id : `${pub.id}\u0000${owner}`, () => authorList(site, pub, owner).value);
+  const head = html`<li class="pub" id="${anchor(site, pub, number)}"`.value;
+  const numbered = number !== undefined ? html`<span class="pub-number">[${number}]</span>`.value : '';
+  return trustedHtml(head + parts.attributes + '\n' + numbered + parts.title + authors + parts.rest);
+}
+
+/** The parts of an item that are the same on every list, markup around the authors included. */
+function itemParts(site: Site, pub: Publication): { attributes: string; title: string; rest: string } {
+  const t = site.t;
   const short = pub.venue?.short;
   const links = publicationLinks(site, pub);
   const topics = (pub.topics ?? []).map((x) => x.toLowerCase());
-  return html`<li class="pub" id="${anchor(site, pub, number)}" data-key="${pub.id}" data-year="${pub.year}" data-type="${pub.type}" data-topics="${topics.join('|')}">
-${number !== undefined ? html`<span class="pub-number">[${number}]</span>` : ''}
+  const attributes = html` data-key="${pub.id}" data-year="${pub.year}" data-type="${pub.type}" data-topics="${topics.join('|')}">`.value;
+  const title = html`
 <div class="pub-body">
-<p class="pub-title">${short ? html`<span class="badge" title="${pub.venue?.name ?? short}">${short}</span> ` : ''}<a href="${url(site, paths.publication(pubSlug(site, pub.id)))}">${renderInline(pub.title)}</a></p>
-<p class="pub-authors">${authorList(site, pub, options.owner)}</p>
+<p class="pub-title">${short ? html`<span class="badge" title="${pub.venue?.name ?? short}">${short}</span> ` : ''}<a href="${url(site, paths.publication(pubSlug(site, pub.id)))}">${inlineOnce(site, pub.title)}</a></p>
+<p class="pub-authors">`.value;
+  const rest = html`</p>
 <p class="pub-venue">${venueLine(site, pub)}${pub.award ? html` <span class="award">${pub.award}</span>` : ''}</p>
 <div class="pub-actions">
 ${links.map((l) => html`<a class="action" href="${l.href}">${t.linkNames[l.kind] ?? l.kind}</a>`)}
-${pub.abstract ? html`<details class="action-more"><summary>${t.abstract}</summary><div class="abstract">${renderMarkdown(pub.abstract)}</div></details>` : ''}
-<details class="action-more"><summary>${t.bibtex}</summary><div class="bibtex"><pre><code>${bibtexFor(pub)}</code></pre><button type="button" class="copy" data-copy hidden data-copied="${t.copied}">${t.copy}</button></div></details>
+${pub.abstract ? html`<details class="action-more"><summary>${t.abstract}</summary><div class="abstract">${markdownOnce(site, pub.abstract)}</div></details>` : ''}
+<details class="action-more"><summary>${t.bibtex}</summary><div class="bibtex"><pre><code>${bibtexOnce(site, pub)}</code></pre><button type="button" class="copy" data-copy hidden data-copied="${t.copied}">${t.copy}</button></div></details>
 </div>
 </div>
-</li>`;
+</li>`.value;
+  return { attributes, title, rest };
+}
+
+/** The BibTeX of a publication, cleaned once for every page that shows it. */
+export function bibtexOnce(site: Site, pub: Publication): string {
+  return memoShared(site, 'bibtex', pub.id, () => bibtexFor(pub));
 }
 
 function heading(level: 2 | 3, text: string, id: string): Html {

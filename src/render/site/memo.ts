@@ -1,0 +1,64 @@
+/**
+ * Memory of work already done for one tree of pages (one `Site`): the same publication item, title or
+ * abstract appears on many pages (the group's list, each author's list, their CVs, the paper's own page),
+ * and is rendered once, then reused. Everything kept here is a pure function of the graph and the site.
+ *
+ * The memory is bounded, so that a department of 50,000 papers does not keep every item of every list:
+ * pages come in an order where reuse is close together (a person's home, list and CV; then the papers),
+ * and each kind keeps its most recent values in two generations of at most LIMIT entries each.
+ */
+import { renderInline, renderMarkdown } from '../markdown.js';
+import type { Site } from './context.js';
+import type { Html } from './html.js';
+
+const LIMIT = 4096;
+
+/** A map that forgets its oldest entries: when the young generation is full it becomes the old one. */
+class Generations<T> {
+  private young = new Map<string, T>();
+  private old = new Map<string, T>();
+
+  get(key: string, make: () => T): T {
+    const hit = this.young.get(key);
+    if (hit !== undefined || this.young.has(key)) return hit as T;
+    let value: T;
+    if (this.old.has(key)) value = this.old.get(key) as T;
+    else value = make();
+    if (this.young.size >= LIMIT) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(key, value);
+    return value;
+  }
+}
+
+const memory = new WeakMap<object, Map<string, Generations<unknown>>>();
+
+function remember<T>(owner: object, kind: string, key: string, make: () => T): T {
+  let kinds = memory.get(owner);
+  if (!kinds) memory.set(owner, (kinds = new Map()));
+  let values = kinds.get(kind);
+  if (!values) kinds.set(kind, (values = new Generations()));
+  return (values as Generations<T>).get(key, make);
+}
+
+/** The value `make()` returns for this key of this kind, made once per site while it is in memory. */
+export function memo<T>(site: Site, kind: string, key: string, make: () => T): T {
+  return remember(site, kind, key, make);
+}
+
+/** Like `memo`, for what does not depend on the page's language: shared by every site of one graph. */
+export function memoShared<T>(site: Site, kind: string, key: string, make: () => T): T {
+  return remember(site.graph, kind, key, make);
+}
+
+/** A line of Markdown with no options (a title): the same HTML wherever it is shown. */
+export function inlineOnce(site: Site, text: string): Html {
+  return memoShared(site, 'inline', text, () => renderInline(text));
+}
+
+/** A block of Markdown with no options (an abstract): the same HTML wherever it is shown. */
+export function markdownOnce(site: Site, text: string): Html {
+  return memoShared(site, 'markdown', text, () => renderMarkdown(text));
+}

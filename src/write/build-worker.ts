@@ -1,0 +1,58 @@
+/** One thread of `buildSite` (./build.ts): opens the project, renders and writes every n-th file of the site. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openProject } from '../index.js';
+import { siteFileJobs, siteTail, siteTrees, summarize, type PagesSummary } from '../render/site/index.js';
+import type { MainMessage, WorkerData, WorkerMessage, WrittenFile } from './build.js';
+import { checkRelativePath, writeOutputFile, WriteError, type FolderCache } from './index.js';
+
+const data = workerData as WorkerData;
+const port = parentPort!;
+const send = (m: WorkerMessage) => port.postMessage(m);
+const inbox: MainMessage[] = [];
+let wake: (() => void) | undefined;
+port.on('message', (m: MainMessage) => {
+  inbox.push(m);
+  wake?.();
+});
+const next = async (): Promise<MainMessage> => {
+  while (!inbox.length) await new Promise<void>((ok) => (wake = ok));
+  return inbox.shift()!;
+};
+
+const folders: FolderCache = new Map();
+function write(index: number, path: string, content: string | Uint8Array, page: boolean): WrittenFile {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const { hash, written } = writeOutputFile(data.out, path, bytes, folders);
+  return { index, path, hash, written, bytes: bytes.length, page };
+}
+
+try {
+  const { graph, diagnostics } = openProject(data.root);
+  const trees = diagnostics.errorCount ? [] : siteTrees(graph, data.options);
+  const jobs = siteFileJobs(trees);
+  send({ type: 'opened', errors: diagnostics.errorCount, plan: data.index === 0 ? jobs.map((j) => j.file) : undefined });
+  if ((await next()).type === 'go') {
+    const files: WrittenFile[] = [];
+    const summary: PagesSummary = { math: false, sitemapPaths: [], links: new Set(), produced: new Set() };
+    const sitemapPaths: [number, string][] = [];
+    for (let i = data.index; i < jobs.length; i += data.count) {
+      const job = jobs[i]!;
+      const made = job.render();
+      const before = summary.sitemapPaths.length;
+      const content = summarize(summary, job.file, made);
+      if (summary.sitemapPaths.length > before) sitemapPaths.push([i, summary.sitemapPaths[before]!]);
+      files.push(write(i, job.file, content, typeof made !== 'string'));
+    }
+    send({ type: 'done', files, math: summary.math, sitemapPaths, links: [...summary.links] });
+    if (data.index === 0) {
+      const m = await next();
+      if (m.type === 'tail') {
+        const tail = siteTail(trees[0]!, { math: m.math, sitemapPaths: m.sitemapPaths, links: new Set(m.links), produced: new Set(m.produced) });
+        for (const f of tail) checkRelativePath(f.path);
+        send({ type: 'tail', files: tail.map((f) => write(-1, f.path, f.content, false)) });
+      }
+    }
+  }
+} catch (err) {
+  send({ type: 'failed', message: (err as Error).message, write: err instanceof WriteError });
+}

@@ -1,0 +1,56 @@
+// buildSite: the website rendered in worker threads and streamed to disk is the site renderSite + writeSite make.
+import { describe, it, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { openProject } from '../../src/index.js';
+import { renderSite } from '../../src/render/site/index.js';
+import { buildSite } from '../../src/write/build.js';
+import { MANIFEST, writeSite } from '../../src/write/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'vita-build-'));
+const project = join(dir, 'project');
+cpSync('examples/pku-group', project, { recursive: true, filter: (src) => !src.includes('_site') });
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function tree(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.set(relative(root, p).split(sep).join('/'), readFileSync(p, 'latin1'));
+    }
+  };
+  walk(root);
+  return out;
+}
+
+describe('buildSite', () => {
+  it('writes the same files, and the same manifest, as renderSite and writeSite', async () => {
+    const { graph } = openProject(project);
+    writeSite(join(dir, 'one'), renderSite(graph, { baseUrl: 'https://example.org/' }), { projectRoot: project });
+    const built = await buildSite(project, join(dir, 'two'), { baseUrl: 'https://example.org/', workers: 2 });
+    const one = tree(join(dir, 'one'));
+    const two = tree(join(dir, 'two'));
+    assert.deepEqual([...two.keys()].sort(), [...one.keys()].sort());
+    for (const [path, content] of one) assert.equal(two.get(path), content, path);
+    assert.equal(built.errors, 0);
+    assert.equal(built.files, one.size - 1);
+    assert.equal(built.written, one.size - 1);
+  });
+
+  it('rewrites only what an edit changed, and writes nothing when the record has errors', async () => {
+    const out = join(dir, 'two');
+    const bib = join(project, 'publications/conferences.bib');
+    writeFileSync(bib, readFileSync(bib, 'utf8').replace('Functional Scaling Laws in Kernel Regression', 'Functional Scaling Laws Revisited'));
+    const again = await buildSite(project, out, { workers: 2, baseUrl: 'https://example.org/' });
+    assert.ok(again.written > 0 && again.written < again.files / 2, `written: ${again.written} of ${again.files}`);
+    const manifest = readFileSync(join(out, MANIFEST), 'utf8');
+    writeFileSync(join(project, 'people/lei-wu.yaml'), readFileSync(join(project, 'people/lei-wu.yaml'), 'utf8').replace('start: 2012-09', 'start: 2012.13'));
+    const broken = await buildSite(project, out, { workers: 2 });
+    assert.ok(broken.errors > 0);
+    assert.equal(readFileSync(join(out, MANIFEST), 'utf8'), manifest);
+  });
+});
