@@ -65,6 +65,19 @@ function readSite(dir: string, keep: (path: string) => boolean = () => true, lim
   return files;
 }
 
+function readSitePaths(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.push(relative(dir, p).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 600_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await check())) {
@@ -74,10 +87,10 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 600_000): Prom
 }
 
 const phases: Record<string, (args: Record<string, string>) => Promise<Figures>> = {
-  build: ({ project, out }) =>
+  build: ({ project, out, workers }) =>
     timed(async () => {
-      const r = await buildSite(project!, out!);
-      return { pages: r.pages, files: r.files, bytes: r.bytes, written: r.written };
+      const r = await buildSite(project!, out!, { workers: workers ? Number(workers) : undefined });
+      return { pages: r.pages, files: r.files, bytes: r.bytes, written: r.written, workers: r.workers };
     }),
 
   floor: async ({ site, out }) => {
@@ -142,7 +155,11 @@ const phases: Record<string, (args: Record<string, string>) => Promise<Figures>>
       for (const p of people) renderCv(graph, p.id, { format: 'pdf' });
       return { files: people.length };
     });
-    const html = readSite(site!, (p) => p.endsWith('.html'), Number(searchPages)).map((f) => ({ path: f.path, content: Buffer.from(f.content).toString('utf8') }));
+    // Pages spread over the whole site: every n-th in path order.
+    const all = readSitePaths(site!).filter((p) => p.endsWith('.html'));
+    const stride = Math.max(1, Math.floor(all.length / Number(searchPages)));
+    const picked = new Set(all.filter((_p, i) => i % stride === 0).slice(0, Number(searchPages)));
+    const html = readSite(site!, (p) => picked.has(p)).map((f) => ({ path: f.path, content: Buffer.from(f.content).toString('utf8') }));
     const search = await timed(async () => {
       const r = await searchIndex(html);
       if (r.problem) throw new Error(r.problem);

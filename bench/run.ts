@@ -54,6 +54,8 @@ try {
   console.log('phases (one process each; ms, bytes):');
   const cold = phase('build', { project, out: site });
   const floor = phase('floor', { site, out: floorSite });
+  const parallel = phase('build', { project, out: join(root, 'parallel'), workers: 2 });
+  rmSync(join(root, 'parallel'), { recursive: true, force: true });
   editTitle(bib, key, 'An edited title');
   const rebuild = phase('build', { project, out: site });
   const rebuildFloor = phase('floor', { site, out: floorSite });
@@ -61,10 +63,13 @@ try {
   const extras = phase('extras', { project, site, ...SAMPLE });
 
   const rows: [string, string, string, string][] = [
-    ['cold build (open + render + write, fresh folder)', ms(cold.ms), ms(floor.ms), ratio(cold.ms, floor.ms)],
+    [`cold build (open + render + write, fresh folder; ${cold.workers} worker)`, ms(cold.ms), ms(floor.ms), ratio(cold.ms, floor.ms)],
     ['  CPU time, all threads', ms(cold.cpuMs), ms(floor.cpuMs), ratio(cold.cpuMs, floor.cpuMs)],
     ['  pages per second', (cold.pages! / (cold.ms / 1000)).toFixed(0), (floor.pages! / (floor.ms / 1000)).toFixed(0), ratio(floor.ms, cold.ms)],
     ['  peak memory (RSS)', mib(cold.peakRss), mib(floor.peakRss), ratio(cold.peakRss, floor.peakRss)],
+    [`the same with ${parallel.workers} worker threads`, ms(parallel.ms), ms(floor.ms), ratio(parallel.ms, floor.ms)],
+    ['  CPU time, all threads', ms(parallel.cpuMs), ms(floor.cpuMs), ratio(parallel.cpuMs, floor.cpuMs)],
+    ['  peak memory (RSS)', mib(parallel.peakRss), mib(floor.peakRss), ratio(parallel.peakRss, floor.peakRss)],
     ['rebuild after one edited title', ms(rebuild.ms), ms(rebuildFloor.ms), ratio(rebuild.ms, rebuildFloor.ms)],
     ['  files rewritten', String(rebuild.written), String(rebuildFloor.written), ''],
     ['  peak memory (RSS)', mib(rebuild.peakRss), mib(rebuildFloor.peakRss), ratio(rebuild.peakRss, rebuildFloor.peakRss)],

@@ -19,6 +19,26 @@ import { resolveSeminars } from './seminars.js';
 export interface ResolveCache {
   people?: string;
   publications: WeakMap<Located<PublicationInput>, Publication>;
+  /** Last time's publications, newest first: an edit re-sorts only the ones it changed. */
+  ordered?: Publication[];
+}
+
+/** The publications newest first; with last time's order, only the new ones are sorted, then merged in. */
+function newestFirst(publications: Iterable<Publication>, previous: Publication[] | undefined): Publication[] {
+  const all = [...publications];
+  if (!previous) return all.sort(byDateDescending);
+  const current = new Set(all);
+  const kept = previous.filter((p) => current.has(p));
+  const old = new Set(kept);
+  const fresh = all.filter((p) => !old.has(p)).sort(byDateDescending);
+  // byDateDescending is a total order (keys are unique in the map), so the merge is the order a full sort gives.
+  const out: Publication[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < kept.length && j < fresh.length) out.push(byDateDescending(kept[i]!, fresh[j]!) <= 0 ? kept[i++]! : fresh[j++]!);
+  while (i < kept.length) out.push(kept[i++]!);
+  while (j < fresh.length) out.push(fresh[j++]!);
+  return out;
 }
 
 export function resolveProject(valid: ValidRecord, diagnostics: Diagnostics, options: { cache?: ResolveCache } = {}): Graph {
@@ -52,7 +72,8 @@ export function resolveProject(valid: ValidRecord, diagnostics: Diagnostics, opt
     return pub;
   };
   const publications = new Map(valid.publications.map((p) => [p.id, resolveOne(p)]));
-  const ordered = [...publications.values()].sort(byDateDescending);
+  const ordered = newestFirst(publications.values(), cache?.ordered);
+  if (cache) cache.ordered = ordered;
 
   // One pass over the publications gives everyone their list, newest first.
   const byPerson = new Map<string, string[]>();

@@ -1,8 +1,8 @@
-/** One thread of `buildSite` (./build.ts): opens the project, renders and writes every n-th file of the site. */
+/** One thread of `buildSite` (./build.ts): opens the project, then renders and writes the next files of the plan until none is left. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openProject } from '../index.js';
 import { siteFileJobs, siteTail, siteTrees, summarize, type PagesSummary } from '../render/site/index.js';
-import type { MainMessage, WorkerData, WorkerMessage, WrittenFile } from './build.js';
+import { CHUNK, type MainMessage, type WorkerData, type WorkerMessage, type WrittenFile } from './build.js';
 import { checkRelativePath, writeOutputFile, WriteError, type FolderCache } from './index.js';
 
 const data = workerData as WorkerData;
@@ -35,13 +35,17 @@ try {
     const files: WrittenFile[] = [];
     const summary: PagesSummary = { math: false, sitemapPaths: [], links: new Set(), produced: new Set() };
     const sitemapPaths: [number, string][] = [];
-    for (let i = data.index; i < jobs.length; i += data.count) {
+    const counter = new Int32Array(data.next);
+    for (let start = Atomics.add(counter, 0, CHUNK); start < jobs.length; start = Atomics.add(counter, 0, CHUNK)) {
+      for (let i = start; i < Math.min(start + CHUNK, jobs.length); i++) files.push(make(i));
+    }
+    function make(i: number): WrittenFile {
       const job = jobs[i]!;
       const made = job.render();
       const before = summary.sitemapPaths.length;
       const content = summarize(summary, job.file, made);
       if (summary.sitemapPaths.length > before) sitemapPaths.push([i, summary.sitemapPaths[before]!]);
-      files.push(write(i, job.file, content, typeof made !== 'string'));
+      return write(i, job.file, content, typeof made !== 'string');
     }
     send({ type: 'done', files, math: summary.math, sitemapPaths, links: [...summary.links] });
     if (data.index === 0) {

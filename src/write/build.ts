@@ -1,8 +1,9 @@
 /**
- * open -> render -> write for the website, in parallel and streamed: each worker thread opens the project
- * itself (renderers are pure functions of the graph), renders every n-th page and writes it at once, so no
- * thread holds more than one page; the main thread checks every path before anything is written, then
- * writes the manifest from what the workers report. CV PDFs, calendars and the search index are not made here.
+ * open -> render -> write for the website, streamed: a worker thread opens the project, renders each page
+ * and writes it at once, so no more than one page is held; the main thread checks every path before
+ * anything is written, then writes the manifest from what the worker reports. With more workers, each opens
+ * the project itself (renderers are pure functions of the graph) and takes the next few files of the plan
+ * when free. CV PDFs, calendars and the search index are not made here.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -16,10 +17,15 @@ export interface SiteBuild {
   written: number;
   /** Errors in the record: when there are any, nothing is written. */
   errors: number;
+  /** Worker threads that rendered and wrote. */
+  workers: number;
 }
 
 export interface BuildSiteOptions extends SiteOptions {
-  /** Worker threads; default: one per core. */
+  /**
+   * Worker threads; default 1. Each opens the project and keeps its own graph and caches, so a second one
+   * costs memory and repeated work: measured on 2 cores, it did not make a build faster (see bench/run.ts).
+   */
   workers?: number;
 }
 
@@ -49,20 +55,26 @@ export interface WorkerData {
   options: SiteOptions;
   index: number;
   count: number;
+  /** The next file of the plan to take, shared by the workers (an Int32Array over it): whoever is free takes the next few. */
+  next: SharedArrayBuffer;
 }
+
+/** Files a worker takes at a time: consecutive files share publications (a person's home, list and CV). */
+export const CHUNK = 16;
 
 export async function buildSite(root: string, outDir: string, options: BuildSiteOptions = {}): Promise<SiteBuild> {
   const writer = new SiteWriter(outDir, { projectRoot: root });
-  const count = Math.max(1, options.workers ?? availableParallelism());
+  const count = Math.max(1, Math.min(options.workers ?? 1, availableParallelism()));
   const { workers: _, ...siteOptions } = options;
-  const workers = Array.from({ length: count }, (_x, index) => startWorker({ root, out: writer.out, options: siteOptions, index, count }));
+  const next = new SharedArrayBuffer(4);
+  const workers = Array.from({ length: count }, (_x, index) => startWorker({ root, out: writer.out, options: siteOptions, index, count, next }));
   const inbox = workers.map((w) => messages(w));
   try {
     const opened = await Promise.all(inbox.map((next) => next()));
     const errors = Math.max(...opened.map((m) => (m.type === 'opened' ? m.errors : 0)));
     if (errors > 0) {
       for (const w of workers) w.postMessage({ type: 'stop' } satisfies MainMessage);
-      return { pages: 0, files: 0, bytes: 0, written: 0, errors };
+      return { pages: 0, files: 0, bytes: 0, written: 0, errors, workers: count };
     }
     const first = opened[0]!;
     if (first.type !== 'opened' || !first.plan) throw new Error('the first worker sent no plan');
@@ -97,13 +109,17 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
       bytes += f.bytes;
     }
     const result = writer.finish();
-    return { pages, files: plan.length + tail.files.length, bytes, written: result.written, errors: 0 };
+    return { pages, files: plan.length + tail.files.length, bytes, written: result.written, errors: 0, workers: count };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
 
-/** A build worker; when vita runs from its TypeScript sources (tests, bench), the worker loads them the same way. */
+/**
+ * A build worker; when vita runs from its TypeScript sources (tests, bench), the worker loads them the same way.
+ * No heap ceiling (resourceLimits): one close to what a large record needs was measured to abort the whole
+ * process with a fatal out-of-memory error rather than fail the worker, so V8's own limits stay.
+ */
 function startWorker(workerData: WorkerData): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./build-worker.js', import.meta.url), { workerData });
   const script = new URL('./build-worker.ts', import.meta.url).href;

@@ -45,11 +45,11 @@ describe('buildSite', () => {
     const out = join(dir, 'two');
     const bib = join(project, 'publications/conferences.bib');
     writeFileSync(bib, readFileSync(bib, 'utf8').replace('Functional Scaling Laws in Kernel Regression', 'Functional Scaling Laws Revisited'));
-    const again = await buildSite(project, out, { workers: 2, baseUrl: 'https://example.org/' });
+    const again = await buildSite(project, out, { baseUrl: 'https://example.org/' });
     assert.ok(again.written > 0 && again.written < again.files / 2, `written: ${again.written} of ${again.files}`);
     const manifest = readFileSync(join(out, MANIFEST), 'utf8');
     writeFileSync(join(project, 'people/lei-wu.yaml'), readFileSync(join(project, 'people/lei-wu.yaml'), 'utf8').replace('start: 2012-09', 'start: 2012.13'));
-    const broken = await buildSite(project, out, { workers: 2 });
+    const broken = await buildSite(project, out);
     assert.ok(broken.errors > 0);
     assert.equal(readFileSync(join(out, MANIFEST), 'utf8'), manifest);
   });

@@ -165,12 +165,24 @@ export function hasPage(site: Site, id: string | undefined): id is string {
   return id !== undefined && site.graph.people.has(id);
 }
 
+/** Slugs of keys already seen: a key's slug never changes, and `vita dev` makes every site again after each edit. */
+const slugs = new Map<string, string>();
+
+function slugOnce(key: string): string {
+  let s = slugs.get(key);
+  if (s === undefined) {
+    if (slugs.size > 1_000_000) slugs.clear();
+    slugs.set(key, (s = slug(key)));
+  }
+  return s;
+}
+
 /** One folder per publication: keys slugified, clashes ("Wu2023" and "wu2023") told apart by a counter. */
 function publicationSlugs(graph: Graph): Map<string, string> {
   const out = new Map<string, string>();
   const taken = new Set<string>();
   for (const key of [...graph.publications.keys()].sort()) {
-    const base = slug(key);
+    const base = slugOnce(key);
     let s = base;
     for (let i = 2; taken.has(s); i++) s = `${base}-${i}`;
     taken.add(s);

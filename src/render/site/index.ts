@@ -114,7 +114,10 @@ function linkedFiles(site: Site, page: string): string[] {
   const out: string[] = [];
   const attr = /\s(?:href|src)="([^"#?]+)/g;
   for (const m of page.matchAll(attr)) {
-    const link = m[1]!.replace(/&amp;/g, '&');
+    const raw = m[1]!;
+    // Links to pages end in "/", and no file's path does: most links are skipped here, unread.
+    if (raw.endsWith('/')) continue;
+    const link = raw.replace(/&amp;/g, '&');
     if (!link.startsWith(site.basePath)) continue;
     let path: string;
     try {

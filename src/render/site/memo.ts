@@ -3,9 +3,10 @@
  * abstract appears on many pages (the group's list, each author's list, their CVs, the paper's own page),
  * and is rendered once, then reused. Everything kept here is a pure function of the graph and the site.
  *
- * The memory is bounded, so that a department of 50,000 papers does not keep every item of every list:
- * pages come in an order where reuse is close together (a person's home, list and CV; then the papers),
- * and each kind keeps its most recent values in two generations of at most LIMIT entries each.
+ * Whole list items are many (a paper's item differs on each author's list), so their memory is bounded:
+ * pages come in an order where reuse is close together (a person's home, list and CV), and each kind keeps
+ * its most recent values in two generations of at most LIMIT entries each. What is rendered from the record's
+ * text alone (titles, abstracts with their math, BibTeX) is small and costly to make again: it is kept whole.
  */
 import { renderInline, renderMarkdown } from '../markdown.js';
 import type { Site } from './context.js';
@@ -15,6 +16,7 @@ const LIMIT = 4096;
 
 /** A map that forgets its oldest entries: when the young generation is full it becomes the old one. */
 class Generations<T> {
+  constructor(private readonly limit: number) {}
   private young = new Map<string, T>();
   private old = new Map<string, T>();
 
@@ -24,7 +26,7 @@ class Generations<T> {
     let value: T;
     if (this.old.has(key)) value = this.old.get(key) as T;
     else value = make();
-    if (this.young.size >= LIMIT) {
+    if (this.young.size >= this.limit) {
       this.old = this.young;
       this.young = new Map();
     }
@@ -35,11 +37,11 @@ class Generations<T> {
 
 const memory = new WeakMap<object, Map<string, Generations<unknown>>>();
 
-function remember<T>(owner: object, kind: string, key: string, make: () => T): T {
+function remember<T>(owner: object, kind: string, key: string, make: () => T, limit = LIMIT): T {
   let kinds = memory.get(owner);
   if (!kinds) memory.set(owner, (kinds = new Map()));
   let values = kinds.get(kind);
-  if (!values) kinds.set(kind, (values = new Generations()));
+  if (!values) kinds.set(kind, (values = new Generations(limit)));
   return (values as Generations<T>).get(key, make);
 }
 
@@ -48,9 +50,9 @@ export function memo<T>(site: Site, kind: string, key: string, make: () => T): T
   return remember(site, kind, key, make);
 }
 
-/** Like `memo`, for what does not depend on the page's language: shared by every site of one graph. */
+/** Like `memo`, unbounded, for what does not depend on the page's language: shared by every site of one graph. */
 export function memoShared<T>(site: Site, kind: string, key: string, make: () => T): T {
-  return remember(site.graph, kind, key, make);
+  return remember(site.graph, kind, key, make, Infinity);
 }
 
 /** A line of Markdown with no options (a title): the same HTML wherever it is shown. */
