@@ -8,7 +8,8 @@ import { openProject } from '../../../src/index.js';
 import type { Graph } from '../../../src/resolve/graph.js';
 
 export const EXAMPLE = fileURLToPath(new URL('../../../examples/pku-group/', import.meta.url));
-export const SEEDS = '/work/shared/seeds';
+// The seeds live in the shared folder beside the repository (as in CI).
+export const SEEDS = fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
 
 let example: Graph | undefined;
 /** The example project's graph (opened once per test file). */
