@@ -3,6 +3,7 @@
  * the meaning of an entry; an import also needs its text, to resolve @string macros, inherit `crossref` fields, rename
  * keys and add fields, and otherwise copy the entry unchanged.
  */
+import { LineIndex } from '../text/lines.js';
 import type { BibEntry, BibField } from './bundle.js';
 
 export interface ScannedField {
@@ -39,18 +40,7 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 export function scanBibtex(text: string): ScanResult {
   const strings = new Map<string, string>(MONTHS.map((m, i) => [m, MONTH_NAMES[i]!]));
   const entries: ScannedEntry[] = [];
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const lineOf = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const lines = new LineIndex(text);
   let pos = 0;
   const next = (from: number) => {
     // An entry starts with `@` at the start of a line (after blanks), or `@word{` anywhere outside a `%` comment.
@@ -68,7 +58,7 @@ export function scanBibtex(text: string): ScanResult {
       const r = new Reader(text, at, strings);
       const got = r.directive();
       pos = r.pos;
-      if (got) entries.push({ ...got, line: lineOf(got.start) });
+      if (got) entries.push({ ...got, line: lines.line(got.start) });
     } catch {
       // Broken: go on at the next entry.
     }

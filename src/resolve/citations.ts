@@ -1,4 +1,5 @@
 /** Citations in prose, `[@key]` or `[@a; @b]`: found, checked, and numbered to match the list an output shows. */
+import { LineIndex } from '../text/lines.js';
 
 export interface Citation {
   key: string;
@@ -14,22 +15,11 @@ const KEY = /@([A-Za-z0-9_:.+\-/]+)/g;
 /** Every citation in the text, in order, with line and column relative to the text's first line. */
 export function findCitations(text: string): Citation[] {
   const out: Citation[] = [];
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const lineOf = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
-  };
+  const lines = new LineIndex(text);
   for (const group of text.matchAll(GROUP)) {
     for (const key of group[1]!.matchAll(KEY)) {
       const offset = group.index! + 1 + key.index!;
-      out.push({ key: key[1]!.replace(/[.,]+$/, ''), offset, ...lineOf(offset) });
+      out.push({ key: key[1]!.replace(/[.,]+$/, ''), offset, ...lines.span(offset) });
     }
   }
   return out;

@@ -2,7 +2,8 @@
  * BibTeX's grammar, with offsets: entries and their fields, @string abbreviations and `#` concatenation, @comment and
  * @preamble, and the syntax errors found on the way, reported where they are and read past.
  */
-import type { Diagnostics, Span } from '../../diagnostics/diagnostic.js';
+import { LineIndex } from '../../text/lines.js';
+import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 
 /** The entries of a BibTeX file, its syntax errors reported; `lines` turns the entries' offsets into lines. */
 export function scan(file: string, text: string, diagnostics: Diagnostics): { entries: RawEntry[]; lines: LineIndex } {
@@ -11,34 +12,6 @@ export function scan(file: string, text: string, diagnostics: Diagnostics): { en
   scanner.scan();
   reportProblems(file, text, scanner, lines, diagnostics);
   return { entries: scanner.entries, lines };
-}
-
-// ---------------------------------------------------------------------------------------------------------------------
-// Positions
-
-/** Turns offsets into 1-based lines and columns. */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-
-  line(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  }
-
-  span(offset: number): Span {
-    const line = this.line(offset);
-    return { line, column: offset - this.starts[line - 1]! + 1 };
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -426,3 +399,5 @@ function reportProblems(file: string, text: string, scanner: Scanner, lines: Lin
 function hasContent(text: string): boolean {
   return text.split('\n').some((line) => line.trim() !== '' && !line.trimStart().startsWith('%'));
 }
+
+export { LineIndex };

@@ -7,6 +7,7 @@
  * Nothing here formats: text stays as the user wrote it (Markdown / `$math$`), dates stay ISO
  * (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `present`); renderers escape and format (helpers at the end).
  */
+import { strings } from '../site/i18n.js';
 import type { AuthorRole } from '../../schema/author-marks.js';
 import type { PublicationStatus, PublicationType } from '../../schema/publication.js';
 import type { LocalizedText, PersonRefInput } from '../../schema/common.js';
@@ -343,17 +344,8 @@ const SECTION_TITLES: Record<CvBuiltinSection, string> = {
   service: 'Professional Service',
 };
 
-const LINK_LABELS: Record<string, string> = {
-  scholar: 'Google Scholar',
-  github: 'GitHub',
-  orcid: 'ORCID',
-  dblp: 'DBLP',
-  openreview: 'OpenReview',
-  arxiv: 'arXiv',
-  twitter: 'Twitter',
-  linkedin: 'LinkedIn',
-  cv: 'CV',
-};
+/** Profile names as the site's interface spells them, so the CV and the homepage agree. */
+const LINK_LABELS = strings('en').profiles;
 
 /** Resolves a variant name or spec to a spec. */
 export function variantSpec(person: Person, variant: CvVariant = 'full'): CvVariantSpec {

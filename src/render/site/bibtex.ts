@@ -3,8 +3,8 @@
  * that only drive the site (abbr, selected, award, code, keywords ...) and of author marks (`Wang, Mingze*$^\dagger$`),
  * or, when the record has no BibTeX of its own, an entry generated from the publication's fields.
  */
+import { bibtexName, entryType } from '../export/bibtex.js';
 import type { Publication } from '../../resolve/graph.js';
-import { splitName } from '../../resolve/names.js';
 import { parseAuthorMarks } from '../../schema/author-marks.js';
 
 /** Fields al-folio and vita read for the site; a citer's .bib has no use for them. */
@@ -88,33 +88,15 @@ function braced(text: string): string {
   return `{${text.replace(/[&%#]/g, (c) => `\\${c}`).replace(/–/g, '--').replace(/—/g, '---')}}`;
 }
 
-/** "Lei Wu" -> "Wu, Lei": the form BibTeX reads without guessing. */
-function bibName(name: string): string {
-  const { given, family } = splitName(name);
-  return given.length ? `${family}, ${given.join(' ')}` : family;
-}
-
-const ENTRY_TYPES: Record<string, string> = {
-  article: 'article',
-  conference: 'inproceedings',
-  workshop: 'inproceedings',
-  preprint: 'misc',
-  book: 'book',
-  chapter: 'incollection',
-  thesis: 'phdthesis',
-  report: 'techreport',
-  other: 'misc',
-};
-
 /** A clean entry from the publication's fields. */
 export function generateBibtex(pub: Publication): string {
-  const type = ENTRY_TYPES[pub.type] ?? 'misc';
+  const type = entryType(pub.type);
   const fields: Field[] = [];
   const add = (name: string, value: string | number | undefined) => {
     if (value === undefined || value === '') return;
     fields.push({ name, raw: typeof value === 'number' ? String(value) : braced(value) });
   };
-  const authors = pub.authors.map((a) => bibName(a.name));
+  const authors = pub.authors.map((a) => bibtexName(a.name));
   if (pub.etal) authors.push('others');
   add('author', authors.join(' and '));
   add('title', pub.title);
