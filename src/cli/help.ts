@@ -64,6 +64,7 @@ Formats:
 `;
 
 const IMPORT = `Usage: vita import <source> [--into project] [--kind kind] [--dry-run]
+                   [--offline] [--mailto email]
 
 Brings an existing record into a vita project (a new one, or merged into one):
 a BibTeX file (Google Scholar, DBLP, arXiv, al-folio), a JSON Resume, a
@@ -72,9 +73,32 @@ Hugo Blox (Wowchemy) or jemdoc site. The kind is detected; --kind forces it.
 Only new files are written; what is already in the project (same DOI, arXiv
 id, or title and first author) is recognised, and differences are reported,
 never overwritten. Template demo content is skipped with a note.
+
+Online sources (a path that exists is always read as a file or folder):
+  arxiv:2011.13456,1904.04326      arXiv papers by id (or arxiv:@ids.txt)
+  arxiv:author:"Lei Wu"            arXiv papers by author name
+  openalex:orcid:<ORCID>           an author's works in OpenAlex; or
+  openalex:A5023888391             by OpenAlex author id
+  crossref:10.1137/19M1234567,...  works by DOI (or crossref:@dois.txt, or
+                                   crossref:orcid:<ORCID>)
+  dblp:pid/123/4567                a DBLP person's publications (or the
+                                   https://dblp.org/pid/... address)
+  orcid:0000-0002-1825-0097        the public works of an ORCID record
+Every answer is kept in the project under imports/cache/<service>/: commit it,
+and importing again needs no network and gives the same result. A preprint and
+its published version become one publication.
   --into <project>     The project (default: the current folder).
-  --kind <kind>        ${SOURCE_KINDS.join(', ')}
-  --dry-run            Print what would change; write nothing.
+  --kind <kind>        ${wrap(SOURCE_KINDS.join(', '), 23)}
+                       (with a service, its prefix may be left out:
+                       vita import --kind arxiv 2011.13456).
+  --dry-run            Print what would change; write nothing (not even the
+                       cache).
+  --offline            Online sources: use only imports/cache/; say what is
+                       missing rather than fetch it.
+  --mailto <email>     Online sources: your email for the polite pools of
+                       Crossref and OpenAlex (default: $VITA_MAILTO, then the
+                       owner's email in the project). OpenAlex's API key is
+                       read from $OPENALEX_API_KEY.
 `;
 
 const ANNOUNCE = `Usage: vita announce <event> [project] [--out folder] [--base-url url]
@@ -86,6 +110,17 @@ or the event's name when only one series has it.
   -o, --out <folder>   Write them there instead.
   --base-url <url>     Site address for the links in the email and the .ics.
 `;
+
+/** Words filled to 80 columns, continued lines indented by `indent`. */
+function wrap(text: string, indent: number): string {
+  const lines: string[] = [''];
+  for (const word of text.split(' ')) {
+    const line = lines[lines.length - 1]!;
+    if (line && indent + line.length + 1 + word.length > 80) lines.push(word);
+    else lines[lines.length - 1] = line ? `${line} ${word}` : word;
+  }
+  return lines.join(`\n${' '.repeat(indent)}`);
+}
 
 export const COMMAND_HELP: Record<string, string> = { check: CHECK, build: BUILD, dev: DEV, cv: CV, export: EXPORT, import: IMPORT, announce: ANNOUNCE, new: NEW_HELP };
 
@@ -109,6 +144,7 @@ Commands:
   export <format>      jsonresume: a person's CV as JSON Resume.
   import <source>      A .bib file, JSON Resume, RenderCV YAML, Markdown CV, or
                        an al-folio, academicpages, Hugo Blox or jemdoc site,
+                       or arxiv:, openalex:, crossref:, dblp:, orcid: online,
                        into a project; new files only, differences reported.
   announce <event>     Poster PDF, email and .ics for a seminar event.
 

@@ -1,4 +1,4 @@
-/** `vita import <source> [--into project] [--kind K] [--dry-run]`: prints the report; exit 1 on errors. */
+/** `vita import <source> [--into project] [--kind K] [--dry-run] [--offline] [--mailto email]`: prints the report; exit 1 on errors. */
 import { importSource } from '../import/index.js';
 import type { SourceKind } from '../import/bundle.js';
 import { progressBar } from '../import/progress.js';
@@ -8,6 +8,8 @@ export interface ImportCommandOptions {
   into?: string;
   kind?: SourceKind;
   dryRun?: boolean;
+  offline?: boolean;
+  mailto?: string;
 }
 
 export async function runImport(source: string, options: ImportCommandOptions = {}): Promise<number> {
@@ -15,6 +17,8 @@ export async function runImport(source: string, options: ImportCommandOptions = 
     into: options.into ?? '.',
     kind: options.kind,
     dryRun: options.dryRun,
+    offline: options.offline,
+    mailto: options.mailto,
     progress: progressBar(process.stderr),
   });
   process.stdout.write(formatReport(result, { color: process.stdout.isTTY === true && !process.env.NO_COLOR }));

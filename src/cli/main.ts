@@ -48,12 +48,14 @@ const COMMANDS: Record<string, { options: Options; run: (v: Values, p: string[])
     run: (v, p) => (p[0] ? runExport(p[1] ?? '.', p[0], { person: str(v.person), out: str(v.out) }) : usage('say what to export: vita export jsonresume [project]')),
   },
   import: {
-    options: { into: { type: 'string' }, kind: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    options: { into: { type: 'string' }, kind: { type: 'string' }, 'dry-run': { type: 'boolean' }, offline: { type: 'boolean' }, mailto: { type: 'string' } },
     run: (v, p) => {
-      if (!p[0]) return usage('vita import needs a source: a .bib file, a CV file or a site folder');
+      if (!p[0]) return usage('vita import needs a source: a .bib file, a CV file, a site folder, or an online source such as orcid:0000-0002-1825-0097');
       const kind = str(v.kind);
       if (kind && !(SOURCE_KINDS as readonly string[]).includes(kind)) return usage(`--kind takes one of ${SOURCE_KINDS.join(', ')}, not "${kind}"`);
-      return runImport(p[0], { into: str(v.into), kind: kind as SourceKind | undefined, dryRun: v['dry-run'] === true });
+      const mailto = str(v.mailto);
+      if (mailto !== undefined && !/^[^\s@]+@[^\s@]+$/.test(mailto)) return usage(`--mailto takes an email address, not "${mailto}"`);
+      return runImport(p[0], { into: str(v.into), kind: kind as SourceKind | undefined, dryRun: v['dry-run'] === true, offline: v.offline === true, mailto });
     },
   },
   announce: {

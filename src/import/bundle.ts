@@ -8,8 +8,9 @@ import type { AuthorRole } from '../schema/author-marks.js';
 import type { EventInput, NewsInput, SeriesInput } from '../schema/index.js';
 import type { PublicationInput } from '../schema/publication.js';
 import type { TalkInput, TeachingInput } from '../schema/person.js';
+import type { HttpSettings } from './online/http.js';
 
-export const SOURCE_KINDS = ['bibtex', 'al-folio', 'json-resume', 'rendercv', 'hugo-blox', 'academicpages', 'jemdoc', 'markdown-cv'] as const;
+export const SOURCE_KINDS = ['bibtex', 'al-folio', 'json-resume', 'rendercv', 'hugo-blox', 'academicpages', 'jemdoc', 'markdown-cv', 'arxiv', 'openalex', 'crossref', 'dblp', 'orcid'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** Where something was read: a path relative to the source (a file source: its own name), and a line when known. */
@@ -133,6 +134,8 @@ export interface SourceContext {
   /** Online sources keep what they fetched here (imports/cache/ of the project). */
   cache: ResponseCache;
   progress: Progress;
+  /** How online sources reach their services: offline or not, the polite-pool email; fetch and clock for tests. */
+  online?: HttpSettings;
 }
 
 /**
@@ -143,6 +146,8 @@ export interface ImportSource {
   kind: SourceKind;
   /** What it reads, for help and reports: "a BibTeX file". */
   description: string;
+  /** The source is a service named on the command line (arxiv:..., orcid:...), not a path. */
+  online?: boolean;
   read(path: string, context: SourceContext): ImportBundle | Promise<ImportBundle>;
 }
 

@@ -1,7 +1,11 @@
-/** Which kind of source a path is, from the files present (and, for single files, a look inside). */
+/**
+ * Which kind of source a path is, from the files present (and, for single files, a look inside); a source that is not
+ * a path may name an online service (arxiv:..., orcid:...). A path that exists is always a file or a folder.
+ */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { SourceKind } from './bundle.js';
+import { onlineKindOf } from './online/spec.js';
 
 export interface Detection {
   kind?: SourceKind;
@@ -10,7 +14,10 @@ export interface Detection {
 }
 
 export function detectSource(path: string): Detection {
-  if (!existsSync(path)) return { reason: `"${path}" does not exist` };
+  if (!existsSync(path)) {
+    const online = onlineKindOf(path);
+    return online ? { kind: online, reason: `an online source (${online})` } : { reason: `"${path}" does not exist` };
+  }
   const stat = statSync(path);
   return stat.isDirectory() ? detectFolder(path) : detectFile(path);
 }

@@ -13,6 +13,8 @@ import { FileCache } from './cache.js';
 import { detectSource } from './detect.js';
 import { mergeBundle, type MergePlan } from './merge.js';
 import { readProjectState } from './project-state.js';
+import { ONLINE_KINDS, onlineKindOf, type HttpSettings } from './online/index.js';
+import type { ProjectState } from './project-state.js';
 import { SOURCES } from './sources/index.js';
 import { applyPlan, planFiles, type WritePlan } from './write.js';
 
@@ -28,6 +30,12 @@ export interface ImportOptions {
   /** Plan and report, write nothing. */
   dryRun?: boolean;
   progress?: Progress;
+  /** Online sources: answer from the project's cache only, never from the network. */
+  offline?: boolean;
+  /** Online sources: an email for the polite pools of Crossref and OpenAlex (default: $VITA_MAILTO, then the owner's email). */
+  mailto?: string;
+  /** Online sources: fetch, clock, timeouts and page sizes, for tests. */
+  http?: Omit<HttpSettings, 'offline' | 'mailto'>;
 }
 
 export interface ImportResult {
@@ -57,7 +65,13 @@ export async function importSource(source: string, options: ImportOptions): Prom
     result.diagnostics.push({ file, severity: 'error', code: 'import/cannot-import', message, ...(hint ? { hint } : {}) });
     return result;
   };
-  if (!existsSync(source)) return fail(`the source "${source}" does not exist`, 'give the path of a .bib file, a CV file or a site folder.');
+  // A path that exists is a file or a folder, whatever it looks like; otherwise it may name an online service.
+  const forcedOnline = options.kind !== undefined && (ONLINE_KINDS as readonly string[]).includes(options.kind);
+  const isPath = !forcedOnline && existsSync(source);
+  const online = forcedOnline || (!options.kind && !isPath && onlineKindOf(source) !== undefined);
+  if (!isPath && !online) {
+    return fail(`the source "${source}" does not exist`, 'give the path of a .bib file, a CV file or a site folder, or an online source: arxiv:2011.13456, orcid:0000-0002-1825-0097 ... (vita import --help).');
+  }
   const detection = options.kind ? { kind: options.kind, reason: 'given with --kind' } : detectSource(source);
   if (!detection.kind) return fail(`cannot tell what kind of source "${source}" is: ${detection.reason}`, `name it with --kind (one of ${SOURCES.map((s) => s.kind).join(', ')}).`);
   result.kind = detection.kind;
@@ -65,17 +79,24 @@ export async function importSource(source: string, options: ImportOptions): Prom
   if (!reader) return fail(`importing from ${detection.kind} is not supported yet`);
 
   const project = readProjectState(into);
-  if (project.exists && !project.isProject && readdirSync(into).some((n) => !n.startsWith('.'))) {
+  // imports/ alone (the response cache of an import that stopped) does not make a folder someone else's.
+  if (project.exists && !project.isProject && readdirSync(into).some((n) => !n.startsWith('.') && n !== 'imports')) {
     return fail(`"${options.into}" is a folder with files in it, but not a vita project (it has no vita.yaml)`, 'import into a new or empty folder, or into a vita project.');
   }
-  if (resolve(source) === into) return fail('the source and the project are the same folder', 'import into another folder: --into my-site-vita');
+  if (isPath && resolve(source) === into) return fail('the source and the project are the same folder', 'import into another folder: --into my-site-vita');
   result.creates = !project.isProject;
 
   const progress = options.progress ?? SILENT_PROGRESS;
   const cache = new FileCache(into, detection.kind, !options.dryRun);
+  const settings: HttpSettings = {
+    ...options.http,
+    offline: options.offline,
+    mailto: options.mailto ?? (process.env.VITA_MAILTO || undefined) ?? ownerEmail(project),
+    openalexKey: options.http?.openalexKey ?? (process.env.OPENALEX_API_KEY || undefined),
+  };
   let bundle: ImportBundle;
   try {
-    bundle = await reader.read(source, { cache, progress });
+    bundle = await reader.read(source, { cache, progress, online: settings });
   } catch (err) {
     // A source reader must report, not throw; if one does, say so plainly rather than with a stack.
     return fail(`the source could not be read (${(err as Error).message})`, 'this is likely a bug in vita; please report it with the source.', basename(source));
@@ -86,7 +107,7 @@ export async function importSource(source: string, options: ImportOptions): Prom
   let plan: WritePlan;
   try {
     merge = mergeBundle(bundle, project, progress);
-    plan = planFiles(bundle, merge, project, basename(resolve(source)));
+    plan = planFiles(bundle, merge, project, isPath ? basename(resolve(source)) : source);
   } catch (err) {
     return fail(`the import could not be planned (${(err as Error).message})`, 'this is likely a bug in vita; please report it with the source.');
   }
@@ -112,4 +133,11 @@ export async function importSource(source: string, options: ImportOptions): Prom
   const opened = openProject(into);
   result.check = opened.diagnostics.list.filter((d) => d.severity === 'error' && (ours.has(d.file) || (result.creates && d.file === '')));
   return result;
+}
+
+/** The email of the project's owner (or group lead), for the polite pools of online services. */
+function ownerEmail(project: ProjectState): string | undefined {
+  const id = project.config?.owner ?? project.config?.group?.lead;
+  const email = project.people.find((p) => p.id === id)?.value.email;
+  return typeof email === 'string' && email.includes('@') ? email : undefined;
 }

@@ -1,6 +1,7 @@
 /**
  * A progress bar on stderr for long imports: one line redrawn in place on a terminal, nothing at all otherwise (logs and
- * pipes get no control characters). Short phases draw nothing either.
+ * pipes get no control characters). Short phases draw nothing either: short in steps and quick. A phase of few but slow
+ * steps (online requests, seconds apart) is drawn once it has lasted a moment.
  */
 import type { Progress } from './bundle.js';
 
@@ -14,6 +15,8 @@ export interface ProgressStream {
 const MIN_STEPS = 500;
 /** Redraw at most this often. */
 const INTERVAL_MS = 80;
+/** A phase of fewer steps is drawn once it has lasted this long. */
+const SLOW_MS = 1000;
 
 export function progressBar(stream: ProgressStream = process.stderr, now: () => number = Date.now): Progress {
   if (!stream.isTTY) return { start() {}, tick() {}, done() {} };
@@ -21,6 +24,7 @@ export function progressBar(stream: ProgressStream = process.stderr, now: () => 
   let total = 0;
   let count = 0;
   let last = 0;
+  let started = 0;
   let drawn = false;
   const draw = () => {
     const width = Math.max(10, Math.min(30, (stream.columns ?? 80) - label.length - 20));
@@ -31,6 +35,8 @@ export function progressBar(stream: ProgressStream = process.stderr, now: () => 
   };
   return {
     start(l, t) {
+      // The same phase started again is its total updated (pages counted as they come): its clock goes on.
+      if (l !== label) started = now();
       label = l;
       total = t;
       count = 0;
@@ -38,8 +44,8 @@ export function progressBar(stream: ProgressStream = process.stderr, now: () => 
     },
     tick(done) {
       count = done ?? count + 1;
-      if (total < MIN_STEPS) return;
       const t = now();
+      if (total < MIN_STEPS && t - started < SLOW_MS) return;
       if (t - last < INTERVAL_MS) return;
       last = t;
       draw();
@@ -47,6 +53,7 @@ export function progressBar(stream: ProgressStream = process.stderr, now: () => 
     done() {
       if (drawn) stream.write('\r\x1b[K');
       drawn = false;
+      label = '';
     },
   };
 }

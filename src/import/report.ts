@@ -63,7 +63,8 @@ export function formatReport(result: ImportResult, options: { color?: boolean } 
     } else out.push('', 'Nothing new: the project already has everything the source holds.');
   }
   const merged = result.merge?.merged ?? [];
-  const differing = merged.filter((m) => m.conflicts.length || m.missing.length || m.preprintOf);
+  // Entries of the source that were one paper (a preprint and its published version) have their own section below.
+  const differing = merged.filter((m) => (m.kind !== 'publication' || m.file !== undefined) && (m.conflicts.length || m.missing.length || m.preprintOf));
   if (differing.length) {
     out.push('', 'Already in the project, with differences (nothing was changed in your files):');
     for (const m of differing) out.push(...describeMerged(m));

@@ -21,6 +21,21 @@ describe('progress bar', () => {
     assert.equal(s.writes[2], '\r\x1b[K');
   });
 
+  it('draws a phase of few but slow steps (online requests) once it has lasted a moment, its clock kept when its total grows', () => {
+    const s = stream(true);
+    let now = 0;
+    const bar = progressBar(s, () => now);
+    bar.start('arXiv', 1);
+    now = 3000;
+    bar.start('arXiv', 3); // the first page told the total
+    bar.tick(1);
+    now = 6000;
+    bar.tick(2);
+    bar.done();
+    assert.deepEqual(s.writes.slice(0, 2).map((w) => w.replace(/ \[[#.]+\]/, ' []')), ['\r\x1b[KarXiv [] 33% 1/3', '\r\x1b[KarXiv [] 67% 2/3']);
+    assert.equal(s.writes[2], '\r\x1b[K');
+  });
+
   it('writes nothing when stderr is not a terminal, or for short phases', () => {
     const pipe = stream(false);
     const bar = progressBar(pipe);

@@ -8,5 +8,6 @@ import { jemdocSource } from './jemdoc.js';
 import { jsonResumeSource } from './json-resume.js';
 import { markdownCvSource } from './markdown-cv.js';
 import { renderCvSource } from './rendercv.js';
+import { ONLINE_SOURCES } from '../online/index.js';
 
-export const SOURCES: readonly ImportSource[] = [bibtexSource, alFolioSource, jsonResumeSource, renderCvSource, hugoBloxSource, academicPagesSource, jemdocSource, markdownCvSource];
+export const SOURCES: readonly ImportSource[] = [bibtexSource, alFolioSource, jsonResumeSource, renderCvSource, hugoBloxSource, academicPagesSource, jemdocSource, markdownCvSource, ...ONLINE_SOURCES];
