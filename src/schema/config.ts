@@ -31,6 +31,12 @@ export const Config = z
         groupBy: z.enum(['year', 'type', 'status']).default('status'),
         order: z.enum(['ascending', 'descending']).default('descending').describe('Numbering of lists that show numbers.'),
         alphabeticalMark: z.enum(['*', 'α-β']).default('*').describe('How alphabetical author order is marked.'),
+        pageSize: z
+          .number()
+          .int()
+          .positive()
+          .default(1000)
+          .describe('A publication list longer than this (a department\'s) gets one page per year; its first page shows the newest years.'),
       })
       .strict()
       .optional(),

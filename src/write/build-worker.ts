@@ -3,7 +3,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openProject } from '../index.js';
 import { siteFileJobs, siteTail, siteTrees, summarize, type PagesSummary } from '../render/site/index.js';
 import { CHUNK, type MainMessage, type WorkerData, type WorkerMessage, type WrittenFile } from './build.js';
-import { checkRelativePath, writeOutputFile, WriteError, type FolderCache } from './index.js';
+import { checkRelativePath, PieceEncoder, writeOutputFile, WriteError, type FolderCache } from './index.js';
+import type { RenderedPage } from '../render/site/index.js';
 
 const data = workerData as WorkerData;
 const port = parentPort!;
@@ -20,8 +21,9 @@ const next = async (): Promise<MainMessage> => {
 };
 
 const folders: FolderCache = new Map();
-function write(index: number, path: string, content: string | Uint8Array, page: boolean): WrittenFile {
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+const encoder = new PieceEncoder();
+function write(index: number, path: string, content: string | Uint8Array | RenderedPage, page: boolean): WrittenFile {
+  const bytes = typeof content === 'string' ? encoder.encode([content]) : content instanceof Uint8Array ? content : encoder.encode(content.pieces);
   const { hash, written } = writeOutputFile(data.out, path, bytes, folders);
   return { index, path, hash, written, bytes: bytes.length, page };
 }
@@ -43,9 +45,9 @@ try {
       const job = jobs[i]!;
       const made = job.render();
       const before = summary.sitemapPaths.length;
-      const content = summarize(summary, job.file, made);
+      summarize(summary, job.file, made);
       if (summary.sitemapPaths.length > before) sitemapPaths.push([i, summary.sitemapPaths[before]!]);
-      return write(i, job.file, content, typeof made !== 'string');
+      return write(i, job.file, made, typeof made !== 'string');
     }
     send({ type: 'done', files, math: summary.math, sitemapPaths, links: [...summary.links] });
     if (data.index === 0) {

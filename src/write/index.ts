@@ -9,9 +9,10 @@
  * - removes files a previous build wrote that this build no longer makes, as listed in `.vita-manifest.json`,
  *   and never a file vita did not write (nor one changed by hand since vita wrote it).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, parse, posix, relative, resolve, sep } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { OutputFile } from '../render/output.js';
 
 export const MANIFEST = '.vita-manifest.json';
@@ -121,9 +122,23 @@ export function writeFileAtomic(target: string, content: string | Uint8Array): v
   atomicWrite(target, bytesOf(content));
 }
 
+/** Temporary files are named by process, thread and a count: unique without asking for random bytes per file. */
+let temporaries = 0;
+
+/** Opens a new temporary file beside the target; a name left over by a crashed build is skipped, never reused. */
+function openTemporary(target: string): { fd: number; path: string } {
+  for (;;) {
+    const path = join(dirname(target), `.${parse(target).base}.${process.pid}-${threadId}-${temporaries++}.tmp`);
+    try {
+      return { fd: openSync(path, 'wx', 0o644), path };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+}
+
 function atomicWrite(target: string, bytes: Uint8Array): void {
-  const tmp = join(dirname(target), `.${parse(target).base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openSync(tmp, 'wx', 0o644);
+  const { fd, path: tmp } = openTemporary(target);
   try {
     let off = 0;
     while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
@@ -139,6 +154,30 @@ function atomicWrite(target: string, bytes: Uint8Array): void {
       // the temporary file is already gone
     }
     throw err;
+  }
+}
+
+/**
+ * Encodes a file given in pieces (a page: see render/site/html.ts) as UTF-8 into one buffer that is reused
+ * from file to file, so no page is ever joined into one long string nor copied into a buffer of its own.
+ * What `encode` returns is valid until the next call.
+ */
+export class PieceEncoder {
+  private buffer = Buffer.allocUnsafe(1 << 20);
+
+  encode(pieces: readonly string[]): Uint8Array {
+    let length = 0;
+    for (const piece of pieces) {
+      // UTF-8 takes at most 3 bytes per UTF-16 unit.
+      const room = length + piece.length * 3;
+      if (room > this.buffer.length) {
+        const bigger = Buffer.allocUnsafe(Math.max(room, this.buffer.length * 2));
+        this.buffer.copy(bigger, 0, 0, length);
+        this.buffer = bigger;
+      }
+      length += this.buffer.write(piece, length, 'utf8');
+    }
+    return this.buffer.subarray(0, length);
   }
 }
 

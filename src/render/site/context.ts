@@ -33,6 +33,11 @@ export interface Site {
   pubSlugs: Map<string, string>;
   /** Paths of the project's files that the site copies (photos, PDFs), for links to them. */
   files: Set<string>;
+  /**
+   * The project's files that some page made so far links to, in the order first linked: `url` notes each one,
+   * so no page is searched for its links afterwards. The site copies exactly these (and assets/).
+   */
+  linked: Set<string>;
 }
 
 export function createSite(graph: Graph, lang: string, options: SiteOptions): Site {
@@ -62,6 +67,7 @@ export function createSite(graph: Graph, lang: string, options: SiteOptions): Si
     owner: graph.config.owner,
     pubSlugs: publicationSlugs(graph),
     files: new Set(graph.files),
+    linked: new Set(),
   };
 }
 
@@ -73,6 +79,7 @@ export function url(site: Site, path: string, options: { asset?: boolean; lang?:
   const clean = path.replace(/^\/+/, '');
   const lang = options.lang ?? site.lang;
   const prefix = options.asset || lang === site.mainLang ? '' : `${lang}/`;
+  if (options.asset && site.files.has(clean)) site.linked.add(clean);
   // Paths of the record's files may hold spaces or non-ASCII letters: links carry them percent-encoded.
   return site.basePath + prefix + encodeURI(clean);
 }
@@ -129,6 +136,7 @@ export const paths = {
   home: () => '',
   person: (id: string) => `people/${id}/`,
   personPublications: (id: string) => `people/${id}/publications/`,
+  personPublicationsYear: (id: string, year: number) => `people/${id}/publications/${year}/`,
   research: (id: string) => `people/${id}/research/`,
   cv: (id: string) => `people/${id}/cv/`,
   cvPdf: (id: string) => `people/${id}/cv.pdf`,
@@ -136,6 +144,7 @@ export const paths = {
   teaching: (id: string) => `people/${id}/teaching/`,
   personFeed: (id: string) => `people/${id}/atom.xml`,
   publications: () => 'publications/',
+  publicationsYear: (year: number) => `publications/${year}/`,
   publication: (slugged: string) => `publications/${slugged}/`,
   news: () => 'news/',
   newsFeed: () => 'news/atom.xml',
@@ -182,7 +191,8 @@ function publicationSlugs(graph: Graph): Map<string, string> {
   const out = new Map<string, string>();
   const taken = new Set<string>();
   for (const key of [...graph.publications.keys()].sort()) {
-    const base = slugOnce(key);
+    // A key that looks like a year would take the folder of that year's page of a long list.
+    const base = /^\d{4}$/.test(slugOnce(key)) ? `${slugOnce(key)}-paper` : slugOnce(key);
     let s = base;
     for (let i = 2; taken.has(s); i++) s = `${base}-${i}`;
     taken.add(s);

@@ -6,11 +6,71 @@
  * checked for its scheme, and an unsafe one (javascript:, data: ...) never reaches the attribute.
  */
 
-/** HTML that is known to be safe: built by `html` or `trustedHtml`. */
+/**
+ * Markup longer than this many characters is kept in pieces rather than joined: V8 puts a string of more
+ * than about 128 KiB in its large-object space, and allocating one there was measured at a millisecond or
+ * more per string on the machines we build on (a page of 250,000 characters cost more to join than to make).
+ * 16,384 characters keep a piece, even one of two-byte characters grown by one more piece, well below that.
+ */
+const PIECE = 16_384;
+
+/**
+ * HTML that is known to be safe: built by `html` or `trustedHtml`. Most fragments are one string; a whole
+ * page or a long list is a list of pieces, written out piece by piece and never joined (see PIECE).
+ */
 export class Html {
-  constructor(readonly value: string) {}
+  constructor(readonly markup: string | readonly string[]) {}
+  /** The markup in pieces of about PIECE characters (one for a fragment). */
+  get pieces(): readonly string[] {
+    return typeof this.markup === 'string' ? [this.markup] : this.markup;
+  }
+  /** The markup as one string: for fragments; a whole page is better read through `pieces`. */
+  get value(): string {
+    return typeof this.markup === 'string' ? this.markup : this.markup.join('');
+  }
   toString(): string {
     return this.value;
+  }
+}
+
+/**
+ * Collects markup into pieces of about PIECE characters. Short strings wait in a list and are joined once
+ * per piece, so each piece is one flat string and the short ones die young (cheap for the garbage collector).
+ */
+class Pieces {
+  private readonly done: string[] = [];
+  private waiting: string[] = [];
+  private size = 0;
+
+  text(s: string): void {
+    if (s === '') return;
+    if (this.size > 0 && this.size + s.length > PIECE) this.flush();
+    this.waiting.push(s);
+    this.size += s.length;
+  }
+
+  private flush(): void {
+    this.done.push(this.waiting.length === 1 ? this.waiting[0]! : this.waiting.join(''));
+    this.waiting = [];
+    this.size = 0;
+  }
+
+  child(value: Child, inUrl: boolean): void {
+    if (value === null || value === undefined || value === false || value === true) return;
+    if (value instanceof Html) {
+      if (typeof value.markup === 'string') this.text(value.markup);
+      else for (const p of value.markup) this.text(p);
+    } else if (Array.isArray(value)) for (const v of value as readonly Child[]) this.child(v, false);
+    else {
+      const text = String(value);
+      this.text(escapeHtml(inUrl ? safeHref(text) : text));
+    }
+  }
+
+  html(): Html {
+    if (this.size > 0) this.flush();
+    if (this.done.length <= 1) return new Html(this.done[0] ?? '');
+    return new Html(this.done);
   }
 }
 
@@ -45,27 +105,39 @@ export function safeHref(url: string): string {
   return isSafeHref(url) ? url.trim() : '#';
 }
 
-function render(value: Child, inUrl: boolean): string {
-  if (value === null || value === undefined || value === false || value === true) return '';
-  if (value instanceof Html) return value.value;
-  if (Array.isArray(value)) return (value as readonly Child[]).map((v) => render(v, false)).join('');
-  const text = String(value);
-  return escapeHtml(inUrl ? safeHref(text) : text);
-}
-
-/** `html\`<p>${text}</p>\`` with `text` escaped. Arrays are joined; null, undefined and booleans vanish. */
 /** Which holes of a template are URL attributes: worked out once per template (the same array at each call). */
 const urlHoles = new WeakMap<TemplateStringsArray, boolean[]>();
 
+/** `html\`<p>${text}</p>\`` with `text` escaped. Arrays are joined; null, undefined and booleans vanish. */
 export function html(strings: TemplateStringsArray, ...values: Child[]): Html {
   let inUrl = urlHoles.get(strings);
   if (!inUrl) urlHoles.set(strings, (inUrl = strings.map((s) => URL_ATTRIBUTE.test(s ?? ''))));
+  // Most fragments are short: one string, made with `+=`. A list or a long fragment goes to Pieces.
   let out = strings[0] ?? '';
+  let long: Pieces | undefined;
   for (let i = 0; i < values.length; i++) {
-    out += render(values[i], inUrl[i]!);
-    out += strings[i + 1] ?? '';
+    const value = values[i];
+    const next = strings[i + 1] ?? '';
+    if (long) {
+      long.child(value, inUrl[i]!);
+      long.text(next);
+      continue;
+    }
+    if (typeof value === 'string') out += escapeHtml(inUrl[i] ? safeHref(value) : value);
+    else if (value instanceof Html && typeof value.markup === 'string' && out.length + value.markup.length <= PIECE) out += value.markup;
+    else if (value === null || value === undefined || typeof value === 'boolean') {
+      // renders as nothing
+    } else if (typeof value === 'number') out += String(value);
+    else {
+      long = new Pieces();
+      long.text(out);
+      long.child(value, inUrl[i]!);
+      long.text(next);
+      continue;
+    }
+    out += next;
   }
-  return new Html(out);
+  return long ? long.html() : new Html(out);
 }
 
 /**
@@ -76,19 +148,24 @@ export function trustedHtml(markup: string): Html {
   return new Html(markup);
 }
 
-/** Items joined by a separator (escaped as usual). */
+/** Items joined by a separator (escaped as usual); items that render to nothing are left out. */
 export function join(items: readonly Child[], separator: Child = ''): Html {
-  const parts: string[] = [];
+  const sep = html`${separator}`;
+  const out = new Pieces();
+  let first = true;
   for (const item of items) {
-    const s = render(item, false);
-    if (s !== '') parts.push(s);
+    const h = html`${item}`;
+    if (h.markup === '') continue;
+    if (!first) out.child(sep, false);
+    out.child(h, false);
+    first = false;
   }
-  return new Html(parts.join(render(separator, false)));
+  return out.html();
 }
 
 /** Whether the value renders to nothing, so an empty section can be left out. */
 export function isEmpty(value: Child): boolean {
-  return render(value, false).trim() === '';
+  return html`${value}`.pieces.every((p) => p.trim() === '');
 }
 
 /** A `<script type="application/ld+json">` block; `<` is escaped so no "</script>" can close it early. */

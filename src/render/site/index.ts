@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Graph } from '../../resolve/graph.js';
-import { containsMath } from '../markdown.js';
 import type { OutputFile } from '../output.js';
 import { siteAssets } from './assets/index.js';
 import { createSite, eventSlug, paths, type Site, type SiteOptions } from './context.js';
@@ -19,7 +18,7 @@ import { newsPage } from './pages/news.js';
 import { notFoundPage } from './pages/not-found.js';
 import { personPage } from './pages/person.js';
 import { publicationPage } from './pages/publication.js';
-import { groupPublicationsPage, personPublicationsPage } from './pages/publications.js';
+import { groupPublicationsPage, groupPublicationsYearPage, groupPublicationYears, personPublicationsPage, personPublicationsYearPage, personPublicationYears } from './pages/publications.js';
 import { researchPage } from './pages/research.js';
 import { searchPage } from './pages/search.js';
 import { eventPage, seminarsIndexPage, seriesPage } from './pages/seminar.js';
@@ -48,11 +47,15 @@ export function sitePageJobs(site: Site): PageJob[] {
   if (!g.config.owner) {
     add(paths.group(), () => groupPage(site));
     add(paths.publications(), () => groupPublicationsPage(site));
+    for (const year of groupPublicationYears(site)) add(paths.publicationsYear(year), () => groupPublicationsYearPage(site, year));
     add(paths.home(), g.config.group ? () => groupHomePage(site) : () => ({ ...groupPublicationsPage(site), path: paths.home(), nav: 'home' }));
   }
   for (const person of g.people.values()) {
     add(personPath(site, person.id), () => personPage(site, person));
-    if (person.publications.length) add(paths.personPublications(person.id), () => personPublicationsPage(site, person));
+    if (person.publications.length) {
+      add(paths.personPublications(person.id), () => personPublicationsPage(site, person));
+      for (const year of personPublicationYears(site, person)) add(paths.personPublicationsYear(person.id, year), () => personPublicationsYearPage(site, person, year));
+    }
     if (hasResearch(person)) add(paths.research(person.id), () => researchPage(site, person));
     if (hasCv(site, person)) add(paths.cv(person.id), () => cvPage(site, person));
     if (hasTalks(person)) add(paths.talks(person.id), () => talksPage(site, person));
@@ -82,52 +85,43 @@ export function siteTrees(graph: Graph, options: SiteOptions = {}): Site[] {
 }
 
 /** A rendered page, with what the files made after all pages need to know of it. */
-export interface RenderedPage extends OutputFile {
-  content: string;
+export interface RenderedPage {
+  path: string;
+  /** The page's markup in pieces, to be written one after the other (a long page is never joined: see Html). */
+  pieces: readonly string[];
+  /** The page as one string, joined when asked for. */
+  readonly content: string;
   /** Whether the page typesets math (the site then carries KaTeX's stylesheet and fonts). */
   math: boolean;
   /** Its path in the sitemap; undefined for pages kept out of it (404). */
   sitemapPath?: string;
-  /** Files of the project the page links to (photos, PDFs ...), to be copied into the site. */
+  /** Files of the project first linked by this page (photos, PDFs ...), to be copied into the site. */
   links: string[];
 }
 
 export function renderJob(job: PageJob): RenderedPage {
+  const site = job.site;
+  const known = site.linked.size;
   const page = job.make();
-  const file = renderPage(job.site, page);
+  const file = renderPage(site, page);
+  // `url` notes every project file a link is made to; what this page added is what it linked first.
+  const links = known === site.linked.size ? [] : [...site.linked].slice(known);
+  const pieces = file.html.pieces;
   return {
     path: file.path,
-    content: file.content,
-    math: containsMath(file.content),
+    pieces,
+    get content() {
+      return pieces.length === 1 ? pieces[0]! : pieces.join('');
+    },
+    math: file.math,
     sitemapPath: page.noindex ? undefined : file.path.replace(/index\.html$/, ''),
-    links: linkedFiles(job.site, file.content),
+    links,
   };
 }
 
 /** The output file of a page job, known before the page is rendered. */
 export function jobFile(job: PageJob): string {
   return pageOutputPath(job.site, job.path);
-}
-
-/** The project's files a page links to: local links under the site's base path that name a file of the project. */
-function linkedFiles(site: Site, page: string): string[] {
-  const out: string[] = [];
-  const attr = /\s(?:href|src)="([^"#?]+)/g;
-  for (const m of page.matchAll(attr)) {
-    const raw = m[1]!;
-    // Links to pages end in "/", and no file's path does: most links are skipped here, unread.
-    if (raw.endsWith('/')) continue;
-    const link = raw.replace(/&amp;/g, '&');
-    if (!link.startsWith(site.basePath)) continue;
-    let path: string;
-    try {
-      path = decodeURI(link.slice(site.basePath.length));
-    } catch {
-      continue;
-    }
-    if (site.files.has(path)) out.push(path);
-  }
-  return out;
 }
 
 /** The feeds of one language tree, unrendered: the site's news, and each person's. */
@@ -166,13 +160,12 @@ export function siteFileJobs(trees: Site[]): FileJob[] {
 }
 
 /** Adds what a rendered file tells the tail of the site (math, sitemap, linked files) to a summary. */
-export function summarize(summary: PagesSummary, file: string, made: string | RenderedPage): string {
+export function summarize(summary: PagesSummary, file: string, made: string | RenderedPage): void {
   summary.produced.add(file);
-  if (typeof made === 'string') return made;
+  if (typeof made === 'string') return;
   summary.math ||= made.math;
   if (made.sitemapPath !== undefined) summary.sitemapPaths.push(made.sitemapPath);
   for (const l of made.links) summary.links.add(l);
-  return made.content;
 }
 
 /** What the files made after all pages need to know of the pages. */
@@ -205,7 +198,8 @@ export function* siteFiles(graph: Graph, options: SiteOptions = {}): Generator<O
   const summary: PagesSummary = { math: false, sitemapPaths: [], links: new Set(), produced: new Set() };
   for (const job of siteFileJobs(trees)) {
     const made = job.render();
-    yield { path: typeof made === 'string' ? job.file : made.path, content: summarize(summary, job.file, made) };
+    summarize(summary, job.file, made);
+    yield typeof made === 'string' ? { path: job.file, content: made } : { path: made.path, content: made.content };
   }
   yield* siteTail(trees[0]!, summary);
 }

@@ -86,13 +86,19 @@ function themeOverrides(site: Site): Html | undefined {
   return decls.length ? trustedHtml(`<style>:root,:root[data-theme]{${decls.join(';')}}</style>`) : undefined;
 }
 
-export function renderPage(site: Site, page: Page): { path: string; content: string } {
+/** A page as written: its markup in pieces (see Html), and whether it typesets math. */
+export interface PageMarkup {
+  path: string;
+  html: Html;
+  math: boolean;
+}
+
+export function renderPage(site: Site, page: Page): PageMarkup {
   const t = site.t;
   const name = siteName(site);
   const fullTitle = page.path === '' ? name : `${page.title} · ${name}`;
   const canonical = absoluteUrl(site, page.path);
-  const body = page.body.value;
-  const math = containsMath(body) || (page.head ? containsMath(page.head.value) : false);
+  const math = page.body.pieces.some(containsMath) || (page.head ? page.head.pieces.some(containsMath) : false);
   const langs = siteLanguages(site);
   const image = page.image ? absoluteUrl(site, page.image, { asset: true }) ?? url(site, page.image, { asset: true }) : undefined;
   const feed = hasFeeds(site) ? paths.newsFeed() : undefined;
@@ -154,13 +160,13 @@ ${trustedHtml(tidy(head.value))}
 ${header}
 <main id="main"${page.unsearchable ? '' : html` data-pagefind-body`}>
 ${page.unsearchable ? '' : html`<span data-pagefind-meta="title" hidden>${page.title}</span>`}
-${trustedHtml(body)}
+${page.body}
 </main>
 ${footer}
 </body>
 </html>
 `;
-  return { path: pageOutputPath(site, page.path), content: doc.value };
+  return { path: pageOutputPath(site, page.path), html: doc, math };
 }
 
 /** The output file of a page at a path: "people/lei-wu/" -> "people/lei-wu/index.html", "404.html" as it is (per language). */

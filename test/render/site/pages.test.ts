@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { findCitations } from '../../../src/resolve/citations.js';
-import { exampleGraph, exampleSite, ids, jsonLdBlocks, page, text } from './helpers.js';
+import { renderSite } from '../../../src/render/site/index.js';
+import { exampleGraph, exampleSite, ids, jsonLdBlocks, NOW, page, text, toMap } from './helpers.js';
 
 describe('person homepage (seed 000)', () => {
   const html = page(exampleSite(), 'people/lei-wu/index.html');
@@ -252,5 +253,40 @@ describe('languages', () => {
     assert.ok(text(zh).includes('研究愿景'));
     assert.ok(zh.includes('hreflang="en" lang="en">English</a>'));
     assert.ok(page(site, 'people/lei-wu/index.html').includes('href="/pku-ml/zh/people/lei-wu/" hreflang="zh" lang="zh">中文</a>'));
+  });
+});
+
+describe('long publication lists: a page per year', () => {
+  // The example's lists are short; with a page size of 10 they are long.
+  const g = exampleGraph();
+  const graph = { ...g, config: { ...g.config, publications: { ...g.config.publications!, pageSize: 10 } } };
+  const site = toMap(renderSite(graph, { now: NOW }));
+  const years = [...new Set([...g.publications.values()].map((p) => p.year))].sort((a, b) => b - a);
+
+  it('gives every year of the group list its own page, with all of that year’s papers', () => {
+    for (const year of years) {
+      const html = page(site, `publications/${year}/index.html`);
+      const count = [...g.publications.values()].filter((p) => p.year === year).length;
+      assert.equal((html.match(/<li class="pub"/g) ?? []).length, count, `${year}: ${count} papers`);
+      assert.match(html, new RegExp(`<a href="/pku-ml/publications/${year}/" aria-current="page">`));
+    }
+  });
+
+  it('shows the newest years on the first page, and links to every year', () => {
+    const html = page(site, 'publications/index.html');
+    const shown = (html.match(/<li class="pub"/g) ?? []).length;
+    const newest = [...g.publications.values()].filter((p) => p.year === years[0]).length;
+    assert.ok(shown >= newest && shown < g.publications.size, `${shown} of ${g.publications.size} shown`);
+    for (const year of years) assert.ok(html.includes(`<a href="/pku-ml/publications/${year}/">`), `links to ${year}`);
+  });
+
+  it('splits a person’s long list the same way, and leaves short lists whole', () => {
+    const lei = [...g.people.values()].find((p) => p.id === 'lei-wu')!;
+    assert.ok(lei.publications.length > 10);
+    const first = page(site, 'people/lei-wu/publications/index.html');
+    assert.match(first, /class="year-pages"/);
+    const own = [...new Set(lei.publications.map((k) => g.publications.get(k)!.year))];
+    for (const year of own) assert.ok(site.has(`people/lei-wu/publications/${year}/index.html`), `Lei Wu's ${year}`);
+    assert.ok(!exampleSite().has('publications/2024/index.html'), 'the example itself keeps one page');
   });
 });

@@ -81,6 +81,10 @@ main{max-width:var(--measure);margin:0 auto;padding:2.2rem 1.25rem 3rem}
 .other-script{font-weight:400;color:var(--muted);margin-left:.15em}
 .lede{font-size:1.08rem}
 .see-also{font-family:var(--font-ui);font-size:.85rem;color:var(--muted)}
+.year-pages{font-family:var(--font-ui);font-size:.85rem;color:var(--muted);margin:0 0 1.2rem}
+.year-pages p{margin:0 0 .3rem}
+.year-pages ul{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.2rem 1rem}
+.year-pages a[aria-current=page]{color:var(--text);font-weight:600;text-decoration:none}
 .tabs ul{list-style:none;padding:0;margin:1rem 0 0;display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;font-family:var(--font-ui);font-size:.85rem;border-bottom:1px solid var(--rule)}
 .tabs li{margin:0}
 .tabs a{display:inline-block;padding:.35rem 0;color:var(--muted);text-decoration:none}

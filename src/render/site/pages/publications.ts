@@ -1,20 +1,98 @@
-/** Publication lists: a person's (/people/<id>/publications/) and the group's (/publications/). */
+/**
+ * Publication lists: a person's (/people/<id>/publications/) and the group's (/publications/). A list longer
+ * than vita.yaml's publications.pageSize (a department's) gets one page per year (/publications/2024/), and
+ * its first page shows the newest years: a page of 50,000 papers would be too heavy for any browser.
+ */
 import type { Person, Publication } from '../../../resolve/graph.js';
-import { localText, paths, type Site } from '../context.js';
-import { html } from '../html.js';
+import { localText, paths, url, type Site } from '../context.js';
+import { html, type Html } from '../html.js';
 import { memo } from '../memo.js';
 import type { Page } from '../layout.js';
 import { personHeader, shortName } from '../parts/person-name.js';
 import { publicationList } from '../parts/publications.js';
 
+/** The pages of one list: its first page, and a page per year when the list is long. */
+interface ListPages {
+  pubs: Publication[];
+  /** Newest first; empty when the list fits on one page. */
+  years: { year: number; pubs: Publication[] }[];
+  /** How many of the newest years the first page shows. */
+  firstPageYears: number;
+}
+
+function listPages(site: Site, pubs: Publication[]): ListPages {
+  const size = site.graph.config.publications?.pageSize ?? 1000;
+  if (pubs.length <= size) return { pubs, years: [], firstPageYears: 0 };
+  const byYear = new Map<number, Publication[]>();
+  for (const p of pubs) {
+    const list = byYear.get(p.year);
+    if (list) list.push(p);
+    else byYear.set(p.year, [p]);
+  }
+  const years = [...byYear].sort((a, b) => b[0] - a[0]).map(([year, list]) => ({ year, pubs: list }));
+  let shown = 0;
+  let firstPageYears = 0;
+  while (firstPageYears < years.length && (firstPageYears === 0 || shown + years[firstPageYears]!.pubs.length <= size)) shown += years[firstPageYears++]!.pubs.length;
+  return { pubs, years, firstPageYears };
+}
+
+function personList(site: Site, person: Person): ListPages {
+  return memo(site, 'person-list-pages', person.id, () => listPages(site, person.publications.map((k) => site.graph.publications.get(k)).filter((p) => p !== undefined)));
+}
+
+function groupList(site: Site): ListPages {
+  return memo(site, 'group-list-pages', '', () => listPages(site, groupPublications(site)));
+}
+
+/** The years with a page of their own in a person's list (none when the list fits on one page). */
+export function personPublicationYears(site: Site, person: Person): number[] {
+  return personList(site, person).years.map((y) => y.year);
+}
+
+/** The years with a page of their own in the group's list. */
+export function groupPublicationYears(site: Site): number[] {
+  return groupList(site).years.map((y) => y.year);
+}
+
+/** Links to every year's page, the current one marked. */
+function yearNav(site: Site, list: ListPages, pathOf: (year: number) => string, current?: number): Html {
+  return html`<nav class="year-pages" aria-label="${site.t.byYear}"><p>${current === undefined ? html`${site.t.moreYears} ` : ''}${site.t.byYear}:</p><ul>
+${list.years.map((y) => html`<li><a href="${url(site, pathOf(y.year))}"${y.year === current ? html` aria-current="page"` : ''}>${site.t.yearCount(y.year, y.pubs.length)}</a></li>`)}
+</ul></nav>`;
+}
+
+/** The first page's list: everything, or the newest years and the links to every year. */
+function firstPage(site: Site, list: ListPages, pathOf: (year: number) => string, owner?: string): Html {
+  if (!list.years.length) return publicationList(site, list.pubs, { owner, filters: true });
+  const newest = list.years.slice(0, list.firstPageYears).flatMap((y) => y.pubs);
+  return html`${yearNav(site, list, pathOf)}
+${publicationList(site, newest, { owner, filters: true })}`;
+}
+
 export function personPublicationsPage(site: Site, person: Person): Page {
-  const pubs = person.publications.map((k) => site.graph.publications.get(k)).filter((p) => p !== undefined);
+  const list = personList(site, person);
   const body = html`${personHeader(site, person, site.t.publications, 'publications')}
-${publicationList(site, pubs, { owner: person.id, filters: true })}`;
+${firstPage(site, list, (y) => paths.personPublicationsYear(person.id, y), person.id)}`;
   return {
     path: paths.personPublications(person.id),
     title: `${site.t.publications} · ${shortName(site, person)}`,
-    description: `${site.t.publications}: ${shortName(site, person)} (${pubs.length})`,
+    description: `${site.t.publications}: ${shortName(site, person)} (${list.pubs.length})`,
+    body,
+    nav: site.owner === person.id ? 'publications' : 'group',
+  };
+}
+
+export function personPublicationsYearPage(site: Site, person: Person, year: number): Page {
+  const list = personList(site, person);
+  const pubs = list.years.find((y) => y.year === year)?.pubs ?? [];
+  const pathOf = (y: number) => paths.personPublicationsYear(person.id, y);
+  const body = html`${personHeader(site, person, `${site.t.publications} · ${year}`, 'publications')}
+${yearNav(site, list, pathOf, year)}
+${publicationList(site, pubs, { owner: person.id, filters: true })}`;
+  return {
+    path: pathOf(year),
+    title: `${site.t.publications} ${year} · ${shortName(site, person)}`,
+    description: `${site.t.publications} ${year}: ${shortName(site, person)} (${pubs.length})`,
     body,
     nav: site.owner === person.id ? 'publications' : 'group',
   };
@@ -35,15 +113,35 @@ function sortedGroupPublications(site: Site): Publication[] {
   return members.size ? ordered.filter((p) => p.people.some((id) => members.has(id))) : ordered;
 }
 
+function groupName(site: Site): string {
+  return localText(site, site.graph.config.group?.name ?? site.graph.config.title);
+}
+
 export function groupPublicationsPage(site: Site): Page {
-  const pubs = groupPublications(site);
+  const list = groupList(site);
   const title = site.t.publications;
   const body = html`<header class="page-head"><h1>${title}</h1></header>
-${publicationList(site, pubs, { filters: true })}`;
+${firstPage(site, list, paths.publicationsYear)}`;
   return {
     path: paths.publications(),
     title,
-    description: `${title}: ${localText(site, site.graph.config.group?.name ?? site.graph.config.title)}`,
+    description: `${title}: ${groupName(site)}`,
+    body,
+    nav: 'publications',
+  };
+}
+
+export function groupPublicationsYearPage(site: Site, year: number): Page {
+  const list = groupList(site);
+  const pubs = list.years.find((y) => y.year === year)?.pubs ?? [];
+  const title = `${site.t.publications} · ${year}`;
+  const body = html`<header class="page-head"><h1>${title}</h1></header>
+${yearNav(site, list, paths.publicationsYear, year)}
+${publicationList(site, pubs, { filters: true })}`;
+  return {
+    path: paths.publicationsYear(year),
+    title,
+    description: `${site.t.publications} ${year}: ${groupName(site)} (${pubs.length})`,
     body,
     nav: 'publications',
   };
