@@ -1,12 +1,14 @@
-/** `vita build`: check the record, render the site, index it for search, write only what changed. */
-import { relative, resolve } from 'node:path';
+/**
+ * `vita build`: check the record, then render and write the site page by page (in a worker thread, see
+ * write/build.ts), with calendars, CV PDFs and the search index; only what changed is rewritten.
+ */
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parse } from 'yaml';
 import { formatText } from '../diagnostics/format.js';
-import { openProject } from '../index.js';
-import { seminarFiles } from '../render/calendar/index.js';
-import { hasCv, renderCv } from '../render/cv/index.js';
-import { renderSite } from '../render/site/index.js';
-import { searchIndex } from '../render/site/search-index.js';
-import { writeSite, WriteError } from '../write/index.js';
+import { CONFIG_FILE } from '../load/project.js';
+import { buildSite } from '../write/build.js';
+import { WriteError } from '../write/index.js';
 
 export interface BuildOptions {
   /** Output folder; default: vita.yaml's `output` (`_site`) inside the project. */
@@ -28,42 +30,10 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
   const color = process.stderr.isTTY && !process.env.NO_COLOR;
   const started = performance.now();
 
-  const { graph, diagnostics } = openProject(root);
-  if (diagnostics.errorCount > 0) {
-    err(formatText(diagnostics.list, { color }));
-    err('vita: the site was not built; fix the errors above and build again.\n');
-    return 1;
-  }
-  if (diagnostics.list.length > 0) err(formatText(diagnostics.list, { color }));
-
-  const files = renderSite(graph, { baseUrl: options.baseUrl });
-  // Calendars and CV PDFs go through the same write, so the manifest knows them and stale ones are removed.
-  files.push(...seminarFiles(graph, { baseUrl: options.baseUrl }));
-  if (options.cv !== false) {
-    for (const person of graph.people.values()) {
-      if (!hasCv(graph, person)) continue;
-      const cv = renderCv(graph, person.id);
-      for (const w of cv.warnings) err(`vita: warning: ${person.id}'s CV: ${w}\n`);
-      files.push(...cv.files);
-    }
-  }
-  if (options.search !== false) {
-    const search = await searchIndex(files);
-    if (search.problem) err(`vita: warning: site search was not built: ${search.problem}\n`);
-    files.push(...search.files);
-  }
-
-  const outDir = options.out ? resolve(options.out) : resolve(root, graph.config.output ?? '_site');
+  const outDir = options.out ? resolve(options.out) : resolve(root, configuredOutput(root));
+  let build;
   try {
-    const result = writeSite(outDir, files, { projectRoot: resolve(root) });
-    const pages = files.filter((f) => f.path.endsWith('.html')).length;
-    const changedPages = result.changed.filter((p) => p.endsWith('.html')).length;
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const shown = relative(process.cwd(), outDir) || '.';
-    const extra = [`${changedPages} changed`, result.removed ? `${result.removed} removed` : ''].filter(Boolean).join(', ');
-    out(`wrote ${pages} pages (${extra}) to ${shown.startsWith('..') ? outDir : shown} in ${seconds} s\n`);
-    if (result.kept.length) err(`vita: kept ${result.kept.length} file(s) a previous build wrote but that were changed by hand: ${result.kept.slice(0, 5).join(', ')}${result.kept.length > 5 ? ' ...' : ''}\n`);
-    return 0;
+    build = await buildSite(root, outDir, { baseUrl: options.baseUrl, extras: { calendars: true, cv: options.cv !== false, search: options.search !== false } });
   } catch (e) {
     if (e instanceof WriteError) {
       err(`vita: ${e.message}\n`);
@@ -71,4 +41,30 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
     }
     throw e;
   }
+  if (build.errors > 0) {
+    err(formatText(build.diagnostics, { color }));
+    err('vita: the site was not built; fix the errors above and build again.\n');
+    return 1;
+  }
+  if (build.diagnostics.length > 0) err(formatText(build.diagnostics, { color }));
+  for (const w of build.warnings) err(`vita: warning: ${w}\n`);
+  const result = build.write!;
+  const changedPages = result.changed.filter((p) => p.endsWith('.html')).length;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const shown = relative(process.cwd(), outDir) || '.';
+  const extra = [`${changedPages} changed`, result.removed ? `${result.removed} removed` : ''].filter(Boolean).join(', ');
+  out(`wrote ${build.pages} pages (${extra}) to ${shown.startsWith('..') ? outDir : shown} in ${seconds} s\n`);
+  if (result.kept.length) err(`vita: kept ${result.kept.length} file(s) a previous build wrote but that were changed by hand: ${result.kept.slice(0, 5).join(', ')}${result.kept.length > 5 ? ' ...' : ''}\n`);
+  return 0;
+}
+
+/** vita.yaml's output folder, read before the build opens the project (a broken vita.yaml is reported by the build). */
+function configuredOutput(root: string): string {
+  try {
+    const config = parse(readFileSync(join(root, CONFIG_FILE), 'utf8')) as { output?: unknown } | null;
+    if (config && typeof config.output === 'string' && config.output.trim()) return config.output;
+  } catch {
+    // no or unreadable vita.yaml: the build says so
+  }
+  return '_site';
 }

@@ -1,6 +1,9 @@
 /** One thread of `buildSite` (./build.ts): opens the project, then renders and writes the next files of the plan until none is left. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openProject } from '../index.js';
+import { seminarFiles } from '../render/calendar/index.js';
+import { hasCv, renderCv } from '../render/cv/index.js';
+import type { OutputFile } from '../render/output.js';
 import { siteFileJobs, siteTail, siteTrees, summarize, type PagesSummary } from '../render/site/index.js';
 import { CHUNK, type MainMessage, type WorkerData, type WorkerMessage, type WrittenFile } from './build.js';
 import { checkRelativePath, PieceEncoder, writeOutputFile, WriteError, type FolderCache } from './index.js';
@@ -32,7 +35,8 @@ try {
   const { graph, diagnostics } = openProject(data.root);
   const trees = diagnostics.errorCount ? [] : siteTrees(graph, data.options);
   const jobs = siteFileJobs(trees);
-  send({ type: 'opened', errors: diagnostics.errorCount, plan: data.index === 0 ? jobs.map((j) => j.file) : undefined });
+  const first = data.index === 0;
+  send({ type: 'opened', errors: diagnostics.errorCount, plan: first ? jobs.map((j) => j.file) : undefined, diagnostics: first ? diagnostics.list : undefined });
   if ((await next()).type === 'go') {
     const files: WrittenFile[] = [];
     const summary: PagesSummary = { math: false, sitemapPaths: [], links: new Set(), produced: new Set() };
@@ -54,11 +58,28 @@ try {
       const m = await next();
       if (m.type === 'tail') {
         const tail = siteTail(trees[0]!, { math: m.math, sitemapPaths: m.sitemapPaths, links: new Set(m.links), produced: new Set(m.produced) });
+        const warnings: string[] = [];
+        tail.push(...extraFiles(graph, warnings));
         for (const f of tail) checkRelativePath(f.path);
-        send({ type: 'tail', files: tail.map((f) => write(-1, f.path, f.content, false)) });
+        send({ type: 'tail', files: tail.map((f) => write(-1, f.path, f.content, false)), warnings });
       }
     }
   }
 } catch (err) {
   send({ type: 'failed', message: (err as Error).message, write: err instanceof WriteError });
+}
+
+/** Calendars and CV PDFs, as asked: they need the graph, which only the workers hold. */
+function extraFiles(graph: ReturnType<typeof openProject>['graph'], warnings: string[]): OutputFile[] {
+  const files: OutputFile[] = [];
+  if (data.extras.calendars) files.push(...seminarFiles(graph, { baseUrl: data.options.baseUrl }));
+  if (data.extras.cv) {
+    for (const person of graph.people.values()) {
+      if (!hasCv(graph, person)) continue;
+      const cv = renderCv(graph, person.id);
+      for (const w of cv.warnings) warnings.push(`${person.id}'s CV: ${w}`);
+      files.push(...cv.files);
+    }
+  }
+  return files;
 }

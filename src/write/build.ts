@@ -3,12 +3,17 @@
  * and writes it at once, so no more than one page is held; the main thread checks every path before
  * anything is written, then writes the manifest from what the worker reports. With more workers, each opens
  * the project itself (renderers are pure functions of the graph) and takes the next few files of the plan
- * when free. CV PDFs, calendars and the search index are not made here.
+ * when free. After the pages, the first worker makes what needs the whole site or the graph (sitemap, assets,
+ * calendars, CV PDFs), and the main thread indexes the written pages for search, reading them back one by one.
  */
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteOptions } from '../render/site/index.js';
-import { SiteWriter, WriteError } from './index.js';
+import { searchIndexOf } from '../render/site/search-index.js';
+import { SiteWriter, WriteError, type WriteResult } from './index.js';
 
 export interface SiteBuild {
   pages: number;
@@ -19,6 +24,24 @@ export interface SiteBuild {
   errors: number;
   /** Worker threads that rendered and wrote. */
   workers: number;
+  /** What `vita check` would say of the record (errors and warnings). */
+  diagnostics: Diagnostic[];
+  /** Warnings of the extras (a CV missing glyphs ...) and of search (Pagefind missing ...). */
+  warnings: string[];
+  /** Pages indexed for search (0 when search is off or could not be built). */
+  searchPages: number;
+  /** The write's own figures: changed paths, files removed, stale files kept. */
+  write?: WriteResult;
+}
+
+/** What the build makes besides the pages: on by default. */
+export interface BuildExtras {
+  /** Seminar calendars (.ics). */
+  calendars?: boolean;
+  /** CV PDFs of everyone with a CV. */
+  cv?: boolean;
+  /** The Pagefind index of the pages. */
+  search?: boolean;
 }
 
 export interface BuildSiteOptions extends SiteOptions {
@@ -27,13 +50,15 @@ export interface BuildSiteOptions extends SiteOptions {
    * costs memory and repeated work: measured on 2 cores, it did not make a build faster (see bench/run.ts).
    */
   workers?: number;
+  /** Calendars, CV PDFs and search; none unless asked for (the benchmark times pages alone). */
+  extras?: BuildExtras;
 }
 
 /** What a worker says, in order: `opened` (worker 0 adds the plan), `done` with its files, then worker 0's `tail`. */
 export type WorkerMessage =
-  | { type: 'opened'; errors: number; plan?: string[] }
+  | { type: 'opened'; errors: number; plan?: string[]; diagnostics?: Diagnostic[] }
   | { type: 'done'; files: WrittenFile[]; math: boolean; sitemapPaths: [number, string][]; links: string[] }
-  | { type: 'tail'; files: WrittenFile[] }
+  | { type: 'tail'; files: WrittenFile[]; warnings: string[] }
   | { type: 'failed'; message: string; write: boolean };
 
 /** What the main thread says: go ahead (or stop), and, to worker 0, what the tail needs of every page. */
@@ -53,6 +78,7 @@ export interface WorkerData {
   root: string;
   out: string;
   options: SiteOptions;
+  extras: BuildExtras;
   index: number;
   count: number;
   /** The next file of the plan to take, shared by the workers (an Int32Array over it): whoever is free takes the next few. */
@@ -65,18 +91,20 @@ export const CHUNK = 16;
 export async function buildSite(root: string, outDir: string, options: BuildSiteOptions = {}): Promise<SiteBuild> {
   const writer = new SiteWriter(outDir, { projectRoot: root });
   const count = Math.max(1, Math.min(options.workers ?? 1, availableParallelism()));
-  const { workers: _, ...siteOptions } = options;
+  const { workers: _, extras = {}, ...siteOptions } = options;
   const next = new SharedArrayBuffer(4);
-  const workers = Array.from({ length: count }, (_x, index) => startWorker({ root, out: writer.out, options: siteOptions, index, count, next }));
+  const workers = Array.from({ length: count }, (_x, index) => startWorker({ root, out: writer.out, options: siteOptions, extras, index, count, next }));
   const inbox = workers.map((w) => messages(w));
   try {
     const opened = await Promise.all(inbox.map((next) => next()));
+    const first = opened[0]!;
+    if (first.type === 'failed') throw failure(first);
+    const diagnostics = first.type === 'opened' ? (first.diagnostics ?? []) : [];
     const errors = Math.max(...opened.map((m) => (m.type === 'opened' ? m.errors : 0)));
     if (errors > 0) {
       for (const w of workers) w.postMessage({ type: 'stop' } satisfies MainMessage);
-      return { pages: 0, files: 0, bytes: 0, written: 0, errors, workers: count };
+      return { pages: 0, files: 0, bytes: 0, written: 0, errors, workers: count, diagnostics, warnings: [], searchPages: 0 };
     }
-    const first = opened[0]!;
     if (first.type !== 'opened' || !first.plan) throw new Error('the first worker sent no plan');
     // Every path is checked before any file is written.
     const plan = first.plan.map((p) => writer.check(p));
@@ -108,8 +136,20 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
       if (f.page) pages++;
       bytes += f.bytes;
     }
+    const warnings = [...tail.warnings];
+    let searchPages = 0;
+    let files = plan.length + tail.files.length;
+    if (extras.search) {
+      // The pages are read back from the disk one at a time: the index never needs the whole site in memory.
+      const pagePaths = byIndex.filter((f) => f.page && f.path.endsWith('.html')).map((f) => f.path);
+      const search = await searchIndexOf(pagePaths, (path) => readFileSync(join(writer.out, path), 'utf8'));
+      if (search.problem) warnings.push(`site search was not built: ${search.problem}`);
+      searchPages = search.pages;
+      for (const f of search.files) writer.put(writer.check(f.path), f.content);
+      files += search.files.length;
+    }
     const result = writer.finish();
-    return { pages, files: plan.length + tail.files.length, bytes, written: result.written, errors: 0, workers: count };
+    return { pages, files, bytes, written: result.written, errors: 0, workers: count, diagnostics, warnings, searchPages, write: result };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -17,6 +17,13 @@ export interface SearchIndexResult {
  * folder it was loaded from, so the same index works at a domain root and under a sub-path.
  */
 export async function searchIndex(files: readonly OutputFile[]): Promise<SearchIndexResult> {
+  const pages = new Map<string, string>();
+  for (const f of files) if (typeof f.content === 'string') pages.set(f.path, f.content);
+  return searchIndexOf([...pages.keys()], (path) => pages.get(path)!);
+}
+
+/** The index of pages read one at a time (from memory or from the disk), so no more than one is held here. */
+export async function searchIndexOf(paths: readonly string[], read: (path: string) => string): Promise<SearchIndexResult> {
   let pagefind: typeof import('pagefind');
   try {
     pagefind = await import('pagefind');
@@ -27,11 +34,12 @@ export async function searchIndex(files: readonly OutputFile[]): Promise<SearchI
     const { index, errors } = await pagefind.createIndex({});
     if (!index) return { files: [], pages: 0, problem: errors.join('; ') || 'Pagefind could not start' };
     let pages = 0;
-    for (const f of files) {
-      if (!f.path.endsWith('.html') || f.path === '404.html' || typeof f.content !== 'string') continue;
-      if (!f.content.includes('data-pagefind-body')) continue;
-      const url = '/' + f.path.replace(/index\.html$/, '');
-      const added = await index.addHTMLFile({ url, content: f.content });
+    for (const path of paths) {
+      if (!path.endsWith('.html') || path === '404.html') continue;
+      const content = read(path);
+      if (!content.includes('data-pagefind-body')) continue;
+      const url = '/' + path.replace(/index\.html$/, '');
+      const added = await index.addHTMLFile({ url, content });
       if (added.errors.length === 0) pages++;
     }
     const out = await index.getFiles();

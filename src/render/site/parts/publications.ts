@@ -161,9 +161,10 @@ export function pubSlug(site: Site, key: string): string {
 
 export function publicationItem(site: Site, pub: Publication, options: ListOptions = {}): Html {
   const number = options.numbers?.get(pub.id);
-  // The item is the same on every list but for its number and whose name is in bold: the rest is made
-  // once per publication and site (a paper is on the group's list, each author's list and each CV).
-  const parts = memo(site, 'pub-item', pub.id, () => itemParts(site, pub));
+  // The item is the same on every list but for its number and whose name is in bold. Its costly parts (title
+  // and abstract with their math, BibTeX) are made once per site; keeping whole items as well was measured to
+  // save no time (a paper's lists are far apart in the build) and to cost memory.
+  const parts = itemParts(site, pub);
   const owner = options.owner !== undefined && pub.authors.some((a) => a.person === options.owner) ? options.owner : undefined;
   const authors = memo(site, 'pub-authors', owner === undefined ? pub.id : `${pub.id}\u0000${owner}`, () => flat(authorList(site, pub, owner).value));
   const head = html`<li class="pub" id="${anchor(site, pub, number)}"`.value;
