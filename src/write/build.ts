@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteOptions } from '../render/site/index.js';
@@ -88,7 +89,15 @@ export interface WorkerData {
 /** Files a worker takes at a time: consecutive files share publications (a person's home, list and CV). */
 export const CHUNK = 16;
 
+/**
+ * A build makes garbage fast and keeps a large graph alive: by default V8 lets the heap grow to about four times
+ * what survived the last full collection before collecting again, which took a department's build to 1.6 GiB.
+ * Growing by half at most was measured at 0.87 GiB, in the same time (the flag holds for the whole process).
+ */
+const HEAP_GROWTH = '--heap-growing-percent=50';
+
 export async function buildSite(root: string, outDir: string, options: BuildSiteOptions = {}): Promise<SiteBuild> {
+  if (!process.execArgv.some((a) => a.startsWith('--heap-growing-percent')) && !process.env.NODE_OPTIONS?.includes('--heap-growing-percent')) setFlagsFromString(HEAP_GROWTH);
   const writer = new SiteWriter(outDir, { projectRoot: root });
   const count = Math.max(1, Math.min(options.workers ?? 1, availableParallelism()));
   const { workers: _, extras = {}, ...siteOptions } = options;

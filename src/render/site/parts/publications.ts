@@ -8,7 +8,7 @@ import type { Author, Publication } from '../../../resolve/graph.js';
 import { bibtexFor } from '../bibtex.js';
 import { contentLang, paths, url, type Site } from '../context.js';
 import { html, isSafeHref, join, trustedHtml, type Html } from '../html.js';
-import { inlineOnce, markdownOnce, memo, memoShared } from '../memo.js';
+import { flat, inlineOnce, markdownOnce, memo, memoShared } from '../memo.js';
 import { projectFileUrl } from './files.js';
 import { personPath, shortName } from './person-name.js';
 
@@ -195,18 +195,9 @@ ${pub.abstract ? html`<details class="action-more"><summary>${t.abstract}</summa
   return { attributes: flat(attributes), title: flat(title), rest: flat(rest) };
 }
 
-/**
- * The string made flat now, once, rather than walked piece by piece each time a page joins it in:
- * reading a character makes V8 flatten a string built by concatenation, in place.
- */
-function flat(s: string): string {
-  s.charCodeAt(0);
-  return s;
-}
-
 /** The BibTeX of a publication, cleaned once for every page that shows it. */
 export function bibtexOnce(site: Site, pub: Publication): string {
-  return memoShared(site, 'bibtex', pub.id, () => bibtexFor(pub));
+  return memoShared(site, 'bibtex', pub.id, () => flat(bibtexFor(pub)));
 }
 
 function heading(level: 2 | 3, text: string, id: string): Html {
