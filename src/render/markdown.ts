@@ -5,6 +5,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import katexPluginModule from '@vscode/markdown-it-katex';
+import katex from 'katex';
 import { Html, isSafeHref, trustedHtml } from './site/html.js';
 
 // The plugin is CommonJS with `exports.default`; under NodeNext its default import is the module object.
@@ -24,9 +25,31 @@ interface Env {
   headingStart?: number;
 }
 
+/**
+ * KaTeX with a memory of the formulas it typeset: the same few ($L^p$, $\mathbb{R}^d$) come back in title after
+ * title and abstract after abstract, and typesetting one costs more than the rest of its paragraph. Bounded, so
+ * a record of many distinct formulas does not keep them all.
+ */
+const typeset = new Map<string, string>();
+const TYPESET_LIMIT = 20_000;
+const cachedKatex = {
+  renderToString(latex: string, options: katex.KatexOptions): string {
+    const key = (options.displayMode ? 'D' : 'I') + latex;
+    let out = typeset.get(key);
+    if (out === undefined) {
+      out = katex.renderToString(latex, options);
+      out.charCodeAt(0); // one flat string, not the tree of its concatenations (see site/memo.ts)
+      if (typeset.size >= TYPESET_LIMIT) typeset.clear();
+      typeset.set(key, out);
+    }
+    return out;
+  },
+};
+
 function createRenderer(): Md {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
   md.use(katexPlugin, {
+    katex: cachedKatex,
     output: 'htmlAndMathml',
     throwOnError: false,
     // Never let \href or \url in math produce a link, nor \htmlClass & co. produce markup.
