@@ -48,6 +48,8 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
   }
   if (build.diagnostics.length > 0) err(formatText(build.diagnostics, { color }));
   for (const w of build.warnings) err(`vita: warning: ${w}\n`);
+  // The record has no errors (or nothing would be built): any error now is the theme's, whose defaults stood in.
+  const themeErrors = build.diagnostics.some((d) => d.severity === 'error');
   const result = build.write!;
   const changedPages = result.changed.filter((p) => p.endsWith('.html')).length;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -55,6 +57,10 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
   const extra = [`${changedPages} changed`, result.removed ? `${result.removed} removed` : ''].filter(Boolean).join(', ');
   out(`wrote ${build.pages} pages (${extra}) to ${shown.startsWith('..') ? outDir : shown} in ${seconds} s\n`);
   if (result.kept.length) err(`vita: kept ${result.kept.length} file(s) a previous build wrote but that were changed by hand: ${result.kept.slice(0, 5).join(', ')}${result.kept.length > 5 ? ' ...' : ''}\n`);
+  if (themeErrors) {
+    err('vita: the theme has errors (above): vita\'s own components stood in for the broken ones. Fix them and build again.\n');
+    return 1;
+  }
   return 0;
 }
 

@@ -18,6 +18,7 @@ export const STAGES = {
   validate: 'Checking each record against its schema: field names, types, dates, links, identifiers.',
   resolve: 'Linking records together: people, citations, publications, seminar series and their events.',
   check: 'Consistency findings: what is valid alone but wrong together.',
+  theme: 'The project\'s theme: theme/components.js (or .mjs), whose functions override page components (see docs/theming.md), and theme/style.css. A problem in a theme never stops a build: vita\'s own component is used instead (and `vita build` exits with status 1 after an error, so that CI notices).',
 } as const;
 
 export const CATALOGUE: Record<string, CatalogueEntry> = {
@@ -257,6 +258,37 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
     title: 'Link to a missing file',
     severity: 'error',
     description: 'A photo, link or Markdown link points to a file inside the project that does not exist. Add the file or correct the path, which is relative to the project folder.',
+  },
+  // --- theme
+  'theme/import-failed': {
+    title: 'Theme module cannot be imported',
+    severity: 'error',
+    description: 'theme/components.js (or .mjs) has a syntax error, throws while it is imported, or is read as CommonJS. The site is made with vita\'s own components until it is fixed. Fix the line named; for "Unexpected token \'export\'", rename the file to components.mjs or add `"type": "module"` to package.json.',
+  },
+  'theme/unknown-component': {
+    title: 'Not a component',
+    severity: 'warning',
+    description: 'theme/components.js exports a name that is not one of vita\'s components (a typo, or a helper of your own), or a default export. It is not used. Rename it to the component meant (the message suggests one), or stop exporting it; docs/theming.md lists the components.',
+  },
+  'theme/not-a-function': {
+    title: 'Component is not a function',
+    severity: 'error',
+    description: 'theme/components.js exports a component\'s name as something other than a plain function (a string, an object, an async function). vita\'s own component is used. Export a function `(props, h) => h.html`...`` that returns its markup at once.',
+  },
+  'theme/component-failed': {
+    title: 'Component threw',
+    severity: 'error',
+    description: 'An override in theme/components.js threw an error while a page was made (the message names the page and what it was drawing, often a field that is missing for that record). vita\'s own component is used wherever it fails; the problem is reported once per component. Fix the function, for instance by checking that the field is there.',
+  },
+  'theme/bad-result': {
+    title: 'Component returned no markup',
+    severity: 'error',
+    description: 'An override in theme/components.js returned something other than markup made with `h.html` or a string: nothing (a missing `return`), a Promise (an async function), a number or an object. vita\'s own component is used instead. Return `h.html`...``, a string (shown as text) or `h.default`.',
+  },
+  'theme/duplicate-module': {
+    title: 'Two theme modules',
+    severity: 'warning',
+    description: 'The theme folder has both components.js and components.mjs; only components.js is used. Delete or rename the other one.',
   },
 };
 

@@ -1,17 +1,22 @@
-/** One thread of `buildSite` (./build.ts): opens the project, then renders and writes the next files of the plan until none is left. */
+/**
+ * One thread of `buildSite` (./build.ts): opens the project, then renders the next files of the plan until none
+ * is left, and hands their bytes to the main thread, which writes them while this one renders the next ones.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openProject } from '../index.js';
 import { seminarFiles } from '../render/calendar/index.js';
 import { hasCv, renderCv } from '../render/cv/index.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from '../render/output.js';
 import { siteFileJobs, siteTail, siteTrees, summarize, type PagesSummary } from '../render/site/index.js';
-import { CHUNK, type MainMessage, type WorkerData, type WorkerMessage, type WrittenFile } from './build.js';
-import { checkRelativePath, PieceEncoder, writeOutputFile, WriteError, type FolderCache } from './index.js';
+import { loadTheme } from '../render/site/theme.js';
+import { CHUNK, IN_FLIGHT_KIB, type MainMessage, type SentFile, type WorkerData, type WorkerMessage } from './build.js';
+import { checkRelativePath, PieceEncoder, WriteError } from './index.js';
 import type { RenderedPage } from '../render/site/index.js';
 
 const data = workerData as WorkerData;
 const port = parentPort!;
-const send = (m: WorkerMessage) => port.postMessage(m);
+const send = (m: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 const inbox: MainMessage[] = [];
 let wake: (() => void) | undefined;
 port.on('message', (m: MainMessage) => {
@@ -23,37 +28,59 @@ const next = async (): Promise<MainMessage> => {
   return inbox.shift()!;
 };
 
-const folders: FolderCache = new Map();
 const encoder = new PieceEncoder();
-function write(index: number, path: string, content: string | Uint8Array | RenderedPage, page: boolean): WrittenFile {
-  const bytes = typeof content === 'string' ? encoder.encode([content]) : content instanceof Uint8Array ? content : encoder.encode(content.pieces);
-  const { hash, written } = writeOutputFile(data.out, path, bytes, folders);
-  return { index, path, hash, written, bytes: bytes.length, page };
+const batch: SentFile[] = [];
+let batchBytes = 0;
+/** KiB handed to the main thread and not yet written: rendering waits when the writer is this far behind. */
+const inFlight = new Int32Array(data.inFlight);
+
+/** Encodes a file into a buffer of its own and hands it over (moved, not copied) with the next few. */
+function emit(index: number, path: string, content: string | Uint8Array | RenderedPage, page: boolean): void {
+  const encoded = typeof content === 'string' ? encoder.encode([content]) : content instanceof Uint8Array ? content : encoder.encode(content.pieces);
+  const bytes = new Uint8Array(encoded.length);
+  bytes.set(encoded);
+  batch.push({ index, path, bytes, page });
+  batchBytes += bytes.length;
+  if (batch.length >= 64 || batchBytes >= 1 << 20) flush();
+}
+
+function flush(): void {
+  if (!batch.length) return;
+  for (let held = Atomics.load(inFlight, 0); held > IN_FLIGHT_KIB; held = Atomics.load(inFlight, 0)) Atomics.wait(inFlight, 0, held, 50);
+  const kib = Math.ceil(batchBytes / 1024);
+  Atomics.add(inFlight, 0, kib);
+  const files = batch.splice(0);
+  send({ type: 'files', files, kib }, files.map((f) => f.bytes.buffer as ArrayBuffer));
+  batchBytes = 0;
 }
 
 try {
   const { graph, diagnostics } = openProject(data.root);
-  const trees = diagnostics.errorCount ? [] : siteTrees(graph, data.options);
-  const jobs = siteFileJobs(trees);
+  // Each worker imports the theme itself: its components are functions, which cannot be sent to a thread.
+  const theme = await loadTheme(data.root);
   const first = data.index === 0;
-  send({ type: 'opened', errors: diagnostics.errorCount, plan: first ? jobs.map((j) => j.file) : undefined, diagnostics: first ? diagnostics.list : undefined });
+  const options = { ...data.options, theme, onDiagnostic: (d: Diagnostic) => send({ type: 'theme', diagnostic: d }) };
+  const trees = diagnostics.errorCount ? [] : siteTrees(graph, options);
+  const jobs = siteFileJobs(trees);
+  const reported = first ? [...diagnostics.list, ...(theme?.diagnostics ?? [])] : undefined;
+  send({ type: 'opened', errors: diagnostics.errorCount, plan: first ? jobs.map((j) => j.file) : undefined, diagnostics: reported });
   if ((await next()).type === 'go') {
-    const files: WrittenFile[] = [];
     const summary: PagesSummary = { math: false, sitemapPaths: [], links: new Set(), produced: new Set() };
     const sitemapPaths: [number, string][] = [];
     const counter = new Int32Array(data.next);
     for (let start = Atomics.add(counter, 0, CHUNK); start < jobs.length; start = Atomics.add(counter, 0, CHUNK)) {
-      for (let i = start; i < Math.min(start + CHUNK, jobs.length); i++) files.push(make(i));
+      for (let i = start; i < Math.min(start + CHUNK, jobs.length); i++) make(i);
     }
-    function make(i: number): WrittenFile {
+    function make(i: number): void {
       const job = jobs[i]!;
       const made = job.render();
       const before = summary.sitemapPaths.length;
       summarize(summary, job.file, made);
       if (summary.sitemapPaths.length > before) sitemapPaths.push([i, summary.sitemapPaths[before]!]);
-      return write(i, job.file, made, typeof made !== 'string');
+      emit(i, job.file, made, typeof made !== 'string');
     }
-    send({ type: 'done', files, math: summary.math, sitemapPaths, links: [...summary.links] });
+    flush();
+    send({ type: 'done', math: summary.math, sitemapPaths, links: [...summary.links] });
     if (data.index === 0) {
       const m = await next();
       if (m.type === 'tail') {
@@ -61,7 +88,9 @@ try {
         const warnings: string[] = [];
         tail.push(...extraFiles(graph, warnings));
         for (const f of tail) checkRelativePath(f.path);
-        send({ type: 'tail', files: tail.map((f) => write(-1, f.path, f.content, false)), warnings });
+        for (const f of tail) emit(-1, f.path, f.content, false);
+        flush();
+        send({ type: 'tail', warnings });
       }
     }
   }

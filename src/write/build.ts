@@ -58,22 +58,27 @@ export interface BuildSiteOptions extends SiteOptions {
 /** What a worker says, in order: `opened` (worker 0 adds the plan), `done` with its files, then worker 0's `tail`. */
 export type WorkerMessage =
   | { type: 'opened'; errors: number; plan?: string[]; diagnostics?: Diagnostic[] }
-  | { type: 'done'; files: WrittenFile[]; math: boolean; sitemapPaths: [number, string][]; links: string[] }
-  | { type: 'tail'; files: WrittenFile[]; warnings: string[] }
+  | { type: 'files'; files: SentFile[]; kib: number }
+  /** A theme component failed on a page: reported, and vita's own rendering used instead. */
+  | { type: 'theme'; diagnostic: Diagnostic }
+  | { type: 'done'; math: boolean; sitemapPaths: [number, string][]; links: string[] }
+  | { type: 'tail'; warnings: string[] }
   | { type: 'failed'; message: string; write: boolean };
 
 /** What the main thread says: go ahead (or stop), and, to worker 0, what the tail needs of every page. */
 export type MainMessage = { type: 'go' } | { type: 'stop' } | { type: 'tail'; math: boolean; sitemapPaths: string[]; links: string[]; produced: string[] };
 
-export interface WrittenFile {
-  /** Index of the file in the plan (-1 for the tail, which follows the plan in the order listed). */
+/** A rendered file on its way to the writer. */
+export interface SentFile {
+  /** Index of the file in the plan (-1 for the tail, which follows the plan in the order sent). */
   index: number;
   path: string;
-  hash: string;
-  written: boolean;
-  bytes: number;
+  bytes: Uint8Array;
   page: boolean;
 }
+
+/** How far (KiB) rendering may run ahead of writing: bounds the memory of files on their way. */
+export const IN_FLIGHT_KIB = 32 * 1024;
 
 export interface WorkerData {
   root: string;
@@ -84,6 +89,8 @@ export interface WorkerData {
   count: number;
   /** The next file of the plan to take, shared by the workers (an Int32Array over it): whoever is free takes the next few. */
   next: SharedArrayBuffer;
+  /** KiB sent to the main thread and not yet written (an Int32Array over it). */
+  inFlight: SharedArrayBuffer;
 }
 
 /** Files a worker takes at a time: consecutive files share publications (a person's home, list and CV). */
@@ -100,10 +107,33 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   if (!process.execArgv.some((a) => a.startsWith('--heap-growing-percent')) && !process.env.NODE_OPTIONS?.includes('--heap-growing-percent')) setFlagsFromString(HEAP_GROWTH);
   const writer = new SiteWriter(outDir, { projectRoot: root });
   const count = Math.max(1, Math.min(options.workers ?? 1, availableParallelism()));
-  const { workers: _, extras = {}, ...siteOptions } = options;
+  // A theme is imported by each worker (functions cannot be sent to a thread); reports come back as messages.
+  const { workers: _, extras = {}, theme: _theme, onDiagnostic: _report, ...siteOptions } = options;
   const next = new SharedArrayBuffer(4);
-  const workers = Array.from({ length: count }, (_x, index) => startWorker({ root, out: writer.out, options: siteOptions, extras, index, count, next }));
-  const inbox = workers.map((w) => messages(w));
+  const inFlight = new SharedArrayBuffer(4);
+  const held = new Int32Array(inFlight);
+  const workers = Array.from({ length: count }, (_x, index) => startWorker({ root, out: writer.out, options: siteOptions, extras, index, count, next, inFlight }));
+  // The main thread writes what the workers render, as it arrives: the disk works while they render on.
+  let pages = 0;
+  let bytes = 0;
+  let files = 0;
+  const write = (m: { files: SentFile[]; kib: number }) => {
+    for (const f of m.files) {
+      writer.put(f.index < 0 ? writer.check(f.path) : f.path, f.bytes);
+      if (f.page) pages++;
+      bytes += f.bytes.length;
+      files++;
+    }
+    Atomics.sub(held, 0, m.kib);
+    Atomics.notify(held, 0);
+  };
+  // Problems of the theme's components while pages render: each once, whichever worker met it first.
+  const themeProblems = new Map<string, Diagnostic>();
+  const note = (d: Diagnostic) => {
+    const key = `${d.code}\u0000${d.path?.[0] ?? ''}\u0000${d.message}`;
+    if (!themeProblems.has(key)) themeProblems.set(key, d);
+  };
+  const inbox = workers.map((w) => messages(w, write, note));
   try {
     const opened = await Promise.all(inbox.map((next) => next()));
     const first = opened[0]!;
@@ -120,13 +150,11 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     for (const w of workers) w.postMessage({ type: 'go' } satisfies MainMessage);
 
     const done = await Promise.all(inbox.map((next) => next()));
-    const byIndex: WrittenFile[] = new Array(plan.length);
     const sitemap: [number, string][] = [];
     const links = new Set<string>();
     let math = false;
     for (const m of done) {
       if (m.type !== 'done') throw failure(m);
-      for (const f of m.files) byIndex[f.index] = f;
       sitemap.push(...m.sitemapPaths);
       for (const l of m.links) links.add(l);
       math ||= m.math;
@@ -136,29 +164,20 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     const tail = await inbox[0]!();
     if (tail.type !== 'tail') throw failure(tail);
 
-    // The manifest lists files in the order of the plan, as a build in one thread would.
-    let pages = 0;
-    let bytes = 0;
-    for (const f of [...byIndex, ...tail.files]) {
-      if (f.index < 0) writer.check(f.path);
-      writer.record(f.path, f.hash, f.written);
-      if (f.page) pages++;
-      bytes += f.bytes;
-    }
     const warnings = [...tail.warnings];
     let searchPages = 0;
-    let files = plan.length + tail.files.length;
     if (extras.search) {
       // The pages are read back from the disk one at a time: the index never needs the whole site in memory.
-      const pagePaths = byIndex.filter((f) => f.page && f.path.endsWith('.html')).map((f) => f.path);
+      const pagePaths = plan.filter((p) => p.endsWith('.html'));
       const search = await searchIndexOf(pagePaths, (path) => readFileSync(join(writer.out, path), 'utf8'));
       if (search.problem) warnings.push(`site search was not built: ${search.problem}`);
       searchPages = search.pages;
       for (const f of search.files) writer.put(writer.check(f.path), f.content);
       files += search.files.length;
     }
+    // Every file was written in the order of the plan (then the tail's), so the manifest lists them so.
     const result = writer.finish();
-    return { pages, files, bytes, written: result.written, errors: 0, workers: count, diagnostics, warnings, searchPages, write: result };
+    return { pages, files, bytes, written: result.written, errors: 0, workers: count, diagnostics: [...diagnostics, ...themeProblems.values()], warnings, searchPages, write: result };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
@@ -180,12 +199,25 @@ function failure(m: WorkerMessage): Error {
   return new Error(`a build worker said "${m.type}" out of turn`);
 }
 
-/** The messages of a worker, one per call; a crash or an early exit becomes an error. */
-function messages(worker: Worker): () => Promise<WorkerMessage> {
+/** The messages of a worker, one per call, files aside (written at once); a crash, an early exit or a failed write becomes an error. */
+function messages(worker: Worker, write: (m: { files: SentFile[]; kib: number }) => void, note: (d: Diagnostic) => void): () => Promise<WorkerMessage> {
   const queue: WorkerMessage[] = [];
   const waiting: { ok: (m: WorkerMessage) => void; fail: (e: Error) => void }[] = [];
   let failure: Error | undefined;
   worker.on('message', (m: WorkerMessage) => {
+    if (m.type === 'files') {
+      try {
+        write(m);
+      } catch (err) {
+        fail(err as Error);
+        void worker.terminate();
+      }
+      return;
+    }
+    if (m.type === 'theme') {
+      note(m.diagnostic);
+      return;
+    }
     const w = waiting.shift();
     if (w) w.ok(m);
     else queue.push(m);

@@ -1,6 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -124,5 +124,31 @@ describe('site search', { skip: !existsSync('/usr/bin/chromium') && 'no /usr/bin
     } finally {
       await browser.close();
     }
+  });
+});
+
+describe('vita build with a theme', () => {
+  it('uses theme/components.js and theme/style.css, and fails (having built with the defaults) when a component throws', async () => {
+    const project = join(dir, 'themed');
+    cpSync('examples/pku-group', project, { recursive: true, filter: (p) => !p.includes('_site') });
+    mkdirSync(join(project, 'theme'));
+    writeFileSync(join(project, 'theme/style.css'), ':root { --accent: #7a1f1f; }\n');
+    writeFileSync(
+      join(project, 'theme/components.mjs'),
+      "export function footer(props, h) { return h.html`<footer class=\"my-footer\">© ${props.siteName} · ${h.default}</footer>`; }\n",
+    );
+    const c = capture();
+    assert.equal(await runBuild(project, { out: join(dir, 'themed-site'), search: false, cv: false, ...c.options }), 0, c.err.join(''));
+    const home = readFileSync(join(dir, 'themed-site/people/lei-wu/index.html'), 'utf8');
+    assert.match(home, /<footer class="my-footer">/);
+    assert.match(home, /theme\/style\.css\?v=/);
+    assert.ok(existsSync(join(dir, 'themed-site/theme/style.css')));
+
+    writeFileSync(join(project, 'theme/components.mjs'), 'export function footer() { throw new Error("oops"); }\n');
+    const d = capture();
+    assert.equal(await runBuild(project, { out: join(dir, 'themed-site'), search: false, cv: false, ...d.options }), 1);
+    assert.match(d.err.join(''), /theme\/component-failed/);
+    assert.equal((d.err.join('').match(/theme\/component-failed/g) ?? []).length, 1, 'reported once, not once per page');
+    assert.match(readFileSync(join(dir, 'themed-site/index.html'), 'utf8'), /<footer class="site-footer">/, 'the default footer stood in');
   });
 });

@@ -3,15 +3,26 @@
  * the one helper, `url(path)`, through which every internal link is made (so the site works at a domain
  * root and under a sub-path such as https://user.github.io/repo/ alike).
  */
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Graph, Person } from '../../resolve/graph.js';
 import type { LocalizedText } from '../../schema/index.js';
+import type { ComponentOverrides } from './components.js';
 import { strings, type Strings } from './i18n.js';
+import type { ThemeState } from './parts/themed.js';
+import type { SiteTheme } from './theme.js';
 
 export interface SiteOptions {
   /** Where the site will live; overrides vita.yaml's baseUrl. "/" or "https://user.github.io/repo/". */
   baseUrl?: string;
   /** "Now", for upcoming and past seminars (defaults to the time of the build). */
   now?: Date;
+  /** The project's theme (`loadTheme(root)`): its components override vita's, its style.css is linked after vita's. */
+  theme?: SiteTheme;
+  /**
+   * Where the theme's problems found while rendering go (a component that throws or returns no markup), each once
+   * per rendering, i.e. per options object; by default they are printed with console.warn.
+   */
+  onDiagnostic?: (d: Diagnostic) => void;
 }
 
 export interface Site {
@@ -38,6 +49,10 @@ export interface Site {
    * so no page is searched for its links afterwards. The site copies exactly these (and assets/).
    */
   linked: Set<string>;
+  /** The theme's component overrides, undefined when there are none: a component checks this once. */
+  overrides?: ComponentOverrides;
+  /** The theme of this rendering and where its problems go (see parts/themed.ts). */
+  theme?: ThemeState;
 }
 
 export function createSite(graph: Graph, lang: string, options: SiteOptions): Site {
@@ -68,8 +83,26 @@ export function createSite(graph: Graph, lang: string, options: SiteOptions): Si
     pubSlugs: publicationSlugs(graph),
     files: new Set(graph.files),
     linked: new Set(),
+    ...themeFields(options),
   };
 }
+
+/** The theme's part of a Site: nothing at all without a theme. */
+function themeFields(options: SiteOptions): Pick<Site, 'overrides' | 'theme'> {
+  const theme = options.theme;
+  // Both fields always there, so that every Site has the same shape (and `site.overrides` one kind of look-up).
+  if (!theme) return { overrides: undefined, theme: undefined };
+  // One state per options object, shared by the language trees made with it, so that each problem is reported once.
+  let state = themeStates.get(options);
+  if (!state || state.theme !== theme) {
+    const report = options.onDiagnostic ?? ((d: Diagnostic) => console.warn(`vita: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.severity}: ${d.message} [${d.code}]`));
+    state = { theme, report, reported: new Set(), pending: [] };
+    themeStates.set(options, state);
+  }
+  return { overrides: Object.keys(theme.components).length ? theme.components : undefined, theme: state };
+}
+
+const themeStates = new WeakMap<SiteOptions, ThemeState>();
 
 /**
  * The link to a page or file of the site, from its path inside the site ("people/lei-wu/", "assets/vita.css").

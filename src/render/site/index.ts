@@ -29,6 +29,8 @@ import { pubSlug } from './parts/publications.js';
 import { robots, sitemap } from './sitemap.js';
 
 export type { SiteOptions } from './context.js';
+export { loadTheme, type SiteTheme } from './theme.js';
+export { COMPONENT_NAMES, type ComponentName, type ComponentProps } from './components.js';
 
 /** A page of the site before it is rendered: where it goes, and how to make it. */
 export interface PageJob {

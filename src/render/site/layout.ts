@@ -5,6 +5,8 @@ import { absoluteUrl, localText, pageFile, paths, url, type Site } from './conte
 import { html, jsonLd, trustedHtml, type Html } from './html.js';
 import { hasStrings, strings } from './i18n.js';
 import { hasResearch, hasTalks, hasTeaching, hasCv } from './parts/person-name.js';
+import { flushThemeProblems, pageInfo, themed } from './parts/themed.js';
+import { THEME_STYLE } from './theme.js';
 
 export interface Page {
   /** Path inside the site: "people/lei-wu/" (a folder) or "404.html". */
@@ -77,13 +79,45 @@ export function siteLanguages(site: Site): string[] {
 function themeOverrides(site: Site): Html | undefined {
   const theme = site.graph.config.theme;
   const decls: string[] = [];
-  for (const [name, value] of Object.entries({ ...theme?.colors, ...theme?.fonts })) {
-    const prop = name.startsWith('--') ? name : `--${name}`;
+  // Colours by their property's name (accent -> --accent); fonts by role (body -> --font-body, as vita.css names them).
+  const named = [
+    ...Object.entries(theme?.colors ?? {}).map(([name, value]) => [name.startsWith('--') ? name : `--${name}`, value] as const),
+    ...Object.entries(theme?.fonts ?? {}).map(([name, value]) => [name.startsWith('--') ? name : name.startsWith('font-') ? `--${name}` : `--font-${name}`, fontFamilies(value)] as const),
+  ];
+  for (const [prop, value] of named) {
     // A custom property name and value cannot close the style element nor open a new rule.
     if (!/^--[A-Za-z0-9-]+$/.test(prop) || /[<>{};]/.test(value)) continue;
     decls.push(`${prop}:${value}`);
   }
   return decls.length ? trustedHtml(`<style>:root,:root[data-theme]{${decls.join(';')}}</style>`) : undefined;
+}
+
+const GENERIC_FONTS = new Set(['serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'system-ui', 'ui-serif', 'ui-sans-serif', 'ui-monospace', 'ui-rounded', 'math', 'emoji', 'fangsong', 'inherit', 'initial', 'unset']);
+
+/**
+ * A list of font families as CSS reads it: a name that is not a run of identifiers (`Source Serif 4`, where a
+ * word starts with a digit) is quoted, so that it is one family, as meant. A value written as CSS is kept.
+ */
+function fontFamilies(value: string): string {
+  if (/["'()\\]/.test(value)) return value;
+  const parts = value.split(',').map((f) => f.trim());
+  const identifiers = (f: string) => f.split(/\s+/).every((w) => /^-?[A-Za-z_\u0080-\uFFFF][\w\u0080-\uFFFF-]*$/.test(w));
+  if (parts.every((f) => f === '' || GENERIC_FONTS.has(f.toLowerCase()) || identifiers(f))) return value;
+  return parts
+    .filter(Boolean)
+    .map((f) => (GENERIC_FONTS.has(f.toLowerCase()) || identifiers(f) ? f : `"${f}"`))
+    .join(', ');
+}
+
+/**
+ * The link to the project's theme/style.css, when it has one: after vita's stylesheet, so that any rule can be
+ * overridden. The file is copied into the site as any linked file of the project is; its version (from loadTheme)
+ * makes browsers fetch it again when it changes.
+ */
+function themeStylesheet(site: Site): Html | undefined {
+  if (!site.files.has(THEME_STYLE)) return undefined;
+  const version = site.theme?.theme.style?.version;
+  return html`<link rel="stylesheet" href="${url(site, THEME_STYLE, { asset: true }) + (version ? `?v=${version}` : '')}">`;
 }
 
 /** A page as written: its markup in pieces (see Html), and whether it typesets math. */
@@ -95,6 +129,11 @@ export interface PageMarkup {
 
 export function renderPage(site: Site, page: Page): PageMarkup {
   const t = site.t;
+  // The theme's components in the page's body have been drawn: their problems, if any, are this page's.
+  const pageUrl = site.theme ? url(site, page.path) : undefined;
+  if (pageUrl !== undefined) flushThemeProblems(site, pageUrl);
+  const at = { page: pageUrl };
+  const info = () => pageInfo(site, page);
   const name = siteName(site);
   const fullTitle = page.path === '' ? name : `${page.title} · ${name}`;
   const canonical = absoluteUrl(site, page.path);
@@ -122,13 +161,17 @@ ${image ? html`<meta property="og:image" content="${image}">` : ''}
 <link rel="stylesheet" href="${url(site, 'assets/vita.css', { asset: true })}">
 ${math ? html`<link rel="stylesheet" href="${url(site, 'assets/katex/katex.min.css', { asset: true })}">` : ''}
 ${themeOverrides(site)}
+${themeStylesheet(site)}
 ${feed ? html`<link rel="alternate" type="application/atom+xml" title="${t.news}" href="${url(site, feed)}">` : ''}
 <script src="${url(site, 'assets/vita.js', { asset: true })}" defer></script>
 ${page.head ?? ''}
-${(page.data ?? []).map((d) => jsonLd(d))}`;
+${(page.data ?? []).map((d) => jsonLd(d))}${site.overrides?.head ? html`
+${themed(site, 'head', () => ({ page: info() }), () => html``, at)}` : ''}`;
 
   const nav = navItems(site);
-  const header = html`<header class="site-header">
+  const otherLangs = langs.length > 1 ? langs.filter((l) => l !== site.lang) : [];
+  const langUrl = (l: string) => url(site, page.noindex ? '' : page.path, { lang: l });
+  const defaultHeader = () => html`<header class="site-header">
 <div class="bar">
 <a class="brand" href="${url(site, '')}">${name}</a>
 <nav class="site-nav" aria-label="${t.mainNav}"><ul>
@@ -136,19 +179,35 @@ ${nav.map((n) => html`<li><a href="${url(site, n.path)}"${n.key === page.nav ? h
 </ul></nav>
 <div class="tools">
 <a class="tool" href="${url(site, paths.search())}" aria-label="${t.searchSite}" title="${t.searchSite}"><svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18"><circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" stroke-width="2"/><path d="M15.5 15.5 21 21" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg></a>
-${langs.length > 1
-    ? langs
-        .filter((l) => l !== site.lang)
-        .map((l) => html`<a class="tool lang" href="${url(site, page.noindex ? '' : page.path, { lang: l })}" hreflang="${l}" lang="${l}">${strings(l).languageName}</a>`)
-    : ''}
+${otherLangs.map((l) => html`<a class="tool lang" href="${langUrl(l)}" hreflang="${l}" lang="${l}">${strings(l).languageName}</a>`)}
 <button class="tool theme-toggle" type="button" hidden aria-label="${t.themeToggle}" title="${t.themeToggle}"><svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18"><path d="M12 3a9 9 0 1 0 0 18z" fill="currentColor"/><circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2"/></svg></button>
 </div>
 </div>
 </header>`;
+  const header = themed(
+    site,
+    'header',
+    () => ({
+      page: info(),
+      siteName: name,
+      homeUrl: url(site, ''),
+      nav: nav.map((n) => ({ key: n.key, label: n.label, url: url(site, n.path), current: n.key === page.nav })),
+      searchUrl: url(site, paths.search()),
+      languages: otherLangs.map((l) => ({ lang: l, label: strings(l).languageName, url: langUrl(l) })),
+    }),
+    defaultHeader,
+    at,
+  );
 
-  const footer = html`<footer class="site-footer">
+  const footer = themed(
+    site,
+    'footer',
+    () => ({ page: info(), siteName: name, feedUrl: feed ? url(site, feed) : undefined, year: site.now.getUTCFullYear() }),
+    () => html`<footer class="site-footer">
 <p>© ${name}${feed ? html` · <a href="${url(site, feed)}">${t.feed}</a>` : ''} · <span class="muted">${t.builtWith}</span></p>
-</footer>`;
+</footer>`,
+    at,
+  );
 
   const doc = html`<!doctype html>
 <html lang="${site.lang}">
@@ -162,7 +221,8 @@ ${header}
 ${page.unsearchable ? '' : html`<span data-pagefind-meta="title" hidden>${page.title}</span>`}
 ${page.body}
 </main>
-${footer}
+${footer}${site.overrides?.pageEnd ? html`
+${themed(site, 'pageEnd', () => ({ page: info() }), () => html``, at)}` : ''}
 </body>
 </html>
 `;

@@ -47,7 +47,8 @@ $$('[data-pubs]').forEach(function (list) {
   if (!form) return;
   form.hidden = false;
   var items = $$('.pub', list), count = form.querySelector('output'), none = list.querySelector('[data-no-match]');
-  var texts = items.map(function (li) { return norm(li.querySelector('.pub-body').textContent); });
+  // A theme's own item (theme/components.js) may lack the body or the data attributes: it is then matched as a whole.
+  var texts = items.map(function (li) { return norm((li.querySelector('.pub-body') || li).textContent); });
   function norm(s) { return s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, ''); }
   function apply() {
     var q = norm(form.q.value.trim()).split(/\s+/).filter(Boolean);
@@ -55,7 +56,7 @@ $$('[data-pubs]').forEach(function (list) {
     var shown = 0;
     items.forEach(function (li, i) {
       var ok = (!year || li.dataset.year === year) && (!type || li.dataset.type === type) &&
-        (!topic || li.dataset.topics.split('|').indexOf(topic) >= 0) &&
+        (!topic || (li.dataset.topics || '').split('|').indexOf(topic) >= 0) &&
         q.every(function (w) { return texts[i].indexOf(w) >= 0; });
       li.hidden = !ok;
       if (ok) shown++;

@@ -9,6 +9,7 @@ import { html, type Html } from '../html.js';
 import type { Page } from '../layout.js';
 import { projectFileUrl } from '../parts/files.js';
 import { affiliationLine, otherNames, personPath, personRef, shortName } from '../parts/person-name.js';
+import { personInfo, themed } from '../parts/themed.js';
 
 export const ROLE_ORDER = ['pi', 'faculty', 'postdoc', 'phd', 'master', 'graduate', 'undergraduate', 'intern', 'visitor', 'staff'];
 
@@ -47,8 +48,26 @@ function memberName(site: Site, m: Member): Html {
   return m.person ? personRef(site, { name: m.name, person: m.person.id }) : html`${m.name}`;
 }
 
-/** A card for a person of the project: photo, name in every script, title, affiliation. */
-export function personCard(site: Site, person: Person, extra?: Html): Html {
+/** What a card says of someone's place in the group, when it is in a list by role. */
+export interface CardMembership {
+  role?: string;
+  /** Their years in the group: "2021–". */
+  years?: string;
+}
+
+/** A card for a person of the project: photo, name in every script, title, affiliation; a theme may override it (`personCard`). */
+export function personCard(site: Site, person: Person, member: CardMembership = {}): Html {
+  if (site.overrides?.personCard === undefined) return defaultPersonCard(site, person, member);
+  return themed(
+    site,
+    'personCard',
+    () => ({ person: personInfo(site, person), role: member.role, roleLabel: member.role ? site.t.roles[member.role] ?? member.role : undefined, years: member.years }),
+    () => defaultPersonCard(site, person, member),
+    { subject: `person ${person.id}` },
+  );
+}
+
+function defaultPersonCard(site: Site, person: Person, member: CardMembership): Html {
   const d = person.data;
   return html`<li class="card">
 ${d.photo ? html`<img class="card-photo" src="${projectFileUrl(site, d.photo)}" alt="" width="64" height="80" loading="lazy">` : ''}
@@ -56,7 +75,7 @@ ${d.photo ? html`<img class="card-photo" src="${projectFileUrl(site, d.photo)}" 
 <p class="card-name"><a href="${url(site, personPath(site, person.id))}">${shortName(site, person)}</a>${otherNames(site, person)}</p>
 ${d.title ? html`<p class="muted">${localText(site, d.title)}</p>` : ''}
 ${!d.title && d.affiliations?.length ? html`<p class="muted">${affiliationLine(site, person)}</p>` : ''}
-${extra ?? ''}
+${member.years ? html`<p class="muted">${member.years}</p>` : ''}
 </div>
 </li>`;
 }
@@ -72,7 +91,7 @@ export function currentMembers(site: Site, members: Member[], level: 2 | 3 = 2):
     const withPages = list.filter((m) => m.person);
     const named = list.filter((m) => !m.person);
     return html`<section class="role">${level === 2 ? html`<h2>${label}</h2>` : html`<h3>${label}</h3>`}
-${withPages.length ? html`<ul class="cards">${withPages.map((m) => personCard(site, m.person!, m.start ? html`<p class="muted">${yearRange(m.start, undefined, t.present)}</p>` : undefined))}</ul>` : ''}
+${withPages.length ? html`<ul class="cards">${withPages.map((m) => personCard(site, m.person!, { role, years: m.start ? yearRange(m.start, undefined, t.present) : undefined }))}</ul>` : ''}
 ${named.length ? html`<ul class="names">${named.map((m) => html`<li>${m.name}${m.start ? html` <span class="muted">(${m.start.slice(0, 4)})</span>` : ''}</li>`)}</ul>` : ''}
 </section>`;
   })}`;

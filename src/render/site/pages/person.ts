@@ -12,6 +12,7 @@ import { projectFileUrl } from '../parts/files.js';
 import { newsList } from '../parts/news.js';
 import { fullName, hasCv, personPath, personTabs, shortName } from '../parts/person-name.js';
 import { publicationList } from '../parts/publications.js';
+import { personInfo, themed } from '../parts/themed.js';
 
 /** The prose sections of a person, rendered with links to project files made into site links. */
 export function prose(site: Site, person: Person, section: string): Html | undefined {
@@ -95,14 +96,16 @@ export function personPage(site: Site, person: Person): Page {
   const photo = d.photo ? projectFileUrl(site, d.photo) : undefined;
   const name = shortName(site, person);
 
-  const body = html`<article class="person">
-<header class="person-head${photo ? ' with-photo' : ''}">
+  const hero = () => html`<header class="person-head${photo ? ' with-photo' : ''}">
 ${photo ? html`<img class="photo" src="${photo}" alt="${name}" width="160" height="200">` : ''}
 <div>
 <h1>${fullName(site, person)}</h1>
 ${contact(site, person)}
 </div>
-</header>
+</header>`;
+
+  const body = html`<article class="person">
+${site.overrides?.personHero ? themed(site, 'personHero', () => ({ person: personInfo(site, person) }), hero, { subject: `person ${person.id}` }) : hero()}
 ${personTabs(site, person, 'home')}
 ${about ? html`<section id="about"><h2>${t.about}</h2>${about}</section>` : ''}
 ${vision || themes.length

@@ -7,8 +7,15 @@ import { projectFileUrl } from './files.js';
 import { inlineOnce } from '../memo.js';
 import { personRef } from './person-name.js';
 import { pubSlug } from './publications.js';
+import { newsInfo, themed } from './themed.js';
 
+/** One news item; a theme may override it (`newsItem`). */
 export function newsItem(site: Site, item: News, options: { showPeople?: boolean } = {}): Html {
+  if (site.overrides?.newsItem === undefined) return defaultNewsItem(site, item, options);
+  return themed(site, 'newsItem', () => ({ news: newsInfo(site, item), showPeople: options.showPeople ?? false }), () => defaultNewsItem(site, item, options), { subject: `news ${item.id}` });
+}
+
+function defaultNewsItem(site: Site, item: News, options: { showPeople?: boolean }): Html {
   const rewrite = (u: string) => projectFileUrl(site, u, 'news');
   const body = item.body?.trim() ?? '';
   const pubs = item.publications.map((k) => site.graph.publications.get(k)).filter((p) => p !== undefined);

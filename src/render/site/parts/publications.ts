@@ -10,6 +10,7 @@ import { contentLang, paths, url, type Site } from '../context.js';
 import { html, isSafeHref, join, trustedHtml, type Html } from '../html.js';
 import { flat, inlineOnce, markdownOnce, memo, memoShared } from '../memo.js';
 import { projectFileUrl } from './files.js';
+import { themedPublicationItem } from './themed.js';
 import { personPath, shortName } from './person-name.js';
 
 export type StatusGroup = 'published' | 'preprints' | 'inPreparation';
@@ -159,7 +160,10 @@ export function pubSlug(site: Site, key: string): string {
   return site.pubSlugs.get(key) ?? key;
 }
 
-export function publicationItem(site: Site, pub: Publication, options: ListOptions = {}): Html {
+/** One entry of a list; a theme's `publicationItem` (theme/components.js) gets its data and this rendering as its default (`themed` false). */
+export function publicationItem(site: Site, pub: Publication, options: ListOptions = {}, themed = true): Html {
+  // Without a theme, this is the one check an item pays for the possibility of one.
+  if (site.overrides?.publicationItem !== undefined && themed) return themedPublicationItem(site, pub, options);
   const number = options.numbers?.get(pub.id);
   // The item is the same on every list but for its number and whose name is in bold. Its costly parts (title
   // and abstract with their math, BibTeX) are made once per site; keeping whole items as well was measured to

@@ -1,0 +1,284 @@
+/**
+ * Calling a theme's component overrides (theme/components.js, see ../components.ts and ../theme.ts): the props
+ * each receives, made from the graph, and the call itself, which never lets an override break a page. An
+ * override that throws or returns something that is not markup is reported (once per component and problem,
+ * naming the page) and vita's own rendering is used in its place.
+ *
+ * Without a theme none of this runs: each component checks `site.overrides` once.
+ */
+import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
+import type { News, Person, Publication } from '../../../resolve/graph.js';
+import { renderInline, renderMarkdown } from '../../markdown.js';
+import type { ComponentHelpers, ComponentName, ComponentOverride, ComponentOverrides, ComponentProps, LinkInfo, NewsInfo, PageInfo, PersonInfo, PublicationInfo } from '../components.js';
+import { localText, paths, url, type Site } from '../context.js';
+import { html, Html, join, trustedHtml } from '../html.js';
+import { inlineOnce, markdownOnce, memo } from '../memo.js';
+import { stackPosition, type SiteTheme } from '../theme.js';
+import { projectFileUrl } from './files.js';
+import { hasCv, personPath, shortName } from './person-name.js';
+import { publicationItem, publicationLinks, pubSlug, type ListOptions } from './publications.js';
+
+/** What one rendering of a site (all its language trees) knows of its theme. */
+export interface ThemeState {
+  theme: SiteTheme;
+  report: (d: Diagnostic) => void;
+  /** Problems already reported, by component and code: each once per rendering. */
+  reported: Set<string>;
+  /** Problems of the components of a page's body, reported with the page once it is known (see `flushThemeProblems`). */
+  pending: Problem[];
+}
+
+export interface Problem {
+  name: ComponentName;
+  code: 'theme/component-failed' | 'theme/bad-result';
+  /** What happened: the error, or what was returned. */
+  detail: unknown;
+  /** What it was drawing: "publication wu2023". */
+  subject?: string;
+}
+
+/** The words of the interface, frozen, so that an override cannot change them for the pages after it. */
+function frozenStrings(site: Site): Readonly<Site['t']> {
+  return memo(site, 'theme-strings', '', () => deepFreeze(structuredCloneStrings(site.t)));
+}
+
+/** A copy of the strings (some are functions, which structuredClone refuses). */
+function structuredCloneStrings<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(structuredCloneStrings) as T;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, structuredCloneStrings(v)])) as T;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !(value instanceof Html) && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** A link for an override: a path of the site through `url`, a web address or fragment as it is. */
+function linkFor(site: Site, path: string, options?: { asset?: boolean; lang?: string }): string {
+  if (typeof path !== 'string') return '#';
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//') || path.startsWith('#')) return path;
+  return url(site, path, options);
+}
+
+/**
+ * The markup of a component: the theme's override when it has one, called with its props and helpers, else (or
+ * when the override fails) `fallback()`. `page` is the page's link when known (components of the frame); for
+ * components of a page's body the problem waits in `pending` until `flushThemeProblems` names the page.
+ */
+export function themed<N extends ComponentName>(site: Site, name: N, props: () => ComponentProps[N], fallback: () => Html, where: { page?: string; subject?: string } = {}): Html {
+  const override = site.overrides?.[name] as ComponentOverride<N> | undefined;
+  if (override === undefined) return fallback();
+  let made: Html | undefined;
+  const fallbackOnce = () => (made ??= fallback());
+  const helpers: ComponentHelpers = Object.freeze({
+    html,
+    raw: (markup: string) => trustedHtml(String(markup)),
+    join,
+    url: (path: string, options?: { asset?: boolean; lang?: string }) => linkFor(site, path, options),
+    t: frozenStrings(site),
+    lang: site.lang,
+    get default() {
+      return fallbackOnce();
+    },
+  });
+  let result: unknown;
+  try {
+    result = override(deepFreeze(props()), helpers);
+  } catch (error) {
+    problem(site, { name, code: 'theme/component-failed', detail: error, subject: where.subject }, where.page);
+    return fallbackOnce();
+  }
+  if (result instanceof Html) return result;
+  // A string is text, never markup: `raw` is the one way to put markup of one's own in a page.
+  if (typeof result === 'string') return html`${result}`;
+  problem(site, { name, code: 'theme/bad-result', detail: result, subject: where.subject }, where.page);
+  return fallbackOnce();
+}
+
+function problem(site: Site, p: Problem, page: string | undefined): void {
+  const state = site.theme;
+  if (!state) return;
+  if (state.reported.has(`${p.name}\u0000${p.code}`)) return;
+  if (page === undefined) {
+    if (state.pending.length < 100) state.pending.push(p);
+    return;
+  }
+  report(state, p, page);
+}
+
+/** Reports the problems the components of a page's body had, now that the page is known. */
+export function flushThemeProblems(site: Site, page: string): void {
+  const state = site.theme;
+  if (!state || state.pending.length === 0) return;
+  for (const p of state.pending.splice(0)) report(state, p, page);
+}
+
+function report(state: ThemeState, p: Problem, page: string): void {
+  const key = `${p.name}\u0000${p.code}`;
+  if (state.reported.has(key)) return;
+  state.reported.add(key);
+  const theme = state.theme;
+  const file = theme.componentsFile ?? 'theme/components.js';
+  const on = `on ${page}${p.subject ? ` (${p.subject})` : ''}`;
+  let d: Diagnostic;
+  if (p.code === 'theme/component-failed') {
+    const error = p.detail instanceof Error ? p.detail : undefined;
+    const what = error ? `${error.name}: ${error.message}` : safeString(p.detail);
+    const at = (error && theme.moduleUrl ? stackPosition(error.stack, theme.moduleUrl) : undefined) ?? theme.locations[p.name];
+    d = {
+      file,
+      ...at,
+      severity: 'error',
+      code: p.code,
+      path: [p.name],
+      message: `${p.name} threw ${on}: ${what}; vita's own ${p.name} is used wherever it fails`,
+      hint: `fix the function ${p.name} in ${file}: its props are listed in docs/theming.md (a field that is undefined is missing from the record).`,
+    };
+  } else {
+    d = {
+      file,
+      ...theme.locations[p.name],
+      severity: 'error',
+      code: p.code,
+      path: [p.name],
+      message: `${p.name} returned ${describeResult(p.detail)} ${on}, not markup; vita's own ${p.name} is used instead`,
+      hint:
+        p.detail instanceof Promise
+          ? 'a component must return its markup at once: remove "async" and "await".'
+          : 'return h.html`...` (markup, with what you put in it escaped), a string (shown as text), or h.default.',
+    };
+  }
+  state.report(d);
+}
+
+function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return 'a value that cannot be shown';
+  }
+}
+
+function describeResult(value: unknown): string {
+  if (value === undefined) return 'nothing (undefined)';
+  if (value === null) return 'null';
+  if (value instanceof Promise) return 'a Promise';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object that is not made with h.html';
+  return `a ${typeof value}`;
+}
+
+// --- props
+
+export function pageInfo(site: Site, page: { path: string; title: string; description?: string; nav?: string }): PageInfo {
+  return { path: page.path, url: url(site, page.path), title: page.title, description: page.description, lang: site.lang, nav: page.nav };
+}
+
+/** A person as overrides see them; made once per site. */
+export function personInfo(site: Site, person: Person): PersonInfo {
+  return memo(site, 'theme-person', person.id, () => {
+    const t = site.t;
+    const d = person.data;
+    const links: LinkInfo[] = [];
+    for (const [kind, href] of Object.entries(d.links ?? {})) if (kind !== 'cv' && href) links.push({ kind, label: t.profiles[kind] ?? kind, url: projectFileUrl(site, href) });
+    if (d.links?.cv) links.push({ kind: 'cv', label: t.cv, url: projectFileUrl(site, d.links.cv) });
+    else if (hasCv(site, person)) links.push({ kind: 'cv', label: t.cv, url: url(site, paths.cv(person.id)) });
+    const info: PersonInfo = {
+      id: person.id,
+      url: url(site, personPath(site, person.id)),
+      name: shortName(site, person),
+      names: Object.fromEntries(Object.entries(person.names).filter(([lang]) => lang !== 'default')),
+      title: d.title ? localText(site, d.title) : undefined,
+      affiliations: (d.affiliations ?? []).map((a) => ({ name: localText(site, a.name), institution: a.institution ? localText(site, a.institution) : undefined, url: a.url })),
+      email: d.email,
+      office: d.office ? localText(site, d.office) : undefined,
+      phone: d.phone,
+      // Copies: props are frozen, and the graph's own lists must stay as they are.
+      address: [...(d.address ?? [])],
+      homepage: d.homepage,
+      photo: d.photo ? projectFileUrl(site, d.photo) : undefined,
+      links,
+    };
+    return deepFreeze(info);
+  });
+}
+
+/** A publication as overrides see it; made once per site (while in memory), like the parts of the default item. */
+export function publicationInfo(site: Site, pub: Publication): PublicationInfo {
+  return memo(site, 'theme-publication', pub.id, () => {
+    const t = site.t;
+    const v = pub.venue;
+    const info: PublicationInfo = {
+      key: pub.id,
+      url: url(site, paths.publication(pubSlug(site, pub.id))),
+      title: pub.title,
+      titleHtml: inlineOnce(site, pub.title),
+      authors: pub.authors.map((a) => {
+        const person = a.person ? site.graph.people.get(a.person) : undefined;
+        return { name: person ? shortName(site, person) : a.name, person: a.person, url: person ? url(site, personPath(site, person.id)) : undefined, roles: [...a.roles] };
+      }),
+      etal: pub.etal ?? false,
+      alphabetical: pub.alphabetical ?? false,
+      type: pub.type,
+      status: pub.status,
+      year: pub.year,
+      venue: v ? { name: v.name, short: v.short, volume: v.volume, number: v.number, pages: v.pages } : undefined,
+      award: pub.award,
+      abstract: pub.abstract,
+      abstractHtml: pub.abstract ? markdownOnce(site, pub.abstract) : undefined,
+      topics: [...(pub.topics ?? [])],
+      selected: pub.selected ?? false,
+      doi: pub.doi,
+      arxiv: pub.arxiv,
+      links: publicationLinks(site, pub).map((l) => ({ kind: l.kind, label: t.linkNames[l.kind] ?? l.kind, url: l.href })),
+    };
+    return deepFreeze(info);
+  });
+}
+
+/** One entry of a publication list through the theme's `publicationItem`, with vita's own item as its default. */
+export function themedPublicationItem(site: Site, pub: Publication, options: ListOptions): Html {
+  const owner = options.owner;
+  const number = options.numbers?.get(pub.id);
+  return themed(
+    site,
+    'publicationItem',
+    () => ({
+      publication: publicationInfo(site, pub),
+      // As vita's item is named (publications.ts), so that citations and links to it find a theme's item too.
+      id: number !== undefined ? `pub-${number}` : `pub-${pubSlug(site, pub.id)}`,
+      number,
+      owner,
+      ownerIsAuthor: owner !== undefined && pub.authors.some((a) => a.person === owner),
+    }),
+    () => publicationItem(site, pub, options, false),
+    { subject: `publication ${pub.id}` },
+  );
+}
+
+/** A news item as overrides see it. */
+export function newsInfo(site: Site, item: News): NewsInfo {
+  const rewrite = (u: string) => projectFileUrl(site, u, 'news');
+  const body = item.body?.trim() ? item.body : undefined;
+  return {
+    id: item.id,
+    date: item.date,
+    title: item.title,
+    titleHtml: item.title ? renderInline(item.title, { rewriteUrl: rewrite }) : undefined,
+    body,
+    bodyHtml: body ? renderMarkdown(body.trim(), { rewriteUrl: rewrite, headingStart: 4 }) : undefined,
+    lang: item.lang,
+    people: item.people.flatMap((id) => {
+      const p = site.graph.people.get(id);
+      return p ? [{ id, name: shortName(site, p), url: url(site, personPath(site, id)) }] : [];
+    }),
+    publications: item.publications.flatMap((key) => {
+      const p = site.graph.publications.get(key);
+      return p ? [{ key, title: p.title, titleHtml: inlineOnce(site, p.title), url: url(site, paths.publication(pubSlug(site, key))), venue: p.venue?.short }] : [];
+    }),
+  };
+}
