@@ -1,16 +1,20 @@
-/** `vita check`: every problem of a project at once, as text or JSON. */
+/** `vita check`: every problem of a project at once (the record's and its theme's), as text or JSON. */
 import { formatJson, formatText } from '../diagnostics/format.js';
-import { openProject } from '../index.js';
+import { openProject, sortDiagnostics } from '../index.js';
+import { loadTheme } from '../render/site/theme.js';
 import { describeProject } from './summary.js';
 
-export function runCheck(root: string, options: { format: 'text' | 'json' }): number {
+export async function runCheck(root: string, options: { format: 'text' | 'json' }): Promise<number> {
   const { graph, diagnostics } = openProject(root);
+  const theme = await loadTheme(root);
+  const list = sortDiagnostics([...diagnostics.list, ...(theme?.diagnostics ?? [])]);
+  const errors = list.filter((d) => d.severity === 'error').length;
   if (options.format === 'json') {
-    process.stdout.write(formatJson(diagnostics.list));
+    process.stdout.write(formatJson(list));
   } else {
     const color = process.stdout.isTTY && !process.env.NO_COLOR;
-    if (diagnostics.errorCount === 0) process.stdout.write(describeProject(graph) + '\n');
-    process.stdout.write(formatText(diagnostics.list, { color }));
+    if (errors === 0) process.stdout.write(describeProject(graph) + '\n');
+    process.stdout.write(formatText(list, { color }));
   }
-  return diagnostics.errorCount > 0 ? 1 : 0;
+  return errors > 0 ? 1 : 0;
 }

@@ -9,7 +9,8 @@ const CHECK = `Usage: vita check [project] [--format text|json]
 
 Reads the record and reports every problem at once (file:line:col, with a
 hint), then the consistency findings: duplicate papers, venue year vs year,
-unknown citations and people, stale entries, dead links.
+unknown citations and people, stale entries, dead links; and the theme's
+problems (theme/components.js), if the project has one.
   --format json        Diagnostics as JSON, for editors and CI.
 Exit status: 0 with no errors (warnings allowed), 1 with errors.
 `;
@@ -21,6 +22,11 @@ Checks the record, then writes the website into the output folder (vita.yaml's
 each, research, CV (with its PDF), news, talks, teaching, group, seminars with
 calendar feeds, Atom feeds, sitemap and a search index. Only files whose bytes
 changed are written; files of an earlier build that are gone are removed.
+A long publication list (over vita.yaml's publications.pageSize, 1000) gets a
+page per year. The project's theme/ folder, if any, restyles the site
+(theme/style.css) and overrides page components (theme/components.js; see
+docs/theming.md); a broken component is replaced by vita's own and the build
+exits with status 1.
   -o, --out <folder>   Write there instead.
   --base-url <url>     Where the site will live, e.g. https://you.github.io/repo/
                        (overrides vita.yaml's baseUrl).
