@@ -89,7 +89,8 @@ function themeOverrides(site: Site): Html | undefined {
     if (!/^--[A-Za-z0-9-]+$/.test(prop) || /[<>{};]/.test(value)) continue;
     decls.push(`${prop}:${value}`);
   }
-  return decls.length ? trustedHtml(`<style>:root,:root[data-theme]{${decls.join(';')}}</style>`) : undefined;
+  // The same in every theme: light, dark chosen with the toggle, and dark from the system (whose rule is more specific).
+  return decls.length ? trustedHtml(`<style>:root,:root[data-theme],:root:not([data-theme=light]){${decls.join(';')}}</style>`) : undefined;
 }
 
 const GENERIC_FONTS = new Set(['serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'system-ui', 'ui-serif', 'ui-sans-serif', 'ui-monospace', 'ui-rounded', 'math', 'emoji', 'fangsong', 'inherit', 'initial', 'unset']);

@@ -103,7 +103,7 @@ describe('theme', () => {
       g.config.theme = { colors: { accent: '#0a6', bad: 'red}</style><script>alert(1)</script>' }, fonts: { 'font-body': 'Georgia, serif' } };
     });
     const html = page(toMap(renderSite(graph, { now: NOW })), 'index.html');
-    assert.ok(html.includes('<style>:root,:root[data-theme]{--accent:#0a6;--font-body:Georgia, serif}</style>'));
+    assert.ok(html.includes('<style>:root,:root[data-theme],:root:not([data-theme=light]){--accent:#0a6;--font-body:Georgia, serif}</style>'));
     assert.ok(!html.includes('alert(1)'));
   });
 });
