@@ -216,7 +216,7 @@ function filterBar(site: Site, pubs: Publication[]): Html {
   const topics = [...new Set(pubs.flatMap((p) => (p.topics ?? []).map((x) => x.toLowerCase())))].sort();
   return html`<form class="filters" role="search" aria-label="${t.filter}" hidden data-filters>
 <label class="filter-text"><span class="visually-hidden">${t.filterText}</span><input type="search" name="q" placeholder="${t.filterText}" autocomplete="off"></label>
-<label><span class="visually-hidden">${t.year}</span><select name="year"><option value="">${t.allYears}</option>${years.map((y) => html`<option>${y}</option>`)}</select></label>
+${years.length > 1 ? html`<label><span class="visually-hidden">${t.year}</span><select name="year"><option value="">${t.allYears}</option>${years.map((y) => html`<option>${y}</option>`)}</select></label>` : ''}
 ${types.length > 1 ? html`<label><span class="visually-hidden">${t.type}</span><select name="type"><option value="">${t.allTypes}</option>${types.map((x) => html`<option value="${x}">${t.types[x] ?? x}</option>`)}</select></label>` : ''}
 ${topics.length ? html`<label><span class="visually-hidden">${t.topic}</span><select name="topic"><option value="">${t.allTopics}</option>${topics.map((x) => html`<option>${x}</option>`)}</select></label>` : ''}
 <output class="filter-count" aria-live="polite" data-template="${t.shown(0, pubs.length).replace('0', '{n}')}"></output>
