@@ -15,6 +15,12 @@
 const PIECE = 16_384;
 
 /**
+ * Markup at least this long (an abstract with its math, a BibTeX entry: made once, shown on many pages) is
+ * carried into a page's pieces as it is, by reference, rather than copied into the piece being filled.
+ */
+const SHARED = 1024;
+
+/**
  * HTML that is known to be safe: built by `html` or `trustedHtml`. Most fragments are one string; a whole
  * page or a long list is a list of pieces, written out piece by piece and never joined (see PIECE).
  */
@@ -44,6 +50,11 @@ class Pieces {
 
   text(s: string): void {
     if (s === '') return;
+    if (s.length >= SHARED) {
+      if (this.size > 0) this.flush();
+      this.done.push(s);
+      return;
+    }
     if (this.size > 0 && this.size + s.length > PIECE) this.flush();
     this.waiting.push(s);
     this.size += s.length;
@@ -124,7 +135,7 @@ export function html(strings: TemplateStringsArray, ...values: Child[]): Html {
       continue;
     }
     if (typeof value === 'string') out += escapeHtml(inUrl[i] ? safeHref(value) : value);
-    else if (value instanceof Html && typeof value.markup === 'string' && out.length + value.markup.length <= PIECE) out += value.markup;
+    else if (value instanceof Html && typeof value.markup === 'string' && value.markup.length < SHARED && out.length + value.markup.length <= PIECE) out += value.markup;
     else if (value === null || value === undefined || typeof value === 'boolean') {
       // renders as nothing
     } else if (typeof value === 'number') out += String(value);

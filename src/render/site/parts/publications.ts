@@ -7,7 +7,7 @@ import { legend, marksUsed } from '../../../resolve/publications.js';
 import type { Author, Publication } from '../../../resolve/graph.js';
 import { bibtexFor } from '../bibtex.js';
 import { contentLang, paths, url, type Site } from '../context.js';
-import { html, isSafeHref, join, trustedHtml, type Html } from '../html.js';
+import { escapeHtml, html, isSafeHref, join, trustedHtml, type Html } from '../html.js';
 import { flat, inlineOnce, markdownOnce, memo, memoShared } from '../memo.js';
 import { projectFileUrl } from './files.js';
 import { themedPublicationItem } from './themed.js';
@@ -168,16 +168,17 @@ export function publicationItem(site: Site, pub: Publication, options: ListOptio
   // The item is the same on every list but for its number and whose name is in bold. Its costly parts (title
   // and abstract with their math, BibTeX) are made once per site; keeping whole items as well was measured to
   // save no time (a paper's lists are far apart in the build) and to cost memory.
+  // Its abstract and BibTeX are carried by reference into the page's pieces, not copied (see html.ts).
   const parts = itemParts(site, pub);
   const owner = options.owner !== undefined && pub.authors.some((a) => a.person === options.owner) ? options.owner : undefined;
   const authors = memo(site, 'pub-authors', owner === undefined ? pub.id : `${pub.id}\u0000${owner}`, () => flat(authorList(site, pub, owner).value));
   const head = html`<li class="pub" id="${anchor(site, pub, number)}"`.value;
   const numbered = number !== undefined ? html`<span class="pub-number">[${number}]</span>`.value : '';
-  return trustedHtml(head + parts.attributes + '\n' + numbered + parts.title + authors + parts.rest);
+  return html`${trustedHtml(head + parts.attributes + '\n' + numbered + parts.title + authors)}${parts.rest}`;
 }
 
 /** The parts of an item that are the same on every list, markup around the authors included. */
-function itemParts(site: Site, pub: Publication): { attributes: string; title: string; rest: string } {
+function itemParts(site: Site, pub: Publication): { attributes: string; title: string; rest: Html } {
   const t = site.t;
   const short = pub.venue?.short;
   const links = publicationLinks(site, pub);
@@ -192,11 +193,16 @@ function itemParts(site: Site, pub: Publication): { attributes: string; title: s
 <div class="pub-actions">
 ${links.map((l) => html`<a class="action" href="${l.href}">${t.linkNames[l.kind] ?? l.kind}</a>`)}
 ${pub.abstract ? html`<details class="action-more"><summary>${t.abstract}</summary><div class="abstract">${markdownOnce(site, pub.abstract)}</div></details>` : ''}
-<details class="action-more"><summary>${t.bibtex}</summary><div class="bibtex"><pre><code>${bibtexOnce(site, pub)}</code></pre><button type="button" class="copy" data-copy hidden data-copied="${t.copied}">${t.copy}</button></div></details>
+<details class="action-more"><summary>${t.bibtex}</summary><div class="bibtex"><pre><code>${bibtexHtml(site, pub)}</code></pre><button type="button" class="copy" data-copy hidden data-copied="${t.copied}">${t.copy}</button></div></details>
 </div>
 </div>
-</li>`.value;
-  return { attributes: flat(attributes), title: flat(title), rest: flat(rest) };
+</li>`;
+  return { attributes: flat(attributes), title: flat(title), rest };
+}
+
+/** The BibTeX of a publication as HTML text, escaped once. */
+function bibtexHtml(site: Site, pub: Publication): Html {
+  return memoShared(site, 'bibtex-html', pub.id, () => trustedHtml(flat(escapeHtml(bibtexOnce(site, pub)))));
 }
 
 /** The BibTeX of a publication, cleaned once for every page that shows it. */
