@@ -11,6 +11,11 @@ export const PartialDate = z
   .describe('A date: YYYY, YYYY-MM or YYYY-MM-DD.')
   .meta({ examples: ['2018', '2018-07', '2018-07-01'] });
 
+/** Text that YAML may read as a number (`volume: 34`, `pages: 12`): taken as the text it was written as. */
+export const NumberText = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v));
+
 export const DateOrPresent = z
   .union([z.string(), z.number().int()])
   .transform((v) => String(v))

@@ -1,6 +1,6 @@
 /** A publication, shared by everyone in the project: one entry, shown on every author's pages. */
 import { z } from 'zod';
-import { Id, PartialDate, Url } from './common.js';
+import { Id, NumberText, PartialDate, Url } from './common.js';
 import { parseAuthorMarks, AUTHOR_ROLES } from './author-marks.js';
 
 export const AuthorRole = z.enum(AUTHOR_ROLES).describe('equal: equal contribution / co-first (*); lead: project lead (†); corresponding (✉).');
@@ -31,9 +31,9 @@ export const Venue = z
     name: z.string().optional().describe('Full name: "International Conference on Machine Learning".'),
     short: z.string().optional().describe('Short name shown as a badge: "ICML".'),
     year: z.number().int().optional().describe('The edition, when it differs from the publication year (it should not).'),
-    volume: z.string().optional(),
-    number: z.string().optional(),
-    pages: z.string().optional(),
+    volume: NumberText.optional(),
+    number: NumberText.optional(),
+    pages: NumberText.optional(),
     publisher: z.string().optional(),
   })
   .strict();
