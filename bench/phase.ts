@@ -123,6 +123,7 @@ const phases: Record<string, (args: Record<string, string>) => Promise<Figures>>
     await get(); // the page is open in a browser
     const times: number[] = [];
     const direct: number[] = [];
+    const named: number[] = [];
     for (let i = 0; i < Number(edits ?? 5); i++) {
       // Through the watcher: write the file, then ask until the page shows the new title.
       const title = `Edited title number ${i} for ${key}`;
@@ -134,7 +135,7 @@ const phases: Record<string, (args: Record<string, string>) => Promise<Figures>>
       writeFileSync(file, text.slice(0, start) + title + text.slice(end));
       await waitFor(async () => (await get()).includes(title));
       times.push(performance.now() - t0);
-      // Without the watcher's settling delay: the rebuild itself, then one request.
+      // Without the watcher: the rebuild itself, looking at every file, then one request.
       const again = `${title} again`;
       const t1 = performance.now();
       writeFileSync(file, text.slice(0, start) + again + text.slice(end));
@@ -142,10 +143,26 @@ const phases: Record<string, (args: Record<string, string>) => Promise<Figures>>
       if (!(await get()).includes(again)) throw new Error('the rebuilt page does not show the edit');
       direct.push(performance.now() - t1);
       await new Promise((r) => setTimeout(r, 200)); // let the watcher's own rebuild pass
+      // Told the edited file, as the watcher tells it, but without the watcher's delays.
+      const told = `${title} told`;
+      const t2 = performance.now();
+      writeFileSync(file, text.slice(0, start) + told + text.slice(end));
+      await server!.rebuild([bib!]);
+      if (!(await get()).includes(told)) throw new Error('the rebuilt page does not show the edit');
+      named.push(performance.now() - t2);
+      await new Promise((r) => setTimeout(r, 200));
     }
     await server!.close();
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    return { ms: median(times), cpuMs: 0, peakRss: process.resourceUsage().maxRSS * 1024, startupMs: startup.ms, rebuildMs: median(direct), worstMs: Math.max(...times) };
+    return {
+      ms: median(times),
+      cpuMs: 0,
+      peakRss: process.resourceUsage().maxRSS * 1024,
+      startupMs: startup.ms,
+      rebuildMs: median(direct),
+      namedMs: median(named),
+      worstMs: Math.max(...times),
+    };
   },
 
   extras: async ({ project, site, cvs, searchPages }) => {

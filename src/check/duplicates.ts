@@ -3,10 +3,20 @@ import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { Graph, Publication } from '../resolve/graph.js';
 import { normalizeName } from '../resolve/names.js';
 
-export function findDuplicatePublications(graph: Graph, diagnostics: Diagnostics): void {
+/**
+ * The identity keys of publications seen before, for `vita dev`: the keys are what costs (titles normalized), and a
+ * publication that is the same object has the same keys.
+ */
+export type DuplicateCache = WeakMap<Publication, string[]>;
+
+export function findDuplicatePublications(graph: Graph, diagnostics: Diagnostics, cache?: DuplicateCache): void {
   const seen = new Map<string, Publication>();
   for (const pub of graph.publications.values()) {
-    const keys = identityKeys(pub);
+    let keys = cache?.get(pub);
+    if (!keys) {
+      keys = identityKeys(pub);
+      cache?.set(pub, keys);
+    }
     const shared = keys.find((k) => seen.get(k) !== undefined && seen.get(k)!.id !== pub.id);
     const match = shared === undefined ? undefined : seen.get(shared);
     if (shared !== undefined && match) {

@@ -1,14 +1,33 @@
 /** Consistency findings over the resolved graph: what is valid alone but wrong together. */
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { Graph } from '../resolve/graph.js';
-import { findDuplicatePublications } from './duplicates.js';
-import { findDeadLinks } from './links.js';
+import { findDuplicatePublications, type DuplicateCache } from './duplicates.js';
+import { findDeadLinks, newLinkCache, type ChangedPublications, type LinkCache } from './links.js';
 import { findStaleEntries } from './stale.js';
-import { findVenueYearMismatches } from './venue-year.js';
+import { findVenueYearMismatches, type VenueYearCache } from './venue-year.js';
 
-export function checkConsistency(graph: Graph, diagnostics: Diagnostics, options: { today?: Date } = {}): void {
-  findDuplicatePublications(graph, diagnostics);
-  findVenueYearMismatches(graph, diagnostics);
+/** What the checks found per person or publication, for `vita dev`: what did not change is not checked again. */
+export interface CheckCache {
+  duplicates: DuplicateCache;
+  venueYear: VenueYearCache;
+  links: LinkCache;
+}
+
+export function newCheckCache(): CheckCache {
+  return { duplicates: new WeakMap(), venueYear: new WeakMap(), links: newLinkCache() };
+}
+
+export interface CheckOptions {
+  today?: Date;
+  cache?: CheckCache;
+  /** With a cache: the publications changed since the last check with it (see resolve's changedPublications). */
+  changed?: ChangedPublications;
+}
+
+export function checkConsistency(graph: Graph, diagnostics: Diagnostics, options: CheckOptions = {}): void {
+  const cache = options.cache;
+  findDuplicatePublications(graph, diagnostics, cache?.duplicates);
+  findVenueYearMismatches(graph, diagnostics, cache?.venueYear);
   findStaleEntries(graph, diagnostics, options.today);
-  findDeadLinks(graph, diagnostics);
+  findDeadLinks(graph, diagnostics, cache?.links, options.changed);
 }

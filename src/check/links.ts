@@ -1,38 +1,114 @@
 /** Links from the record to files of the project (photos, PDFs, Markdown links) must point at files that exist. */
-import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import { Diagnostics, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import type { DataPath } from '../load/record.js';
-import type { Graph } from '../resolve/graph.js';
+import type { Graph, Publication } from '../resolve/graph.js';
 import { posix } from 'node:path';
 
-export function findDeadLinks(graph: Graph, diagnostics: Diagnostics): void {
-  const files = new Set(graph.files);
-  const check = (file: string, target: string | undefined, at: () => { line: number; column: number } | undefined, path: DataPath, base = '') => {
+/**
+ * Dead links found before, for `vita dev`: a person, publication or series that is the same object as last time,
+ * checked against the same files, has the same dead links.
+ */
+export interface LinkCache {
+  files?: readonly string[];
+  found: WeakMap<object, Diagnostic[]>;
+  /** The publications with a dead link, by key, with their place in the map: the few to report, in order. */
+  publications?: Map<string, { at: number; diagnostics: Diagnostic[] }>;
+}
+
+export function newLinkCache(): LinkCache {
+  return { found: new WeakMap() };
+}
+
+/** The places in the map of publications (and what they hold) that changed since the last check; see Bibliography.changed. */
+export type ChangedPublications = readonly { at: number; pub: Publication }[];
+
+type Check = (file: string, target: string | undefined, at: () => Span | undefined, path: DataPath, base?: string) => void;
+
+/**
+ * With a cache and the publications that changed, only those are checked: looking at each of 50,000 publications
+ * costs more than a page takes to make, even to find that it links to nothing.
+ */
+export function findDeadLinks(graph: Graph, diagnostics: Diagnostics, cache?: LinkCache, changed?: ChangedPublications): void {
+  if (cache && !sameList(cache.files, graph.files)) {
+    cache.files = graph.files;
+    cache.found = new WeakMap();
+    cache.publications = undefined;
+  }
+  let files: Set<string> | undefined;
+  const checkInto = (into: Diagnostics): Check => (file, target, at, path, base = '') => {
     if (!target || !isLocal(target)) return;
     const clean = decodeURI(target.split(/[?#]/)[0]!);
     if (!clean) return;
     const resolved = clean.startsWith('/') ? clean.slice(1) : posix.normalize(posix.join(base, clean));
+    files ??= new Set(graph.files);
     if (files.has(resolved)) return;
-    diagnostics.error(file, at(), 'check/dead-link', `the link "${target}" points to a file the project does not have`, {
+    into.error(file, at(), 'check/dead-link', `the link "${target}" points to a file the project does not have`, {
       path,
       input: target,
       hint: `add ${resolved} to the project, or correct the path (paths are relative to the project folder).`,
     });
   };
+  const direct = checkInto(diagnostics);
+  const each = (of: object, find: (check: Check) => void) => {
+    if (!cache) return find(direct);
+    let found = cache.found.get(of);
+    if (!found) {
+      const own = new Diagnostics();
+      find(checkInto(own));
+      cache.found.set(of, (found = own.list));
+    }
+    for (const d of found) diagnostics.add(d);
+  };
 
   for (const person of graph.people.values()) {
-    const src = person.data;
-    check(person.file, src.photo, () => person.source.locate(['photo']), ['photo']);
-    for (const [k, v] of Object.entries(src.links ?? {})) check(person.file, v, () => person.source.locate(['links', k]), ['links', k]);
-    for (const section of Object.values(person.sections)) {
-      for (const link of markdownLinks(section.text)) {
-        check(section.file, link.target, () => ({ line: section.line + link.line - 1, column: link.column }), [], posix.dirname(section.file));
+    each(person, (check) => {
+      const src = person.data;
+      check(person.file, src.photo, () => person.source.locate(['photo']), ['photo']);
+      for (const [k, v] of Object.entries(src.links ?? {})) check(person.file, v, () => person.source.locate(['links', k]), ['links', k]);
+      for (const section of Object.values(person.sections)) {
+        for (const link of markdownLinks(section.text)) {
+          check(section.file, link.target, () => ({ line: section.line + link.line - 1, column: link.column }), [], posix.dirname(section.file));
+        }
+      }
+    });
+  }
+  const ofPublication = (pub: Publication, into: Diagnostics) => {
+    const check = checkInto(into);
+    for (const [k, v] of Object.entries(pub.links ?? {})) check(pub.source.file, v, () => pub.source.locate(['links', k]), ['links', k]);
+  };
+  if (!cache) for (const pub of graph.publications.values()) ofPublication(pub, diagnostics);
+  else {
+    let found = cache.publications;
+    if (found && changed) {
+      for (const { at, pub } of changed) {
+        const own = new Diagnostics();
+        ofPublication(pub, own);
+        if (own.list.length) found.set(pub.id, { at, diagnostics: own.list });
+        else found.delete(pub.id);
+      }
+    } else {
+      cache.publications = found = new Map();
+      let at = 0;
+      for (const pub of graph.publications.values()) {
+        // Most publications link to nothing.
+        if (pub.links) {
+          const own = new Diagnostics();
+          ofPublication(pub, own);
+          if (own.list.length) found.set(pub.id, { at, diagnostics: own.list });
+        }
+        at++;
       }
     }
+    for (const f of [...found.values()].sort((a, b) => a.at - b.at)) for (const d of f.diagnostics) diagnostics.add(d);
   }
-  for (const pub of graph.publications.values()) {
-    for (const [k, v] of Object.entries(pub.links ?? {})) check(pub.source.file, v, () => pub.source.locate(['links', k]), ['links', k]);
-  }
-  for (const s of graph.series.values()) check(s.file, s.logo, () => undefined, ['logo']);
+  for (const s of graph.series.values()) each(s, (check) => check(s.file, s.logo, () => undefined, ['logo']));
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function isLocal(target: string): boolean {

@@ -1,20 +1,34 @@
 /** A venue that names a year other than the entry's ("ICML 2024" on a 2025 paper) is one of the two wrong. */
-import type { Diagnostics } from '../diagnostics/diagnostic.js';
-import type { Graph } from '../resolve/graph.js';
+import type { Diagnostic, Diagnostics } from '../diagnostics/diagnostic.js';
+import type { Graph, Publication } from '../resolve/graph.js';
 
-export function findVenueYearMismatches(graph: Graph, diagnostics: Diagnostics): void {
+/** Findings per publication, for `vita dev`: the same publication object, the same finding. */
+export type VenueYearCache = WeakMap<Publication, Diagnostic | null>;
+
+export function findVenueYearMismatches(graph: Graph, diagnostics: Diagnostics, cache?: VenueYearCache): void {
   for (const pub of graph.publications.values()) {
-    const written = [
-      { year: pub.venue?.year, path: ['venue', 'year'] },
-      { year: yearIn(pub.venue?.short), path: ['venue', 'short'] },
-      { year: yearIn(pub.venue?.name), path: ['venue', 'name'] },
-    ].find((w) => w.year !== undefined);
-    if (!written || written.year === pub.year) continue;
-    diagnostics.warning(pub.source.file, pub.source.locate(written.path), 'check/venue-year', `the venue says ${written.year} but the publication's year is ${pub.year}`, {
-      hint: 'one of the two is wrong: a paper appears in the year of its venue.',
-      input: written.year,
-    });
+    const known = cache?.get(pub);
+    if (known !== undefined) {
+      if (known) diagnostics.add(known);
+      continue;
+    }
+    const before = diagnostics.list.length;
+    check(pub, diagnostics);
+    cache?.set(pub, diagnostics.list.length > before ? diagnostics.list[diagnostics.list.length - 1]! : null);
   }
+}
+
+function check(pub: Publication, diagnostics: Diagnostics): void {
+  const written = [
+    { year: pub.venue?.year, path: ['venue', 'year'] },
+    { year: yearIn(pub.venue?.short), path: ['venue', 'short'] },
+    { year: yearIn(pub.venue?.name), path: ['venue', 'name'] },
+  ].find((w) => w.year !== undefined);
+  if (!written || written.year === pub.year) return;
+  diagnostics.warning(pub.source.file, pub.source.locate(written.path), 'check/venue-year', `the venue says ${written.year} but the publication's year is ${pub.year}`, {
+    hint: 'one of the two is wrong: a paper appears in the year of its venue.',
+    input: written.year,
+  });
 }
 
 function yearIn(text: string | undefined): number | undefined {

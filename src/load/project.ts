@@ -1,34 +1,31 @@
 /** Reads a vita project folder into raw records: which file holds which kind of record is decided here, once. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { statSync } from 'node:fs';
+import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { SCHEMAS, type RecordKind } from '../schema/index.js';
-import { readBibtex } from './bibtex/index.js';
+import { readBibtex, type BibtexMemory } from './bibtex/index.js';
+import { loadCached, type LoadCache, type ReadFile } from './cache.js';
+import { listFiles, namedFiles, readText } from './files.js';
 import { readFrontMatter } from './markdown.js';
 import type { LoadedProject, ProseSection, RawRecord } from './record.js';
 import { readYaml, type ParsedYaml } from './yaml.js';
 
 export const CONFIG_FILE = 'vita.yaml';
-/** Folders that are never part of the record. */
-const IGNORED = new Set(['node_modules', '.git', '_site', 'out', 'dist', '.vita-cache', '.cache']);
+export { newLoadCache, type LoadCache } from './cache.js';
 
-/**
- * What loading made of each file, for `vita dev`: a file whose size and dates have not changed since is not
- * read nor parsed again; its records, prose and diagnostics are reused as they were.
- */
-export type LoadCache = Map<string, { stamp: string; records: RawRecord[]; prose: ProseSection[]; diagnostics: Diagnostic[] }>;
-
-/** Size, inode and modification/change times in nanoseconds: any write to the file changes one of them. */
-function stampOf(path: string): string | undefined {
-  try {
-    const st = statSync(path, { bigint: true });
-    return `${st.size}:${st.ino}:${st.mtimeNs}:${st.ctimeNs}`;
-  } catch {
-    return undefined;
-  }
+export interface LoadOptions {
+  /** The output folder, which is not part of the record. */
+  output?: string;
+  /** Kept from the last load of this project, for `vita dev`: what did not change is reused (see cache.ts). */
+  cache?: LoadCache;
+  /**
+   * With a cache: the files known to have changed since the last load (a file watcher's paths, project-relative).
+   * Only these are looked at, and the folder is listed again only if one was added or removed. Without it, every
+   * file is looked at.
+   */
+  changed?: Iterable<string>;
 }
 
-export function loadProject(root: string, diagnostics: Diagnostics, options: { output?: string; cache?: LoadCache } = {}): LoadedProject {
+export function loadProject(root: string, diagnostics: Diagnostics, options: LoadOptions = {}): LoadedProject {
   const project: LoadedProject = { root, records: [], prose: [], files: [] };
   let rootStat;
   try {
@@ -45,64 +42,67 @@ export function loadProject(root: string, diagnostics: Diagnostics, options: { o
     });
     return project;
   }
-  project.files = listFiles(root, options.output);
+  const cache = options.cache;
+  const named = cache?.files && options.changed ? namedFiles(root, cache.files, options.changed, options.output) : undefined;
+  project.files = named?.files ?? listFiles(root, options.output);
   if (!project.files.includes(CONFIG_FILE)) {
     diagnostics.error(CONFIG_FILE, undefined, 'load/no-config', 'the project has no vita.yaml', {
       hint: 'create vita.yaml in the project folder with at least a title, e.g. `title: Lei Wu`.',
     });
   }
-  const cache = options.cache;
   if (cache) {
-    const present = new Set(project.files);
-    for (const file of cache.keys()) if (!present.has(file)) cache.delete(file);
+    const read: ReadFile = (file, text, own, bibtex) => {
+      const part: LoadedProject = { root, records: [], prose: [], files: [] };
+      loadText(part, file, roleOf(file)!, text, own, bibtex);
+      return part;
+    };
+    loadCached(project, cache, named?.look, diagnostics, recordKind, read);
+    return project;
   }
   for (const file of project.files) {
     const role = roleOf(file);
-    if (!role) continue;
-    if (!cache) {
-      loadFile(project, file, role, diagnostics);
-      continue;
-    }
-    const stamp = stampOf(join(root, file));
-    let entry = cache.get(file);
-    if (!entry || stamp === undefined || entry.stamp !== stamp) {
-      const own = new Diagnostics();
-      const part: LoadedProject = { root, records: [], prose: [], files: [] };
-      loadFile(part, file, role, own);
-      entry = { stamp: stamp ?? '', records: part.records, prose: part.prose, diagnostics: own.list };
-      if (stamp !== undefined) cache.set(file, entry);
-      else cache.delete(file);
-    }
-    project.records.push(...entry.records);
-    project.prose.push(...entry.prose);
-    for (const d of entry.diagnostics) diagnostics.add(d);
+    if (role) loadFile(project, file, role, diagnostics);
   }
   return project;
 }
 
+/** Whether a file holds records (and whether BibTeX), by name: `vita dev` asks for every file at every rebuild. */
+const roles = new Map<string, 'bibtex' | boolean>();
+
+function recordKind(file: string): 'bibtex' | boolean {
+  let kind = roles.get(file);
+  if (kind === undefined) {
+    const role = roleOf(file);
+    kind = role?.kind === 'bibtex' ? 'bibtex' : role !== undefined;
+    if (roles.size > 100_000) roles.clear();
+    roles.set(file, kind);
+  }
+  return kind;
+}
+
 /** Reads one file of the record into the project's records or prose. */
 function loadFile(project: LoadedProject, file: string, role: Role, diagnostics: Diagnostics): void {
-  const root = project.root;
-  {
-    const text = readText(root, file, diagnostics);
-    if (text === undefined) return;
-    if (role.kind === 'prose') {
-      const fm = readFrontMatter(file, text, diagnostics);
-      project.prose.push({ file, person: role.person, section: role.section, text: fm.body, line: fm.bodyLine } satisfies ProseSection);
-      return;
-    }
-    if (text.trim() === '' && role.kind !== 'bibtex') {
-      const required = requiredFields(role.kind === 'publications' ? 'publication' : role.kind);
-      diagnostics.error(file, { line: 1, column: 1 }, 'load/empty-file', 'the file is empty', {
-        hint:
-          role.kind === 'publications'
-            ? `write a list of publications ("- id: ...", with ${required.join(', ')}), or delete the file.`
-            : `${KIND_NAMES[role.kind]} needs at least ${required.map((f) => `"${f}:"`).join(', ')}${role.kind === 'config' ? '.' : '; delete the file if it is not needed.'}`,
-      });
-      return;
-    }
-    project.records.push(...readRecords(file, text, role, diagnostics));
+  const text = readText(project.root, file, diagnostics);
+  if (text !== undefined) loadText(project, file, role, text, diagnostics);
+}
+
+function loadText(project: LoadedProject, file: string, role: Role, text: string, diagnostics: Diagnostics, bibtex?: BibtexMemory): void {
+  if (role.kind === 'prose') {
+    const fm = readFrontMatter(file, text, diagnostics);
+    project.prose.push({ file, person: role.person, section: role.section, text: fm.body, line: fm.bodyLine } satisfies ProseSection);
+    return;
   }
+  if (text.trim() === '' && role.kind !== 'bibtex') {
+    const required = requiredFields(role.kind === 'publications' ? 'publication' : role.kind);
+    diagnostics.error(file, { line: 1, column: 1 }, 'load/empty-file', 'the file is empty', {
+      hint:
+        role.kind === 'publications'
+          ? `write a list of publications ("- id: ...", with ${required.join(', ')}), or delete the file.`
+          : `${KIND_NAMES[role.kind]} needs at least ${required.map((f) => `"${f}:"`).join(', ')}${role.kind === 'config' ? '.' : '; delete the file if it is not needed.'}`,
+    });
+    return;
+  }
+  for (const r of readRecords(file, text, role, diagnostics, bibtex)) project.records.push(r);
 }
 
 type Role =
@@ -142,8 +142,8 @@ export function roleOf(file: string): Role | undefined {
   return undefined;
 }
 
-function readRecords(file: string, text: string, role: Exclude<Role, { kind: 'prose' }>, diagnostics: Diagnostics): RawRecord[] {
-  if (role.kind === 'bibtex') return readBibtex(file, text, diagnostics);
+function readRecords(file: string, text: string, role: Exclude<Role, { kind: 'prose' }>, diagnostics: Diagnostics, bibtex?: BibtexMemory): RawRecord[] {
+  if (role.kind === 'bibtex') return readBibtex(file, text, diagnostics, bibtex);
   if (role.kind === 'publications') {
     const parsed = readYaml(file, text, diagnostics);
     if (!parsed.ok) return [];
@@ -202,53 +202,3 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function readText(root: string, file: string, diagnostics: Diagnostics): string | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(join(root, file));
-  } catch (err) {
-    diagnostics.error(file, undefined, 'load/unreadable', `the file could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, {
-      hint: 'check that the file exists and that you may read it.',
-    });
-    return undefined;
-  }
-  if (bytes.includes(0)) {
-    diagnostics.error(file, undefined, 'load/not-text', 'the file is binary, not text', {
-      hint: 'records are UTF-8 text (YAML, Markdown, BibTeX); move images and PDFs to assets/.',
-    });
-    return undefined;
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    diagnostics.error(file, undefined, 'load/not-utf8', 'the file is not valid UTF-8', {
-      hint: 'save it as UTF-8 (most editors offer "Save with encoding").',
-    });
-    return undefined;
-  }
-}
-
-/** Every file of the project, as sorted project-relative POSIX paths, skipping output and tool folders. */
-function listFiles(root: string, output?: string): string[] {
-  const out: string[] = [];
-  const skipOutput = output ? relative(root, join(root, output)).split(sep).join('/') : undefined;
-  const walk = (dir: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') && entry.name !== '.well-known') continue;
-      const abs = join(dir, entry.name);
-      const rel = relative(root, abs).split(sep).join('/');
-      if (entry.isDirectory()) {
-        if (IGNORED.has(entry.name) || rel === skipOutput) continue;
-        walk(abs);
-      } else if (entry.isFile()) out.push(rel);
-    }
-  };
-  walk(root);
-  return out.sort();
-}

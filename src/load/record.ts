@@ -31,6 +31,11 @@ export interface LoadedProject {
   /** Absolute path of the project folder. */
   root: string;
   records: RawRecord[];
+  /**
+   * Loaded with a cache: the places in `records` that now hold another record, when `records` is the list of the last
+   * load updated in place (so the records elsewhere are those of the last load); undefined when the list is new.
+   */
+  replaced?: number[];
   prose: ProseSection[];
   /** Project-relative paths of every file, for link checks. */
   files: string[];

@@ -1,86 +1,119 @@
 /** Builds the one resolved graph from the validated records, reporting every dangling reference. */
-import type { Diagnostics } from '../diagnostics/diagnostic.js';
-import type { ConfigInput } from '../schema/index.js';
+import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ConfigInput, PersonInput } from '../schema/index.js';
 import { Config } from '../schema/index.js';
 import type { Located, ValidRecord } from '../validate/index.js';
-import type { PublicationInput } from '../schema/index.js';
-import { closest } from '../text/suggest.js';
-import { findCitations } from './citations.js';
-import type { Graph, News, Person, PersonLink, Prose, Publication, Student } from './graph.js';
-import { byDateDescending, compare, resolvePublication } from './publications.js';
+import { bibliographyDiagnostics, resolveBibliography, type Bibliography } from './bibliography.js';
+import type { Graph, Person, Publication, SeminarEvent, Series } from './graph.js';
+import { resolveNews, type ResolvedNews } from './news.js';
 import { localized, PeopleDirectory } from './people.js';
+import { resolveProse, type ResolvedProse } from './prose.js';
+import { compare } from './publications.js';
+import { resolveRelations, type Relations } from './relations.js';
 import { resolveSeminars } from './seminars.js';
 
-/**
- * Publications already resolved, for `vita dev`: a validated publication that is the same object as last time
- * (its file did not change), resolved against the same people, resolves the same way. Only publications
- * that raised no diagnostic are kept.
- */
-export interface ResolveCache {
-  people?: string;
-  publications: WeakMap<Located<PublicationInput>, Publication>;
-  /** Last time's publications, newest first: an edit re-sorts only the ones it changed. */
-  ordered?: Publication[];
+/** A part of the graph with the inputs it was made from: it is made again only when one of them is not the same. */
+interface Part<T> {
+  inputs: unknown[];
+  value: T;
 }
 
-/** The publications newest first; with last time's order, only the new ones are sorted, then merged in. */
-function newestFirst(publications: Iterable<Publication>, previous: Publication[] | undefined): Publication[] {
-  const all = [...publications];
-  if (!previous) return all.sort(byDateDescending);
-  const current = new Set(all);
-  const kept = previous.filter((p) => current.has(p));
-  const old = new Set(kept);
-  const fresh = all.filter((p) => !old.has(p)).sort(byDateDescending);
-  // byDateDescending is a total order (keys are unique in the map), so the merge is the order a full sort gives.
-  const out: Publication[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < kept.length && j < fresh.length) out.push(byDateDescending(kept[i]!, fresh[j]!) <= 0 ? kept[i++]! : fresh[j++]!);
-  while (i < kept.length) out.push(kept[i++]!);
-  while (j < fresh.length) out.push(fresh[j++]!);
-  return out;
+interface Seminars {
+  series: Map<string, Series>;
+  events: Map<string, SeminarEvent>;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The last graph's parts, for `vita dev`: each part of the graph is made again only if what it is made from changed,
+ * and the publications only where they changed (see bibliography.ts; the map of publications is then the last one,
+ * updated). Records are compared as objects: loading and validation give the same object for what did not change.
+ */
+export interface ResolveCache {
+  directory?: { signature: unknown[]; directory: PeopleDirectory };
+  bibliography?: Bibliography;
+  prose?: Part<ResolvedProse>;
+  relations?: Part<Relations>;
+  news?: Part<ResolvedNews>;
+  seminars?: Part<Seminars>;
+  people?: { inputs: unknown[]; people: Map<string, Person> };
+}
+
+export function newResolveCache(): ResolveCache {
+  return {};
+}
+
+/**
+ * The publications changed by the last resolve with this cache, with their places in the map, when the keys stayed
+ * the same; undefined when the map was made anew. Checks use it to look at those only.
+ */
+export function changedPublications(cache: ResolveCache): { at: number; pub: Publication }[] | undefined {
+  return cache.bibliography?.changed;
 }
 
 export function resolveProject(valid: ValidRecord, diagnostics: Diagnostics, options: { cache?: ResolveCache } = {}): Graph {
+  const remember = options.cache !== undefined;
+  const cache = options.cache ?? {};
   const config: ConfigInput = valid.config?.value ?? Config.parse({ title: 'Untitled' });
   const languages = config.languages;
+  const directory = peopleDirectory(valid.people, languages, cache);
 
+  const head = new Diagnostics();
+  const owners = directory.reportingTo(head);
+  if (config.owner && valid.config) owners.require(config.owner, valid.config, ['owner']);
+  if (config.group?.lead && valid.config) owners.require(config.group.lead, valid.config, ['group', 'lead']);
+
+  const bibliography = (cache.bibliography = resolveBibliography(valid.publications, directory, { last: cache.bibliography, remember, replaced: valid.replaced }));
+  const publications = bibliography.map;
+  const prose = (cache.prose = part(cache.prose, [valid.prose, directory, bibliography.keys], () => resolveProse(valid.prose, directory.names, publications))).value;
+  const relations = (cache.relations = part(cache.relations, [valid.people, directory], () => resolveRelations(valid.people, directory))).value;
+  const news = (cache.news = part(cache.news, [valid.news, config, directory, bibliography.keys], () => resolveNews(valid.news, config, directory, publications))).value;
+  const seminars = (cache.seminars = part(cache.seminars, [valid.series, valid.events, directory, languages], () => {
+    const own = new Diagnostics();
+    return { ...resolveSeminars(valid.series, valid.events, directory.reportingTo(own), languages, own), diagnostics: own.list };
+  })).value;
+
+  // People are made of all the parts; when only publications changed, only those whose list changed are made again.
+  const inputs = [valid.people, config, prose, relations, news, seminars];
+  const last = cache.people;
+  const people = last && sameInputs(last.inputs, inputs) ? withPublications(last.people, bibliography.byPerson) : makePeople(valid.people, languages, bibliography.byPerson, prose, relations, news, seminars);
+  cache.people = { inputs, people };
+
+  for (const d of head.list) diagnostics.add(d);
+  for (const d of bibliographyDiagnostics(bibliography)) diagnostics.add(d);
+  for (const list of [prose.diagnostics, relations.diagnostics, news.diagnostics, seminars.diagnostics]) for (const d of list) diagnostics.add(d);
+  return { root: valid.root, config, people, publications, news: news.news, series: seminars.series, events: seminars.events, files: valid.files };
+}
+
+/** The people's names, and the index that finds them: the same object as last time when no name changed. */
+function peopleDirectory(people: Located<PersonInput>[], languages: string[], cache: ResolveCache): PeopleDirectory {
   const names = new Map<string, string>();
   const allNames: { id: string; names: string[] }[] = [];
-  for (const p of valid.people) {
+  const signature: unknown[] = [...languages];
+  for (const p of people) {
     const n = localized(p.value.name, languages);
+    const all = [...Object.values(n.all), ...(p.value.aliases ?? [])];
     names.set(p.id, n.main);
-    allNames.push({ id: p.id, names: [...Object.values(n.all), ...(p.value.aliases ?? [])] });
+    allNames.push({ id: p.id, names: all });
+    signature.push(p.id, n.main, all.length, ...all);
   }
-  const directory = new PeopleDirectory(names, allNames, diagnostics);
+  if (cache.directory && sameInputs(cache.directory.signature, signature)) return cache.directory.directory;
+  const directory = new PeopleDirectory(names, allNames, new Diagnostics());
+  cache.directory = { signature, directory };
+  return directory;
+}
 
-  if (config.owner && valid.config) directory.require(config.owner, valid.config, ['owner']);
-  if (config.group?.lead && valid.config) directory.require(config.group.lead, valid.config, ['group', 'lead']);
-
-  const cache = options.cache;
-  if (cache) {
-    const people = JSON.stringify([[...names], allNames]);
-    if (cache.people !== people) cache.publications = new WeakMap();
-    cache.people = people;
-  }
-  const resolveOne = (p: Located<PublicationInput>): Publication => {
-    const known = cache?.publications.get(p);
-    if (known) return known;
-    const before = diagnostics.list.length;
-    const pub = resolvePublication(p, directory);
-    if (cache && diagnostics.list.length === before) cache.publications.set(p, pub);
-    return pub;
-  };
-  const publications = new Map(valid.publications.map((p) => [p.id, resolveOne(p)]));
-  const ordered = newestFirst(publications.values(), cache?.ordered);
-  if (cache) cache.ordered = ordered;
-
-  // One pass over the publications gives everyone their list, newest first.
-  const byPerson = new Map<string, string[]>();
-  for (const pub of ordered) for (const id of pub.people) (byPerson.get(id) ?? byPerson.set(id, []).get(id)!).push(pub.id);
-
+function makePeople(
+  sources: Located<PersonInput>[],
+  languages: string[],
+  publications: Map<string, string[]>,
+  prose: ResolvedProse,
+  relations: Relations,
+  news: ResolvedNews,
+  seminars: Seminars,
+): Map<string, Person> {
   const people = new Map<string, Person>();
-  for (const p of valid.people) {
+  for (const p of sources) {
     const n = localized(p.value.name, languages);
     people.set(p.id, {
       id: p.id,
@@ -89,98 +122,20 @@ export function resolveProject(valid: ValidRecord, diagnostics: Diagnostics, opt
       name: n.main,
       data: p.value,
       source: p,
-      sections: {},
-      publications: byPerson.get(p.id) ?? [],
+      sections: prose.sections.get(p.id) ?? {},
+      publications: publications.get(p.id) ?? [],
       talks: (p.value.talks ?? []).map((t) => ({ ...t })),
-      advisors: [],
-      students: [],
-      news: [],
+      advisors: relations.advisors.get(p.id)!,
+      students: relations.students.get(p.id)!,
+      news: news.byPerson.get(p.id) ?? [],
     });
   }
-
-  // Long-form sections, with their citations checked against the publications.
-  for (const prose of valid.prose) {
-    const person = people.get(prose.person);
-    if (!person) {
-      const guess = closest(prose.person, people.keys());
-      diagnostics.error(prose.file, { line: 1, column: 1 }, 'resolve/unknown-person', `the folder people/${prose.person}/ belongs to no person of the project`, {
-        hint: guess ? `did you mean people/${guess}/?` : `add people/${prose.person}.yaml, or move the file.`,
-      });
-      continue;
-    }
-    const cites: string[] = [];
-    for (const c of findCitations(prose.text)) {
-      if (publications.has(c.key)) {
-        if (!cites.includes(c.key)) cites.push(c.key);
-        continue;
-      }
-      const guess = closest(c.key, publications.keys(), 4);
-      diagnostics.error(prose.file, { line: prose.line + c.line - 1, column: c.column, endLine: prose.line + c.line - 1, endColumn: c.column + 1 + c.key.length }, 'resolve/unknown-citation', `the citation @${c.key} matches no publication`, {
-        input: c.key,
-        hint: guess ? `did you mean @${guess}?` : 'add the publication to publications/, or correct the key.',
-      });
-    }
-    person.sections[prose.section] = { file: prose.file, line: prose.line, text: prose.text, cites } satisfies Prose;
-  }
-
-  // Advisors and students, from whichever side wrote them down.
-  for (const p of valid.people) {
-    const person = people.get(p.id)!;
-    const addAdvisor = (link: PersonLink) => {
-      if (!person.advisors.some((a) => (a.person ? a.person === link.person : a.name === link.name))) person.advisors.push(link);
-    };
-    p.value.education?.forEach((e, i) => e.advisors?.forEach((a, j) => addAdvisor(directory.link(a, p, ['education', i, 'advisors', j]))));
-    p.value.member?.advisors?.forEach((a, j) => {
-      const link = directory.link(a, p, ['member', 'advisors', j]);
-      addAdvisor(link);
-      const advisor = link.person ? people.get(link.person) : undefined;
-      if (advisor && !advisor.students.some((s) => s.who.person === p.id)) {
-        advisor.students.push({ who: { name: person.name, person: p.id }, level: p.value.member!.role, start: p.value.member!.start, end: p.value.member!.end, next: p.value.member!.next, coadvisors: [] });
-      }
-    });
-    p.value.mentoring?.forEach((m, i) => {
-      const who = directory.link(m.person, p, ['mentoring', i, 'person']);
-      const student: Student = {
-        who,
-        level: m.level,
-        start: m.start,
-        end: m.end,
-        next: m.next,
-        note: m.note,
-        coadvisors: (m.coadvisors ?? []).map((c, j) => directory.link(c, p, ['mentoring', i, 'coadvisors', j])),
-      };
-      const existing = who.person ? person.students.findIndex((s) => s.who.person === who.person) : -1;
-      if (existing >= 0) person.students[existing] = student;
-      else person.students.push(student);
-    });
-    p.value.teaching?.forEach((t, i) => t.instructor && directory.link(t.instructor, p, ['teaching', i, 'instructor']));
-  }
-
-  // News, attributed to its people (the owner's or the group lead's by default).
-  const fallback = config.owner ?? config.group?.lead;
-  const news: News[] = [];
-  for (const n of valid.news) {
-    const who = (n.value.people ?? (fallback ? [fallback] : [])).filter((id, i) => directory.require(id, n, ['people', i]) || !n.value.people);
-    const pubs = (n.value.publications ?? []).filter((key, i) => {
-      if (publications.has(key)) return true;
-      const guess = closest(key, publications.keys(), 4);
-      diagnostics.error(n.file, n.locate(['publications', i]), 'resolve/unknown-publication', `"${key}" is not a publication of the project`, {
-        input: key,
-        hint: guess ? `did you mean "${guess}"?` : 'use the citation key of a publication in publications/.',
-      });
-      return false;
-    });
-    news.push({ ...n.value, id: n.id, file: n.file, people: who.filter((id) => people.has(id)), publications: pubs });
-  }
-  news.sort((a, b) => compare(b.date, a.date) || compare(a.id, b.id));
-  for (const item of news) for (const id of item.people) people.get(id)!.news.push(item.id);
-
-  const { series, events } = resolveSeminars(valid.series, valid.events, directory, languages, diagnostics);
-  for (const e of events.values()) {
+  // Talks given at the project's own seminars.
+  for (const e of seminars.events.values()) {
     for (const s of e.speakers) {
       const person = s.person ? people.get(s.person) : undefined;
       if (!person || e.status === 'cancelled') continue;
-      const host = series.get(e.series)!;
+      const host = seminars.series.get(e.series)!;
       person.talks.push({
         title: e.title,
         event: localized(host.name, languages).main,
@@ -195,6 +150,33 @@ export function resolveProject(valid: ValidRecord, diagnostics: Diagnostics, opt
     }
   }
   for (const person of people.values()) person.talks.sort((a, b) => compare(b.date, a.date));
+  return people;
+}
 
-  return { root: valid.root, config, people, publications, news, series, events, files: valid.files };
+/** Last version's people, each with their publications as now: a person whose list did not change is the same object. */
+function withPublications(last: Map<string, Person>, publications: Map<string, string[]>): Map<string, Person> {
+  const people = new Map<string, Person>();
+  for (const [id, person] of last) {
+    const list = publications.get(id);
+    const same = list ? list === person.publications : person.publications.length === 0;
+    people.set(id, same ? person : { ...person, publications: list ?? [] });
+  }
+  return people;
+}
+
+function part<T>(last: Part<T> | undefined, inputs: unknown[], make: () => T): Part<T> {
+  return last && sameInputs(last.inputs, inputs) ? last : { inputs, value: make() };
+}
+
+/** The same inputs: the same objects, lists compared item by item (a new list of the same records is the same). */
+function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+  }
+  return true;
 }

@@ -12,10 +12,15 @@ export class PeopleDirectory {
   readonly index: NameIndex;
   constructor(
     readonly names: ReadonlyMap<string, string>,
-    allNames: { id: string; names: string[] }[],
+    allNames: { id: string; names: string[] }[] | NameIndex,
     private readonly diagnostics: Diagnostics,
   ) {
-    this.index = new NameIndex(allNames);
+    this.index = allNames instanceof NameIndex ? allNames : new NameIndex(allNames);
+  }
+
+  /** The same people, reporting into other diagnostics: each part of the graph keeps its own, to be reused apart. */
+  reportingTo(diagnostics: Diagnostics): PeopleDirectory {
+    return new PeopleDirectory(this.names, this.index, diagnostics);
   }
 
   has(id: string): boolean {

@@ -14,6 +14,18 @@ export function scan(file: string, text: string, diagnostics: Diagnostics): { en
   return { entries: scanner.entries, lines };
 }
 
+/**
+ * The entries between two offsets of a text, read as a full scan reads them when it gets to `from` right after an
+ * entry (or at the start): with no @string, nothing read before matters. Whether anything was wrong is all that is
+ * told of problems: the caller then scans the whole text.
+ */
+export function scanBetween(text: string, lines: LineIndex, from: number, to: number): { entries: RawEntry[]; clean: boolean } {
+  // A text that ends at `to`: what comes after cannot be read into the last entry.
+  const scanner = new Scanner(text.slice(0, to), lines);
+  scanner.scan(from);
+  return { entries: scanner.entries, clean: scanner.problems.length === 0 && scanner.strings.size === MONTH_STRINGS.length };
+}
+
 // ---------------------------------------------------------------------------------------------------------------------
 // Scanning: BibTeX's grammar, with offsets
 
@@ -78,15 +90,15 @@ class Scanner {
   /** How many @-directives were found: a non-empty file without any is not BibTeX. */
   directives = 0;
   private pos = 0;
-  private readonly strings = new Map<string, string>(MONTH_STRINGS);
+  readonly strings = new Map<string, string>(MONTH_STRINGS);
 
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
   ) {}
 
-  scan(): void {
-    for (let at = this.nextDirective(0); at !== -1; at = this.nextDirective(this.pos)) {
+  scan(from = 0): void {
+    for (let at = this.nextDirective(from); at !== -1; at = this.nextDirective(this.pos)) {
       this.pos = at;
       try {
         this.directive();

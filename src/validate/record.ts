@@ -1,0 +1,24 @@
+/** One raw record through its schema. */
+import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import type { RawRecord } from '../load/record.js';
+import { SCHEMAS } from '../schema/index.js';
+import type { Located } from './index.js';
+import { issuesToDiagnostics } from './issues.js';
+
+export function validateRecord(raw: RawRecord, diagnostics: Diagnostics): Located<unknown> | undefined {
+  const schema = SCHEMAS[raw.kind];
+  if (raw.value === null || typeof raw.value !== 'object' || Array.isArray(raw.value)) {
+    diagnostics.error(raw.file, raw.locate([]), 'validate/wrong-type', `a ${raw.kind} file must be a mapping of fields, not ${raw.value === null ? 'nothing' : Array.isArray(raw.value) ? 'a list' : 'a single value'}`, {
+      hint: 'write one "field: value" per line.',
+    });
+    return undefined;
+  }
+  const result = schema.safeParse(raw.value, { reportInput: true });
+  if (!result.success) {
+    for (const d of issuesToDiagnostics(raw, schema, result.error.issues)) diagnostics.add(d);
+    return undefined;
+  }
+  const value = result.data as Record<string, unknown>;
+  const id = typeof value.id === 'string' ? value.id : (raw.id ?? '');
+  return { id, file: raw.file, value, locate: raw.locate };
+}
