@@ -4,13 +4,15 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { checkConsistency } from '../check/index.js';
 import { findDeadLinks } from '../check/links.js';
-import { Diagnostics } from '../diagnostics/diagnostic.js';
+import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatText } from '../diagnostics/format.js';
 import { newProjectCache } from '../index.js';
 import { loadProject } from '../load/project.js';
 import type { Graph } from '../resolve/graph.js';
 import { changedPublications, resolveProject } from '../resolve/index.js';
 import { validateProject } from '../validate/index.js';
+import type { SiteOptions } from '../render/site/context.js';
+import { loadTheme, THEME_DIR } from '../render/site/theme.js';
 import { LazySite } from './lazy-site.js';
 import { EVENTS_PATH, LIVE_PATH, LIVE_SCRIPT, withLiveReload } from './live-reload.js';
 
@@ -64,6 +66,19 @@ export async function startDevServer(root: string, options: DevOptions = {}): Pr
   let sent = new Map<string, string | Uint8Array>();
   // What is kept between rebuilds: what did not change is neither read, parsed, validated, resolved nor checked again.
   const cache = newProjectCache();
+  /** The last graph without errors, for a theme edit (which changes no record). */
+  let graph: Graph | undefined;
+  /** The theme, imported again after each edit of theme/; a new options object reports its problems afresh. */
+  let siteOptions: SiteOptions = {};
+  let themeChanged = false;
+  const reloadTheme = async () => {
+    const theme = await loadTheme(projectRoot);
+    const report = (d: Diagnostic) => log(formatText([d]).trimEnd());
+    for (const d of theme?.diagnostics ?? []) report(d);
+    siteOptions = { theme, onDiagnostic: report };
+    themeChanged = true;
+  };
+  await reloadTheme();
 
   /**
    * openProject, reusing what did not change (`changed`: the files the watcher named; undefined: look at all). Since
@@ -86,9 +101,12 @@ export async function startDevServer(root: string, options: DevOptions = {}): Pr
 
   const build = (changed?: Iterable<string>): { changed: string[]; ms: number } | undefined => {
     const t0 = performance.now();
-    const result = open(changed);
+    const opened = open(changed);
+    const result = opened ?? (themeChanged && graph && !errors ? { graph, diagnostics: new Diagnostics() } : undefined);
+    themeChanged = false;
     if (!result) return undefined;
-    const { graph, diagnostics } = result;
+    const { diagnostics } = result;
+    graph = result.graph;
     if (diagnostics.errorCount > 0) {
       errors = formatText(diagnostics.list);
       log(errors.trimEnd());
@@ -96,7 +114,7 @@ export async function startDevServer(root: string, options: DevOptions = {}): Pr
     }
     errors = undefined;
     const previous = site;
-    site = new LazySite(graph, previous);
+    site = new LazySite(graph, previous, siteOptions);
     // Only what was served can be open in a browser: make those again, and announce the ones that differ.
     const differ: string[] = [];
     const next = new Map<string, string | Uint8Array>();
@@ -192,6 +210,9 @@ export async function startDevServer(root: string, options: DevOptions = {}): Pr
       timer = setTimeout(() => {
         const files = named;
         named = new Set();
+        // An edit of theme/ (or one the watcher could not name) imports the theme again before the rebuild.
+        const theme = files === undefined || [...files].some((f) => f === THEME_DIR || f.startsWith(THEME_DIR + sep));
+        if (theme) running = running.then(reloadTheme);
         void rebuild(files, true);
         verify = setTimeout(() => void rebuild(undefined, true), VERIFY_MS);
       }, SETTLE_MS);
@@ -205,6 +226,7 @@ export async function startDevServer(root: string, options: DevOptions = {}): Pr
     rebuild: (changed?: string[]) => {
       // Looking at every file covers what the watcher named so far.
       if (!changed) named = new Set();
+      if (!changed || changed.some((f) => f === THEME_DIR || f.startsWith(THEME_DIR + '/') || f.startsWith(THEME_DIR + sep))) running = running.then(reloadTheme);
       return rebuild(changed);
     },
     close: async () => {

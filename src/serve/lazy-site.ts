@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seminarFiles } from '../render/calendar/index.js';
 import { siteAssets } from '../render/site/assets/index.js';
-import type { Site } from '../render/site/context.js';
+import type { Site, SiteOptions } from '../render/site/context.js';
+import { hasCv, renderCv } from '../render/cv/index.js';
 import { siteFileJobs, siteTail, summarize, type FileJob, type PagesSummary } from '../render/site/index.js';
 import { siteName } from '../render/site/layout.js';
 import type { Graph } from '../resolve/graph.js';
@@ -26,6 +27,8 @@ export class LazySite {
   /** Project files linked from the pages rendered so far; all of them once `everything` has run. */
   private readonly links = new Set<string>();
   private calendars: Map<string, Content> | undefined;
+  /** CV files by person, made when asked for. */
+  private cvs: Map<string, Map<string, Content>> | undefined;
   private tail: Map<string, Content> | undefined;
   private readonly trees: Site[];
   private readonly assets: Map<string, Content>;
@@ -37,10 +40,12 @@ export class LazySite {
   constructor(
     readonly graph: Graph,
     previous?: LazySite,
+    /** The theme and where its problems go; a new object when the theme changed. */
+    options: SiteOptions = {},
   ) {
     this.keys = previous?.keys ?? new Map();
-    this.trees = (previous?.derive && nextTrees(previous.trees, graph)) || devTrees(graph);
-    this.derive = previous ? previous.derive : canMakeNextTrees(this.trees);
+    this.trees = (previous?.derive && nextTrees(previous.trees, graph, options)) || devTrees(graph, options);
+    this.derive = previous ? previous.derive : canMakeNextTrees(this.trees, options);
     // KaTeX's files are served whether or not a page has math: which pages do is not known until all are rendered.
     const initial = this.initial;
     this.assets = previous && previous.initial === initial ? previous.assets : new Map(siteAssets({ math: true, initial }).map((f) => [f.path, f.content]));
@@ -91,6 +96,19 @@ export class LazySite {
       if (calendar !== undefined) return calendar;
     }
     if (path === 'sitemap.xml' || path === 'robots.txt') return this.everything().get(path);
+    const cv = /^people\/([^/]+)\/cv\.(pdf|md)$/.exec(path);
+    if (cv) {
+      const person = this.graph.people.get(cv[1]!);
+      if (person && hasCv(this.graph, person)) {
+        if (options.peek) return '';
+        // Typeset when first asked for, as `vita build` would, and kept until the record changes.
+        this.cvs ??= new Map();
+        let files = this.cvs.get(person.id);
+        if (!files) this.cvs.set(person.id, (files = new Map(renderCv(this.graph, person.id).files.map((f) => [f.path, f.content]))));
+        const file = files.get(path);
+        if (file !== undefined) return file;
+      }
+    }
     // The record's own files only when the site would copy them: under assets/, or linked from a page.
     if (!this.graph.files.includes(path)) return undefined;
     // A page of that name comes first (pages and feeds are .html and .xml files).

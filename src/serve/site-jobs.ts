@@ -5,7 +5,7 @@
  * path alone, each made the way the site's listing makes it, which is checked once per server (see `checkShortcuts`).
  */
 import { isDeepStrictEqual } from 'node:util';
-import { paths, type Site } from '../render/site/context.js';
+import { paths, type Site, type SiteOptions } from '../render/site/context.js';
 import { jobFile, renderJob, siteTrees, type FileJob, type PageJob } from '../render/site/index.js';
 import { personPage } from '../render/site/pages/person.js';
 import { publicationPage } from '../render/site/pages/publication.js';
@@ -13,9 +13,9 @@ import { personPublicationsPage } from '../render/site/pages/publications.js';
 import { personPath } from '../render/site/parts/person-name.js';
 import type { Graph } from '../resolve/graph.js';
 
-/** The site's trees (one per language), for the dev server, which lives at the root of its own address. */
-export function devTrees(graph: Graph): Site[] {
-  return siteTrees(graph, { baseUrl: '/' });
+/** The site's trees (one per language), for the dev server, which lives at the root of its own address (options: its theme). */
+export function devTrees(graph: Graph, options: SiteOptions = {}): Site[] {
+  return siteTrees(graph, { ...options, baseUrl: '/' });
 }
 
 /**
@@ -24,18 +24,18 @@ export function devTrees(graph: Graph): Site[] {
  * the contexts are made for the graph without its publications, then given the last version's publication
  * folders, which depend on the keys alone. Undefined when that cannot be done.
  */
-export function nextTrees(last: Site[], graph: Graph): Site[] | undefined {
+export function nextTrees(last: Site[], graph: Graph, options: SiteOptions = {}): Site[] | undefined {
   const before = last[0]?.graph;
   if (!before || before.publications !== graph.publications || before.config !== graph.config || !sameList(before.files, graph.files)) return undefined;
-  const trees = withoutPublications(graph);
+  const trees = withoutPublications(graph, options);
   if (trees.length !== last.length) return undefined;
   trees.forEach((tree, i) => (tree.pubSlugs = last[i]!.pubSlugs));
   return trees;
 }
 
 /** Contexts made for the graph without its publications, then given the graph. */
-function withoutPublications(graph: Graph): Site[] {
-  const trees = devTrees({ ...graph, publications: new Map() });
+function withoutPublications(graph: Graph, options: SiteOptions = {}): Site[] {
+  const trees = devTrees({ ...graph, publications: new Map() }, options);
   for (const tree of trees) tree.graph = graph;
   return trees;
 }
@@ -44,9 +44,9 @@ function withoutPublications(graph: Graph): Site[] {
  * Whether `nextTrees` gives what making the contexts in full gives, but for the publication folders: true unless
  * the context holds more that depends on the publications (rendering changes; then contexts are made in full).
  */
-export function canMakeNextTrees(trees: Site[]): boolean {
+export function canMakeNextTrees(trees: Site[], options: SiteOptions = {}): boolean {
   const graph = trees[0]!.graph;
-  const made = withoutPublications(graph);
+  const made = withoutPublications(graph, options);
   const strip = (site: Site) => ({ ...site, pubSlugs: undefined, now: undefined, linked: undefined });
   return made.length === trees.length && made.every((tree, i) => isDeepStrictEqual(strip(tree), strip(trees[i]!)));
 }

@@ -1,6 +1,6 @@
 // vita dev: serves from memory, rebuilds on an edit, tells open pages, and survives errors in the record.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,5 +73,37 @@ describe('vita dev', () => {
     const last = events.at(-1)!;
     assert.match(last.errors ?? '', /people\/lei-wu\.yaml:\d+:\d+ error: .*is not a date/);
     assert.equal((await fetch(new URL('people/lei-wu/', server.url))).status, 200);
+  });
+});
+
+describe('vita dev with a theme and CVs', () => {
+  const themed = mkdtempSync(join(tmpdir(), 'vita-dev-theme-'));
+  let dev: DevServer;
+  const logged: string[] = [];
+  before(async () => {
+    cpSync('examples/pku-group', themed, { recursive: true, filter: (src) => !src.includes('_site') });
+    mkdirSync(join(themed, 'theme'));
+    writeFileSync(join(themed, 'theme/components.mjs'), 'export function footer(props, h) { return h.html`<footer class="one">first</footer>`; }\n');
+    dev = await startDevServer(themed, { port: 0, log: (l) => void logged.push(l) });
+  });
+  after(async () => {
+    await dev.close();
+    rmSync(themed, { recursive: true, force: true });
+  });
+
+  it('renders with the theme, and imports it again after an edit of theme/', async () => {
+    assert.match(await (await fetch(new URL('people/lei-wu/', dev.url))).text(), /<footer class="one">first<\/footer>/);
+    writeFileSync(join(themed, 'theme/components.mjs'), 'export function footer(props, h) { return h.html`<footer class="two">second</footer>`; }\nexport const fotter = 1;\n');
+    await dev.rebuild(['theme/components.mjs']);
+    assert.match(await (await fetch(new URL('people/lei-wu/', dev.url))).text(), /<footer class="two">second<\/footer>/);
+    assert.ok(logged.some((l) => /theme\/unknown-component/.test(l)), 'the theme’s problems are shown in the terminal');
+  });
+
+  it('serves the CV PDF a page links to, typeset when asked for', async () => {
+    const pdf = await fetch(new URL('people/lei-wu/cv.pdf', dev.url));
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
+    assert.equal((await fetch(new URL('people/nobody/cv.pdf', dev.url))).status, 404);
   });
 });
