@@ -165,11 +165,10 @@ export function publicationItem(site: Site, pub: Publication, options: ListOptio
   // Without a theme, this is the one check an item pays for the possibility of one.
   if (site.overrides?.publicationItem !== undefined && themed) return themedPublicationItem(site, pub, options);
   const number = options.numbers?.get(pub.id);
-  // The item is the same on every list but for its number and whose name is in bold. Its costly parts (title
-  // and abstract with their math, BibTeX) are made once per site; keeping whole items as well was measured to
-  // save no time (a paper's lists are far apart in the build) and to cost memory.
-  // Its abstract and BibTeX are carried by reference into the page's pieces, not copied (see html.ts).
-  const parts = itemParts(site, pub);
+  // The item is the same on every list but for its number and whose name is in bold: the rest is kept for the
+  // next few pages (a person's list and CV come one after the other). Its abstract and BibTeX are carried by
+  // reference into the page's pieces, not copied (see html.ts), so what is kept is small.
+  const parts = memo(site, 'pub-item', pub.id, () => itemParts(site, pub));
   const owner = options.owner !== undefined && pub.authors.some((a) => a.person === options.owner) ? options.owner : undefined;
   const authors = memo(site, 'pub-authors', owner === undefined ? pub.id : `${pub.id}\u0000${owner}`, () => flat(authorList(site, pub, owner).value));
   const head = html`<li class="pub" id="${anchor(site, pub, number)}"`.value;
