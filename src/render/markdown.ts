@@ -109,8 +109,20 @@ export function containsMath(markup: string): boolean {
   return markup.includes('class="katex');
 }
 
+/** The last few plain texts made: a page asks for its title's several times (<title>, meta tags, JSON-LD). */
+const plain = new Map<string, string>();
+
 /** Plain text of a line of Markdown with math kept as its TeX source: for <title>, meta tags and feeds. */
 export function plainText(text: string): string {
+  let out = plain.get(text);
+  if (out === undefined) {
+    if (plain.size >= 8) plain.clear();
+    plain.set(text, (out = toPlainText(text)));
+  }
+  return out;
+}
+
+function toPlainText(text: string): string {
   return text
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1/g, '$2')

@@ -120,7 +120,8 @@ export function url(site: Site, path: string, options: { asset?: boolean; lang?:
 /** The absolute URL of a page, when the site's address is known (canonical links, feeds, sitemap). */
 export function absoluteUrl(site: Site, path: string, options: { asset?: boolean; lang?: string } = {}): string | undefined {
   if (!site.absoluteBase) return undefined;
-  return new URL(url(site, path, options), site.absoluteBase).href;
+  // `url` gives the path from the origin, already encoded: the origin before it is the address (as `new URL` would).
+  return site.absoluteBase.slice(0, site.absoluteBase.length - site.basePath.length) + url(site, path, options);
 }
 
 /** The output file of a page at a path: "people/lei-wu/" -> "people/lei-wu/index.html" (or "zh/people/..."). */
