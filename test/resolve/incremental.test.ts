@@ -1,10 +1,11 @@
 // Opening a project again with a cache (as `vita dev` does after each edit) gives exactly what a fresh opening gives:
 // the same graph, the same diagnostics in the same order, whether the edited files are named or found by looking.
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { projectEdits } from '../project-edits.js';
 import { newProjectCache, openProject, type Graph, type ProjectCache } from '../../src/index.js';
 
 const TODAY = new Date('2026-06-01');
@@ -30,20 +31,7 @@ export function snapshot(graph: Graph): unknown {
   return plain(graph);
 }
 
-/** Writes a file with a modification time of its own, so that looking at the dates finds every write. */
-let clock = Date.parse('2030-01-01') / 1000;
-function write(file: string, text: string): void {
-  mkdirSync(dirname(join(dir, file)), { recursive: true });
-  writeFileSync(join(dir, file), text);
-  clock += 10;
-  utimesSync(join(dir, file), clock, clock);
-}
-function edit(file: string, change: (text: string) => string): void {
-  const before = readFileSync(join(dir, file), 'utf8');
-  const after = change(before);
-  assert.notEqual(after, before, `the edit of ${file} changed nothing`);
-  write(file, after);
-}
+const { write, edit } = projectEdits(dir);
 
 describe('opening a project again after edits', () => {
   // One cache told which files changed (a watcher), one that looks at every file.

@@ -1,10 +1,11 @@
 // What `vita dev` serves after edits is what a fresh build of the edited record gives, page for page, whether the
 // rebuild was told the edited files (as the watcher does) or looked at every file.
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { projectEdits } from '../project-edits.js';
 import { openProject } from '../../src/index.js';
 import { renderSite } from '../../src/render/site/index.js';
 import { startDevServer, type DevServer } from '../../src/serve/dev.js';
@@ -12,20 +13,7 @@ import { startDevServer, type DevServer } from '../../src/serve/dev.js';
 const dir = mkdtempSync(join(tmpdir(), 'vita-dev-incremental-'));
 let server: DevServer;
 
-/** Writes a file with a modification time of its own, so that looking at the dates finds every write. */
-let clock = Date.parse('2030-01-01') / 1000;
-function write(file: string, text: string): void {
-  mkdirSync(dirname(join(dir, file)), { recursive: true });
-  writeFileSync(join(dir, file), text);
-  clock += 10;
-  utimesSync(join(dir, file), clock, clock);
-}
-function edit(file: string, change: (text: string) => string): void {
-  const text = readFileSync(join(dir, file), 'utf8');
-  const changed = change(text);
-  assert.notEqual(changed, text, `the edit of ${file} changed nothing`);
-  write(file, changed);
-}
+const { write, edit } = projectEdits(dir);
 
 const LIVE = /<script src="\/__vita\/live\.js" defer><\/script>/;
 
