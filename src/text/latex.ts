@@ -43,8 +43,13 @@ const DROP_WITH_ARGUMENT = new Set(['noopsort', 'vphantom', 'hphantom', 'phantom
  * the site's math renderer; an unknown command is kept as written too, rather than lost.
  */
 export function latexToUnicode(tex: string): string {
+  // Most names and many titles are plain ASCII words with nothing for LaTeX to do: given back as they are.
+  if (PLAIN.test(tex)) return tex;
   return convert(tex).normalize('NFC').replace(/\s+/g, ' ').trim();
 }
+
+/** Printable ASCII words separated by single spaces, without $ \ { } ~ - ` ' (which LaTeX reads specially). */
+const PLAIN = /^[!-#%&(-,.-[\]-_a-z|]+(?: [!-#%&(-,.-[\]-_a-z|]+)*$/;
 
 /** A run of characters that stand for themselves, copied in one piece. */
 const ORDINARY = /[^$\\{}~\-`']+/y;
