@@ -63,6 +63,11 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
     severity: 'warning',
     description: 'The YAML can be read but something in it is probably not meant, such as an unknown `!tag`. Quote the value if it is plain text.',
   },
+  'load/comment-in-value': {
+    title: 'Value cut short by a comment',
+    severity: 'warning',
+    description: 'In YAML, " #" starts a comment, so `address: Building #6, Room 101` reads as "Building" and the rest is lost without a word. vita warns when the "#" is followed at once by a letter or digit, as in text. Put the whole value in quotes: `address: "Building #6, Room 101"`.',
+  },
   'load/duplicate-key': {
     title: 'Key written twice',
     severity: 'error',

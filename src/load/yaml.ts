@@ -57,6 +57,12 @@ export function readYaml(file: string, text: string, diagnostics: Diagnostics, l
     );
   }
 
+  commentsInValues(doc, text, (at, value, comment) =>
+    diagnostics.warning(file, position(at), 'load/comment-in-value', `"#${comment}" is read as a YAML comment, so this value is only "${value}"`, {
+      hint: `if "#${comment}" belongs to the value, put the whole value in quotes: "${value} #${comment}".`,
+    }),
+  );
+
   const fatal = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
   let value: unknown = null;
   if (!fatal) {
@@ -108,6 +114,23 @@ function firstLine(message: string): string {
 }
 
 /** The key of the duplicate at `offset`, and the offset of its first occurrence in the same mapping. */
+/**
+ * Plain values cut short by a comment: in YAML " #" starts a comment, so `address: Building #6` is "Building".
+ * Only a "#" followed at once by a letter or digit is reported ("#6", "#ICML"): a comment written on purpose
+ * reads "# ...".
+ */
+function commentsInValues(doc: ReturnType<typeof parseDocument>, text: string, report: (offset: number, value: string, comment: string) => void): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      if (node.type !== 'PLAIN' || !node.range || typeof node.source !== 'string') return;
+      const end = node.range[1];
+      const lineEnd = text.indexOf('\n', end);
+      const rest = /^[ \t]+#([^\s#][^\r\n]*)/.exec(text.slice(end, lineEnd < 0 ? undefined : lineEnd));
+      if (rest && /^[\p{L}\p{N}]/u.test(rest[1]!)) report(end + rest[0].indexOf('#'), node.source, rest[1]!.trimEnd());
+    },
+  });
+}
+
 function duplicateKey(doc: ReturnType<typeof parseDocument>, offset: number): { key: string; first?: number } | undefined {
   let found: { key: string; first?: number } | undefined;
   visit(doc, {
