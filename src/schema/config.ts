@@ -42,8 +42,9 @@ export const Config = z
       .optional(),
     theme: z
       .object({
-        colors: z.record(z.string(), z.string()).optional(),
-        fonts: z.record(z.string(), z.string()).optional(),
+        colors: z.record(z.string(), z.string()).optional().describe('Colours of the light theme, by the name of their CSS property: accent, bg, text, muted ...'),
+        darkColors: z.record(z.string(), z.string()).optional().describe('Colours of the dark theme (chosen by the reader or by the system), named as in colors.'),
+        fonts: z.record(z.string(), z.string()).optional().describe('Fonts by role (body, ui, mono), in light and dark alike.'),
       })
       .strict()
       .optional(),

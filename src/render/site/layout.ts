@@ -75,22 +75,30 @@ export function siteLanguages(site: Site): string[] {
   return site.languages.filter((l, i) => i === 0 || hasStrings(l));
 }
 
-/** The `<style>` that applies vita.yaml's theme.colors / theme.fonts over the stylesheet's custom properties. */
+/**
+ * The `<style>` that applies vita.yaml's theme over the stylesheet's custom properties: `colors` to the light
+ * theme, `darkColors` to the dark one (chosen with the switch or by the system; vita's own dark colours stay
+ * otherwise, so a dark accent chosen for light pages never lands on a dark background), `fonts` to both.
+ */
 function themeOverrides(site: Site): Html | undefined {
   const theme = site.graph.config.theme;
+  const colour = ([name, value]: [string, string]) => [name.startsWith('--') ? name : `--${name}`, value] as const;
+  const font = ([name, value]: [string, string]) => [name.startsWith('--') ? name : name.startsWith('font-') ? `--${name}` : `--font-${name}`, fontFamilies(value)] as const;
+  const light = declarations([...Object.entries(theme?.colors ?? {}).map(colour), ...Object.entries(theme?.fonts ?? {}).map(font)]);
+  const dark = declarations(Object.entries(theme?.darkColors ?? {}).map(colour));
+  const rules = [
+    light ? `:root{${light}}` : '',
+    // As specific as vita.css's own dark rules, and after them.
+    dark ? `:root[data-theme=dark]{${dark}}@media (prefers-color-scheme:dark){:root:not([data-theme=light]){${dark}}}` : '',
+  ].join('');
+  return rules ? trustedHtml(`<style>${rules}</style>`) : undefined;
+}
+
+/** `--name:value;...`, leaving out what could close the style element or open a new rule. */
+function declarations(named: (readonly [string, string])[]): string {
   const decls: string[] = [];
-  // Colours by their property's name (accent -> --accent); fonts by role (body -> --font-body, as vita.css names them).
-  const named = [
-    ...Object.entries(theme?.colors ?? {}).map(([name, value]) => [name.startsWith('--') ? name : `--${name}`, value] as const),
-    ...Object.entries(theme?.fonts ?? {}).map(([name, value]) => [name.startsWith('--') ? name : name.startsWith('font-') ? `--${name}` : `--font-${name}`, fontFamilies(value)] as const),
-  ];
-  for (const [prop, value] of named) {
-    // A custom property name and value cannot close the style element nor open a new rule.
-    if (!/^--[A-Za-z0-9-]+$/.test(prop) || /[<>{};]/.test(value)) continue;
-    decls.push(`${prop}:${value}`);
-  }
-  // The same in every theme: light, dark chosen with the toggle, and dark from the system (whose rule is more specific).
-  return decls.length ? trustedHtml(`<style>:root,:root[data-theme],:root:not([data-theme=light]){${decls.join(';')}}</style>`) : undefined;
+  for (const [prop, value] of named) if (/^--[A-Za-z0-9-]+$/.test(prop) && !/[<>{};]/.test(value)) decls.push(`${prop}:${value}`);
+  return decls.join(';');
 }
 
 const GENERIC_FONTS = new Set(['serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'system-ui', 'ui-serif', 'ui-sans-serif', 'ui-monospace', 'ui-rounded', 'math', 'emoji', 'fangsong', 'inherit', 'initial', 'unset']);

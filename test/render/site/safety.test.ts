@@ -103,8 +103,18 @@ describe('theme', () => {
       g.config.theme = { colors: { accent: '#0a6', bad: 'red}</style><script>alert(1)</script>' }, fonts: { 'font-body': 'Georgia, serif' } };
     });
     const html = page(toMap(renderSite(graph, { now: NOW })), 'index.html');
-    assert.ok(html.includes('<style>:root,:root[data-theme],:root:not([data-theme=light]){--accent:#0a6;--font-body:Georgia, serif}</style>'));
+    assert.ok(html.includes('<style>:root{--accent:#0a6;--font-body:Georgia, serif}</style>'), 'light colours and fonts; the dark theme keeps its own colours');
     assert.ok(!html.includes('alert(1)'));
+  });
+
+  it('darkColors set the dark theme, whether the reader or the system chose it', () => {
+    const graph = changed((g) => {
+      g.config.theme = { colors: { accent: '#8c1515' }, darkColors: { accent: '#f28b8b' } };
+    });
+    const html = page(toMap(renderSite(graph, { now: NOW })), 'index.html');
+    assert.ok(
+      html.includes('<style>:root{--accent:#8c1515}:root[data-theme=dark]{--accent:#f28b8b}@media (prefers-color-scheme:dark){:root:not([data-theme=light]){--accent:#f28b8b}}</style>'),
+    );
   });
 });
 
