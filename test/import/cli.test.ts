@@ -4,21 +4,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runImport } from '../../src/cli/import.js';
-import { FIXTURES, tempDir } from './helpers.ts';
+import { capture, FIXTURES, tempDir } from './helpers.ts';
 
-async function capture(fn: () => Promise<number>): Promise<{ code: number; out: string }> {
-  const write = process.stdout.write.bind(process.stdout);
-  let out = '';
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    return { code: await fn(), out };
-  } finally {
-    process.stdout.write = write;
-  }
-}
 
 describe('vita import (runImport)', () => {
   it('--dry-run prints the plan and writes nothing', async () => {

@@ -38,3 +38,18 @@ export function errorsOf(root: string) {
 export function authorsOf(pub: { authors: { name: string; roles: readonly string[] }[] }): string[] {
   return pub.authors.map((a) => (a.roles.length ? `${a.name}[${a.roles.join(',')}]` : a.name));
 }
+
+/** What a command printed on stdout while it ran, and its exit status. */
+export async function capture(fn: () => Promise<number>): Promise<{ code: number; out: string }> {
+  const write = process.stdout.write.bind(process.stdout);
+  let out = '';
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    out += String(chunk);
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    return { code: await fn(), out };
+  } finally {
+    process.stdout.write = write;
+  }
+}

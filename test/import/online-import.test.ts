@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { runImport } from '../../src/cli/import.js';
 import { CACHE_FOLDER } from '../../src/import/cache.js';
 import { exitStatus, formatReport } from '../../src/import/report.js';
-import { errorsOf, run, tempDir, tree } from './helpers.ts';
+import { capture, errorsOf, run, tempDir, tree } from './helpers.ts';
 import { fakeClock, fakeServer, LEI_WU_ORCID, noNetwork, recordedAnswers, withRecordedCache } from './online-helpers.ts';
 
 const answers = recordedAnswers();
@@ -184,19 +184,13 @@ describe('vita import <online source> on the command line', () => {
     const before = tree(dir);
     const real = globalThis.fetch;
     globalThis.fetch = (async (url: string) => assert.fail(`the network was used: ${url}`)) as typeof fetch;
-    const write = process.stdout.write.bind(process.stdout);
-    let out = '';
-    process.stdout.write = ((chunk: string | Uint8Array) => {
-      out += String(chunk);
-      return true;
-    }) as typeof process.stdout.write;
-    let code: number;
+    let result: { code: number; out: string };
     try {
-      code = await runImport('arxiv:author:"Lei Wu"', { into: dir, dryRun: true });
+      result = await capture(() => runImport('arxiv:author:"Lei Wu"', { into: dir, dryRun: true }));
     } finally {
-      process.stdout.write = write;
       globalThis.fetch = real;
     }
+    const { code, out } = result;
     assert.equal(code, 0, out);
     assert.match(out, /arxiv:author:"Lei Wu" \(arxiv\) would import into/);
     assert.match(out, /\+ publications\/imported-arxiv-lei-wu\.yaml {2}\(4 publications\)/);

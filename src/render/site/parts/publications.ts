@@ -199,14 +199,9 @@ ${pub.abstract ? html`<details class="action-more"><summary>${t.abstract}</summa
   return { attributes: flat(attributes), title: flat(title), rest };
 }
 
-/** The BibTeX of a publication as HTML text, escaped once. */
-function bibtexHtml(site: Site, pub: Publication): Html {
-  return memoShared(site, 'bibtex-html', pub.id, () => trustedHtml(flat(escapeHtml(bibtexOnce(site, pub)))));
-}
-
-/** The BibTeX of a publication, cleaned once for every page that shows it. */
-export function bibtexOnce(site: Site, pub: Publication): string {
-  return memoShared(site, 'bibtex', pub.id, () => flat(bibtexFor(pub)));
+/** The BibTeX of a publication as HTML text, cleaned and escaped once for every page that shows it. */
+export function bibtexHtml(site: Site, pub: Publication): Html {
+  return memoShared(site, 'bibtex-html', pub.id, () => trustedHtml(flat(escapeHtml(bibtexFor(pub)))));
 }
 
 function heading(level: 2 | 3, text: string, id: string): Html {
