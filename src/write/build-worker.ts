@@ -10,8 +10,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from '../render/output.js';
 import { siteFileJobs, siteTail, siteTrees, summarize, type PagesSummary } from '../render/site/index.js';
 import { loadTheme } from '../render/site/theme.js';
-import { CHUNK, IN_FLIGHT_KIB, type MainMessage, type SentFile, type WorkerData, type WorkerMessage } from './build.js';
-import { checkRelativePath, PieceEncoder, WriteError } from './index.js';
+import { CHUNK, IN_FLIGHT_KIB, type MainMessage, type WorkerData, type WorkerMessage } from './build.js';
+import { BatchEncoder } from './batch.js';
+import { checkRelativePath, WriteError } from './index.js';
 import type { RenderedPage } from '../render/site/index.js';
 
 const data = workerData as WorkerData;
@@ -28,30 +29,21 @@ const next = async (): Promise<MainMessage> => {
   return inbox.shift()!;
 };
 
-const encoder = new PieceEncoder();
-const batch: SentFile[] = [];
-let batchBytes = 0;
 /** KiB handed to the main thread and not yet written: rendering waits when the writer is this far behind. */
 const inFlight = new Int32Array(data.inFlight);
+const batch = new BatchEncoder((b) => {
+  for (let held = Atomics.load(inFlight, 0); held > IN_FLIGHT_KIB; held = Atomics.load(inFlight, 0)) Atomics.wait(inFlight, 0, held, 50);
+  Atomics.add(inFlight, 0, b.kib);
+  send({ type: 'files', batch: b }, [b.buffer]);
+});
 
-/** Encodes a file into a buffer of its own and hands it over (moved, not copied) with the next few. */
+/** Encodes a file into the batch on its way to the main thread. */
 function emit(index: number, path: string, content: string | Uint8Array | RenderedPage, page: boolean): void {
-  const encoded = typeof content === 'string' ? encoder.encode([content]) : content instanceof Uint8Array ? content : encoder.encode(content.pieces);
-  const bytes = new Uint8Array(encoded.length);
-  bytes.set(encoded);
-  batch.push({ index, path, bytes, page });
-  batchBytes += bytes.length;
-  if (batch.length >= 64 || batchBytes >= 1 << 20) flush();
+  batch.add(index, path, typeof content === 'string' ? [content] : content instanceof Uint8Array ? content : content.pieces, page);
 }
 
 function flush(): void {
-  if (!batch.length) return;
-  for (let held = Atomics.load(inFlight, 0); held > IN_FLIGHT_KIB; held = Atomics.load(inFlight, 0)) Atomics.wait(inFlight, 0, held, 50);
-  const kib = Math.ceil(batchBytes / 1024);
-  Atomics.add(inFlight, 0, kib);
-  const files = batch.splice(0);
-  send({ type: 'files', files, kib }, files.map((f) => f.bytes.buffer as ArrayBuffer));
-  batchBytes = 0;
+  batch.send();
 }
 
 try {

@@ -58,7 +58,7 @@ export interface BuildSiteOptions extends SiteOptions {
 /** What a worker says, in order: `opened` (worker 0 adds the plan), `done` with its files, then worker 0's `tail`. */
 export type WorkerMessage =
   | { type: 'opened'; errors: number; plan?: string[]; diagnostics?: Diagnostic[] }
-  | { type: 'files'; files: SentFile[]; kib: number }
+  | { type: 'files'; batch: SentBatch }
   /** A theme component failed on a page: reported, and vita's own rendering used instead. */
   | { type: 'theme'; diagnostic: Diagnostic }
   | { type: 'done'; math: boolean; sitemapPaths: [number, string][]; links: string[] }
@@ -68,13 +68,22 @@ export type WorkerMessage =
 /** What the main thread says: go ahead (or stop), and, to worker 0, what the tail needs of every page. */
 export type MainMessage = { type: 'go' } | { type: 'stop' } | { type: 'tail'; math: boolean; sitemapPaths: string[]; links: string[]; produced: string[] };
 
-/** A rendered file on its way to the writer. */
+/** A rendered file on its way to the writer: its bytes are `start` to `end` of its batch's buffer. */
 export interface SentFile {
   /** Index of the file in the plan (-1 for the tail, which follows the plan in the order sent). */
   index: number;
   path: string;
-  bytes: Uint8Array;
+  start: number;
+  end: number;
   page: boolean;
+}
+
+/** A few files encoded one after the other into one buffer, which is moved to the main thread, not copied. */
+export interface SentBatch {
+  buffer: ArrayBuffer;
+  files: SentFile[];
+  /** What the buffer holds against IN_FLIGHT_KIB (its whole size: that is the memory it takes). */
+  kib: number;
 }
 
 /** How far (KiB) rendering may run ahead of writing: bounds the memory of files on their way. */
@@ -117,11 +126,11 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   let pages = 0;
   let bytes = 0;
   let files = 0;
-  const write = (m: { files: SentFile[]; kib: number }) => {
+  const write = (m: SentBatch) => {
     for (const f of m.files) {
-      writer.put(f.index < 0 ? writer.check(f.path) : f.path, f.bytes);
+      writer.put(f.index < 0 ? writer.check(f.path) : f.path, new Uint8Array(m.buffer, f.start, f.end - f.start));
       if (f.page) pages++;
-      bytes += f.bytes.length;
+      bytes += f.end - f.start;
       files++;
     }
     Atomics.sub(held, 0, m.kib);
@@ -184,14 +193,22 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
 }
 
 /**
+ * Room for young objects in a worker, in MiB (V8's default is 48 on 64-bit machines). Rendering makes garbage
+ * fast and most of it dies within a page; with twice the room, half as many young collections ran, and the
+ * department's pages rendered about 12% faster (CPU time), for about 50 MiB more memory.
+ */
+const YOUNG_MIB = 96;
+
+/**
  * A build worker; when vita runs from its TypeScript sources (tests, bench), the worker loads them the same way.
- * No heap ceiling (resourceLimits): one close to what a large record needs was measured to abort the whole
- * process with a fatal out-of-memory error rather than fail the worker, so V8's own limits stay.
+ * No heap ceiling (maxOldGenerationSizeMb): one close to what a large record needs was measured to abort the
+ * whole process with a fatal out-of-memory error rather than fail the worker, so V8's own limits stay.
  */
 function startWorker(workerData: WorkerData): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./build-worker.js', import.meta.url), { workerData });
+  const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_MIB };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./build-worker.js', import.meta.url), { workerData, resourceLimits });
   const script = new URL('./build-worker.ts', import.meta.url).href;
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`, { eval: true, workerData });
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`, { eval: true, workerData, resourceLimits });
 }
 
 function failure(m: WorkerMessage): Error {
@@ -200,14 +217,14 @@ function failure(m: WorkerMessage): Error {
 }
 
 /** The messages of a worker, one per call, files aside (written at once); a crash, an early exit or a failed write becomes an error. */
-function messages(worker: Worker, write: (m: { files: SentFile[]; kib: number }) => void, note: (d: Diagnostic) => void): () => Promise<WorkerMessage> {
+function messages(worker: Worker, write: (m: SentBatch) => void, note: (d: Diagnostic) => void): () => Promise<WorkerMessage> {
   const queue: WorkerMessage[] = [];
   const waiting: { ok: (m: WorkerMessage) => void; fail: (e: Error) => void }[] = [];
   let failure: Error | undefined;
   worker.on('message', (m: WorkerMessage) => {
     if (m.type === 'files') {
       try {
-        write(m);
+        write(m.batch);
       } catch (err) {
         fail(err as Error);
         void worker.terminate();

@@ -157,30 +157,6 @@ function atomicWrite(target: string, bytes: Uint8Array): void {
   }
 }
 
-/**
- * Encodes a file given in pieces (a page: see render/site/html.ts) as UTF-8 into one buffer that is reused
- * from file to file, so no page is ever joined into one long string nor copied into a buffer of its own.
- * What `encode` returns is valid until the next call.
- */
-export class PieceEncoder {
-  private buffer = Buffer.allocUnsafe(1 << 20);
-
-  encode(pieces: readonly string[]): Uint8Array {
-    let length = 0;
-    for (const piece of pieces) {
-      // UTF-8 takes at most 3 bytes per UTF-16 unit.
-      const room = length + piece.length * 3;
-      if (room > this.buffer.length) {
-        const bigger = Buffer.allocUnsafe(Math.max(room, this.buffer.length * 2));
-        this.buffer.copy(bigger, 0, 0, length);
-        this.buffer = bigger;
-      }
-      length += this.buffer.write(piece, length, 'utf8');
-    }
-    return this.buffer.subarray(0, length);
-  }
-}
-
 /** The sha256 of the regular file at a path; undefined when there is none (or it is a link or a folder). */
 function digestOnDisk(path: string): string | undefined {
   try {
