@@ -181,6 +181,7 @@ export function isEmpty(value: Child): boolean {
 
 /** A `<script type="application/ld+json">` block; `<` is escaped so no "</script>" can close it early. */
 export function jsonLd(data: unknown): Html {
-  const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  let json = JSON.stringify(data);
+  if (/[<\u2028\u2029]/.test(json)) json = json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
   return new Html(`<script type="application/ld+json">${json}</script>`);
 }

@@ -10,8 +10,14 @@ function pageUrl(site: Site, path: string): string | undefined {
   return absoluteUrl(site, path);
 }
 
+/** The object without its undefined and empty-list values (a loop: this runs for every author of every paper). */
 function clean<T extends Record<string, unknown>>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as T;
+  const out: Record<string, unknown> = {};
+  for (const key in o) {
+    const v = o[key];
+    if (v !== undefined && !(Array.isArray(v) && v.length === 0)) out[key] = v;
+  }
+  return out as T;
 }
 
 export function personData(site: Site, person: Person): Record<string, unknown> {

@@ -3,6 +3,7 @@ import { containsMath } from '../markdown.js';
 import { hasFeeds } from './feeds.js';
 import { absoluteUrl, localText, pageFile, paths, url, type Site } from './context.js';
 import { html, jsonLd, trustedHtml, type Html } from './html.js';
+import { memo } from './memo.js';
 import { hasStrings, strings } from './i18n.js';
 import { hasResearch, hasTalks, hasTeaching, hasCv } from './parts/person-name.js';
 import { flushThemeProblems, pageInfo, themed } from './parts/themed.js';
@@ -129,6 +130,19 @@ function themeStylesheet(site: Site): Html | undefined {
   return html`<link rel="stylesheet" href="${url(site, THEME_STYLE, { asset: true }) + (version ? `?v=${version}` : '')}">`;
 }
 
+/** The part of every page's head that is the same on all pages (given whether the page has math). */
+function siteHead(site: Site, math: boolean, feed: string | undefined): Html {
+  return html`<meta name="color-scheme" content="light dark">
+<link rel="icon" href="${url(site, 'assets/favicon.svg', { asset: true })}" type="image/svg+xml">
+<script>${trustedHtml(THEME_BOOT)}</script>
+<link rel="stylesheet" href="${url(site, 'assets/vita.css', { asset: true })}">
+${math ? html`<link rel="stylesheet" href="${url(site, 'assets/katex/katex.min.css', { asset: true })}">` : ''}
+${themeOverrides(site)}
+${themeStylesheet(site)}
+${feed ? html`<link rel="alternate" type="application/atom+xml" title="${site.t.news}" href="${url(site, feed)}">` : ''}
+<script src="${url(site, 'assets/vita.js', { asset: true })}" defer></script>`;
+}
+
 /** A page as written: its markup in pieces (see Html), and whether it typesets math. */
 export interface PageMarkup {
   path: string;
@@ -164,15 +178,7 @@ ${langs.length > 1 && !page.noindex ? langs.map((l) => html`<link rel="alternate
 ${canonical ? html`<meta property="og:url" content="${canonical}">` : ''}
 ${page.description ? html`<meta property="og:description" content="${page.description}">` : ''}
 ${image ? html`<meta property="og:image" content="${image}">` : ''}
-<meta name="color-scheme" content="light dark">
-<link rel="icon" href="${url(site, 'assets/favicon.svg', { asset: true })}" type="image/svg+xml">
-<script>${trustedHtml(THEME_BOOT)}</script>
-<link rel="stylesheet" href="${url(site, 'assets/vita.css', { asset: true })}">
-${math ? html`<link rel="stylesheet" href="${url(site, 'assets/katex/katex.min.css', { asset: true })}">` : ''}
-${themeOverrides(site)}
-${themeStylesheet(site)}
-${feed ? html`<link rel="alternate" type="application/atom+xml" title="${t.news}" href="${url(site, feed)}">` : ''}
-<script src="${url(site, 'assets/vita.js', { asset: true })}" defer></script>
+${memo(site, 'head', math ? 'math' : '', () => siteHead(site, math, feed))}
 ${page.head ?? ''}
 ${(page.data ?? []).map((d) => jsonLd(d))}${site.overrides?.head ? html`
 ${themed(site, 'head', () => ({ page: info() }), () => html``, at)}` : ''}`;
@@ -193,7 +199,9 @@ ${otherLangs.map((l) => html`<a class="tool lang" href="${langUrl(l)}" hreflang=
 </div>
 </div>
 </header>`;
-  const header = themed(
+  // Without a language switch or a theme's header, the header is the same on every page but for the current
+  // navigation item: made once per item. The same holds for the footer, made once per site.
+  const header = otherLangs.length === 0 && site.overrides?.header === undefined ? memo(site, 'header', page.nav ?? '', defaultHeader) : themed(
     site,
     'header',
     () => ({
@@ -208,15 +216,13 @@ ${otherLangs.map((l) => html`<a class="tool lang" href="${langUrl(l)}" hreflang=
     at,
   );
 
-  const footer = themed(
-    site,
-    'footer',
-    () => ({ page: info(), siteName: name, feedUrl: feed ? url(site, feed) : undefined, year: site.now.getUTCFullYear() }),
-    () => html`<footer class="site-footer">
+  const defaultFooter = () => html`<footer class="site-footer">
 <p>© ${name}${feed ? html` · <a href="${url(site, feed)}">${t.feed}</a>` : ''} · <span class="muted">${t.builtWith}</span></p>
-</footer>`,
-    at,
-  );
+</footer>`;
+  const footer =
+    site.overrides?.footer === undefined
+      ? memo(site, 'footer', '', defaultFooter)
+      : themed(site, 'footer', () => ({ page: info(), siteName: name, feedUrl: feed ? url(site, feed) : undefined, year: site.now.getUTCFullYear() }), defaultFooter, at);
 
   const doc = html`<!doctype html>
 <html lang="${site.lang}">

@@ -91,20 +91,34 @@ export function legendFor(site: Site, pubs: readonly Publication[]): string | un
 const ROLE_MARKS: Record<string, string> = { equal: '*', lead: '†', corresponding: '✉' };
 
 /** One author with their marks: "Mingze Wang*†", linked when they have a page, bold when the list is theirs. */
-function authorHtml(site: Site, pub: Publication, author: Author, owner: string | undefined): Html {
+function authorHtml(site: Site, pub: Publication, author: Author, owner: string | undefined): string {
   const star = pub.alphabetical && (site.graph.config.publications?.alphabeticalMark ?? '*') === '*' && !author.roles.includes('equal');
-  const marks = (star ? '*' : '') + author.roles.map((r) => ROLE_MARKS[r] ?? '').join('');
+  let marks = star ? '*' : '';
+  for (const r of author.roles) marks += ROLE_MARKS[r] ?? '';
   const person = author.person ? site.graph.people.get(author.person) : undefined;
-  const name = person ? shortName(site, person) : author.name;
-  let label: Html = author.person && author.person === owner ? html`<strong class="me">${name}</strong>` : html`${name}`;
-  if (person && author.person !== owner) label = html`<a href="${url(site, personPath(site, person.id))}">${label}</a>`;
-  return html`<span class="author">${label}${marks ? html`<span class="marks">${marks}</span>` : ''}</span>`;
+  let label: string;
+  if (!person) label = escapeHtml(author.name);
+  else if (person.id === owner) label = `<strong class="me">${escapeHtml(shortName(site, person))}</strong>`;
+  else label = authorLink(site, person.id);
+  return `<span class="author">${label}${marks ? `<span class="marks">${escapeHtml(marks)}</span>` : ''}</span>`;
+}
+
+/**
+ * A person's name linked to their page, as author lists show it: the same markup on thousands of items, so it
+ * is made once per site and person (strings only: each list is one join, not a tree of fragments).
+ */
+function authorLink(site: Site, id: string): string {
+  return memo(site, 'author-link', id, () => {
+    const person = site.graph.people.get(id)!;
+    return html`<a href="${url(site, personPath(site, id))}">${shortName(site, person)}</a>`.value;
+  });
 }
 
 export function authorList(site: Site, pub: Publication, owner?: string): Html {
   const items = pub.authors.map((a) => authorHtml(site, pub, a, owner));
-  const alpha = pub.alphabetical && site.graph.config.publications?.alphabeticalMark === 'α-β' ? html` <span class="marks">(α-β)</span>` : '';
-  return html`${join(items, ', ')}${pub.etal ? html`, ${site.t.etal}` : ''}${alpha}`;
+  const etal = pub.etal ? `, ${escapeHtml(site.t.etal)}` : '';
+  const alpha = pub.alphabetical && site.graph.config.publications?.alphabeticalMark === 'α-β' ? ' <span class="marks">(α-β)</span>' : '';
+  return trustedHtml(items.join(', ') + etal + alpha);
 }
 
 /** "to appear", "under review" ... for entries that are not published yet. */
