@@ -82,7 +82,7 @@ export interface SentFile {
 export interface SentBatch {
   buffer: ArrayBuffer;
   files: SentFile[];
-  /** What the buffer holds against IN_FLIGHT_KIB (its whole size: that is the memory it takes). */
+  /** The buffer's size against IN_FLIGHT_KIB. */
   kib: number;
 }
 
