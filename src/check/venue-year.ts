@@ -19,16 +19,23 @@ export function findVenueYearMismatches(graph: Graph, diagnostics: Diagnostics, 
 }
 
 function check(pub: Publication, diagnostics: Diagnostics): void {
-  const written = [
-    { year: pub.venue?.year, path: ['venue', 'year'] },
-    { year: yearIn(pub.venue?.short), path: ['venue', 'short'] },
-    { year: yearIn(pub.venue?.name), path: ['venue', 'name'] },
-  ].find((w) => w.year !== undefined);
+  const written = writtenYear(pub);
   if (!written || written.year === pub.year) return;
   diagnostics.warning(pub.source.file, pub.source.locate(written.path), 'check/venue-year', `the venue says ${written.year} but the publication's year is ${pub.year}`, {
     hint: 'one of the two is wrong: a paper appears in the year of its venue.',
     input: written.year,
   });
+}
+
+/** The year the venue states: its year, else a year in its short name, else in its name (looked for in that order). */
+function writtenYear(pub: Publication): { year: number; path: string[] } | undefined {
+  const venue = pub.venue;
+  if (venue?.year !== undefined) return { year: venue.year, path: ['venue', 'year'] };
+  const short = yearIn(venue?.short);
+  if (short !== undefined) return { year: short, path: ['venue', 'short'] };
+  const name = yearIn(venue?.name);
+  if (name !== undefined) return { year: name, path: ['venue', 'name'] };
+  return undefined;
 }
 
 function yearIn(text: string | undefined): number | undefined {

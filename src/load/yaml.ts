@@ -124,6 +124,9 @@ function commentsInValues(doc: ReturnType<typeof parseDocument>, text: string, r
     Scalar(_key, node) {
       if (node.type !== 'PLAIN' || !node.range || typeof node.source !== 'string') return;
       const end = node.range[1];
+      // What a comment needs first, looked at before cutting out the rest of the line: most values end their line.
+      const next = text[end];
+      if (next !== ' ' && next !== '\t') return;
       const lineEnd = text.indexOf('\n', end);
       const rest = /^[ \t]+#([^\s#][^\r\n]*)/.exec(text.slice(end, lineEnd < 0 ? undefined : lineEnd));
       if (rest && /^[\p{L}\p{N}]/u.test(rest[1]!)) report(end + rest[0].indexOf('#'), node.source, rest[1]!.trimEnd());

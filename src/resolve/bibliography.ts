@@ -7,7 +7,7 @@ import type { PublicationInput } from '../schema/index.js';
 import type { Located } from '../validate/index.js';
 import type { Publication } from './graph.js';
 import type { PeopleDirectory } from './people.js';
-import { byDateDescending, resolvePublication } from './publications.js';
+import { byDateDescending, compare, resolvePublication } from './publications.js';
 
 /** One publication resolved, with what resolving it reported. */
 interface Resolved {
@@ -164,11 +164,28 @@ function sameKeyOrder(a: Map<string, unknown>, b: Map<string, unknown>): boolean
 }
 
 function orderAll(map: Map<string, Publication>): Map<string, string[]> {
-  const ordered = [...map.values()].sort(byDateDescending);
+  // byDateDescending's order, with the keys read once: publications come in many shapes (their optional fields), so
+  // reading three properties from them in each of the ~15 comparisons per publication cost more than comparing.
+  // Only publications with people of the project are in anyone's list: the others need no place.
+  const ordered: SortKey[] = [];
+  for (const pub of map.values()) if (pub.people.length > 0) ordered.push({ date: pub.sortDate, title: pub.title, id: pub.id, pub });
+  ordered.sort(bySortKey);
   // One pass over the publications gives everyone their list, newest first.
   const byPerson = new Map<string, string[]>();
-  for (const pub of ordered) for (const id of pub.people) (byPerson.get(id) ?? byPerson.set(id, []).get(id)!).push(pub.id);
+  for (const { pub } of ordered) for (const id of pub.people) (byPerson.get(id) ?? byPerson.set(id, []).get(id)!).push(pub.id);
   return byPerson;
+}
+
+interface SortKey {
+  date: string;
+  title: string;
+  id: string;
+  pub: Publication;
+}
+
+/** byDateDescending on the keys. */
+function bySortKey(a: SortKey, b: SortKey): number {
+  return compare(b.date, a.date) || compare(a.title, b.title) || compare(a.id, b.id);
 }
 
 /**

@@ -402,6 +402,17 @@ export class NameIndex {
    * 'script' (a display name in a non-Latin script), 'alias' (a declared alias), 'initials' (abbreviated).
    */
   match(author: string): NameMatch {
+    const result = this.answer(author);
+    // Hand out a copy: callers may keep or change what they get.
+    return result.ambiguous ? { ambiguous: [...result.ambiguous] } : { ...result };
+  }
+
+  /** The id `match` gives, without copying its answer: asked for every author of every publication. */
+  idOf(author: string): string | undefined {
+    return this.answer(author).id;
+  }
+
+  private answer(author: string): Readonly<NameMatch> {
     let result = this.matched.get(author);
     if (result === undefined) {
       result = this.resolve(author);
@@ -409,8 +420,7 @@ export class NameIndex {
       if (this.matched.size >= MATCH_CACHE_LIMIT) this.matched.clear();
       this.matched.set(author, result);
     }
-    // Hand out a copy: callers may keep or change what they get.
-    return result.ambiguous ? { ambiguous: [...result.ambiguous] } : { ...result };
+    return result;
   }
 
   private resolve(author: string): NameMatch {

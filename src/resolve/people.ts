@@ -35,7 +35,7 @@ export class PeopleDirectory {
         this.unknown(ref, at, path);
         return { name: ref };
       }
-      const found = this.index.match(ref).id;
+      const found = this.index.idOf(ref);
       return found ? { name: latexToUnicode(ref), person: found } : { name: latexToUnicode(ref) };
     }
     if (ref.person) {
@@ -43,7 +43,7 @@ export class PeopleDirectory {
       else return { name: ref.name ?? this.names.get(ref.person)!, person: ref.person, affiliation: ref.affiliation, url: ref.url };
     }
     const name = ref.name ?? ref.person ?? '';
-    const found = ref.name ? this.index.match(ref.name).id : undefined;
+    const found = ref.name ? this.index.idOf(ref.name) : undefined;
     return { name, person: found, affiliation: ref.affiliation, url: ref.url };
   }
 

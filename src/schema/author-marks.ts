@@ -3,6 +3,8 @@
  * `*`, `#` (equal contribution), `†`, `\dag` (project lead), `✉`, `\Letter` (corresponding),
  * typed as plain text, Unicode or LaTeX, bare or wrapped in `$^{...}$`, `\textsuperscript{...}`, `[...]`.
  */
+import { singleSpaces } from '../text/spaces.js';
+
 export const AUTHOR_ROLES = ['equal', 'lead', 'corresponding'] as const;
 export type AuthorRole = (typeof AUTHOR_ROLES)[number];
 
@@ -36,11 +38,16 @@ const MARK_GROUP = [
 
 /** The last group of marks of a name, with the separators before and after it. */
 const TRAILING_GROUP = new RegExp(String.raw`[\s,~]*(?:${MARK_GROUP})[\s,~]*$`, 'u');
+/** A character that every mark contains (LaTeX ones their backslash). */
+const MARK_CHARACTER = /[*＊∗#＃†‡✉\\]|📧/u;
 const EACH_MARK = MARKS.map(([source, role]) => [new RegExp(source, 'gu'), role] as const);
 
 /** Strips the marks after a name: "Mingze Wang*,†" -> {name: "Mingze Wang", roles: ["equal", "lead"]}. */
 export function parseAuthorMarks(raw: string): { name: string; roles: AuthorRole[] } {
   let name = raw.trim();
+  // Most names have no mark: one look for a character that every mark has, rather than trying the marks' pattern at
+  // every position of the name.
+  if (!MARK_CHARACTER.test(name)) return { name: singleSpaces(name), roles: [] };
   const roles = new Set<AuthorRole>();
   // Groups are taken off one at a time from the end: "Wang$^*$\textsuperscript{\dag}" has two.
   for (;;) {
@@ -50,7 +57,7 @@ export function parseAuthorMarks(raw: string): { name: string; roles: AuthorRole
     for (const role of rolesIn(match[0])) roles.add(role);
     name = name.slice(0, match.index);
   }
-  return { name: name.replace(/\s+/g, ' '), roles: AUTHOR_ROLES.filter((r) => roles.has(r)) };
+  return { name: singleSpaces(name), roles: AUTHOR_ROLES.filter((r) => roles.has(r)) };
 }
 
 function rolesIn(marks: string): AuthorRole[] {

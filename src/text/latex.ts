@@ -2,6 +2,7 @@
  * LaTeX as written in BibTeX fields and names, as plain Unicode text. Used by load (BibTeX fields) and resolve (author
  * names written in YAML) alike, so that "Th{\'e}o" reads "Théo" wherever it was written.
  */
+import { singleSpaces } from './spaces.js';
 
 /** Accent commands and the combining character each puts on the next letter. */
 const ACCENTS: Record<string, string> = {
@@ -45,7 +46,7 @@ const DROP_WITH_ARGUMENT = new Set(['noopsort', 'vphantom', 'hphantom', 'phantom
 export function latexToUnicode(tex: string): string {
   // Most names and many titles are plain ASCII words with nothing for LaTeX to do: given back as they are.
   if (PLAIN.test(tex)) return tex;
-  return convert(tex).normalize('NFC').replace(/\s+/g, ' ').trim();
+  return singleSpaces(convert(tex).normalize('NFC')).trim();
 }
 
 /** Printable ASCII words separated by single spaces, without $ \ { } ~ - ` ' (which LaTeX reads specially). */

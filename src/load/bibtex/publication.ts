@@ -7,6 +7,7 @@ import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import { AUTHOR_ROLES, parseAuthorMarks, type AuthorRole } from '../../schema/author-marks.js';
 import { editDistance } from '../../text/distance.js';
 import { latexToUnicode } from '../../text/latex.js';
+import { singleSpaces } from '../../text/spaces.js';
 import { matchAt, type LineIndex, type RawEntry, type RawField } from './scanner.js';
 
 /** The entry as the Publication schema's input, and the offset where each data path ("title", "authors.2") was written. */
@@ -80,6 +81,9 @@ const STATUSES: Record<string, string> = {
   inpreparation: 'in-preparation',
   'in-prep': 'in-preparation',
 };
+
+/** The venue's numbers, each from the first of its fields that is written. */
+const VENUE_NUMBERS = [['volume', ['volume']], ['number', ['number', 'issue']], ['pages', ['pages']]] as const;
 
 const UNPUBLISHED = ['preprint', 'under-review', 'submitted', 'in-preparation'];
 
@@ -257,7 +261,7 @@ class PublicationBuilder {
       if (rest) this.put(['venue', 'short'], rest, abbr.at);
       if (year) this.put(['venue', 'year'], Number(year[1]), abbr.at);
     }
-    for (const [key, names] of [['volume', ['volume']], ['number', ['number', 'issue']], ['pages', ['pages']]] as const) {
+    for (const [key, names] of VENUE_NUMBERS) {
       const field = this.field(...names);
       // DBLP's arXiv entries have volume = {abs/2011.13456}: an identifier, not a volume.
       if (field && !(key === 'volume' && this.arxivJournal() !== undefined)) this.put(['venue', key], latexToUnicode(field.value), field.at);
@@ -400,8 +404,10 @@ class PublicationBuilder {
   /** Sets a value at a path and remembers where it was written; parents are remembered at their first child. */
   private put(path: string[], value: unknown, at: number): void {
     let target = this.value;
-    for (const [i, step] of path.entries()) {
-      const key = path.slice(0, i + 1).join('.');
+    let key = '';
+    for (let i = 0; i < path.length; i++) {
+      const step = path[i]!;
+      key = i === 0 ? step : `${key}.${step}`;
       if (!this.where.has(key)) this.where.set(key, at);
       if (i === path.length - 1) target[step] = value;
       else target = (target[step] ??= {}) as Record<string, unknown>;
@@ -450,11 +456,12 @@ function splitAuthors(value: string): { text: string; offset: number }[] {
 function readAuthor(raw: string): { name: string; roles: AuthorRole[]; commas: number } | undefined {
   if (OTHERS.test(raw)) return undefined;
   const whole = parseAuthorMarks(raw);
-  const roles = new Set(whole.roles);
+  // The roles of the name and of its parts, each once (a new list, ours to add to).
+  const roles = whole.roles;
   // "Last, First" and "Last, Jr, First"; a mark may also follow the last name ("Wang*, Mingze").
   const parts = splitTopLevel(whole.name, ',').map((part) => {
     const marked = parseAuthorMarks(part);
-    for (const role of marked.roles) roles.add(role);
+    for (const role of marked.roles) if (!roles.includes(role)) roles.push(role);
     return latexToUnicode(marked.name);
   });
   const [last = '', second = '', third = ''] = parts;
@@ -464,8 +471,8 @@ function readAuthor(raw: string): { name: string; roles: AuthorRole[]; commas: n
     : parts.length === 3 ? `${third} ${last} ${second}`
     : parts.join(', '); // not a name: kept as written, and reported
   // DBLP tells namesakes apart with a number: "Wei Chen 0001".
-  const name = display.replace(/\s+\d{4}$/, '').replace(/\s+/g, ' ').trim();
-  return name ? { name, roles: [...roles], commas: parts.length - 1 } : undefined;
+  const name = singleSpaces(display.replace(/\s+\d{4}$/, '')).trim();
+  return name ? { name, roles, commas: parts.length - 1 } : undefined;
 }
 
 /** Splits at a separator outside braces. */

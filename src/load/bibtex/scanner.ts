@@ -192,7 +192,8 @@ class Scanner {
         throw new BibtexSyntaxError(this.pos, `expected \`=\` after the field name \`${name}\`, found ${this.describe(this.pos)}`, 'fields are written `name = {value},`.');
       }
       this.pos++;
-      const field: RawField = { name: name.toLowerCase(), at: nameAt, ...this.readValue(name) };
+      const { value, valueAt } = this.readValue(name);
+      const field: RawField = { name: name.toLowerCase(), at: nameAt, value, valueAt };
       this.addField(entry, field);
       last = field;
       const valueEnd = this.pos;
@@ -260,10 +261,11 @@ class Scanner {
 
   /** A value: literals in braces or quotes, numbers and @string names, joined with `#`. */
   private readValue(field: string): { value: string; valueAt?: number } {
-    const parts: { value: string; at?: number }[] = [];
+    this.skipSpace();
+    const first = this.readPart(field);
+    let value = first.value;
+    let joined = false;
     for (;;) {
-      this.skipSpace();
-      parts.push(this.readPart(field));
       const end = this.pos;
       this.skipSpace();
       if (this.text[this.pos] !== '#') {
@@ -272,9 +274,11 @@ class Scanner {
         break;
       }
       this.pos++;
+      this.skipSpace();
+      value += this.readPart(field).value;
+      joined = true;
     }
-    const only = parts.length === 1 ? parts[0] : undefined;
-    return { value: parts.map((p) => p.value).join(''), valueAt: only?.at };
+    return { value, valueAt: joined ? undefined : first.at };
   }
 
   private readPart(field: string): { value: string; at?: number } {
@@ -384,7 +388,8 @@ class Scanner {
 /** The match of a sticky regular expression at `at`, or ''. */
 export function matchAt(pattern: RegExp, text: string, at: number): string {
   pattern.lastIndex = at;
-  return pattern.exec(text)?.[0] ?? '';
+  // test, not exec: the match is where the pattern stuck, and no array of groups is made for each field name.
+  return pattern.test(text) ? text.slice(at, pattern.lastIndex) : '';
 }
 
 function reportProblems(file: string, text: string, scanner: Scanner, lines: LineIndex, diagnostics: Diagnostics): void {
