@@ -199,22 +199,20 @@ ${otherLangs.map((l) => html`<a class="tool lang" href="${langUrl(l)}" hreflang=
 </div>
 </div>
 </header>`;
+  const headerProps = () => ({
+    page: info(),
+    siteName: name,
+    homeUrl: url(site, ''),
+    nav: nav.map((n) => ({ key: n.key, label: n.label, url: url(site, n.path), current: n.key === page.nav })),
+    searchUrl: url(site, paths.search()),
+    languages: otherLangs.map((l) => ({ lang: l, label: strings(l).languageName, url: langUrl(l) })),
+  });
   // Without a language switch or a theme's header, the header is the same on every page but for the current
   // navigation item: made once per item. The same holds for the footer, made once per site.
-  const header = otherLangs.length === 0 && site.overrides?.header === undefined ? memo(site, 'header', page.nav ?? '', defaultHeader) : themed(
-    site,
-    'header',
-    () => ({
-      page: info(),
-      siteName: name,
-      homeUrl: url(site, ''),
-      nav: nav.map((n) => ({ key: n.key, label: n.label, url: url(site, n.path), current: n.key === page.nav })),
-      searchUrl: url(site, paths.search()),
-      languages: otherLangs.map((l) => ({ lang: l, label: strings(l).languageName, url: langUrl(l) })),
-    }),
-    defaultHeader,
-    at,
-  );
+  const header =
+    otherLangs.length === 0 && site.overrides?.header === undefined
+      ? memo(site, 'header', page.nav ?? '', defaultHeader)
+      : themed(site, 'header', headerProps, defaultHeader, at);
 
   const defaultFooter = () => html`<footer class="site-footer">
 <p>© ${name}${feed ? html` · <a href="${url(site, feed)}">${t.feed}</a>` : ''} · <span class="muted">${t.builtWith}</span></p>

@@ -7,7 +7,7 @@ import { legend, marksUsed } from '../../../resolve/publications.js';
 import type { Author, Publication } from '../../../resolve/graph.js';
 import { bibtexFor } from '../bibtex.js';
 import { contentLang, paths, url, type Site } from '../context.js';
-import { escapeHtml, html, isSafeHref, join, trustedHtml, type Html } from '../html.js';
+import { escapeHtml, html, isSafeHref, trustedHtml, type Html } from '../html.js';
 import { flat, inlineOnce, markdownOnce, memo, memoShared } from '../memo.js';
 import { projectFileUrl } from './files.js';
 import { themedPublicationItem } from './themed.js';
