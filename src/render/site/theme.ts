@@ -133,28 +133,16 @@ async function importComponents(root: string, file: string, theme: SiteTheme): P
       });
       continue;
     }
-    if (typeof value !== 'function') {
-      theme.diagnostics.push({
-        file,
-        ...where,
-        severity: 'error',
-        code: 'theme/not-a-function',
-        path: [name],
-        message: `${file} exports "${name}" as ${describe(value)}, not a function; vita's own ${name} is used`,
-        hint: `export a function that returns markup: export function ${name}(props, h) { return h.html\`...\`; }`,
-      });
-      continue;
-    }
-    if (value.constructor?.name === 'AsyncFunction') {
-      theme.diagnostics.push({
-        file,
-        ...where,
-        severity: 'error',
-        code: 'theme/not-a-function',
-        path: [name],
-        message: `${file} exports "${name}" as an async function; pages are made synchronously, so vita's own ${name} is used`,
-        hint: `remove "async": a component returns its markup at once (fetch what it needs when the module is imported).`,
-      });
+    // Not a function, or an async one: either way vita's own component stands in.
+    const unusable =
+      typeof value !== 'function'
+        ? { as: `${describe(value)}, not a function;`, hint: `export a function that returns markup: export function ${name}(props, h) { return h.html\`...\`; }` }
+        : value.constructor?.name === 'AsyncFunction'
+          ? { as: 'an async function; pages are made synchronously, so', hint: 'remove "async": a component returns its markup at once (fetch what it needs when the module is imported).' }
+          : undefined;
+    if (unusable) {
+      const message = `${file} exports "${name}" as ${unusable.as} vita's own ${name} is used`;
+      theme.diagnostics.push({ file, ...where, severity: 'error', code: 'theme/not-a-function', path: [name], message, hint: unusable.hint });
       continue;
     }
     (theme.components as Record<string, unknown>)[name] = value;
