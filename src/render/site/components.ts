@@ -136,7 +136,7 @@ export interface ComponentProps {
   footer: { page: PageInfo; siteName: string; feedUrl: string | undefined; year: number };
   pageEnd: { page: PageInfo };
   personHero: { person: PersonInfo };
-  publicationItem: { publication: PublicationInfo; id: string; number: number | undefined; owner: string | undefined; ownerIsAuthor: boolean };
+  publicationItem: { publication: PublicationInfo; id: string; number: number | undefined; owner: string | undefined; ownerIsAuthor: boolean; compact: boolean };
   newsItem: { news: NewsInfo; showPeople: boolean };
   personCard: { person: PersonInfo; role: string | undefined; roleLabel: string | undefined; years: string | undefined };
 }
@@ -291,13 +291,14 @@ export const COMPONENTS = {
   },
   publicationItem: {
     where: 'every publication list (full lists, selected publications, research pages, CV pages): one entry',
-    renders: 'an `<li class="pub">`: venue badge, title, authors with their marks, venue, award, links, abstract and BibTeX',
+    renders: 'an `<li class="pub">`: venue badge, title, authors with their marks, venue, award, links, abstract and BibTeX; on CV pages an `<li class="pub compact">`: one citation and the links',
     props: {
       publication: '`PublicationInfo`',
       id: 'the `id` vita gives the item (`"pub-12"` in a numbered list): keep it on your `<li>` so that citations ([12]) and links to the item still find it',
       number: 'its number in a numbered list ([12]), if any',
       owner: 'the id of the person whose list it is, if any',
       ownerIsAuthor: 'whether that person is an author (their name is in bold)',
+      compact: 'true on CV pages, where vita renders the entry as one citation (authors, title, venue, year, links) without abstract and BibTeX',
     },
   },
   newsItem: {

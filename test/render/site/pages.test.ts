@@ -234,6 +234,21 @@ describe('group, news, CV, teaching', () => {
     assert.ok(lei.includes('Mathematical Introduction to Machine Learning'));
   });
 
+  it("the CV page cites each paper in one sentence, as the PDF does: no abstract or BibTeX, the title leading to the paper's page", () => {
+    const html = page(site, 'people/lei-wu/cv/index.html');
+    const items = [...html.matchAll(/<li class="pub compact" id="pub-(\d+)">([\s\S]*?)<\/li>/g)];
+    const mine = exampleGraph().people.get('lei-wu')!.publications.length;
+    assert.equal(items.length, mine, 'every paper of the CV, once');
+    assert.deepEqual(items.map((m) => Number(m[1])).sort((a, b) => a - b), Array.from({ length: mine }, (_, i) => i + 1));
+    assert.ok(!html.includes('class="abstract"') && !html.includes('class="bibtex"'));
+    const nips = items.find((m) => m[2]!.includes('Theoretical Analysis of Inductive Biases'))![2]!;
+    assert.match(nips, /<strong class="me">Lei Wu<\/strong>/);
+    assert.match(nips, /<a class="cite-title" href="\/pku-ml\/publications\/[^"]+\/">Theoretical Analysis of Inductive Biases in Deep Convolutional Networks<\/a>\./);
+    assert.match(nips, /<em class="venue-name">Advances in Neural Information Processing Systems \(NeurIPS\)<\/em>, 2023\./);
+    // The research section's citations ([3]) lead to these entries.
+    for (const [, n] of html.matchAll(/href="#pub-(\d+)"/g)) assert.ok(items.some((m) => m[1] === n), `#pub-${n} is an entry`);
+  });
+
   it('the teaching page groups courses by role', () => {
     const body = text(page(site, 'people/lei-wu/teaching/index.html'));
     assert.ok(body.indexOf('Instructor') < body.indexOf('Teaching assistant'));

@@ -139,6 +139,14 @@ main{max-width:var(--measure);margin:0 auto;padding:2.2rem 1.25rem 3rem}
 .abstract p:last-child{margin-bottom:0}
 .bibtex{position:relative;margin:.5rem 0 .2rem}
 .bibtex pre{margin:0;padding:2.1rem .9rem .75rem;background:var(--bg-soft);border-radius:3px;font-size:.76rem;line-height:1.5;white-space:pre-wrap;overflow-wrap:anywhere}
+.pub.compact{margin:0 0 .8rem}
+.pub-cite{margin:0}
+.cite-title{color:var(--text);text-decoration:none;font-weight:500}
+.cite-title:hover{color:var(--accent);text-decoration:underline}
+.pub-cite .pub-venue{font-size:inherit}
+.pub-links{font-family:var(--font-ui);font-size:.74rem;margin-left:.2em}
+.pub-links a{color:var(--accent);text-decoration:none;margin-right:.6em;white-space:nowrap}
+.pub-links a:hover{text-decoration:underline}
 .copy{position:absolute;top:.35rem;right:.35rem;font:inherit;font-family:var(--font-ui);font-size:.72rem;padding:.1rem .55rem;border:1px solid var(--rule);border-radius:3px;background:var(--bg);color:var(--accent);cursor:pointer}
 .group-head{margin-top:2.2em}
 .year-head{font-style:normal;font-size:1rem;font-variant-numeric:lining-nums;color:var(--muted);margin:1.3em 0 .6em;letter-spacing:.04em}
@@ -221,7 +229,7 @@ main{padding:1.6rem 1rem 2.5rem}
 @media print{
 :root:not(#_){--bg:#fff;--bg-soft:#f3f3f3;--text:#000;--muted:#444;--rule:#bbb;--accent:#000;--award:#000;--mark:#000;color-scheme:light}
 body{font-size:10.5pt;line-height:1.45}
-.site-header,.site-footer,.skip,.tabs,.filters,.copy,.theme-toggle,.action-more,.pub-actions,.see-also,.no-match{display:none!important}
+.site-header,.site-footer,.skip,.tabs,.filters,.copy,.theme-toggle,.action-more,.pub-actions,.pub-links,.see-also,.no-match{display:none!important}
 main{max-width:none;padding:0}
 a{color:inherit;text-decoration:none}
 main p a[href^="http"]::after,main li>a[href^="http"]::after{content:" <" attr(href) ">";font-size:.85em;color:var(--muted);word-break:break-all}

@@ -89,7 +89,7 @@ ${s.entries.map(
   (g) => html`<h3 class="group-head">${g.title}</h3>
 <ol class="pubs numbered">${g.items.map((item) => {
     const pub = site.graph.publications.get(item.key);
-    return pub ? publicationItem(site, pub, { owner: person.id, numbers }) : '';
+    return pub ? publicationItem(site, pub, { owner: person.id, numbers, compact: true }) : '';
   })}</ol>`,
 )}`;
       }

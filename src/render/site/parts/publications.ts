@@ -34,6 +34,8 @@ export interface ListOptions {
   headingLevel?: 2 | 3;
   /** How to group; defaults to vita.yaml's publications.groupBy. */
   groupBy?: 'status' | 'year' | 'type' | 'none';
+  /** Entries as a CV cites them: one sentence and the paper's links; abstract and BibTeX stay on the paper's page. */
+  compact?: boolean;
 }
 
 interface Group {
@@ -122,7 +124,7 @@ export function authorList(site: Site, pub: Publication, owner?: string): Html {
 }
 
 /** "to appear", "under review" ... for entries that are not published yet. */
-function statusNote(site: Site, pub: Publication): string {
+export function statusNote(site: Site, pub: Publication): string {
   const t = site.t;
   switch (pub.status) {
     case 'accepted':
@@ -178,16 +180,52 @@ export function pubSlug(site: Site, key: string): string {
 export function publicationItem(site: Site, pub: Publication, options: ListOptions = {}, themed = true): Html {
   // Without a theme, this is the one check an item pays for the possibility of one.
   if (site.overrides?.publicationItem !== undefined && themed) return themedPublicationItem(site, pub, options);
+  if (options.compact) return citation(site, pub, options);
   const number = options.numbers?.get(pub.id);
   // The item is the same on every list but for its number and whose name is in bold: the rest is kept for the
-  // next few pages (a person's list and CV come one after the other). Its abstract and BibTeX are carried by
+  // next few pages (the group's list, then each author's). Its abstract and BibTeX are carried by
   // reference into the page's pieces, not copied (see html.ts), so what is kept is small.
   const parts = memo(site, 'pub-item', pub.id, () => itemParts(site, pub));
-  const owner = options.owner !== undefined && pub.authors.some((a) => a.person === options.owner) ? options.owner : undefined;
-  const authors = memo(site, 'pub-authors', owner === undefined ? pub.id : `${pub.id}\u0000${owner}`, () => flat(authorList(site, pub, owner).value));
+  const authors = ownerAuthors(site, pub, options.owner);
   const head = html`<li class="pub" id="${anchor(site, pub, number)}"`.value;
-  const numbered = number !== undefined ? html`<span class="pub-number">[${number}]</span>`.value : '';
-  return html`${trustedHtml(head + parts.attributes + '\n' + numbered + parts.title + authors)}${parts.rest}`;
+  return html`${trustedHtml(head + parts.attributes + '\n' + numberMark(number) + parts.title + authors)}${parts.rest}`;
+}
+
+/** The authors as one list shows them: the list owner's name in bold when they are an author. */
+function ownerAuthors(site: Site, pub: Publication, owner: string | undefined): string {
+  const bold = owner !== undefined && pub.authors.some((a) => a.person === owner) ? owner : undefined;
+  return memo(site, 'pub-authors', bold === undefined ? pub.id : `${pub.id}\u0000${bold}`, () => flat(authorList(site, pub, bold).value));
+}
+
+function numberMark(number: number | undefined): string {
+  return number !== undefined ? `<span class="pub-number">[${number}]</span>` : '';
+}
+
+/**
+ * A CV's entry, one sentence as the PDF prints it: "Authors. Title. Venue, pages, year. Award." and the paper's
+ * links. The title leads to the paper's page, where its abstract and BibTeX are.
+ */
+function citation(site: Site, pub: Publication, options: ListOptions): Html {
+  const number = options.numbers?.get(pub.id);
+  const rest = memo(site, 'pub-citation', pub.id, () => citationParts(site, pub));
+  const head = html`<li class="pub compact" id="${anchor(site, pub, number)}">`.value;
+  return trustedHtml(`${head}${numberMark(number)}<p class="pub-cite">${ownerAuthors(site, pub, options.owner)}. ${rest}</p></li>`);
+}
+
+function citationParts(site: Site, pub: Publication): string {
+  const t = site.t;
+  const v = pub.venue;
+  const venue = v?.name && v.short && v.name !== v.short ? `${v.name} (${v.short})` : (v?.name ?? v?.short);
+  const where = venue ?? (pub.arxiv ? `arXiv:${pub.arxiv}` : pub.type === 'preprint' ? t.types.preprint : undefined);
+  const details = [v?.volume ? `vol. ${v.volume}` : '', v?.number ? `no. ${v.number}` : '', v?.pages ? `pp. ${v.pages}` : ''].filter(Boolean).join(', ');
+  const note = statusNote(site, pub);
+  const title = inlineOnce(site, pub.title);
+  // "Title?" keeps its own mark; every other title ends with a full stop.
+  const stop = /[.!?]$/.test(pub.title.trim()) ? '' : '.';
+  const links = publicationLinks(site, pub);
+  return flat(
+    html`<a class="cite-title" href="${url(site, paths.publication(pubSlug(site, pub.id)))}">${title}</a>${stop} <span class="pub-venue">${where ? html`<em class="venue-name">${where}</em>, ` : ''}${details ? `${details}, ` : ''}${pub.year}${note ? ` (${note})` : ''}.</span>${pub.award ? html` <span class="award">${pub.award}</span>` : ''}${links.length ? html` <span class="pub-links">${links.map((l) => html`<a href="${l.href}">${t.linkNames[l.kind] ?? l.kind}</a>`)}</span>` : ''}`.value,
+  );
 }
 
 /** The parts of an item that are the same on every list, markup around the authors included. */

@@ -254,6 +254,7 @@ export function themedPublicationItem(site: Site, pub: Publication, options: Lis
       number,
       owner,
       ownerIsAuthor: owner !== undefined && pub.authors.some((a) => a.person === owner),
+      compact: options.compact ?? false,
     }),
     () => publicationItem(site, pub, options, false),
     { subject: `publication ${pub.id}` },
