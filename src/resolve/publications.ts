@@ -40,13 +40,19 @@ export function compare(a: string, b: string): number {
 
 /** Which marks a list uses, for its legend: the legend names only what appears. */
 export function marksUsed(list: readonly Publication[]): { equal: boolean; alphabetical: boolean; lead: boolean; corresponding: boolean } {
-  const roles = new Set(list.flatMap((p) => p.authors.flatMap((a) => a.roles)));
-  return {
-    equal: roles.has('equal'),
-    alphabetical: list.some((p) => p.alphabetical),
-    lead: roles.has('lead'),
-    corresponding: roles.has('corresponding'),
-  };
+  // A loop, not flatMap: the group's list asks this of every publication of the record.
+  const used = { equal: false, alphabetical: false, lead: false, corresponding: false };
+  for (const p of list) {
+    if (p.alphabetical) used.alphabetical = true;
+    for (const a of p.authors) {
+      for (const r of a.roles) {
+        if (r === 'equal') used.equal = true;
+        else if (r === 'lead') used.lead = true;
+        else if (r === 'corresponding') used.corresponding = true;
+      }
+    }
+  }
+  return used;
 }
 
 /** The legend sentence for a list, e.g. "* indicates equal contribution; † means project lead." */

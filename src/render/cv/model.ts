@@ -163,6 +163,9 @@ export interface CvPublicationGroup {
   /** "published" (and accepted), "preprints" (preprint, under review, submitted), "in-preparation"; or a year / a type. */
   id: string;
   title: string;
+  /** The keys of its items, in order: all the web CV needs of them. */
+  keys: string[];
+  /** Made when first read (a getter): 100 entries per person of a department, which only the PDF and Markdown CVs read. */
   items: CvPublication[];
 }
 
@@ -468,13 +471,17 @@ export function cvModel(graph: Graph, personId: string, variant: CvVariant = 'fu
         return section(id, 'research', entries);
       }
       case 'publications': {
-        const entries = groups.map(
-          (g): CvPublicationGroup => ({
+        const entries = groups.map((g): CvPublicationGroup => {
+          let items: CvPublication[] | undefined;
+          return {
             id: g.id,
             title: g.title,
-            items: g.pubs.map((p) => cvPublication(p, person.id, numbers.get(p.id)!)),
-          }),
-        );
+            keys: g.pubs.map((p) => p.id),
+            get items() {
+              return (items ??= g.pubs.map((p) => cvPublication(p, person.id, numbers.get(p.id)!)));
+            },
+          };
+        });
         const s = section(id, 'publications', entries);
         if (!s) return undefined;
         return {

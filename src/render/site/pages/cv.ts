@@ -87,8 +87,8 @@ ${e.description ? html`<div class="cv-desc">${renderMarkdown(e.description)}</di
         return html`${s.legend ? html`<p class="legend">${s.legend}</p>` : ''}
 ${s.entries.map(
   (g) => html`<h3 class="group-head">${g.title}</h3>
-<ol class="pubs numbered">${g.items.map((item) => {
-    const pub = site.graph.publications.get(item.key);
+<ol class="pubs numbered">${g.keys.map((key) => {
+    const pub = site.graph.publications.get(key);
     return pub ? publicationItem(site, pub, { owner: person.id, numbers, compact: true }) : '';
   })}</ol>`,
 )}`;
