@@ -3,8 +3,9 @@
  *
  * - refuses an output folder that is the project itself, one of its ancestors, or the root of the disk;
  * - refuses paths that would leave the folder (`..`, absolute paths, symlinked folders pointing out);
- * - writes each file atomically (a temporary file in the same folder, then a rename: a reader or a crash
- *   sees the old file or the new one, never half of one; no fsync, a site is cheap to rebuild);
+ * - replaces each file atomically (a temporary file in the same folder, then a rename: a reader or a crash
+ *   sees the old file or the new one, never half of one; no fsync, a site is cheap to rebuild); a file that
+ *   did not exist is written in place;
  * - leaves files whose bytes are unchanged alone, so their dates stay and rsync/deploys stay small;
  * - removes files a previous build wrote that this build no longer makes, as listed in `.vita-manifest.json`,
  *   and never a file vita did not write (nor one changed by hand since vita wrote it).
@@ -281,9 +282,39 @@ export function writeOutputFile(out: string, rel: string, bytes: Uint8Array, fol
   const dir = posix.dirname(rel);
   checkedFolder(out, dir, folders);
   const target = join(out, rel);
-  if (sameOnDisk(target, bytes)) return { hash, written: false };
+  const before = onDisk(target, bytes);
+  if (before === 'same') return { hash, written: false };
+  // A new file has no old version for a reader to see instead: it is written in place, in one syscall fewer
+  // than through a temporary file and a rename (a cold build makes tens of thousands). Made exclusively, so a
+  // file or link that appeared meanwhile is never written through; it is then replaced as any other.
+  if (before === 'absent' && writeNew(target, bytes)) return { hash, written: true };
   atomicWrite(target, bytes);
   return { hash, written: true };
+}
+
+/** Writes a file that does not exist yet; false if something is there after all. */
+function writeNew(target: string, bytes: Uint8Array): boolean {
+  let fd: number;
+  try {
+    fd = openSync(target, 'wx', 0o644);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+  try {
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+  } catch (err) {
+    closeSync(fd);
+    try {
+      unlinkSync(target); // never half a file left behind
+    } catch {
+      // already gone
+    }
+    throw err;
+  }
+  closeSync(fd);
+  return true;
 }
 
 /**
@@ -315,14 +346,19 @@ function checkedFolder(out: string, dir: string, folders: FolderCache): string {
   return real;
 }
 
-/** Whether the regular file at a path holds exactly these bytes. */
-function sameOnDisk(path: string, bytes: Uint8Array): boolean {
+/** Whether the path holds a regular file with exactly these bytes, something else, or nothing. */
+function onDisk(path: string, bytes: Uint8Array): 'same' | 'different' | 'absent' {
+  let st: Stats;
   try {
-    const st = lstatSync(path);
-    if (!st.isFile() || st.size !== bytes.length) return false;
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(readFileSync(path));
+    st = lstatSync(path);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'absent' : 'different';
+  }
+  if (!st.isFile() || st.size !== bytes.length) return 'different';
+  try {
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(readFileSync(path)) ? 'same' : 'different';
   } catch {
-    return false;
+    return 'different';
   }
 }
 

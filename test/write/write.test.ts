@@ -1,6 +1,6 @@
 import { describe, it, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, utimesSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MANIFEST, writeSite, WriteError } from '../../src/write/index.js';
@@ -111,6 +111,20 @@ describe('writeSite', () => {
     symlinkSync(outside, join(out, 'people'));
     assert.throws(() => writeSite(out, site({ 'people/x.html': 'x' }), { projectRoot: project }), /outside the output folder/);
     assert.ok(!existsSync(join(outside, 'x.html')));
+  });
+
+  it('replaces a link in place of a file, new or old, rather than writing through it', () => {
+    const outside = join(dir, 'outside.html');
+    writeFileSync(outside, 'theirs');
+    mkdirSync(out, { recursive: true });
+    // Neither the file the link leads to nor a dangling link's target is written.
+    symlinkSync(outside, join(out, 'a.html'));
+    symlinkSync(join(dir, 'nowhere.html'), join(out, 'b.html'));
+    writeSite(out, site({ 'a.html': 'mine', 'b.html': 'mine too' }), { projectRoot: project });
+    assert.equal(readFileSync(outside, 'utf8'), 'theirs');
+    assert.ok(!existsSync(join(dir, 'nowhere.html')));
+    assert.ok(!lstatSync(join(out, 'a.html')).isSymbolicLink() && !lstatSync(join(out, 'b.html')).isSymbolicLink());
+    assert.equal(readFileSync(join(out, 'b.html'), 'utf8'), 'mine too');
   });
 
   it('leaves no temporary files behind', () => {
