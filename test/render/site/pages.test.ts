@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { findCitations } from '../../../src/resolve/citations.js';
+import { byDateDescending } from '../../../src/resolve/publications.js';
 import { renderSite } from '../../../src/render/site/index.js';
 import { exampleGraph, exampleSite, ids, jsonLdBlocks, NOW, page, text, toMap } from './helpers.js';
 
@@ -268,6 +269,24 @@ describe('languages', () => {
     assert.ok(text(zh).includes('研究愿景'));
     assert.ok(zh.includes('hreflang="en" lang="en">English</a>'));
     assert.ok(page(site, 'people/lei-wu/index.html').includes('href="/pku-ml/zh/people/lei-wu/" hreflang="zh" lang="zh">中文</a>'));
+  });
+});
+
+describe('the order of lists', () => {
+  it("orders papers of the same date the same way on the group's list and on an author's", () => {
+    const g = exampleGraph();
+    const lei = g.people.get('lei-wu')!;
+    const [a, b] = lei.publications.filter((k) => g.publications.get(k)!.status === 'published');
+    // Two papers of one day whose titles sort differently by locale ("alpha" first) and by code point ("Zeta" first).
+    const publications = new Map(g.publications);
+    publications.set(a!, { ...g.publications.get(a!)!, sortDate: '2024-05-01', title: 'alpha: a paper' });
+    publications.set(b!, { ...g.publications.get(b!)!, sortDate: '2024-05-01', title: 'Zeta: another paper' });
+    // As the resolver would order Lei Wu's list after such an edit.
+    const people = new Map(g.people);
+    people.set('lei-wu', { ...lei, publications: [...lei.publications].sort((x, y) => byDateDescending(publications.get(x)!, publications.get(y)!)) });
+    const site = toMap(renderSite({ ...g, publications, people }, { now: NOW }));
+    const order = (path: string) => [...page(site, path).matchAll(/data-key="([^"]+)"/g)].map((m) => m[1]).filter((k) => k === a || k === b);
+    assert.deepEqual(order('people/lei-wu/publications/index.html'), order('publications/index.html'));
   });
 });
 

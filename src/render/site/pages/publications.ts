@@ -4,6 +4,7 @@
  * its first page shows the newest years: a page of 50,000 papers would be too heavy for any browser.
  */
 import type { Person, Publication } from '../../../resolve/graph.js';
+import { byDateDescending } from '../../../resolve/publications.js';
 import { localText, paths, url, type Site } from '../context.js';
 import { html, type Html } from '../html.js';
 import { memo } from '../memo.js';
@@ -109,7 +110,8 @@ function sortedGroupPublications(site: Site): Publication[] {
   const members = new Set([...g.people.values()].filter((p) => p.data.member).map((p) => p.id));
   if (g.config.group?.lead) members.add(g.config.group.lead);
   const all = [...g.publications.values()];
-  const ordered = g.people.size ? [...all].sort((a, b) => b.sortDate.localeCompare(a.sortDate) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id)) : all;
+  // The order of every other list (people's, CVs): the same ties the same way, on every machine.
+  const ordered = g.people.size ? [...all].sort(byDateDescending) : all;
   return members.size ? ordered.filter((p) => p.people.some((id) => members.has(id))) : ordered;
 }
 
