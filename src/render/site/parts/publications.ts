@@ -182,10 +182,9 @@ export function publicationItem(site: Site, pub: Publication, options: ListOptio
   if (site.overrides?.publicationItem !== undefined && themed) return themedPublicationItem(site, pub, options);
   if (options.compact) return citation(site, pub, options);
   const number = options.numbers?.get(pub.id);
-  // The item is the same on every list but for its number and whose name is in bold: the rest is kept for the
-  // next few pages (the group's list, then each author's). Its abstract and BibTeX are carried by
-  // reference into the page's pieces, not copied (see html.ts), so what is kept is small.
-  const parts = memo(site, 'pub-item', pub.id, () => itemParts(site, pub));
+  // Made anew on each list (kept, an item was measured to serve again once in eight: the lists that show a paper
+  // come far apart). Its title, abstract and BibTeX are made once (memo.ts) and carried by reference (html.ts).
+  const parts = itemParts(site, pub);
   const authors = ownerAuthors(site, pub, options.owner);
   const head = html`<li class="pub" id="${anchor(site, pub, number)}"`.value;
   return html`${trustedHtml(head + parts.attributes + '\n' + numberMark(number) + parts.title + authors)}${parts.rest}`;
@@ -207,7 +206,7 @@ function numberMark(number: number | undefined): string {
  */
 function citation(site: Site, pub: Publication, options: ListOptions): Html {
   const number = options.numbers?.get(pub.id);
-  const rest = memo(site, 'pub-citation', pub.id, () => citationParts(site, pub));
+  const rest = citationParts(site, pub);
   const head = html`<li class="pub compact" id="${anchor(site, pub, number)}">`.value;
   return trustedHtml(`${head}${numberMark(number)}<p class="pub-cite">${ownerAuthors(site, pub, options.owner)}. ${rest}</p></li>`);
 }
@@ -223,9 +222,7 @@ function citationParts(site: Site, pub: Publication): string {
   // "Title?" keeps its own mark; every other title ends with a full stop.
   const stop = /[.!?]$/.test(pub.title.trim()) ? '' : '.';
   const links = publicationLinks(site, pub);
-  return flat(
-    html`<a class="cite-title" href="${url(site, paths.publication(pubSlug(site, pub.id)))}">${title}</a>${stop} <span class="pub-venue">${where ? html`<em class="venue-name">${where}</em>, ` : ''}${details ? `${details}, ` : ''}${pub.year}${note ? ` (${note})` : ''}.</span>${pub.award ? html` <span class="award">${pub.award}</span>` : ''}${links.length ? html` <span class="pub-links">${links.map((l) => html`<a href="${l.href}">${t.linkNames[l.kind] ?? l.kind}</a>`)}</span>` : ''}`.value,
-  );
+  return html`<a class="cite-title" href="${url(site, paths.publication(pubSlug(site, pub.id)))}">${title}</a>${stop} <span class="pub-venue">${where ? html`<em class="venue-name">${where}</em>, ` : ''}${details ? `${details}, ` : ''}${pub.year}${note ? ` (${note})` : ''}.</span>${pub.award ? html` <span class="award">${pub.award}</span>` : ''}${links.length ? html` <span class="pub-links">${links.map((l) => html`<a href="${l.href}">${t.linkNames[l.kind] ?? l.kind}</a>`)}</span>` : ''}`.value;
 }
 
 /** The parts of an item that are the same on every list, markup around the authors included. */
@@ -248,7 +245,7 @@ ${pub.abstract ? html`<details class="action-more"><summary>${t.abstract}</summa
 </div>
 </div>
 </li>`;
-  return { attributes: flat(attributes), title: flat(title), rest };
+  return { attributes, title, rest };
 }
 
 /** The BibTeX of a publication as HTML text, cleaned and escaped once for every page that shows it. */
