@@ -65,6 +65,33 @@ function linkFor(site: Site, path: string, options?: { asset?: boolean; lang?: s
 }
 
 /**
+ * What an override gets besides its props. A class, so that `default` is a getter of the prototype: an object
+ * literal's getter, a new function at each call, gives each literal a hidden class of its own in V8, which kept
+ * pages alive through young collections (see RenderedPage).
+ */
+class Helpers implements ComponentHelpers {
+  readonly html = html;
+  readonly join = join;
+  readonly t: ComponentHelpers['t'];
+  readonly lang: string;
+  readonly raw = (markup: string): Html => trustedHtml(String(markup));
+  readonly url: ComponentHelpers['url'];
+  // Private fields: an override sees only the helpers, never the site itself.
+  readonly #fallback: () => Html;
+  #made: Html | undefined;
+  constructor(site: Site, fallback: () => Html) {
+    this.t = frozenStrings(site);
+    this.lang = site.lang;
+    this.url = (path, options) => linkFor(site, path, options);
+    this.#fallback = fallback;
+  }
+  /** vita's own rendering, made when first asked for. */
+  get default(): Html {
+    return (this.#made ??= this.#fallback());
+  }
+}
+
+/**
  * The markup of a component: the theme's override when it has one, called with its props and helpers, else (or
  * when the override fails) `fallback()`. `page` is the page's link when known (components of the frame); for
  * components of a page's body the problem waits in `pending` until `flushThemeProblems` names the page.
@@ -72,19 +99,8 @@ function linkFor(site: Site, path: string, options?: { asset?: boolean; lang?: s
 export function themed<N extends ComponentName>(site: Site, name: N, props: () => ComponentProps[N], fallback: () => Html, where: { page?: string; subject?: string } = {}): Html {
   const override = site.overrides?.[name] as ComponentOverride<N> | undefined;
   if (override === undefined) return fallback();
-  let made: Html | undefined;
-  const fallbackOnce = () => (made ??= fallback());
-  const helpers: ComponentHelpers = Object.freeze({
-    html,
-    raw: (markup: string) => trustedHtml(String(markup)),
-    join,
-    url: (path: string, options?: { asset?: boolean; lang?: string }) => linkFor(site, path, options),
-    t: frozenStrings(site),
-    lang: site.lang,
-    get default() {
-      return fallbackOnce();
-    },
-  });
+  const helpers = Object.freeze(new Helpers(site, fallback));
+  const fallbackOnce = () => helpers.default;
   let result: unknown;
   try {
     result = override(deepFreeze(props()), helpers);
