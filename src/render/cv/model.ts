@@ -471,17 +471,7 @@ export function cvModel(graph: Graph, personId: string, variant: CvVariant = 'fu
         return section(id, 'research', entries);
       }
       case 'publications': {
-        const entries = groups.map((g): CvPublicationGroup => {
-          let items: CvPublication[] | undefined;
-          return {
-            id: g.id,
-            title: g.title,
-            keys: g.pubs.map((p) => p.id),
-            get items() {
-              return (items ??= g.pubs.map((p) => cvPublication(p, person.id, numbers.get(p.id)!)));
-            },
-          };
-        });
+        const entries = groups.map((g) => new PublicationGroup(g.id, g.title, g.pubs, () => g.pubs.map((p) => cvPublication(p, person.id, numbers.get(p.id)!))));
         const s = section(id, 'publications', entries);
         if (!s) return undefined;
         return {
@@ -651,6 +641,32 @@ export function cvModel(graph: Graph, personId: string, variant: CvVariant = 'fu
   function section<K extends CvSectionKind>(sid: string, kind: K, entries: unknown[], title?: string) {
     if (entries.length === 0) return undefined;
     return { id: sid, kind, title: title ?? SECTION_TITLES[sid as CvBuiltinSection] ?? titleOfSection(sid), entries } as Extract<CvSection, { kind: K }>;
+  }
+}
+
+/**
+ * A group of the CV's publications whose entries are made when first read. A class: a getter in an object literal
+ * gives every literal a hidden class of its own in V8 (see RenderedPage in render/site).
+ */
+class PublicationGroup implements CvPublicationGroup {
+  readonly keys: string[];
+  #items: CvPublication[] | undefined;
+  readonly #make: () => CvPublication[];
+  constructor(
+    readonly id: string,
+    readonly title: string,
+    pubs: readonly Publication[],
+    make: () => CvPublication[],
+  ) {
+    this.keys = pubs.map((p) => p.id);
+    this.#make = make;
+  }
+  get items(): CvPublication[] {
+    return (this.#items ??= this.#make());
+  }
+  /** As JSON, the entries too: a getter of the prototype is not one of the object's own fields. */
+  toJSON(): { id: string; title: string; keys: string[]; items: CvPublication[] } {
+    return { id: this.id, title: this.title, keys: this.keys, items: this.items };
   }
 }
 
