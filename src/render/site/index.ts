@@ -89,7 +89,7 @@ export function siteTrees(graph: Graph, options: SiteOptions = {}): Site[] {
 /**
  * A rendered page, with what the files made after all pages need to know of it. A class, not an object literal
  * with a getter: V8 gives each literal's fresh getter a hidden class of its own, kept in old space, which held the
- * page's pieces alive through young collections (a department's build promoted ~300 MB of pages that way).
+ * page's pieces alive through young collections (a department's render promoted ~570 MB more that way).
  */
 export class RenderedPage {
   constructor(

@@ -139,11 +139,17 @@ export function statusNote(site: Site, pub: Publication): string {
 }
 
 /** The venue line: "[ICML] International Conference on Machine Learning, 2025." */
+/** "vol. 3, no. 2, pp. 1–23", or nothing. */
+function venueDetails(pub: Publication): string {
+  const v = pub.venue;
+  return [v?.volume ? `vol. ${v.volume}` : '', v?.number ? `no. ${v.number}` : '', v?.pages ? `pp. ${v.pages}` : ''].filter(Boolean).join(', ');
+}
+
 export function venueLine(site: Site, pub: Publication): Html {
   const v = pub.venue;
   const name = v?.name && v.name !== v.short ? v.name : undefined;
   const where = name ?? (pub.arxiv && !v?.short ? `arXiv:${pub.arxiv}` : pub.type === 'preprint' && !v?.short ? site.t.types.preprint : undefined);
-  const details = [v?.volume ? `vol. ${v.volume}` : '', v?.number ? `no. ${v.number}` : '', v?.pages ? `pp. ${v.pages}` : ''].filter(Boolean).join(', ');
+  const details = venueDetails(pub);
   const note = statusNote(site, pub);
   return html`${where ? html`<span class="venue-name">${where}</span>, ` : ''}${details ? html`<span class="pages">${details}</span>, ` : ''}<span class="year">${pub.year}</span>${note ? html` <span class="status">(${note})</span>` : ''}`;
 }
@@ -205,24 +211,20 @@ function numberMark(number: number | undefined): string {
  * links. The title leads to the paper's page, where its abstract and BibTeX are.
  */
 function citation(site: Site, pub: Publication, options: ListOptions): Html {
-  const number = options.numbers?.get(pub.id);
-  const rest = citationParts(site, pub);
-  const head = html`<li class="pub compact" id="${anchor(site, pub, number)}">`.value;
-  return trustedHtml(`${head}${numberMark(number)}<p class="pub-cite">${ownerAuthors(site, pub, options.owner)}. ${rest}</p></li>`);
-}
-
-function citationParts(site: Site, pub: Publication): string {
   const t = site.t;
+  const number = options.numbers?.get(pub.id);
   const v = pub.venue;
   const venue = v?.name && v.short && v.name !== v.short ? `${v.name} (${v.short})` : (v?.name ?? v?.short);
   const where = venue ?? (pub.arxiv ? `arXiv:${pub.arxiv}` : pub.type === 'preprint' ? t.types.preprint : undefined);
-  const details = [v?.volume ? `vol. ${v.volume}` : '', v?.number ? `no. ${v.number}` : '', v?.pages ? `pp. ${v.pages}` : ''].filter(Boolean).join(', ');
+  const details = venueDetails(pub);
   const note = statusNote(site, pub);
   const title = inlineOnce(site, pub.title);
   // "Title?" keeps its own mark; every other title ends with a full stop.
   const stop = /[.!?]$/.test(pub.title.trim()) ? '' : '.';
   const links = publicationLinks(site, pub);
-  return html`<a class="cite-title" href="${url(site, paths.publication(pubSlug(site, pub.id)))}">${title}</a>${stop} <span class="pub-venue">${where ? html`<em class="venue-name">${where}</em>, ` : ''}${details ? `${details}, ` : ''}${pub.year}${note ? ` (${note})` : ''}.</span>${pub.award ? html` <span class="award">${pub.award}</span>` : ''}${links.length ? html` <span class="pub-links">${links.map((l) => html`<a href="${l.href}">${t.linkNames[l.kind] ?? l.kind}</a>`)}</span>` : ''}`.value;
+  const head = html`<li class="pub compact" id="${anchor(site, pub, number)}">`.value;
+  const rest = html`<a class="cite-title" href="${url(site, paths.publication(pubSlug(site, pub.id)))}">${title}</a>${stop} <span class="pub-venue">${where ? html`<em class="venue-name">${where}</em>, ` : ''}${details ? `${details}, ` : ''}${pub.year}${note ? ` (${note})` : ''}.</span>${pub.award ? html` <span class="award">${pub.award}</span>` : ''}${links.length ? html` <span class="pub-links">${links.map((l) => html`<a href="${l.href}">${t.linkNames[l.kind] ?? l.kind}</a>`)}</span>` : ''}`.value;
+  return trustedHtml(`${head}${numberMark(number)}<p class="pub-cite">${ownerAuthors(site, pub, options.owner)}. ${rest}</p></li>`);
 }
 
 /** The parts of an item that are the same on every list, markup around the authors included. */
