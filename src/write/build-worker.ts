@@ -42,10 +42,6 @@ function emit(index: number, path: string, content: string | Uint8Array | Render
   batch.add(index, path, typeof content === 'string' ? [content] : content instanceof Uint8Array ? content : content.pieces, page);
 }
 
-function flush(): void {
-  batch.send();
-}
-
 try {
   const { graph, diagnostics } = openProject(data.root);
   // Each worker imports the theme itself: its components are functions, which cannot be sent to a thread.
@@ -71,7 +67,7 @@ try {
       if (summary.sitemapPaths.length > before) sitemapPaths.push([i, summary.sitemapPaths[before]!]);
       emit(i, job.file, made, typeof made !== 'string');
     }
-    flush();
+    batch.send();
     send({ type: 'done', math: summary.math, sitemapPaths, links: [...summary.links] });
     if (data.index === 0) {
       const m = await next();
@@ -81,7 +77,7 @@ try {
         tail.push(...extraFiles(graph, warnings));
         for (const f of tail) checkRelativePath(f.path);
         for (const f of tail) emit(-1, f.path, f.content, false);
-        flush();
+        batch.send();
         send({ type: 'tail', warnings });
       }
     }

@@ -138,11 +138,16 @@ function openTemporary(target: string): { fd: number; path: string } {
   }
 }
 
+/** All the bytes, however many calls the system takes. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let off = 0;
+  while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+}
+
 function atomicWrite(target: string, bytes: Uint8Array): void {
   const { fd, path: tmp } = openTemporary(target);
   try {
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    writeAll(fd, bytes);
   } finally {
     closeSync(fd);
   }
@@ -302,8 +307,7 @@ function writeNew(target: string, bytes: Uint8Array): boolean {
     throw err;
   }
   try {
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    writeAll(fd, bytes);
   } catch (err) {
     closeSync(fd);
     try {
