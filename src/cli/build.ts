@@ -2,11 +2,9 @@
  * `vita build`: check the record, then render and write the site page by page (in a worker thread, see
  * write/build.ts), with calendars, CV PDFs and the search index; only what changed is rewritten.
  */
-import { readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { relative, resolve } from 'node:path';
 import { formatText } from '../diagnostics/format.js';
-import { CONFIG_FILE } from '../load/project.js';
+import { configuredOutput } from './output.js';
 import { buildSite } from '../write/build.js';
 import { WriteError } from '../write/index.js';
 
@@ -31,6 +29,8 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
   const started = performance.now();
 
   const outDir = options.out ? resolve(options.out) : resolve(root, configuredOutput(root));
+  // A build takes seconds (CV PDFs, the search index): say so in a terminal rather than sit silent.
+  if (!options.stderr && process.stderr.isTTY) err(`vita build: checking ${root === '.' ? 'the project' : root} and writing the site to ${relative(process.cwd(), outDir) || '.'} ...\n`);
   let build;
   try {
     build = await buildSite(root, outDir, { baseUrl: options.baseUrl, extras: { calendars: true, cv: options.cv !== false, search: options.search !== false } });
@@ -62,15 +62,4 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
     return 1;
   }
   return 0;
-}
-
-/** vita.yaml's output folder, read before the build opens the project (a broken vita.yaml is reported by the build). */
-function configuredOutput(root: string): string {
-  try {
-    const config = parse(readFileSync(join(root, CONFIG_FILE), 'utf8')) as { output?: unknown } | null;
-    if (config && typeof config.output === 'string' && config.output.trim()) return config.output;
-  } catch {
-    // no or unreadable vita.yaml: the build says so
-  }
-  return '_site';
 }

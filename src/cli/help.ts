@@ -1,9 +1,8 @@
 /** The text of `vita --help` and of each command's --help: kept next to the commands it describes. */
-import { readFileSync } from 'node:fs';
-import { NEW_HELP } from './new.js';
 import { SOURCE_KINDS } from '../import/bundle.js';
+import { PACKAGE_NAME, VERSION } from './version.js';
 
-export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export { VERSION };
 
 const CHECK = `Usage: vita check [project] [--format text|json]
 
@@ -44,6 +43,30 @@ typeset when first asked for.
   --port <n>           Port (default 4321; 0 picks a free one).
   --host <address>     Address to listen on (default 127.0.0.1, this machine
                        only; 0.0.0.0 shows the site to your network).
+`;
+
+const SERVE = `Usage: vita serve [folder] [--port n] [--host address] [--base-url url]
+
+Serves a built site (default: the project's output folder, _site) as a web
+server would, at the path it was built for: a site built for
+https://you.github.io/repo/ is served at http://127.0.0.1:4321/repo/, so its
+styles and links work as they will online (opening index.html from the disk
+does not). For looking at a build; vita dev previews while you edit.
+  --port <n>           Port (default 4321; 0 picks a free one).
+  --host <address>     Address to listen on (default 127.0.0.1).
+  --base-url <url>     The path to serve the site at, when it is not the one
+                       its home page names.
+`;
+
+const UPGRADE = `Usage: vita upgrade [project] [--vita spec] [--no-install]
+
+Makes the project depend on the vita you are running. A project that carries
+its vita in .vita/ gets this one packed in its place (the old tarball is
+removed); one that names a published version gets this version's range. Then
+npm install updates package-lock.json and node_modules/.
+  --vita <spec>        Depend on this instead: a version (0.2.0), a tarball
+                       made by npm pack, or a git URL.
+  --no-install         Change package.json (and .vita/) only.
 `;
 
 const CV = `Usage: vita cv [project] [options]
@@ -120,6 +143,35 @@ or the event's name when only one series has it.
   --base-url <url>     Site address for the links in the email and the .ics.
 `;
 
+export const NEW_HELP = `Usage: vita new [folder] [options]
+
+Makes a new project for a person or a group: vita.yaml, your person file, an
+About page, example publications, a first news item, package.json, editor
+settings and a GitHub Pages workflow. In a terminal it asks for what the
+options leave open; the folder must be new or empty.
+
+Options:
+  --name "Ada Lovelace"    Your name (the one answer without a default).
+  --name-zh 吴磊           Your name in another script; any language code
+                           works: --name-ja, --name-ko ...
+  --id ada-lovelace        Your id, for file names (default: from the name).
+  --affiliation "..."      Department and institution.
+  --email you@example.edu  Your e-mail address.
+  --group "Name"           Make a group site, with you as its lead.
+  --base-url https://...   Where the site will live (default: a placeholder).
+  --vita <spec>            The vita the project depends on: a version (0.2.0),
+                           a tarball made by npm pack, or a git URL. Default:
+                           this vita's version when it came from the npm
+                           registry; else this vita, packed into the project
+                           as .vita/<name>-<version>.tgz, so that npm install
+                           works in every copy of it and in CI.
+  -y, --yes                Ask nothing: take the defaults for what is not given.
+  -h, --help               Show this help.
+
+The folder defaults to your id (or the group's). Exit status: 0 when the
+project was made, 1 when it was not, 2 for a usage mistake.
+`;
+
 /** Words filled to 80 columns, continued lines indented by `indent`. */
 function wrap(text: string, indent: number): string {
   const lines: string[] = [''];
@@ -131,9 +183,9 @@ function wrap(text: string, indent: number): string {
   return lines.join(`\n${' '.repeat(indent)}`);
 }
 
-export const COMMAND_HELP: Record<string, string> = { check: CHECK, build: BUILD, dev: DEV, cv: CV, export: EXPORT, import: IMPORT, announce: ANNOUNCE, new: NEW_HELP };
+export const COMMAND_HELP: Record<string, string> = { check: CHECK, build: BUILD, dev: DEV, serve: SERVE, cv: CV, export: EXPORT, import: IMPORT, announce: ANNOUNCE, new: NEW_HELP, upgrade: UPGRADE };
 
-export const HELP = `vita ${VERSION}: one plain-text record of an academic life, published everywhere.
+export const HELP = `vita ${VERSION} (${PACKAGE_NAME}): one plain-text record of an academic life, published everywhere.
 
 Usage: vita <command> [project] [options]
 
@@ -148,6 +200,7 @@ Commands:
                        PDFs). --out, --base-url, --no-search.
   dev [project]        Serve the site on 127.0.0.1:4321, rebuild on every edit,
                        reload the browser; errors shown over the page.
+  serve [folder]       Serve a built site (_site) at the path it was built for.
   cv [project]         A person's CV as PDF and Markdown. --person, --variant
                        full|short|custom, --theme classic|compact.
   export <format>      jsonresume: a person's CV as JSON Resume.
@@ -156,6 +209,7 @@ Commands:
                        or arxiv:, openalex:, crossref:, dblp:, orcid: online,
                        into a project; new files only, differences reported.
   announce <event>     Poster PDF, email and .ics for a seminar event.
+  upgrade [project]    Make the project depend on this vita (.vita/ or range).
 
 Options:
   -h, --help           Show this help, or a command's: vita build --help.

@@ -1,16 +1,11 @@
 #!/usr/bin/env node
 /** The `vita` command: parses arguments, runs a command, sets the exit status. Nothing else lives here. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { runAnnounce } from './announce.js';
-import { runBuild } from './build.js';
-import { runCheck } from './check.js';
-import { runCv } from './cv.js';
-import { runDev } from './dev.js';
-import { runExport } from './export.js';
 import { COMMAND_HELP, HELP, VERSION } from './help.js';
-import { runImport } from './import.js';
-import { runNew } from './new.js';
 import { SOURCE_KINDS, type SourceKind } from '../import/bundle.js';
+
+// Each command's module is imported when the command runs: `vita --help` should not load the renderers, Typst or the
+// search indexer (together, seconds on a slow disk).
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | undefined>;
@@ -19,15 +14,15 @@ type Values = Record<string, string | boolean | undefined>;
 const COMMANDS: Record<string, { options: Options; run: (v: Values, p: string[]) => number | Promise<number> }> = {
   check: {
     options: { format: { type: 'string', default: 'text' } },
-    run: (v, p) => (v.format === 'text' || v.format === 'json' ? runCheck(p[0] ?? '.', { format: v.format }) : usage(`--format takes "text" or "json", not "${String(v.format)}"`)),
+    run: async (v, p) => (v.format === 'text' || v.format === 'json' ? (await import('./check.js')).runCheck(p[0] ?? '.', { format: v.format }) : usage(`--format takes "text" or "json", not "${String(v.format)}"`)),
   },
   build: {
     options: { out: { type: 'string', short: 'o' }, 'base-url': { type: 'string' }, 'no-search': { type: 'boolean' } },
-    run: (v, p) => runBuild(p[0] ?? '.', { out: str(v.out), baseUrl: str(v['base-url']), search: v['no-search'] ? false : undefined }),
+    run: async (v, p) => (await import('./build.js')).runBuild(p[0] ?? '.', { out: str(v.out), baseUrl: str(v['base-url']), search: v['no-search'] ? false : undefined }),
   },
   dev: {
     options: { port: { type: 'string' }, host: { type: 'string' } },
-    run: (v, p) => runDev(p[0] ?? '.', { port: str(v.port), host: str(v.host) }),
+    run: async (v, p) => (await import('./dev.js')).runDev(p[0] ?? '.', { port: str(v.port), host: str(v.host) }),
   },
   cv: {
     options: {
@@ -40,27 +35,35 @@ const COMMANDS: Record<string, { options: Options; run: (v: Values, p: string[])
       font: { type: 'string' },
       paper: { type: 'string' },
     },
-    run: (v, p) =>
-      runCv(p[0] ?? '.', { person: str(v.person), variant: str(v.variant), theme: str(v.theme), format: str(v.format), out: str(v.out), accent: str(v.accent), font: str(v.font), paper: str(v.paper) }),
+    run: async (v, p) =>
+      (await import('./cv.js')).runCv(p[0] ?? '.', { person: str(v.person), variant: str(v.variant), theme: str(v.theme), format: str(v.format), out: str(v.out), accent: str(v.accent), font: str(v.font), paper: str(v.paper) }),
   },
   export: {
     options: { person: { type: 'string', short: 'p' }, out: { type: 'string', short: 'o' } },
-    run: (v, p) => (p[0] ? runExport(p[1] ?? '.', p[0], { person: str(v.person), out: str(v.out) }) : usage('say what to export: vita export jsonresume [project]')),
+    run: async (v, p) => (p[0] ? (await import('./export.js')).runExport(p[1] ?? '.', p[0], { person: str(v.person), out: str(v.out) }) : usage('say what to export: vita export jsonresume [project]')),
   },
   import: {
     options: { into: { type: 'string' }, kind: { type: 'string' }, 'dry-run': { type: 'boolean' }, offline: { type: 'boolean' }, mailto: { type: 'string' } },
-    run: (v, p) => {
+    run: async (v, p) => {
       if (!p[0]) return usage('vita import needs a source: a .bib file, a CV file, a site folder, or an online source such as orcid:0000-0002-1825-0097');
       const kind = str(v.kind);
       if (kind && !(SOURCE_KINDS as readonly string[]).includes(kind)) return usage(`--kind takes one of ${SOURCE_KINDS.join(', ')}, not "${kind}"`);
       const mailto = str(v.mailto);
       if (mailto !== undefined && !/^[^\s@]+@[^\s@]+$/.test(mailto)) return usage(`--mailto takes an email address, not "${mailto}"`);
-      return runImport(p[0], { into: str(v.into), kind: kind as SourceKind | undefined, dryRun: v['dry-run'] === true, offline: v.offline === true, mailto });
+      return (await import('./import.js')).runImport(p[0], { into: str(v.into), kind: kind as SourceKind | undefined, dryRun: v['dry-run'] === true, offline: v.offline === true, mailto });
     },
+  },
+  serve: {
+    options: { port: { type: 'string' }, host: { type: 'string' }, 'base-url': { type: 'string' } },
+    run: async (v, p) => (await import('./serve.js')).runServe(p[0], { port: str(v.port), host: str(v.host), baseUrl: str(v['base-url']) }),
+  },
+  upgrade: {
+    options: { vita: { type: 'string' }, 'no-install': { type: 'boolean' } },
+    run: async (v, p) => (await import('./upgrade.js')).runUpgrade(p[0] ?? '.', { vita: str(v.vita), install: v['no-install'] ? false : undefined }),
   },
   announce: {
     options: { out: { type: 'string', short: 'o' }, 'base-url': { type: 'string' } },
-    run: (v, p) => (p[0] ? runAnnounce(p[1] ?? '.', p[0], { out: str(v.out), baseUrl: str(v['base-url']) }) : usage('name the event: vita announce <series>/<event> [project]')),
+    run: async (v, p) => (p[0] ? (await import('./announce.js')).runAnnounce(p[1] ?? '.', p[0], { out: str(v.out), baseUrl: str(v['base-url']) }) : usage('name the event: vita announce <series>/<event> [project]')),
   },
 };
 
@@ -75,7 +78,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   // `vita new` asks questions and parses its own flags.
-  if (command === 'new') return runNew(rest);
+  if (command === 'new') return (await import('./new.js')).runNew(rest);
   const spec = COMMANDS[command];
   if (!spec) return usage(`unknown command "${command}"`);
   const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { ...spec.options, help: { type: 'boolean', short: 'h' } } });

@@ -1,5 +1,6 @@
 /** `vita new [folder]`: a new project for a person or a group, from questions in the terminal or from flags. */
 import { basename, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { isoDay, packageNameFor, type Answers } from '../new/answers.js';
@@ -7,30 +8,10 @@ import { folderProblem, writeProject } from '../new/create.js';
 import { Cancelled, terminalPrompter } from '../new/prompt.js';
 import { collectAnswers, UsageError, type Given } from '../new/questions.js';
 import { projectFiles } from '../new/templates.js';
-import { VERSION } from './help.js';
+import { CARRIED_DIR, carriedSpec, chooseDependency, runningVita, tarballFor, VitaSpecError, type RunningVita } from '../new/vita-package.js';
+import { NEW_HELP } from './help.js';
+import { VITA_ROOT } from './version.js';
 
-export const NEW_HELP = `Usage: vita new [folder] [options]
-
-Makes a new project for a person or a group: vita.yaml, your person file, an
-About page, example publications, a first news item, package.json, editor
-settings and a GitHub Pages workflow. In a terminal it asks for what the
-options leave open; the folder must be new or empty.
-
-Options:
-  --name "Ada Lovelace"    Your name (the one answer without a default).
-  --name-zh 吴磊           Your name in another script; any language code
-                           works: --name-ja, --name-ko ...
-  --id ada-lovelace        Your id, for file names (default: from the name).
-  --affiliation "..."      Department and institution.
-  --email you@example.edu  Your e-mail address.
-  --group "Name"           Make a group site, with you as its lead.
-  --base-url https://...   Where the site will live (default: a placeholder).
-  -y, --yes                Ask nothing: take the defaults for what is not given.
-  -h, --help               Show this help.
-
-The folder defaults to your id (or the group's). Exit status: 0 when the
-project was made, 1 when it was not, 2 for a usage mistake.
-`;
 
 /** Streams and clock, replaceable in tests. */
 export interface NewIo {
@@ -39,6 +20,10 @@ export interface NewIo {
   stderr?: Writable;
   cwd?: string;
   today?: Date;
+  /** The running vita (default: this one, found from its folder). */
+  vita?: RunningVita;
+  /** Packs a vita folder into a folder, returning the tarball's name (default: npm pack). */
+  pack?: (root: string, dir: string) => string;
 }
 
 const OPTIONS = {
@@ -48,6 +33,7 @@ const OPTIONS = {
   email: { type: 'string' },
   group: { type: 'string' },
   'base-url': { type: 'string' },
+  vita: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -64,6 +50,7 @@ export async function runNew(args: string[], io: NewIo = {}): Promise<number> {
 
   let given: Given;
   let yes: boolean;
+  let vitaSpec: string | undefined;
   try {
     const parsed = parseNewArgs(args);
     if (parsed.help) {
@@ -72,8 +59,18 @@ export async function runNew(args: string[], io: NewIo = {}): Promise<number> {
     }
     given = parsed.given;
     yes = parsed.yes;
+    vitaSpec = parsed.vita;
   } catch (err) {
     if (err instanceof UsageError) return fail(err.message, err.hint ?? 'run "vita new --help" for the options.', 2);
+    throw err;
+  }
+
+  const running = io.vita ?? runningVita(fileURLToPath(VITA_ROOT));
+  let dependency;
+  try {
+    dependency = chooseDependency(running, vitaSpec, cwd);
+  } catch (err) {
+    if (err instanceof VitaSpecError) return fail(err.message, err.hint, 2);
     throw err;
   }
 
@@ -103,13 +100,22 @@ export async function runNew(args: string[], io: NewIo = {}): Promise<number> {
   const problem = problemWith(collected.folder);
   if (problem) return fail(problem.message, problem.hint);
 
+  // Not from a registry: the project carries this vita, so that npm install works in any copy of it.
+  if (dependency.pack) stdout.write(`Packing ${running.name} ${running.version} into ${CARRIED_DIR}/ (the project carries the vita it is made with) ...\n`);
+  let tarball;
+  try {
+    tarball = tarballFor(running, dependency, io.pack);
+  } catch (err) {
+    return fail(`vita could not be packed into the project: ${(err as Error).message}`, 'give the vita to depend on with --vita: a version such as 0.2.0, a tarball made by "npm pack", or a git URL.');
+  }
   const answers: Answers = {
     ...collected.answers,
     packageName: packageNameFor(basename(dir), collected.answers.id),
     today: isoDay(io.today ?? new Date()),
-    vitaVersion: VERSION,
+    vita: { name: running.name, spec: tarball ? carriedSpec(tarball.file) : dependency.spec },
   };
-  const files = projectFiles(answers);
+  const files: Record<string, string | Uint8Array> = projectFiles(answers);
+  if (tarball) files[`${CARRIED_DIR}/${tarball.file}`] = tarball.bytes;
   try {
     writeProject(dir, files);
   } catch (err) {
@@ -121,7 +127,7 @@ export async function runNew(args: string[], io: NewIo = {}): Promise<number> {
 }
 
 /** The flags, with `--name-<language>` taken out first: parseArgs knows only fixed option names. */
-export function parseNewArgs(args: string[]): { given: Given; yes: boolean; help: boolean } {
+export function parseNewArgs(args: string[]): { given: Given; yes: boolean; help: boolean; vita?: string } {
   const otherNames: Record<string, string> = {};
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -150,6 +156,7 @@ export function parseNewArgs(args: string[]): { given: Given; yes: boolean; help
   return {
     help: values.help ?? false,
     yes: values.yes ?? false,
+    vita: values.vita,
     given: {
       folder: positionals[0],
       name: values.name,
@@ -174,6 +181,7 @@ const ROLES: [pattern: RegExp, what: (a: Answers) => string][] = [
   [/^\.gitignore$/, () => 'keeps _site/ and node_modules/ out of git'],
   [/^\.vscode\//, () => 'editor checks and completion for the YAML files'],
   [/^\.github\//, () => 'publishes the site on GitHub Pages at each push'],
+  [/^\.vita\//, () => 'the vita this project uses: npm install installs it from here (commit it)'],
 ];
 
 function summary(folder: string, dir: string, cwd: string, a: Answers, files: string[]): string {

@@ -19,8 +19,8 @@ export interface Answers {
   packageName: string;
   /** YYYY-MM-DD: the date of the welcome news item and the years of the example publications. */
   today: string;
-  /** The vita version the project is made with: package.json depends on ^<version>. */
-  vitaVersion: string;
+  /** The vita the project depends on: its package name and package.json's spec (`^0.2.0`, `file:.vita/...tgz`, a git URL). */
+  vita: { name: string; spec: string };
 }
 
 export const BASE_URL_PLACEHOLDER = 'https://example.org/';

@@ -35,10 +35,10 @@ export function folderProblem(dir: string, shown: string): FolderProblem | undef
 }
 
 /**
- * Writes the files (project-relative path -> text) under `dir`. Each file is created, never replaced; if one cannot be
+ * Writes the files (project-relative path -> text or bytes) under `dir`. Each file is created, never replaced; if one cannot be
  * written, what this call made is removed again and the error is thrown.
  */
-export function writeProject(dir: string, files: Record<string, string>): void {
+export function writeProject(dir: string, files: Record<string, string | Uint8Array>): void {
   const existed = exists(dir);
   const written: string[] = [];
   const madeDirs: string[] = [];

@@ -44,7 +44,7 @@ export class UsageError extends Error {
 export interface Collected {
   /** The folder to create, as the user gave it or as defaulted from the name. */
   folder: string;
-  answers: Omit<Answers, 'packageName' | 'today' | 'vitaVersion'>;
+  answers: Omit<Answers, 'packageName' | 'today' | 'vita'>;
 }
 
 /** Checks the flags before anything is asked, so that a typo in a script fails at once. */

@@ -7,9 +7,13 @@ import YAML from 'yaml';
 import { BASE_URL_PLACEHOLDER, mainLanguage, type Answers } from './answers.js';
 
 /** Where the JSON Schemas are once vita is installed in the project (package.json "files" ships `schema/`). */
-export const SCHEMA_DIR = 'node_modules/vita/schema';
-/** Where vita's reference documentation is once vita is installed (needs "docs" in vita's package.json "files"). */
-export const REFERENCE_DIR = 'node_modules/vita/docs/reference';
+export const schemaDir = (a: Pick<Answers, 'vita'>): string => `node_modules/${a.vita.name}/schema`;
+/** Where vita's reference documentation is once vita is installed (vita's package.json "files" ships `docs/`). */
+export const referenceDir = (a: Pick<Answers, 'vita'>): string => `node_modules/${a.vita.name}/docs/reference`;
+
+/** The command the GitHub Pages workflow builds with; `${BASE_URL_EXPRESSION}` is the Pages address. */
+export const BASE_URL_EXPRESSION = '${{ steps.pages.outputs.base_url }}/';
+export const WORKFLOW_BUILD = `npm run build -- --base-url "${BASE_URL_EXPRESSION}"`;
 
 /** Project-relative path -> file text, in the order they are listed to the user. */
 export function projectFiles(a: Answers): Record<string, string> {
@@ -22,7 +26,7 @@ export function projectFiles(a: Answers): Record<string, string> {
     'README.md': readme(a),
     'package.json': packageJson(a),
     '.gitignore': gitignore(),
-    '.vscode/settings.json': vscodeSettings(),
+    '.vscode/settings.json': vscodeSettings(a),
     '.github/workflows/deploy.yml': deployWorkflow(),
   };
 }
@@ -44,9 +48,9 @@ function yamlField(key: string, value: string | Record<string, string>, indent =
 }
 
 /** The first line of a YAML file that tells the editor its schema, relative to the file. */
-function schemaLine(file: string, kind: string): string {
+function schemaLine(a: Answers, file: string, kind: string): string {
   const up = '../'.repeat(file.split('/').length - 1);
-  return `# yaml-language-server: $schema=${up || './'}${SCHEMA_DIR}/${kind}.schema.json\n`;
+  return `# yaml-language-server: $schema=${up || './'}${schemaDir(a)}/${kind}.schema.json\n`;
 }
 
 /** Text for BibTeX: braces and backslashes dropped, `~` (a space to LaTeX) made one, LaTeX's specials escaped, a lone "and" protected. */
@@ -74,8 +78,8 @@ function nameValue(a: Answers): string | Record<string, string> {
 }
 
 export function vitaYaml(a: Answers): string {
-  let out = schemaLine('vita.yaml', 'config');
-  out += `# The site: its title, its address and whose it is. Every field: ${REFERENCE_DIR}/config.md\n`;
+  let out = schemaLine(a, 'vita.yaml', 'config');
+  out += `# The site: its title, its address and whose it is. Every field: ${referenceDir(a)}/config.md\n`;
   out += yamlField('title', a.group ?? nameValue(a));
   out += '# Where the site will live. The GitHub Pages workflow (.github/workflows/deploy.yml) passes its own address;\n';
   out += `# write yours here for other hosts${a.baseUrl === BASE_URL_PLACEHOLDER ? ' (this one is a placeholder)' : ''}.\n`;
@@ -97,8 +101,8 @@ export function vitaYaml(a: Answers): string {
 
 export function personYaml(a: Answers): string {
   const file = `people/${a.id}.yaml`;
-  let out = schemaLine(file, 'person');
-  out += `# ${a.group ? 'The lead of the group' : 'You'}: name, contact, career. Every field, with examples: ${REFERENCE_DIR}/person.md\n`;
+  let out = schemaLine(a, file, 'person');
+  out += `# ${a.group ? 'The lead of the group' : 'You'}: name, contact, career. Every field, with examples: ${referenceDir(a)}/person.md\n`;
   out += '# Lines that start with # are examples: fill them in and remove the #.\n';
   out += yamlField('name', nameValue(a));
   out += '# title: Assistant Professor\n';
@@ -172,7 +176,7 @@ export function papersBib(a: Answers): string {
   return [
     '% Example entries: replace them with your own.',
     '% Paste BibTeX as Google Scholar, DBLP or arXiv export it; vita also reads the fields al-folio uses (abbr, selected,',
-    `% award, pdf, code, slides ...). Every field: ${REFERENCE_DIR}/bibtex.md`,
+    `% award, pdf, code, slides ...). Every field: ${referenceDir(a)}/bibtex.md`,
     '% Author roles: "Name*" for equal contribution, "Name\\dag" for the project lead, or equal = {1,2}, lead = {3}.',
     '',
     `@article{example${year - 2}journal,`,
@@ -231,7 +235,7 @@ export function packageJson(a: Answers): string {
     private: true,
     description: a.group ? `Website and record of ${a.group}, made with vita` : `Website, CV and record of ${a.name}, made with vita`,
     scripts: { dev: 'vita dev', build: 'vita build', check: 'vita check' },
-    dependencies: { vita: `^${a.vitaVersion}` },
+    dependencies: { [a.vita.name]: a.vita.spec },
     engines: { node: '>=20' },
   };
   return JSON.stringify(pkg, null, 2) + '\n';
@@ -252,18 +256,21 @@ export const SCHEMA_FILES: Record<string, string[]> = {
   event: ['seminars/*/[0-9]*.yaml'],
 };
 
-export function vscodeSettings(): string {
-  const schemas = Object.fromEntries(Object.entries(SCHEMA_FILES).map(([kind, globs]) => [`./${SCHEMA_DIR}/${kind}.schema.json`, globs]));
+export function vscodeSettings(a: Pick<Answers, 'vita'>): string {
+  const schemas = Object.fromEntries(Object.entries(SCHEMA_FILES).map(([kind, globs]) => [`./${schemaDir(a)}/${kind}.schema.json`, globs]));
   return JSON.stringify({ 'yaml.schemas': schemas }, null, 2) + '\n';
 }
 
 /**
- * GitHub Pages: build on every push to main and deploy `_site`. The base URL comes from actions/configure-pages,
- * which knows the repository's Pages address (https://<user>.github.io/<repo>, or a custom domain).
+ * GitHub Pages: build on every push to main and deploy `_site` with the official Pages actions. The base URL comes from
+ * actions/configure-pages, which knows the repository's Pages address: https://<user>.github.io/<repository> for a
+ * project page, https://<user>.github.io for a user page (a repository named <user>.github.io), or a custom domain.
+ * `npm ci` installs exactly what package-lock.json says, and setup-node keeps npm's cache between runs.
  */
 export function deployWorkflow(): string {
   return `# Builds the website and publishes it on GitHub Pages at every push to main.
 # Once, in the repository on GitHub: Settings -> Pages -> Build and deployment -> Source: GitHub Actions.
+# Commit package-lock.json (npm install writes it): the build installs exactly what it says.
 name: Deploy website
 
 on:
@@ -289,11 +296,13 @@ jobs:
       - uses: actions/setup-node@v6
         with:
           node-version: 20
+          cache: npm
       - id: pages
         uses: actions/configure-pages@v6
-      - run: npm install
-      # base_url is the site's address without the final slash: https://<user>.github.io/<repository>
-      - run: npx vita build --base-url "\${{ steps.pages.outputs.base_url }}/"
+      - run: npm ci --no-audit --no-fund
+      # base_url is the site's address without the final slash: https://<user>.github.io/<repository> for a project
+      # page, https://<user>.github.io for a user page, or your custom domain.
+      - run: ${WORKFLOW_BUILD}
       - uses: actions/upload-pages-artifact@v5
         with:
           path: _site
@@ -346,20 +355,26 @@ export function readme(a: Answers): string {
     'npx vita dev      # a preview of the site that follows your edits',
     'npx vita check    # every problem in the record, with file, line and a hint',
     'npx vita build    # the website, in _site/',
+    'npx vita serve    # _site/ served as it will be online, at the address it was built for',
     '```',
     '',
+    a.vita.spec.startsWith('file:')
+      ? `vita itself is in \`${a.vita.spec.slice('file:'.length)}\`, so that \`npm install\` gives every copy of this folder (and the build on GitHub) the same vita. Commit it, with \`package-lock.json\`. \`npx vita upgrade\` replaces it with the vita you run.`
+      : 'Commit `package-lock.json` (written by `npm install`): the build on GitHub installs exactly the versions it names.',
+    '',
     'In VS Code, the YAML extension (redhat.vscode-yaml) completes and checks every field as you type once `npm install`',
-    `has run. Every field of every file is described in \`${REFERENCE_DIR}/\`.`,
+    `has run. Every field of every file is described in \`${referenceDir(a)}/\`.`,
     '',
     '## Publish',
     '',
     '**GitHub Pages** is set up: push this folder to a GitHub repository, then in its Settings -> Pages choose',
     '"GitHub Actions" as the source. Every push to `main` builds the site and publishes it at',
-    '`https://<user>.github.io/<repository>/` (`.github/workflows/deploy.yml`).',
+    '`https://<user>.github.io/<repository>/`, or at `https://<user>.github.io/` for a repository named',
+    '`<user>.github.io` (`.github/workflows/deploy.yml`).',
     '',
     '**Anywhere else**: `npx vita build --base-url https://your.address/` makes the site as a plain folder, `_site/`.',
-    'Netlify, Cloudflare Pages or a university web server serve it as it is: see',
-    `\`${REFERENCE_DIR}/deploy.md\`.`,
+    'GitLab Pages, Netlify, Cloudflare Pages or a university web server (`rsync -a --delete _site/ server:public_html/`) serve it as it is: see',
+    `\`${referenceDir(a)}/deploy.md\`.`,
     '',
   );
   return lines.join('\n');

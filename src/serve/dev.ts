@@ -13,25 +13,9 @@ import { changedPublications, resolveProject } from '../resolve/index.js';
 import { validateProject } from '../validate/index.js';
 import type { SiteOptions } from '../render/site/context.js';
 import { loadTheme, THEME_DIR } from '../render/site/theme.js';
+import { locate, send } from './http.js';
 import { LazySite } from './lazy-site.js';
 import { EVENTS_PATH, LIVE_PATH, LIVE_SCRIPT, withLiveReload } from './live-reload.js';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.xml': 'application/xml; charset=utf-8',
-  '.ics': 'text/calendar; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.pdf': 'application/pdf',
-};
 
 /** Edits come in bursts (an editor writes a temporary file, then renames it): this long without one, the burst is over. */
 const SETTLE_MS = 8;
@@ -154,23 +138,19 @@ export async function startDevServer(root: string, options: DevOptions = {}): Pr
       return;
     }
     if (url.pathname === LIVE_PATH) return send(res, 200, '.js', LIVE_SCRIPT);
-    let path: string;
-    try {
-      path = decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    } catch {
-      return send(res, 400, '.txt', 'bad request');
+    // The site is rendered for the domain root while previewing.
+    const located = locate(url.pathname, '/', (p) => site?.has(p) ?? false);
+    if (located.kind === 'bad') return send(res, 400, '.txt', 'bad request');
+    if (located.kind === 'redirect') {
+      res.writeHead(301, { location: located.location });
+      return res.end();
     }
-    const found = [path, path ? `${path.replace(/\/$/, '')}/index.html` : 'index.html'].find((p) => site?.has(p));
-    if (found === undefined) {
-      if (site?.has(`${path}/index.html`) && !path.endsWith('/')) {
-        res.writeHead(301, { location: url.pathname + '/' });
-        return res.end();
-      }
+    if (located.kind === 'missing') {
       const missing = serve('404.html');
       return send(res, 404, '.html', withLiveReload(typeof missing === 'string' ? missing : '<!doctype html><title>Not found</title><p>Not found.</p>'));
     }
-    const content = serve(found)!;
-    const type = extname(found) || '.html';
+    const content = serve(located.path)!;
+    const type = extname(located.path) || '.html';
     send(res, 200, type, type === '.html' && typeof content === 'string' ? withLiveReload(content) : content);
   });
 
@@ -245,7 +225,3 @@ function same(a: string | Uint8Array | undefined, b: string | Uint8Array): boole
   return Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
 }
 
-function send(res: ServerResponse, status: number, ext: string, body: string | Uint8Array): void {
-  res.writeHead(status, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-  res.end(body);
-}

@@ -1,0 +1,37 @@
+// `npm run build` (and npm's `prepare`, which a git install runs): compiles src/ into dist/ when something changed
+// since the last compile, and says so, since it takes a while; when nothing changed it returns at once.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+/** tsc's record of the last compile (it compiles incrementally from it): its time is the compile's. */
+const stamp = join(root, 'dist/.tsbuildinfo');
+
+function newest(path) {
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return readdirSync(path).reduce((t, name) => Math.max(t, newest(join(path, name))), s.mtimeMs);
+}
+
+const inputs = ['src', 'tsconfig.json', 'package.json'].map((p) => join(root, p));
+const fresh = existsSync(stamp) && existsSync(join(root, 'dist/cli/main.js')) && statSync(stamp).mtimeMs >= Math.max(...inputs.map(newest));
+if (fresh && !process.argv.includes('--force')) process.exit(0);
+
+let tsc;
+try {
+  tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+} catch {
+  console.error('vita: TypeScript is not installed, so src/ cannot be compiled: run npm install (with the dev dependencies) first.');
+  process.exit(1);
+}
+const started = Date.now();
+process.stderr.write(`vita: compiling TypeScript, src/ -> dist/ (${existsSync(stamp) ? 'what changed' : 'the first time takes 10-60 s'}) ...\n`);
+const r = spawnSync(process.execPath, [tsc, '-p', root, '--incremental', '--tsBuildInfoFile', stamp], { stdio: 'inherit' });
+if (r.status !== 0) process.exit(r.status ?? 1);
+// tsc leaves its record alone when an edit changed nothing it emits: the time of this check is what counts.
+const now = new Date();
+utimesSync(stamp, now, now);
+process.stderr.write(`vita: compiled in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
