@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { after } from 'node:test';
-import { runNew } from '../../src/cli/new.js';
+import { runNew, type NewIo } from '../../src/cli/new.js';
+import type { RunningVita } from '../../src/new/vita-package.js';
+import { PACKAGE_NAME, VERSION } from '../../src/cli/version.js';
+
+/** This vita as if installed from the registry: the new project names a version range (nothing is packed). */
+export const FROM_REGISTRY: RunningVita = { name: PACKAGE_NAME, version: VERSION, root: '.', registry: 'https://registry.npmjs.org' };
 
 /** A fixed day, so that file names and example years are known. */
 export const TODAY = new Date('2026-03-15T12:00:00Z');
@@ -36,11 +41,11 @@ export interface RunResult {
 }
 
 /** `vita new <args>` without a terminal (nothing can be asked). */
-export async function runVitaNew(args: string[], cwd: string): Promise<RunResult> {
+export async function runVitaNew(args: string[], cwd: string, io: Pick<NewIo, 'vita' | 'pack'> = { vita: FROM_REGISTRY }): Promise<RunResult> {
   const stdout = new Capture();
   const stderr = new Capture();
   const stdin = Object.assign(new PassThrough(), { isTTY: false });
-  const code = await runNew(args, { stdin, stdout, stderr, cwd, today: TODAY });
+  const code = await runNew(args, { stdin, stdout, stderr, cwd, today: TODAY, ...io });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
@@ -50,7 +55,7 @@ export async function runVitaNewTyping(args: string[], cwd: string, lines: strin
   const stderr = new Capture();
   const stdin = Object.assign(new PassThrough(), { isTTY: true });
   stdin.end(lines.map((l) => l + '\n').join(''));
-  const code = await runNew(args, { stdin, stdout, stderr, cwd, today: TODAY });
+  const code = await runNew(args, { stdin, stdout, stderr, cwd, today: TODAY, vita: FROM_REGISTRY });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 

@@ -4,10 +4,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { describe, it } from 'node:test';
 import YAML from 'yaml';
-import { VERSION } from '../../src/cli/help.js';
+import { PACKAGE_NAME, VERSION } from '../../src/cli/version.js';
 import { openProject } from '../../src/index.js';
 import { writeProject } from '../../src/new/create.js';
-import { SCHEMA_FILES } from '../../src/new/templates.js';
+import { SCHEMA_FILES, WORKFLOW_BUILD } from '../../src/new/templates.js';
 import { listFiles, runVitaNew, runVitaNewTyping, tempDir } from './helpers.js';
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
@@ -65,11 +65,12 @@ describe('vita new for a person', async () => {
     assert.deepEqual(graph.news.map((n) => [n.date, n.people]), [['2026-03-15', ['ada-lovelace']]]);
   });
 
-  it('package.json depends on this vita and runs it', () => {
+  it('package.json depends on this vita, as published, and runs it', () => {
     const pkg = JSON.parse(read(dir, 'package.json'));
     assert.equal(pkg.name, 'ada');
     assert.equal(pkg.private, true);
-    assert.deepEqual(pkg.dependencies, { vita: `^${VERSION}` });
+    assert.equal(PACKAGE_NAME, JSON.parse(read('.', 'package.json')).name);
+    assert.deepEqual(pkg.dependencies, { [PACKAGE_NAME]: `^${VERSION}` });
     assert.deepEqual(pkg.scripts, { dev: 'vita dev', build: 'vita build', check: 'vita check' });
   });
 
@@ -82,7 +83,7 @@ describe('vita new for a person', async () => {
     const settings = JSON.parse(read(dir, '.vscode/settings.json'));
     const schemas = settings['yaml.schemas'] as Record<string, string[]>;
     for (const [path, globs] of Object.entries(schemas)) {
-      assert.match(path, /^\.\/node_modules\/vita\/schema\/[a-z]+\.schema\.json$/);
+      assert.ok(path.startsWith(`./node_modules/${PACKAGE_NAME}/schema/`) && path.endsWith('.schema.json'), path);
       assert.ok(shipped(posix.basename(path)), `${path} is not in vita's schema/`);
       assert.ok(globs.length > 0);
     }
@@ -92,7 +93,7 @@ describe('vita new for a person', async () => {
       const m = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
       assert.ok(m, `${file} names its schema on its first line`);
       // Relative to the file, the path reaches the project's node_modules.
-      assert.equal(posix.normalize(posix.join(posix.dirname(file), m[1]!)), `node_modules/vita/schema/${file === 'vita.yaml' ? 'config' : 'person'}.schema.json`);
+      assert.equal(posix.normalize(posix.join(posix.dirname(file), m[1]!)), `node_modules/${PACKAGE_NAME}/schema/${file === 'vita.yaml' ? 'config' : 'person'}.schema.json`);
       assert.ok(shipped(posix.basename(m[1]!)));
     }
   });
@@ -102,17 +103,23 @@ describe('vita new for a person', async () => {
     assert.deepEqual(flow.on.push.branches, ['main']);
     assert.deepEqual(flow.permissions, { contents: 'read', pages: 'write', 'id-token': 'write' });
     const steps = flow.jobs.build.steps as { uses?: string; run?: string; with?: Record<string, unknown>; id?: string }[];
-    const uses = steps.map((s) => s.uses?.replace(/@.*/, '')).filter(Boolean);
-    assert.deepEqual(uses, ['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact']);
-    assert.equal(steps.find((s) => s.uses?.startsWith('actions/setup-node'))!.with!['node-version'], 20);
-    assert.ok(steps.some((s) => s.run === 'npm install'));
-    const build = steps.find((s) => s.run?.startsWith('npx vita build'))!;
-    assert.equal(build.run, 'npx vita build --base-url "${{ steps.pages.outputs.base_url }}/"');
+    // The official actions, each pinned to a major version that exists (checked against their releases, 2026).
+    const uses = steps.map((s) => s.uses).filter(Boolean);
+    assert.deepEqual(uses, ['actions/checkout@v6', 'actions/setup-node@v6', 'actions/configure-pages@v6', 'actions/upload-pages-artifact@v5']);
+    assert.equal(flow.jobs.deploy.steps[0].uses, 'actions/deploy-pages@v5');
+    const node = steps.find((s) => s.uses?.startsWith('actions/setup-node'))!.with!;
+    assert.equal(node['node-version'], 20);
+    assert.equal(node.cache, 'npm', "npm's cache kept between runs");
+    // Exactly what package-lock.json says, before the build.
+    const install = steps.findIndex((s) => s.run?.startsWith('npm ci'));
+    const build = steps.findIndex((s) => s.run === WORKFLOW_BUILD);
+    assert.ok(install >= 0 && build > install, 'npm ci, then the build');
+    assert.equal(steps[build]!.run, 'npm run build -- --base-url "${{ steps.pages.outputs.base_url }}/"');
+    assert.equal(JSON.parse(read(dir, 'package.json')).scripts.build, 'vita build');
     assert.equal(steps.find((s) => s.uses?.startsWith('actions/configure-pages'))!.id, 'pages');
     assert.equal(steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact'))!.with!.path, '_site');
     assert.equal(flow.jobs.deploy.needs, 'build');
     assert.equal(flow.jobs.deploy.environment.name, 'github-pages');
-    assert.match(flow.jobs.deploy.steps[0].uses, /^actions\/deploy-pages@v\d+$/);
   });
 
   it('has a README that says what to edit first and how to preview', () => {
@@ -121,7 +128,8 @@ describe('vita new for a person', async () => {
     assert.match(readme, /## Edit first\n\n1\. `people\/ada-lovelace\.yaml`/);
     assert.match(readme, /npx vita dev/);
     assert.match(readme, /GitHub Pages/);
-    assert.match(readme, /Netlify, Cloudflare Pages or a university web server/);
+    assert.match(readme, /GitLab Pages, Netlify, Cloudflare Pages or a university web server/);
+    assert.match(readme, /npx vita serve/);
   });
 });
 
