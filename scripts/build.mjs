@@ -16,6 +16,8 @@ function newest(path) {
   return readdirSync(path).reduce((t, name) => Math.max(t, newest(join(path, name))), s.mtimeMs);
 }
 
+// An installed package has dist/ and no src/: nothing to compile (npm may run `prepare` for a tarball it installs).
+if (!existsSync(join(root, 'src'))) process.exit(0);
 const inputs = ['src', 'tsconfig.json', 'package.json'].map((p) => join(root, p));
 const fresh = existsSync(stamp) && existsSync(join(root, 'dist/cli/main.js')) && statSync(stamp).mtimeMs >= Math.max(...inputs.map(newest));
 if (fresh && !process.argv.includes('--force')) process.exit(0);

@@ -1,4 +1,5 @@
-// Runs every test file with Node's test runner (Node 20 does not expand globs itself).
+// Runs the test files with Node's test runner (Node 20 does not expand globs itself). Arguments filter the files by
+// path (`node scripts/test.mjs test/new/`); --full also runs what npm test samples (axe-core on every page).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,11 +12,20 @@ function find(dir) {
   });
 }
 
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+const full = args.includes('--full');
+const only = args.filter((a) => a !== '--full');
 const files = find('test').filter((f) => only.length === 0 || only.some((o) => f.includes(o))).sort();
 if (files.length === 0) {
-  console.error('no test files found');
+  console.error(`no test files match ${only.join(', ')}`);
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+const started = Date.now();
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+  stdio: 'inherit',
+  env: { ...process.env, ...(full ? { VITA_TEST_FULL: '1' } : {}) },
+});
+const seconds = ((Date.now() - started) / 1000).toFixed(0);
+console.log(`\n${files.length} test file${files.length === 1 ? '' : 's'} run${full ? ' (full)' : ''} in ${seconds} s: ${result.status === 0 ? 'all passed' : 'some failed (above)'}`);
+for (const f of files) console.log(`  ${f}`);
 process.exit(result.status ?? 1);

@@ -1,10 +1,11 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { runBuild } from '../../src/cli/build.js';
+import { startStaticServer, type StaticServer } from '../../src/serve/static.js';
+import { CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM } from '../chromium.js';
 
 let dir: string;
 before(() => {
@@ -81,34 +82,20 @@ describe('vita build', () => {
 });
 
 /** Site search in a real browser, when Chromium is installed (skipped otherwise). */
-describe('site search', { skip: !existsSync('/usr/bin/chromium') && 'no /usr/bin/chromium' }, () => {
-  let server: Server;
+describe('site search', { skip: NO_CHROMIUM }, () => {
+  let server: StaticServer;
   let port = 0;
-  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
   before(async () => {
-    const root = join(dir, 'site');
-    server = createServer((req, res) => {
-      let path = decodeURIComponent(new URL(req.url!, 'http://x').pathname).replace(/^\/pku-ml\//, '');
-      if (path === '' || path.endsWith('/')) path += 'index.html';
-      try {
-        const body = readFileSync(join(root, path));
-        res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
-        res.end(body);
-      } catch {
-        res.writeHead(404);
-        res.end();
-      }
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    port = (server.address() as { port: number }).port;
+    server = await startStaticServer(join(dir, 'site'), { base: '/pku-ml/', port: 0 });
+    port = (server.server.address() as { port: number }).port;
   });
   after(() => server.close());
 
   it('finds a Chinese name and an English phrase', async () => {
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
     });
     try {
       const page = await browser.newPage();

@@ -1,23 +1,25 @@
 /**
- * The example site in a real browser (Chromium at /usr/bin/chromium; skipped without it). `vita build` writes
- * it for a sub-path (/pku-ml/) and a small static server serves it there, like GitHub Pages would. One sweep
+ * The example site in a real browser (Chromium from $CHROMIUM_PATH or PATH; skipped without it). `vita build` writes
+ * it for a sub-path (/pku-ml/) and `vita serve`'s server serves it there, like GitHub Pages would. One sweep
  * opens every page once, in both languages, and gathers what the page-wide checks need (console errors, failed
- * requests, links, axe-core in light and dark, sideways scroll at 1280 and 375 px); then the script's features
- * (filters, BibTeX copy, theme, search), print and `vita dev` are tried one by one.
+ * requests, links, sideways scroll at 1280 and 375 px, and axe-core in light and dark on one page of each kind:
+ * on every page with `npm run test:full`); then the script's features (filters, BibTeX copy, theme, search), print
+ * and `vita dev` are tried one by one.
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { runBuild } from '../../../src/cli/build.js';
 import { startDevServer } from '../../../src/serve/dev.js';
+import { startStaticServer, type StaticServer } from '../../../src/serve/static.js';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS, NO_CHROMIUM } from '../../chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** axe-core on every page (npm run test:full), or on one page of each kind (npm test). */
+const AXE_EVERY_PAGE = process.env.VITA_TEST_FULL === '1';
 /** The site's sub-path on the test server, and where the test serves axe-core from (outside the site). */
 const BASE = '/pku-ml/';
 const AXE = '/__test/axe.js';
@@ -26,21 +28,6 @@ const PARALLEL = Math.max(2, Math.min(4, availableParallelism()));
 /** The stylesheet's background colours (vita.css). */
 const LIGHT_BG = 'rgb(253, 252, 248)';
 const DARK_BG = 'rgb(21, 23, 26)';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.xml': 'application/xml',
-  '.ics': 'text/calendar',
-  '.pdf': 'application/pdf',
-  '.md': 'text/markdown; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-};
 
 /** What the sweep found on one page. */
 interface PageReport {
@@ -57,44 +44,61 @@ interface PageReport {
 
 type Axe = { run(context: Document, options: object): Promise<{ violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[] }> };
 
-describe('the example site in a browser', { skip: !existsSync(CHROMIUM) && `no Chromium at ${CHROMIUM}: the browser tests are skipped` }, () => {
+/**
+ * One page of each kind: pages whose paths differ only in ids (people/lei-wu/ and people/weinan-e/, or
+ * publications/<key>/) are of one kind. A segment is an id unless it is a top-level section, or a sub-page name found
+ * under several parents (people/<id>/publications/); a leading language (zh/) makes its own kinds. Of each kind, the
+ * page with most to check (the largest `size`) is taken.
+ */
+function onePerKind(pages: string[], size: (page: string) => number = () => 0): string[] {
+  const split = (p: string) => p.split('/').filter(Boolean);
+  const language = (segs: string[]) => (segs.length > 0 && /^[a-z]{2}(-[A-Za-z]+)?$/.test(segs[0]!) ? 1 : 0);
+  const parents = new Map<string, Set<string>>();
+  for (const p of pages) {
+    const segs = split(p).slice(language(split(p)));
+    if (segs.length < 2) continue;
+    const last = segs[segs.length - 1]!;
+    if (!parents.has(last)) parents.set(last, new Set());
+    parents.get(last)!.add(segs.slice(0, -1).join('/'));
+  }
+  const kinds = new Map<string, string>();
+  for (const p of [...pages].sort()) {
+    const all = split(p);
+    const lang = language(all);
+    const kind = all.map((seg, i) => (i < lang || i === lang || (parents.get(seg)?.size ?? 0) > 1 ? seg : '*')).join('/');
+    const chosen = kinds.get(kind);
+    if (chosen === undefined || size(p) > size(chosen)) kinds.set(kind, p);
+  }
+  return [...kinds.values()];
+}
+
+describe('the example site in a browser', { skip: NO_CHROMIUM }, () => {
   let dir: string;
   let site: string;
-  let server: Server;
+  let server: StaticServer;
   let origin = '';
   let browser: Browser;
   /** Paths of every page (folders with an index.html) relative to the site: "", "people/lei-wu/", "zh/news/" ... */
   let pages: string[] = [];
+  /** The pages axe-core checks. */
+  let axePages = new Set<string>();
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'vita-browser-'));
     site = join(dir, 'site');
     const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    server = createServer((req, res) => {
-      const pathname = decodeURIComponent(new URL(req.url!, 'http://x').pathname);
-      if (pathname === AXE) {
+    // The site as `vita serve` serves it, and axe-core beside it (outside the site).
+    server = await startStaticServer(site, {
+      base: BASE,
+      port: 0,
+      before: (req, res) => {
+        if (req.url !== AXE) return false;
         res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'max-age=3600' });
-        return res.end(axe);
-      }
-      // Like GitHub Pages: a folder without its slash is redirected, anything missing gets the site's 404 page.
-      let path = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : undefined;
-      if (path !== undefined && path !== '' && !path.endsWith('/') && !extname(path) && existsSync(join(site, path, 'index.html'))) {
-        res.writeHead(301, { location: pathname + '/' });
-        return res.end();
-      }
-      if (path !== undefined && (path === '' || path.endsWith('/'))) path += 'index.html';
-      try {
-        if (path === undefined || path.includes('..')) throw new Error('outside the site');
-        const body = readFileSync(join(site, path));
-        res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-        res.end(body);
-      } catch {
-        res.writeHead(404, { 'content-type': TYPES['.html']! });
-        res.end(existsSync(join(site, '404.html')) ? readFileSync(join(site, '404.html')) : 'not found');
-      }
+        res.end(axe);
+        return true;
+      },
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    origin = `http://127.0.0.1:${(server.address() as { port: number }).port}${BASE}`;
+    origin = server.url;
 
     const err: string[] = [];
     const code = await runBuild('examples/pku-group', { out: site, baseUrl: origin, stdout: () => {}, stderr: (s) => void err.push(s) });
@@ -107,10 +111,11 @@ describe('the example site in a browser', { skip: !existsSync(CHROMIUM) && `no C
 
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    axePages = new Set(AXE_EVERY_PAGE ? pages : onePerKind(pages, (p) => statSync(join(site, p, 'index.html')).size));
   });
   after(async () => {
     await browser?.close();
-    server?.close();
+    await server?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -183,13 +188,16 @@ describe('the example site in a browser', { skip: !existsSync(CHROMIUM) && `no C
               );
               report.ids = new Set(await page.$$eval('[id], a[name]', (els) => els.map((e) => e.id || e.getAttribute('name')!)));
               report.overflow[1280] = await overflow(page);
-              report.axe.light = await axe(page);
-              await page.emulateMedia({ colorScheme: 'dark' });
-              report.axe.dark = await axe(page, COLOUR_RULES);
+              const checked = axePages.has(path);
+              if (checked) {
+                report.axe.light = await axe(page);
+                await page.emulateMedia({ colorScheme: 'dark' });
+                report.axe.dark = await axe(page, COLOUR_RULES);
+              }
               await page.setViewportSize({ width: 375, height: 800 });
               await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
               report.overflow[375] = await overflow(page);
-              report.axe.narrow = await axe(page, NARROW_RULES);
+              if (checked) report.axe.narrow = await axe(page, NARROW_RULES);
               await settle(page);
             }
             await page.close();
@@ -250,8 +258,12 @@ describe('the example site in a browser', { skip: !existsSync(CHROMIUM) && `no C
     assert.deepEqual(broken, []);
   });
 
-  it('axe-core finds no serious or critical problem on any page, in the light theme and the dark one, wide and narrow', async () => {
+  it(`axe-core finds no serious or critical problem on ${AXE_EVERY_PAGE ? 'any page' : 'a page of any kind'}, in the light theme and the dark one, wide and narrow`, async () => {
     const reports = await sweep();
+    // Every kind of page: a person's home, sub-pages, a publication, a seminar event ..., in both languages.
+    for (const p of ['', 'zh/', 'people/lei-wu/', 'people/lei-wu/publications/', 'publications/wang2025sharpness/', 'seminars/scms-colloquium/2025-07-23-weijie-su/']) {
+      assert.ok([...axePages].some((a) => onePerKind([a, p]).length === 1), `no page like /${p} is checked`);
+    }
     assert.deepEqual(byPage(reports, (r) => r.axe.light.map((v) => `light: ${v}`)), []);
     assert.deepEqual(byPage(reports, (r) => r.axe.dark.map((v) => `dark: ${v}`)), []);
     assert.deepEqual(byPage(reports, (r) => r.axe.narrow.map((v) => `375 px: ${v}`)), []);
