@@ -8,8 +8,8 @@ import { openProject } from '../../../src/index.js';
 import type { Graph } from '../../../src/resolve/graph.js';
 
 export const EXAMPLE = fileURLToPath(new URL('../../../examples/pku-group/', import.meta.url));
-// The seeds live in the shared folder beside the repository (as in CI).
-export const SEEDS = fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
+// The seed documents the example was written from (the ones the tests compare against), kept with the tests.
+export const SEEDS = fileURLToPath(new URL('../../fixtures/seeds/', import.meta.url));
 
 let example: Graph | undefined;
 /** The example project's graph (opened once per test file). */
