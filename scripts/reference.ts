@@ -954,7 +954,7 @@ export function indexMarkdown(): string {
     '| `publications/*.bib` | [BibTeX fields](bibtex.md) |',
     '',
     'Also: [shared types](types.md) (dates, text in several languages, people, web addresses) and',
-    '[publishing the site](deploy.md) (GitHub Pages, Netlify, Cloudflare Pages, a university web server).',
+    '[publishing the site](deploy.md) (GitHub Pages, GitLab Pages, Netlify, Cloudflare Pages, a university web server).',
     '',
     '## Conventions',
     '',
