@@ -52,6 +52,8 @@ export function runCv(root: string, options: CvCommandOptions = {}, io: Io = def
     return fail(io, 'which person? The project names no owner (vita.yaml `owner`) and no group lead: run `vita cv <person-id>`.');
   }
 
+  // Typesetting takes a few seconds: say so in a terminal.
+  if (io === defaultIo && format !== 'md' && process.stderr.isTTY) io.stderr(`vita cv: typesetting the CV of ${person} ...\n`);
   let result;
   try {
     result = renderCv(graph, person, {

@@ -7,6 +7,7 @@ export async function runDev(root: string, options: { port?: string; host?: stri
     process.stderr.write(`vita: --port takes a number from 0 to 65535, not "${options.port}"\n`);
     return 2;
   }
+  process.stderr.write(`vita dev: reading and checking ${root === '.' ? 'the project' : root} ...\n`);
   let server;
   try {
     server = await startDevServer(root, { port, host: options.host });
