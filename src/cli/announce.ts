@@ -101,6 +101,8 @@ export function runAnnounce(root: string, eventRef: string, options: AnnounceOpt
   const name = eventSlug(event.id);
   const links = { baseUrl: options.baseUrl };
   let pdf: Uint8Array;
+  // Typesetting the poster takes a few seconds: say so in a terminal.
+  if (!options.stderr && process.stderr.isTTY) err(`vita announce: typesetting the poster of ${event.id} ...\n`);
   try {
     pdf = posterPdf(graph, event.id, { ...links, onWarning: (w) => err(`${event.file}: warning: poster: ${w.message}\n`) });
   } catch (e) {
