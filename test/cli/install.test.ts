@@ -18,7 +18,8 @@ import { CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM } from '../chromium.js';
 
 const REPO = resolve('.');
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
-const QUIET = { npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', npm_config_loglevel: 'error' };
+/** npm quiet, and taking what its cache holds without asking the registry again (the tests install the same packages thrice). */
+const QUIET = { npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', npm_config_loglevel: 'error', npm_config_prefer_offline: 'true' };
 
 /** Runs a command; fails the test with its output when it fails. */
 function run(command: string, args: string[], cwd: string, options: SpawnSyncOptions = {}): string {
