@@ -135,7 +135,9 @@ const COMPACT = `
   },
 )
 #set par(leading: 0.5em, spacing: 0.6em)
-#let date-col = 8.6em
+// The date column fits the widest date in the font at hand ("2012.09 – 2018.07" is wider in DejaVu Sans
+// than in Source Sans), so a date never wraps; needs context.
+#let date-col() = calc.max(8.6em.to-absolute(), measure(text(size: 0.92em, "0000.00 – 0000.00")).width + 0.1em.to-absolute())
 #let cv-header(name: none, other: none, title: none, lines: (), address: (), contacts: ()) = {
   set text(hyphenate: false, top-edge: 0.78em, bottom-edge: -0.24em)
   set par(leading: 0.38em)
@@ -163,25 +165,26 @@ const COMPACT = `
   )
 ]
 #let cv-entry(title: none, subtitle: none, place: none, date: none, body: none) = block(width: 100%, above: 0.6em, below: 0.6em, breakable: false)[
-  #grid(columns: (date-col, 1fr), column-gutter: 0.9em, row-gutter: 0.45em,
+  #context grid(columns: (date-col(), 1fr), column-gutter: 0.9em, row-gutter: 0.45em,
     text(fill: muted, size: 0.92em, hyphenate: false, if date != none { date }),
     [#strong(title)#if place != none [#h(1fr)#text(fill: muted, size: 0.92em, place)]],
     ..if subtitle != none { ([], emph(subtitle)) } else { () },
     ..if body != none { ([], [#set par(justify: true); #body]) } else { () },
   )
 ]
-#let cv-items(..rows) = block(width: 100%, above: 0.45em, below: 0.6em, grid(
-  columns: (date-col, 1fr), column-gutter: 0.9em, row-gutter: 0.48em,
+#let cv-items(..rows) = block(width: 100%, above: 0.45em, below: 0.6em, context grid(
+  columns: (date-col(), 1fr), column-gutter: 0.9em, row-gutter: 0.48em,
   ..rows.pos().map(r => (text(fill: muted, size: 0.92em, hyphenate: false, r.at(0)), r.at(1))).flatten(),
 ))
-#let cv-labeled(..rows) = block(width: 100%, above: 0.45em, below: 0.6em, grid(
-  columns: (date-col, 1fr), column-gutter: 0.9em, row-gutter: 0.48em,
+#let cv-labeled(..rows) = block(width: 100%, above: 0.45em, below: 0.6em, context grid(
+  columns: (date-col(), 1fr), column-gutter: 0.9em, row-gutter: 0.48em,
   ..rows.pos().map(r => (text(fill: muted, size: 0.92em, hyphenate: false, r.at(0)), par(justify: false, text(hyphenate: false, r.at(1))))).flatten(),
 ))
-#let cv-pubs(width: 2.2em, ..rows) = block(width: 100%, above: 0.4em, below: 0.5em, {
+#let cv-pubs(width: 2.2em, ..rows) = block(width: 100%, above: 0.4em, below: 0.5em, context {
+  let col = date-col()
   for r in rows.pos() {
     block(above: 0.55em, below: 0.55em, breakable: false,
-      grid(columns: (date-col, 1fr), column-gutter: 0.9em, align(right, text(fill: muted, r.at(0))), par(justify: false, r.at(1))))
+      grid(columns: (col, 1fr), column-gutter: 0.9em, align(right, text(fill: muted, r.at(0))), par(justify: false, r.at(1))))
   }
 })
 `;
