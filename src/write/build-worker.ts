@@ -5,15 +5,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openProject } from '../index.js';
 import { seminarFiles } from '../render/calendar/index.js';
-import { hasCv, renderCv } from '../render/cv/index.js';
+import { hasCv, planCv } from '../render/cv/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from '../render/output.js';
 import { siteFileJobs, siteTail, siteTrees, summarize, type PagesSummary } from '../render/site/index.js';
 import { loadTheme } from '../render/site/theme.js';
 import { CHUNK, IN_FLIGHT_KIB, type MainMessage, type WorkerData, type WorkerMessage } from './build.js';
+import type { CvPdfJob } from './cv-pdfs.js';
 import { BatchEncoder } from './batch.js';
 import { checkRelativePath, WriteError } from './index.js';
 import type { RenderedPage } from '../render/site/index.js';
+import type { SearchRecord } from '../render/site/search-index.js';
 
 const data = workerData as WorkerData;
 const port = parentPort!;
@@ -36,6 +38,13 @@ const batch = new BatchEncoder((b) => {
   Atomics.add(inFlight, 0, b.kib);
   send({ type: 'files', batch: b }, [b.buffer]);
 });
+
+/** Search records on their way to the main thread, sent a few hundred at a time (only when search is asked for). */
+let records: SearchRecord[] = [];
+function sendRecords(): void {
+  if (records.length) send({ type: 'search', records });
+  records = [];
+}
 
 /** Encodes a file into the batch on its way to the main thread. */
 function emit(index: number, path: string, content: string | Uint8Array | RenderedPage, page: boolean): void {
@@ -66,19 +75,25 @@ try {
       summarize(summary, job.file, made);
       if (summary.sitemapPaths.length > before) sitemapPaths.push([i, summary.sitemapPaths[before]!]);
       emit(i, job.file, made, typeof made !== 'string');
+      if (data.extras.search && typeof made !== 'string' && made.search) {
+        records.push(made.search);
+        if (records.length >= 256) sendRecords();
+      }
     }
     batch.send();
+    sendRecords();
     send({ type: 'done', math: summary.math, sitemapPaths, links: [...summary.links] });
     if (data.index === 0) {
       const m = await next();
       if (m.type === 'tail') {
         const tail = siteTail(trees[0]!, { math: m.math, sitemapPaths: m.sitemapPaths, links: new Set(m.links), produced: new Set(m.produced) });
-        const warnings: string[] = [];
-        tail.push(...extraFiles(graph, warnings));
+        const pdfs: CvPdfJob[] = [];
+        tail.push(...extraFiles(graph, pdfs));
         for (const f of tail) checkRelativePath(f.path);
+        for (const f of pdfs) checkRelativePath(f.path);
         for (const f of tail) emit(-1, f.path, f.content, false);
         batch.send();
-        send({ type: 'tail', warnings });
+        send({ type: 'tail', pdfs });
       }
     }
   }
@@ -86,16 +101,16 @@ try {
   send({ type: 'failed', message: (err as Error).message, write: err instanceof WriteError });
 }
 
-/** Calendars and CV PDFs, as asked: they need the graph, which only the workers hold. */
-function extraFiles(graph: ReturnType<typeof openProject>['graph'], warnings: string[]): OutputFile[] {
+/** Calendars and CVs' Markdown, as asked, and the CV PDFs to typeset (on the main thread's pool): they need the graph, which only the workers hold. */
+function extraFiles(graph: ReturnType<typeof openProject>['graph'], pdfs: CvPdfJob[]): OutputFile[] {
   const files: OutputFile[] = [];
   if (data.extras.calendars) files.push(...seminarFiles(graph, { baseUrl: data.options.baseUrl }));
   if (data.extras.cv) {
     for (const person of graph.people.values()) {
       if (!hasCv(graph, person)) continue;
-      const cv = renderCv(graph, person.id);
-      for (const w of cv.warnings) warnings.push(`${person.id}'s CV: ${w}`);
-      files.push(...cv.files);
+      const cv = planCv(graph, person.id);
+      if (cv.markdown) files.push(cv.markdown);
+      if (cv.pdf) pdfs.push({ path: cv.pdf.path, source: cv.pdf.source, fonts: { fontPaths: cv.pdf.fonts.fontPaths, families: cv.pdf.fonts.families } });
     }
   }
   return files;

@@ -6,14 +6,13 @@
  * when free. After the pages, the first worker makes what needs the whole site or the graph (sitemap, assets,
  * calendars, CV PDFs), and the main thread indexes the written pages for search, reading them back one by one.
  */
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteOptions } from '../render/site/index.js';
-import { searchIndexOf } from '../render/site/search-index.js';
+import { SearchIndexer, type SearchRecord } from '../render/site/search-index.js';
+import { cvCacheDir, typesetCvPdfs, type CvPdfJob } from './cv-pdfs.js';
 import { SiteWriter, WriteError, type WriteResult } from './index.js';
 
 export interface SiteBuild {
@@ -53,16 +52,33 @@ export interface BuildSiteOptions extends SiteOptions {
   workers?: number;
   /** Calendars, CV PDFs and search; none unless asked for (the benchmark times pages alone). */
   extras?: BuildExtras;
+  /**
+   * Keep CV PDFs in `<project>/.vita-cache/cv/` and typeset only those whose source changed; default true.
+   * A missing or damaged cache only costs time.
+   */
+  cache?: boolean;
+  /** Told as the build goes: each phase's start, then its counts. */
+  onProgress?: (progress: BuildProgress) => void;
+}
+
+/** Where a build is: the phase, and how much of it is done (`total` 0 while unknown). */
+export interface BuildProgress {
+  phase: 'opening' | 'pages' | 'search' | 'pdfs';
+  done: number;
+  total: number;
 }
 
 /** What a worker says, in order: `opened` (worker 0 adds the plan), `done` with its files, then worker 0's `tail`. */
 export type WorkerMessage =
   | { type: 'opened'; errors: number; plan?: string[]; diagnostics?: Diagnostic[] }
   | { type: 'files'; batch: SentBatch }
+  /** Search records of pages just rendered. */
+  | { type: 'search'; records: SearchRecord[] }
   /** A theme component failed on a page: reported, and vita's own rendering used instead. */
   | { type: 'theme'; diagnostic: Diagnostic }
   | { type: 'done'; math: boolean; sitemapPaths: [number, string][]; links: string[] }
-  | { type: 'tail'; warnings: string[] }
+  /** Worker 0's files after the pages are sent; the CV PDFs are typeset on the main thread's pool. */
+  | { type: 'tail'; pdfs: CvPdfJob[] }
   | { type: 'failed'; message: string; write: boolean };
 
 /** What the main thread says: go ahead (or stop), and, to worker 0, what the tail needs of every page. */
@@ -117,7 +133,8 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   const writer = new SiteWriter(outDir, { projectRoot: root });
   const count = Math.max(1, Math.min(options.workers ?? 1, availableParallelism()));
   // A theme is imported by each worker (functions cannot be sent to a thread); reports come back as messages.
-  const { workers: _, extras = {}, theme: _theme, onDiagnostic: _report, ...siteOptions } = options;
+  const { workers: _, extras = {}, theme: _theme, onDiagnostic: _report, cache = true, onProgress, ...siteOptions } = options;
+  onProgress?.({ phase: 'opening', done: 0, total: 0 });
   const next = new SharedArrayBuffer(4);
   const inFlight = new SharedArrayBuffer(4);
   const held = new Int32Array(inFlight);
@@ -126,6 +143,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   let pages = 0;
   let bytes = 0;
   let files = 0;
+  let planned = 0;
   const write = (m: SentBatch) => {
     for (const f of m.files) {
       writer.put(f.index < 0 ? writer.check(f.path) : f.path, new Uint8Array(m.buffer, f.start, f.end - f.start));
@@ -133,6 +151,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
       bytes += f.end - f.start;
       files++;
     }
+    if (planned) onProgress?.({ phase: 'pages', done: Math.min(files, planned), total: planned });
     Atomics.sub(held, 0, m.kib);
     Atomics.notify(held, 0);
   };
@@ -142,7 +161,14 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     const key = `${d.code}\u0000${d.path?.[0] ?? ''}\u0000${d.message}`;
     if (!themeProblems.has(key)) themeProblems.set(key, d);
   };
-  const inbox = workers.map((w) => messages(w, write, note));
+  // Records go to Pagefind's process as they come, so it indexes while the pages render.
+  const search = extras.search ? new SearchIndexer() : undefined;
+  let records = 0;
+  const index = (batch: SearchRecord[]) => {
+    for (const r of batch) search?.add(r);
+    records += batch.length;
+  };
+  const inbox = workers.map((w) => messages(w, write, note, index));
   try {
     const opened = await Promise.all(inbox.map((next) => next()));
     const first = opened[0]!;
@@ -156,6 +182,8 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     if (first.type !== 'opened' || !first.plan) throw new Error('the first worker sent no plan');
     // Every path is checked before any file is written.
     const plan = first.plan.map((p) => writer.check(p));
+    planned = plan.length;
+    onProgress?.({ phase: 'pages', done: 0, total: planned });
     for (const w of workers) w.postMessage({ type: 'go' } satisfies MainMessage);
 
     const done = await Promise.all(inbox.map((next) => next()));
@@ -173,22 +201,36 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     const tail = await inbox[0]!();
     if (tail.type !== 'tail') throw failure(tail);
 
-    const warnings = [...tail.warnings];
+    // Search (Pagefind's own process) and the CV PDFs (a pool of threads) go side by side.
+    const warnings: string[] = [];
+    const pdfs = tail.pdfs.map((f) => ({ ...f, path: writer.check(f.path) }));
+    if (pdfs.length) onProgress?.({ phase: 'pdfs', done: 0, total: pdfs.length });
+    const typesetting = typesetCvPdfs(pdfs, {
+      cacheDir: cache ? cvCacheDir(root) : undefined,
+      onProgress: (done, total) => onProgress?.({ phase: 'pdfs', done, total }),
+    });
+    typesetting.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
     let searchPages = 0;
-    if (extras.search) {
-      // The pages are read back from the disk one at a time: the index never needs the whole site in memory.
-      const pagePaths = plan.filter((p) => p.endsWith('.html'));
-      const search = await searchIndexOf(pagePaths, (path) => readFileSync(join(writer.out, path), 'utf8'));
-      if (search.problem) warnings.push(`site search was not built: ${search.problem}`);
-      searchPages = search.pages;
-      for (const f of search.files) writer.put(writer.check(f.path), f.content);
-      files += search.files.length;
+    if (search) {
+      onProgress?.({ phase: 'search', done: 0, total: records });
+      const result = await search.finish();
+      if (result.problem) warnings.push(`site search was not built: ${result.problem}`);
+      searchPages = result.pages;
+      for (const f of result.files) writer.put(writer.check(f.path), f.content);
+      files += result.files.length;
+      onProgress?.({ phase: 'search', done: records, total: records });
+    }
+    for (const pdf of await typesetting) {
+      for (const w of pdf.warnings) warnings.push(`${pdf.path}: ${w}`);
+      writer.put(pdf.path, pdf.pdf);
+      files++;
     }
     // Every file was written in the order of the plan (then the tail's), so the manifest lists them so.
     const result = writer.finish();
     return { pages, files, bytes, written: result.written, errors: 0, workers: count, diagnostics: [...diagnostics, ...themeProblems.values()], warnings, searchPages, write: result };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
+    await search?.close();
   }
 }
 
@@ -217,7 +259,7 @@ function failure(m: WorkerMessage): Error {
 }
 
 /** The messages of a worker, one per call, files aside (written at once); a crash, an early exit or a failed write becomes an error. */
-function messages(worker: Worker, write: (m: SentBatch) => void, note: (d: Diagnostic) => void): () => Promise<WorkerMessage> {
+function messages(worker: Worker, write: (m: SentBatch) => void, note: (d: Diagnostic) => void, index: (records: SearchRecord[]) => void): () => Promise<WorkerMessage> {
   const queue: WorkerMessage[] = [];
   const waiting: { ok: (m: WorkerMessage) => void; fail: (e: Error) => void }[] = [];
   let failure: Error | undefined;
@@ -233,6 +275,10 @@ function messages(worker: Worker, write: (m: SentBatch) => void, note: (d: Diagn
     }
     if (m.type === 'theme') {
       note(m.diagnostic);
+      return;
+    }
+    if (m.type === 'search') {
+      index(m.records);
       return;
     }
     const w = waiting.shift();

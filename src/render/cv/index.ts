@@ -3,11 +3,11 @@ import type { Graph, Person } from '../../resolve/graph.js';
 import type { OutputFile } from '../output.js';
 import { cvMarkdown } from './markdown.js';
 import { cvModel, type CvDocument, type CvVariant } from './model.js';
-import { cvPdf, type CvPdfOptions } from './typst/document.js';
+import { cvTypst, typesetCv, type CvPdfOptions, type CvTypst } from './typst/document.js';
 
 export * from './model.js';
 export { cvMarkdown, escapeMarkdown, escapeMarkdownKeepMath, publicationLinks, type CvMarkdownOptions } from './markdown.js';
-export { cvPdf, cvTypst, CvOptionError, type CvPdf, type CvPdfOptions, type CvTypst } from './typst/document.js';
+export { cvPdf, cvTypst, typesetCv, CvOptionError, type CvPdf, type CvPdfOptions, type CvTypst } from './typst/document.js';
 export { markdownToTypst, linkedCitation, type ProseOptions } from './typst/markdown.js';
 export { CV_THEMES, type CvTheme } from './typst/themes.js';
 
@@ -39,22 +39,38 @@ export function cvFileStem(personId: string, variant: string, layout: 'site' | '
   return layout === 'site' ? `people/${personId}/cv${suffix}` : `${personId}-cv${suffix}`;
 }
 
-/** A person's CV files, with what went wrong on the way. Throws `CvError` / `CvOptionError` for bad requests. */
-export function renderCv(graph: Graph, personId: string, options: CvFileOptions = {}): CvRender {
+/** A person's CV before typesetting: the model, its Typst source and its Markdown, with where each goes. */
+export interface CvPlan {
+  model: CvDocument;
+  /** The PDF's path and Typst source (format "pdf" or "all"). */
+  pdf?: CvTypst & { path: string };
+  /** The Markdown CV (format "md" or "all"). */
+  markdown?: OutputFile;
+}
+
+/** What a person's CV files will be made of, without typesetting (cheap): `vita build` typesets on other threads. */
+export function planCv(graph: Graph, personId: string, options: CvFileOptions = {}): CvPlan {
   const model = cvModel(graph, personId, options.variant ?? 'full');
   const stem = cvFileStem(personId, model.variant, options.layout ?? 'site');
   const format = options.format ?? 'all';
+  const plan: CvPlan = { model };
+  if (format === 'pdf' || format === 'all') plan.pdf = { path: `${stem}.pdf`, ...cvTypst(model, options) };
+  if (format === 'md' || format === 'all') plan.markdown = { path: `${stem}.md`, content: cvMarkdown(model) };
+  return plan;
+}
+
+/** A person's CV files, with what went wrong on the way. Throws `CvError` / `CvOptionError` for bad requests. */
+export function renderCv(graph: Graph, personId: string, options: CvFileOptions = {}): CvRender {
+  const plan = planCv(graph, personId, options);
   const files: OutputFile[] = [];
   let warnings: string[] = [];
-  let missingGlyphs: string[] = [];
-  if (format === 'pdf' || format === 'all') {
-    const pdf = cvPdf(model, options);
-    files.push({ path: `${stem}.pdf`, content: pdf.pdf });
-    warnings = pdf.warnings;
-    missingGlyphs = pdf.missingGlyphs;
+  if (plan.pdf) {
+    const typeset = typesetCv(plan.pdf);
+    files.push({ path: plan.pdf.path, content: typeset.pdf });
+    warnings = typeset.warnings;
   }
-  if (format === 'md' || format === 'all') files.push({ path: `${stem}.md`, content: cvMarkdown(model) });
-  return { model, files, warnings, missingGlyphs };
+  if (plan.markdown) files.push(plan.markdown);
+  return { model: plan.model, files, warnings, missingGlyphs: plan.pdf?.missingGlyphs ?? [] };
 }
 
 /** Whether a person gets a CV: the site's owner or group lead, and anyone with an education or a position. */

@@ -26,6 +26,8 @@ import { talksPage } from './pages/talks.js';
 import { teachingPage } from './pages/teaching.js';
 import { hasCv, hasResearch, hasTalks, hasTeaching, personPath, shortName } from './parts/person-name.js';
 import { pubSlug } from './parts/publications.js';
+import type { SearchRecord } from './search-index.js';
+import { searchText } from './search-text.js';
 import { robots, sitemap } from './sitemap.js';
 
 export type { SiteOptions } from './context.js';
@@ -102,6 +104,8 @@ export class RenderedPage {
     readonly sitemapPath: string | undefined,
     /** Files of the project first linked by this page (photos, PDFs ...), to be copied into the site. */
     readonly links: string[],
+    /** What site search indexes of the page; undefined for pages kept out of search. */
+    readonly search: SearchRecord | undefined,
   ) {}
 
   /** The page as one string, joined when asked for. */
@@ -117,7 +121,9 @@ export function renderJob(job: PageJob): RenderedPage {
   const file = renderPage(site, page);
   // `url` notes every project file a link is made to; what this page added is what it linked first.
   const links = known === site.linked.size ? [] : [...site.linked].slice(known);
-  return new RenderedPage(file.path, file.html.pieces, file.math, page.noindex ? undefined : file.path.replace(/index\.html$/, ''), links);
+  const sitePath = file.path.replace(/index\.html$/, '');
+  const search = page.unsearchable ? undefined : { url: `/${sitePath}`, title: page.title, content: searchText(page.body.pieces), language: site.lang };
+  return new RenderedPage(file.path, file.html.pieces, file.math, page.noindex ? undefined : sitePath, links, search);
 }
 
 /** The output file of a page job, known before the page is rendered. */

@@ -27,7 +27,7 @@ export interface Page {
   nav?: string;
   /** Pages that should not be indexed nor listed in the sitemap (404). */
   noindex?: boolean;
-  /** Pages left out of the search index (the search page itself, 404). */
+  /** Pages left out of the search index: the search page, 404, and lists that repeat what other pages hold. */
   unsearchable?: boolean;
 }
 

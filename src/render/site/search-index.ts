@@ -1,9 +1,21 @@
 /**
- * Site search: Pagefind indexes the rendered pages in memory (no second pass over the disk) and hands back
- * its bundle as files under pagefind/, which the write stage writes like any other. Only content inside
- * `data-pagefind-body` (each page's <main>) is indexed; Pagefind splits the index by the pages' `lang`.
+ * Site search: Pagefind indexes one record per searchable page (its title and the text its body shows, see
+ * search-text.ts), sent to Pagefind's own process as the pages are rendered, and hands back its bundle as files
+ * under pagefind/, which the write stage writes like any other. Pages that repeat what other pages hold
+ * (publication lists, CVs) make no record, so each paper is found once, on its own page. Pagefind splits the
+ * index by the records' language.
  */
 import type { OutputFile } from '../output.js';
+
+/** What search knows of a page. */
+export interface SearchRecord {
+  /** The page's address relative to the site's root ("/people/lei-wu/"): Pagefind's interface prefixes the
+   * folder it was loaded from, so the same index works at a domain root and under a sub-path. */
+  url: string;
+  title: string;
+  content: string;
+  language: string;
+}
 
 export interface SearchIndexResult {
   files: OutputFile[];
@@ -12,43 +24,86 @@ export interface SearchIndexResult {
   problem?: string;
 }
 
+type Pagefind = typeof import('pagefind');
+type Index = NonNullable<Awaited<ReturnType<Pagefind['createIndex']>>['index']>;
+
 /**
- * URLs in the index are relative to the site's root ("/people/lei-wu/"): Pagefind's interface prefixes the
- * folder it was loaded from, so the same index works at a domain root and under a sub-path.
+ * An index being filled: records are handed to Pagefind as they come (its process indexes while the pages
+ * are still rendering), and `finish` gives the bundle. Pagefind is loaded and started only when the first
+ * record comes, so a build without search never pays for it.
  */
-export async function searchIndex(files: readonly OutputFile[]): Promise<SearchIndexResult> {
-  const pages = new Map<string, string>();
-  for (const f of files) if (typeof f.content === 'string') pages.set(f.path, f.content);
-  return searchIndexOf([...pages.keys()], (path) => pages.get(path)!);
+export class SearchIndexer {
+  private started: Promise<{ pagefind: Pagefind; index: Index } | { problem: string }> | undefined;
+  private pending: Promise<unknown>[] = [];
+  private pages = 0;
+  private failed: string | undefined;
+  private closed = false;
+
+  add(record: SearchRecord): void {
+    const started = (this.started ??= start());
+    this.pending.push(
+      started.then(async (s) => {
+        if ('problem' in s) return;
+        const added = await s.index.addCustomRecord({ url: record.url, content: record.content, language: record.language, meta: { title: record.title } });
+        if (added.errors.length === 0) this.pages++;
+        else this.failed ??= added.errors.join('; ');
+      }).catch((err: Error) => {
+        // Never left rejected: what failed is told by `finish`.
+        this.failed ??= `Pagefind failed: ${err.message}`;
+      }),
+    );
+    // Settled additions need not be kept: the list stays short however many pages there are.
+    if (this.pending.length >= 1024) {
+      const all = Promise.all(this.pending);
+      this.pending = [all];
+    }
+  }
+
+  async finish(): Promise<SearchIndexResult> {
+    const started = await (this.started ??= start());
+    if ('problem' in started) return { files: [], pages: 0, problem: started.problem };
+    try {
+      await Promise.all(this.pending);
+      const out = await started.index.getFiles();
+      await started.index.deleteIndex();
+      const problem = out.errors.length ? out.errors.join('; ') : this.failed;
+      if (problem) return { files: [], pages: 0, problem };
+      return { files: out.files.map((f) => ({ path: `pagefind/${f.path.replace(/^\/+/, '')}`, content: f.content })), pages: this.pages };
+    } catch (err) {
+      return { files: [], pages: 0, problem: `Pagefind failed: ${(err as Error).message}` };
+    } finally {
+      this.closed = true;
+      await started.pagefind.close().catch(() => undefined);
+    }
+  }
+
+  /** Stops Pagefind's process if `finish` did not (a build that failed half-way). */
+  async close(): Promise<void> {
+    const started = await this.started;
+    if (started && !('problem' in started) && !this.closed) await started.pagefind.close().catch(() => undefined);
+  }
 }
 
-/** The index of pages read one at a time (from memory or from the disk), so no more than one is held here. */
-export async function searchIndexOf(paths: readonly string[], read: (path: string) => string): Promise<SearchIndexResult> {
-  let pagefind: typeof import('pagefind');
+async function start(): Promise<{ pagefind: Pagefind; index: Index } | { problem: string }> {
+  let pagefind: Pagefind;
   try {
     pagefind = await import('pagefind');
   } catch (err) {
-    return { files: [], pages: 0, problem: `Pagefind is not installed (${(err as Error).message})` };
+    return { problem: `Pagefind is not installed (${(err as Error).message})` };
   }
   try {
     const { index, errors } = await pagefind.createIndex({});
-    if (!index) return { files: [], pages: 0, problem: errors.join('; ') || 'Pagefind could not start' };
-    let pages = 0;
-    for (const path of paths) {
-      if (!path.endsWith('.html') || path === '404.html') continue;
-      const content = read(path);
-      if (!content.includes('data-pagefind-body')) continue;
-      const url = '/' + path.replace(/index\.html$/, '');
-      const added = await index.addHTMLFile({ url, content });
-      if (added.errors.length === 0) pages++;
-    }
-    const out = await index.getFiles();
-    await index.deleteIndex();
-    if (out.errors.length) return { files: [], pages: 0, problem: out.errors.join('; ') };
-    return { files: out.files.map((f) => ({ path: `pagefind/${f.path.replace(/^\/+/, '')}`, content: f.content })), pages };
+    if (!index) return { problem: errors.join('; ') || 'Pagefind could not start' };
+    return { pagefind, index };
   } catch (err) {
-    return { files: [], pages: 0, problem: `Pagefind failed: ${(err as Error).message}` };
-  } finally {
     await pagefind.close().catch(() => undefined);
+    return { problem: `Pagefind failed: ${(err as Error).message}` };
   }
+}
+
+/** The index of records given all at once (tests, the benchmark). */
+export async function searchIndex(records: Iterable<SearchRecord>): Promise<SearchIndexResult> {
+  const indexer = new SearchIndexer();
+  for (const r of records) indexer.add(r);
+  return indexer.finish();
 }

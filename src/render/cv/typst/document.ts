@@ -327,6 +327,14 @@ export function cvTypst(doc: CvDocument, options: CvPdfOptions = {}): CvTypst {
 /** The CV as PDF bytes (reproducible: the same model and options give the same bytes). */
 export function cvPdf(doc: CvDocument, options: CvPdfOptions = {}): CvPdf {
   const typst = cvTypst(doc, options);
+  return { ...typst, ...typesetCv(typst) };
+}
+
+/**
+ * A CV's Typst source typeset: the PDF and the compiler's warnings. Apart from `cvTypst` so that a build can
+ * typeset on other threads, and skip sources it typeset before (see write/cv-pdfs.ts).
+ */
+export function typesetCv(typst: Pick<CvTypst, 'source' | 'fonts'>): { pdf: Uint8Array; warnings: string[] } {
   const warnings: string[] = [];
   const pdf = compileTypst(typst.source, {
     fonts: typst.fonts,
@@ -336,5 +344,5 @@ export function cvPdf(doc: CvDocument, options: CvPdfOptions = {}): CvPdf {
       warnings.push(d.line !== undefined ? `line ${d.line}: ${d.message}` : d.message);
     },
   });
-  return { ...typst, pdf, warnings };
+  return { pdf, warnings };
 }

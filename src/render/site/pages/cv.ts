@@ -164,6 +164,8 @@ export function cvPage(site: Site, person: Person): Page {
 ${doc.sections.map((s) => cvSection(site, doc, s, person))}`;
   return {
     path: paths.cv(person.id),
+    // The CV repeats what the person's other pages and the papers' pages hold.
+    unsearchable: true,
     title: `${t.cv} · ${shortName(site, person)}`,
     body,
     nav: site.owner === person.id ? 'cv' : 'group',

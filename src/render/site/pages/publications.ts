@@ -76,6 +76,8 @@ export function personPublicationsPage(site: Site, person: Person): Page {
 ${firstPage(site, list, (y) => paths.personPublicationsYear(person.id, y), person.id)}`;
   return {
     path: paths.personPublications(person.id),
+    // Each paper is found once, on its own page: a list repeats every paper it holds.
+    unsearchable: true,
     title: `${site.t.publications} · ${shortName(site, person)}`,
     description: `${site.t.publications}: ${shortName(site, person)} (${list.pubs.length})`,
     body,
@@ -92,6 +94,8 @@ ${yearNav(site, list, pathOf, year)}
 ${publicationList(site, pubs, { owner: person.id, filters: true })}`;
   return {
     path: pathOf(year),
+    // Each paper is found once, on its own page: a list repeats every paper it holds.
+    unsearchable: true,
     title: `${site.t.publications} ${year} · ${shortName(site, person)}`,
     description: `${site.t.publications} ${year}: ${shortName(site, person)} (${pubs.length})`,
     body,
@@ -126,6 +130,8 @@ export function groupPublicationsPage(site: Site): Page {
 ${firstPage(site, list, paths.publicationsYear)}`;
   return {
     path: paths.publications(),
+    // Each paper is found once, on its own page: a list repeats every paper it holds.
+    unsearchable: true,
     title,
     description: `${title}: ${groupName(site)}`,
     body,
@@ -142,6 +148,8 @@ ${yearNav(site, list, paths.publicationsYear, year)}
 ${publicationList(site, pubs, { filters: true })}`;
   return {
     path: paths.publicationsYear(year),
+    // Each paper is found once, on its own page: a list repeats every paper it holds.
+    unsearchable: true,
     title,
     description: `${site.t.publications} ${year}: ${groupName(site)} (${pubs.length})`,
     body,

@@ -1,0 +1,169 @@
+/**
+ * The CV PDFs of a build: typeset on a pool of threads (one per core), each PDF kept in the project's
+ * `.vita-cache/cv/` under a digest of what it was made from, so a rebuild typesets only the CVs whose Typst
+ * source changed. The cache only saves time: a missing, partial or damaged entry is typeset again.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { TYPST_VERSION } from '../render/typst/compile.js';
+
+/** A CV to typeset: where its PDF goes in the site, and its Typst source with the fonts to set it in. */
+export interface CvPdfJob {
+  path: string;
+  source: string;
+  fonts: { fontPaths: string[]; families: string[] };
+}
+
+export interface TypesetPdf {
+  path: string;
+  pdf: Uint8Array;
+  /** The compiler's warnings, as text. */
+  warnings: string[];
+  /** Whether it came from the cache. */
+  cached: boolean;
+}
+
+export interface TypesetOptions {
+  /** Folder of the cache (`<project>/.vita-cache/cv`); none: typeset everything, keep nothing. */
+  cacheDir?: string;
+  /** Threads; default one per core, no more than there are PDFs to typeset. */
+  threads?: number;
+  /** Told after each PDF, cached or typeset. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The folder of the CV cache inside a project. */
+export function cvCacheDir(projectRoot: string): string {
+  return join(projectRoot, '.vita-cache', 'cv');
+}
+
+/** What a PDF is a function of: its source, its fonts and the Typst inside the compiler package. */
+function cacheKey(job: CvPdfJob): string {
+  return createHash('sha256').update(JSON.stringify([TYPST_VERSION, job.fonts.fontPaths, job.fonts.families, job.source])).digest('hex');
+}
+
+interface CacheEntry {
+  warnings: string[];
+}
+
+function readCached(dir: string, key: string): { pdf: Uint8Array; warnings: string[] } | undefined {
+  try {
+    const pdf = readFileSync(join(dir, `${key}.pdf`));
+    const meta = JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8')) as CacheEntry;
+    // A PDF cut short by a crash is no PDF: it ends with %%EOF (and a line end).
+    if (!Array.isArray(meta.warnings) || !pdf.subarray(-8).toString('latin1').includes('%%EOF')) return undefined;
+    return { pdf, warnings: meta.warnings.map(String) };
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCached(dir: string, key: string, pdf: Uint8Array, warnings: string[]): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    // The metadata first, the PDF last and by a rename: an entry is whole or absent.
+    writeFileSync(join(dir, `${key}.json`), JSON.stringify({ warnings } satisfies CacheEntry));
+    const tmp = join(dir, `${key}.pdf.${process.pid}.tmp`);
+    writeFileSync(tmp, pdf);
+    renameSync(tmp, join(dir, `${key}.pdf`));
+  } catch {
+    // A cache that cannot be written costs time on the next build, nothing else.
+  }
+}
+
+/** Removes the entries this build did not use, so the cache holds one build's PDFs, not every version ever made. */
+function prune(dir: string, used: Set<string>): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const key = name.replace(/\.(pdf|json|pdf\.\d+\.tmp)$/, '');
+    if (used.has(key)) continue;
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+}
+
+/** Typesets the CVs, in the order given; cached PDFs are read, the others typeset on `threads` threads. */
+export async function typesetCvPdfs(jobs: readonly CvPdfJob[], options: TypesetOptions = {}): Promise<TypesetPdf[]> {
+  const results: (TypesetPdf | undefined)[] = new Array(jobs.length);
+  const keys = jobs.map(cacheKey);
+  const todo: number[] = [];
+  let done = 0;
+  const tell = () => options.onProgress?.(++done, jobs.length);
+  for (let i = 0; i < jobs.length; i++) {
+    const hit = options.cacheDir ? readCached(options.cacheDir, keys[i]!) : undefined;
+    if (hit) {
+      results[i] = { path: jobs[i]!.path, ...hit, cached: true };
+      tell();
+    } else todo.push(i);
+  }
+  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), todo.length));
+  if (todo.length) {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: threads }, async () => {
+        const worker = startTypesetter();
+        try {
+          for (let i = todo[next++]; i !== undefined; i = todo[next++]) {
+            const job = jobs[i]!;
+            const { pdf, warnings } = await typesetOn(worker, job);
+            results[i] = { path: job.path, pdf, warnings, cached: false };
+            if (options.cacheDir) writeCached(options.cacheDir, keys[i]!, pdf, warnings);
+            tell();
+          }
+        } finally {
+          await worker.terminate();
+        }
+      }),
+    );
+  }
+  if (options.cacheDir) prune(options.cacheDir, new Set(keys));
+  return results as TypesetPdf[];
+}
+
+/** What a typesetting thread answers: the PDF, or the compiler's error as text. */
+export type TypesetAnswer = { pdf: Uint8Array; warnings: string[] } | { error: string };
+
+function typesetOn(worker: Worker, job: CvPdfJob): Promise<{ pdf: Uint8Array; warnings: string[] }> {
+  return new Promise((ok, fail) => {
+    const cleanup = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    const onMessage = (m: TypesetAnswer) => {
+      cleanup();
+      if ('error' in m) fail(new Error(`${job.path}: ${m.error}`));
+      else ok({ pdf: m.pdf, warnings: m.warnings });
+    };
+    const onError = (e: Error) => {
+      cleanup();
+      fail(e);
+    };
+    const onExit = (code: number) => {
+      cleanup();
+      fail(new Error(`the thread typesetting ${job.path} stopped (exit code ${code})`));
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage({ source: job.source, fonts: job.fonts });
+  });
+}
+
+/** A typesetting thread; when vita runs from its TypeScript sources (tests), the thread loads them the same way. */
+function startTypesetter(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./cv-pdf-worker.js', import.meta.url));
+  const script = new URL('./cv-pdf-worker.ts', import.meta.url).href;
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`, { eval: true });
+}
