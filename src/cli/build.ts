@@ -6,6 +6,7 @@ import { relative, resolve } from 'node:path';
 import { formatText } from '../diagnostics/format.js';
 import { configuredOutput } from './output.js';
 import { buildSite } from '../write/build.js';
+import { BuildProgressReporter } from './build-progress.js';
 import { WriteError } from '../write/index.js';
 
 export interface BuildOptions {
@@ -15,7 +16,7 @@ export interface BuildOptions {
   baseUrl?: string;
   /** Skip the search index (faster rebuilds while editing). */
   search?: boolean;
-  /** Skip the CV PDFs. */
+  /** Skip the CV PDFs (`--no-pdf`). */
   cv?: boolean;
   /** Where to print; defaults to the process's streams. */
   stdout?: (s: string) => void;
@@ -29,17 +30,20 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
   const started = performance.now();
 
   const outDir = options.out ? resolve(options.out) : resolve(root, configuredOutput(root));
-  // A build takes seconds (CV PDFs, the search index): say so in a terminal rather than sit silent.
-  if (!options.stderr && process.stderr.isTTY) err(`vita build: checking ${root === '.' ? 'the project' : root} and writing the site to ${relative(process.cwd(), outDir) || '.'} ...\n`);
+  // Injected streams (tests, the library) are not terminals: they get a line per phase.
+  const progress = new BuildProgressReporter({ isTTY: !options.stderr && process.stderr.isTTY, columns: process.stderr.columns, write: err });
   let build;
   try {
-    build = await buildSite(root, outDir, { baseUrl: options.baseUrl, extras: { calendars: true, cv: options.cv !== false, search: options.search !== false } });
+    build = await buildSite(root, outDir, { baseUrl: options.baseUrl, extras: { calendars: true, cv: options.cv !== false, search: options.search !== false }, onProgress: progress.update });
   } catch (e) {
     if (e instanceof WriteError) {
+      progress.finish();
       err(`vita: ${e.message}\n`);
       return 1;
     }
     throw e;
+  } finally {
+    progress.finish();
   }
   if (build.errors > 0) {
     err(formatText(build.diagnostics, { color }));

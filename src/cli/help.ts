@@ -14,7 +14,7 @@ problems (theme/components.js), if the project has one.
 Exit status: 0 with no errors (warnings allowed), 1 with errors.
 `;
 
-const BUILD = `Usage: vita build [project] [--out folder] [--base-url url] [--no-search]
+const BUILD = `Usage: vita build [project] [--out folder] [--base-url url] [--no-search] [--no-pdf]
 
 Checks the record, then writes the website into the output folder (vita.yaml's
 \`output\`, _site by default): every person's pages, publications with one page
@@ -25,11 +25,13 @@ A long publication list (over vita.yaml's publications.pageSize, 1000) gets a
 page per year. The project's theme/ folder, if any, restyles the site
 (theme/style.css) and overrides page components (theme/components.js; see
 docs/theming.md); a broken component is replaced by vita's own and the build
-exits with status 1.
+exits with status 1. CV PDFs are typeset on every core and kept in
+.vita-cache/cv/ (ignored by git): a rebuild typesets only the CVs that changed.
   -o, --out <folder>   Write there instead.
   --base-url <url>     Where the site will live, e.g. https://you.github.io/repo/
                        (overrides vita.yaml's baseUrl).
   --no-search          Skip the search index (faster).
+  --no-pdf             Skip the CV PDFs (faster).
 `;
 
 const DEV = `Usage: vita dev [project] [--port n] [--host address]
@@ -197,7 +199,7 @@ Commands:
   check [project]      Read the record and report every problem at once, with
                        file:line:col and a hint. --format json for editors/CI.
   build [project]      Write the website (pages, feeds, calendars, search, CV
-                       PDFs). --out, --base-url, --no-search.
+                       PDFs). --out, --base-url, --no-search, --no-pdf.
   dev [project]        Serve the site on 127.0.0.1:4321, rebuild on every edit,
                        reload the browser; errors shown over the page.
   serve [folder]       Serve a built site (_site) at the path it was built for.

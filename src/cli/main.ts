@@ -17,8 +17,8 @@ const COMMANDS: Record<string, { options: Options; run: (v: Values, p: string[])
     run: async (v, p) => (v.format === 'text' || v.format === 'json' ? (await import('./check.js')).runCheck(p[0] ?? '.', { format: v.format }) : usage(`--format takes "text" or "json", not "${String(v.format)}"`)),
   },
   build: {
-    options: { out: { type: 'string', short: 'o' }, 'base-url': { type: 'string' }, 'no-search': { type: 'boolean' } },
-    run: async (v, p) => (await import('./build.js')).runBuild(p[0] ?? '.', { out: str(v.out), baseUrl: str(v['base-url']), search: v['no-search'] ? false : undefined }),
+    options: { out: { type: 'string', short: 'o' }, 'base-url': { type: 'string' }, 'no-search': { type: 'boolean' }, 'no-pdf': { type: 'boolean' } },
+    run: async (v, p) => (await import('./build.js')).runBuild(p[0] ?? '.', { out: str(v.out), baseUrl: str(v['base-url']), search: v['no-search'] ? false : undefined, cv: v['no-pdf'] ? false : undefined }),
   },
   dev: {
     options: { port: { type: 'string' }, host: { type: 'string' } },

@@ -26,8 +26,7 @@ import { talksPage } from './pages/talks.js';
 import { teachingPage } from './pages/teaching.js';
 import { hasCv, hasResearch, hasTalks, hasTeaching, personPath, shortName } from './parts/person-name.js';
 import { pubSlug } from './parts/publications.js';
-import type { SearchRecord } from './search-index.js';
-import { searchText } from './search-text.js';
+import { searchRecord, type SearchRecord } from './search-index.js';
 import { robots, sitemap } from './sitemap.js';
 
 export type { SiteOptions } from './context.js';
@@ -122,7 +121,7 @@ export function renderJob(job: PageJob): RenderedPage {
   // `url` notes every project file a link is made to; what this page added is what it linked first.
   const links = known === site.linked.size ? [] : [...site.linked].slice(known);
   const sitePath = file.path.replace(/index\.html$/, '');
-  const search = page.unsearchable ? undefined : { url: `/${sitePath}`, title: page.title, content: searchText(page.body.pieces), language: site.lang };
+  const search = page.unsearchable ? undefined : searchRecord(site, page, sitePath);
   return new RenderedPage(file.path, file.html.pieces, file.math, page.noindex ? undefined : sitePath, links, search);
 }
 

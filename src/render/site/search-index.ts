@@ -1,20 +1,31 @@
 /**
- * Site search: Pagefind indexes one record per searchable page (its title and the text its body shows, see
- * search-text.ts), sent to Pagefind's own process as the pages are rendered, and hands back its bundle as files
- * under pagefind/, which the write stage writes like any other. Pages that repeat what other pages hold
- * (publication lists, CVs) make no record, so each paper is found once, on its own page. Pagefind splits the
- * index by the records' language.
+ * Site search: Pagefind indexes one record per searchable page, its title and body alone (no head, header or
+ * footer, which every page repeats), sent to Pagefind's own process as the pages are rendered; it hands back
+ * its bundle as files under pagefind/, which the write stage writes like any other. Pages that repeat what
+ * other pages hold (publication lists, CVs) make no record, so each paper is found once, on its own page.
+ * The record stays HTML, so that Pagefind weighs headings as it does on any page (a person's name in the
+ * heading of their page ranks that page first) and skips `data-pagefind-ignore` (BibTeX). Pagefind splits
+ * the index by the records' `lang`.
  */
 import type { OutputFile } from '../output.js';
+import type { Page } from './layout.js';
+import { escapeHtml } from './html.js';
+import type { Site } from './context.js';
 
 /** What search knows of a page. */
 export interface SearchRecord {
   /** The page's address relative to the site's root ("/people/lei-wu/"): Pagefind's interface prefixes the
    * folder it was loaded from, so the same index works at a domain root and under a sub-path. */
   url: string;
-  title: string;
+  /** The page's title and body as a small HTML document. */
   content: string;
-  language: string;
+}
+
+/** The search record of a page at `sitePath` ("people/lei-wu/", "zh/publications/x/"). */
+export function searchRecord(site: Site, page: Page, sitePath: string): SearchRecord {
+  const body = page.body.pieces;
+  const content = `<!doctype html><html lang="${escapeHtml(site.lang)}"><body><main data-pagefind-body><span data-pagefind-meta="title" hidden>${escapeHtml(page.title)}</span>${body.length === 1 ? body[0] : body.join('')}</main></body></html>`;
+  return { url: `/${sitePath}`, content };
 }
 
 export interface SearchIndexResult {
@@ -44,7 +55,7 @@ export class SearchIndexer {
     this.pending.push(
       started.then(async (s) => {
         if ('problem' in s) return;
-        const added = await s.index.addCustomRecord({ url: record.url, content: record.content, language: record.language, meta: { title: record.title } });
+        const added = await s.index.addHTMLFile({ url: record.url, content: record.content });
         if (added.errors.length === 0) this.pages++;
         else this.failed ??= added.errors.join('; ');
       }).catch((err: Error) => {

@@ -60,7 +60,7 @@ ${links.length ? html`<p class="pub-actions">${links.map((l) => html`<a class="a
 ${pub.abstract ? html`<section class="abstract"><h2>${t.abstract}</h2><div${contentLang(site) ? html` lang="${contentLang(site)}"` : ''}>${markdownOnce(site, pub.abstract)}</div></section>` : ''}
 ${pub.note ? html`<p class="note">${renderInline(pub.note)}</p>` : ''}
 ${pub.topics?.length ? html`<p class="topics"><span class="label">${t.topics}</span> ${pub.topics.map((x) => html`<span class="tag">${x}</span> `)}</p>` : ''}
-<section class="cite"><h2>${t.cite}</h2><div class="bibtex"><pre><code>${bibtexHtml(site, pub)}</code></pre><button type="button" class="copy" data-copy hidden data-copied="${t.copied}">${t.copy}</button></div></section>
+<section class="cite" data-pagefind-ignore><h2>${t.cite}</h2><div class="bibtex"><pre><code>${bibtexHtml(site, pub)}</code></pre><button type="button" class="copy" data-copy hidden data-copied="${t.copied}">${t.copy}</button></div></section>
 </article>`;
   return {
     path: paths.publication(pubSlug(site, pub.id)),

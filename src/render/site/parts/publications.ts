@@ -243,7 +243,7 @@ function itemParts(site: Site, pub: Publication): { attributes: string; title: s
 <div class="pub-actions">
 ${links.map((l) => html`<a class="action" href="${l.href}">${t.linkNames[l.kind] ?? l.kind}</a>`)}
 ${pub.abstract ? html`<details class="action-more"><summary>${t.abstract}</summary><div class="abstract">${markdownOnce(site, pub.abstract)}</div></details>` : ''}
-<details class="action-more"><summary>${t.bibtex}</summary><div class="bibtex"><pre><code>${bibtexHtml(site, pub)}</code></pre><button type="button" class="copy" data-copy hidden data-copied="${t.copied}">${t.copy}</button></div></details>
+<details class="action-more" data-pagefind-ignore><summary>${t.bibtex}</summary><div class="bibtex"><pre><code>${bibtexHtml(site, pub)}</code></pre><button type="button" class="copy" data-copy hidden data-copied="${t.copied}">${t.copy}</button></div></details>
 </div>
 </div>
 </li>`;

@@ -1,0 +1,92 @@
+/**
+ * What `vita build` says while it works, on stderr: on a terminal, one line redrawn in place with each running
+ * phase, its counts and an estimate of the time left; elsewhere (CI, a pipe), a line per phase when it ends,
+ * with its time, and no control characters.
+ */
+import type { BuildProgress } from '../write/build.js';
+
+export interface ProgressStream {
+  isTTY?: boolean;
+  columns?: number;
+  write(text: string): unknown;
+}
+
+const LABELS: Record<BuildProgress['phase'], string> = { opening: 'opening the record', pages: 'pages and feeds', search: 'search index', pdfs: 'CV PDFs' };
+/** Redraw at most this often. */
+const INTERVAL_MS = 100;
+
+interface PhaseState {
+  done: number;
+  total: number;
+  started: number;
+  ended?: number;
+}
+
+export class BuildProgressReporter {
+  private readonly phases = new Map<BuildProgress['phase'], PhaseState>();
+  private lastDraw = 0;
+  private drawn = false;
+
+  constructor(
+    private readonly stream: ProgressStream,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Takes a build's progress event (pass as `onProgress`). */
+  readonly update = (p: BuildProgress): void => {
+    const t = this.now();
+    let state = this.phases.get(p.phase);
+    if (!state) {
+      // A phase that starts ends the opening.
+      if (p.phase !== 'opening') this.end('opening', t);
+      state = { done: 0, total: 0, started: t };
+      this.phases.set(p.phase, state);
+    }
+    state.done = p.done;
+    state.total = p.total;
+    if (p.phase !== 'opening' && p.total > 0 && p.done >= p.total) this.end(p.phase, t);
+    else if (this.stream.isTTY && t - this.lastDraw >= INTERVAL_MS) this.draw(t);
+  };
+
+  /** Clears the line (call before printing the build's result). */
+  finish(): void {
+    if (this.drawn) this.stream.write('\r\x1b[K');
+    this.drawn = false;
+  }
+
+  private end(phase: BuildProgress['phase'], t: number): void {
+    const state = this.phases.get(phase);
+    if (!state || state.ended !== undefined) return;
+    state.ended = t;
+    if (this.stream.isTTY) {
+      this.draw(t);
+      return;
+    }
+    const count = phase === 'opening' ? '' : ` ${state.total}`;
+    this.stream.write(`vita: ${LABELS[phase]}${count} in ${seconds(t - state.started)}\n`);
+  }
+
+  private draw(t: number): void {
+    this.lastDraw = t;
+    const parts: string[] = [];
+    for (const [phase, s] of this.phases) {
+      if (s.ended !== undefined) continue;
+      if (phase === 'opening') {
+        parts.push(`${LABELS.opening} (${seconds(t - s.started)})`);
+        continue;
+      }
+      let part = `${LABELS[phase]} ${s.done}/${s.total}`;
+      // An estimate once a tenth is done: earlier ones swing too much to help.
+      if (s.total > 0 && s.done >= s.total / 10) part += `, ${seconds(((t - s.started) / s.done) * (s.total - s.done))} left`;
+      parts.push(part);
+    }
+    if (!parts.length) return;
+    const line = parts.join(' · ').slice(0, Math.max(20, (this.stream.columns ?? 80) - 1));
+    this.stream.write(`\r\x1b[K${line}`);
+    this.drawn = true;
+  }
+}
+
+function seconds(ms: number): string {
+  return ms >= 10_000 ? `${Math.round(ms / 1000)} s` : `${(ms / 1000).toFixed(1)} s`;
+}
