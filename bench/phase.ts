@@ -5,7 +5,6 @@
  *   build   open the project + render every page + write into a folder (cold into a fresh one, or a rebuild)
  *   floor   the same bytes, already in memory, written by the same writer: the pure I/O cost
  *   dev     vita dev: an edited publication, from the file change to its page being servable
- *   extras  what the build table leaves out, on a sample: CV PDFs and the Pagefind index
  *
  * vita is measured as `vita build` runs it, compiled (dist/, which `npm run bench` builds first), not from its
  * TypeScript sources: compiling them on the fly cost the build's worker a few hundred milliseconds more.
@@ -13,9 +12,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { openProject } from '../dist/index.js';
-import { hasCv, renderCv } from '../dist/render/cv/index.js';
 import type { OutputFile } from '../dist/render/output.js';
-import { searchIndex } from '../dist/render/site/search-index.js';
 import { startDevServer } from '../dist/serve/dev.js';
 import { buildSite } from '../dist/write/build.js';
 import { MANIFEST, writeSite } from '../dist/write/index.js';
@@ -168,25 +165,6 @@ const phases: Record<string, (args: Record<string, string>) => Promise<Figures>>
     };
   },
 
-  extras: async ({ project, site, cvs, searchPages }) => {
-    const { graph } = openProject(project!);
-    const people = [...graph.people.values()].filter((p) => hasCv(graph, p)).slice(0, Number(cvs));
-    const cv = await timed(() => {
-      for (const p of people) renderCv(graph, p.id, { format: 'pdf' });
-      return { files: people.length };
-    });
-    // Pages spread over the whole site: every n-th in path order.
-    const all = readSitePaths(site!).filter((p) => p.endsWith('.html'));
-    const stride = Math.max(1, Math.floor(all.length / Number(searchPages)));
-    const picked = new Set(all.filter((_p, i) => i % stride === 0).slice(0, Number(searchPages)));
-    const html = readSite(site!, (p) => picked.has(p)).map((f) => ({ path: f.path, content: Buffer.from(f.content).toString('utf8') }));
-    const search = await timed(async () => {
-      const r = await searchIndex(html);
-      if (r.problem) throw new Error(r.problem);
-      return { files: r.pages };
-    });
-    return { ms: 0, cpuMs: 0, peakRss: 0, cvMs: cv.ms, cvCount: people.length, searchMs: search.ms, searchCount: search.files };
-  },
 };
 
 const [name, args] = process.argv.slice(2);

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { BuildProgressReporter } from '../../src/cli/build-progress.js';
+
+function fake(isTTY: boolean) {
+  let t = 0;
+  const out: string[] = [];
+  const reporter = new BuildProgressReporter({ isTTY, columns: 100, write: (s) => void out.push(s) }, () => t);
+  return { reporter, out, at: (ms: number) => (t = ms) };
+}
+
+describe('vita build says what it is doing', () => {
+  it('elsewhere than a terminal: a line per phase as it ends, with its time, and no control characters', () => {
+    const { reporter, out, at } = fake(false);
+    reporter.update({ phase: 'opening', done: 0, total: 0 });
+    at(2000);
+    reporter.update({ phase: 'pages', done: 0, total: 100 });
+    at(5000);
+    reporter.update({ phase: 'pages', done: 50, total: 100 });
+    at(12_500);
+    reporter.update({ phase: 'pages', done: 100, total: 100 });
+    reporter.update({ phase: 'pdfs', done: 0, total: 3 });
+    reporter.update({ phase: 'search', done: 0, total: 90 });
+    at(14_000);
+    reporter.update({ phase: 'search', done: 90, total: 90 });
+    at(20_000);
+    reporter.update({ phase: 'pdfs', done: 3, total: 3 });
+    reporter.finish();
+    assert.deepEqual(out, ['vita: opening the record in 2.0 s\n', 'vita: pages and feeds 100 in 11 s\n', 'vita: search index 90 in 1.5 s\n', 'vita: CV PDFs 3 in 7.5 s\n']);
+  });
+
+  it('on a terminal: one line redrawn, each running phase with its counts and the time left, cleared at the end', () => {
+    const { reporter, out, at } = fake(true);
+    reporter.update({ phase: 'opening', done: 0, total: 0 });
+    at(1000);
+    reporter.update({ phase: 'pages', done: 0, total: 1000 });
+    at(3000);
+    reporter.update({ phase: 'pages', done: 500, total: 1000 });
+    assert.equal(out.at(-1), '\r\x1b[Kpages and feeds 500/1000, 2.0 s left');
+    at(4000);
+    reporter.update({ phase: 'pages', done: 1000, total: 1000 });
+    reporter.update({ phase: 'pdfs', done: 0, total: 10 });
+    at(4500);
+    reporter.update({ phase: 'search', done: 0, total: 900 });
+    at(5000);
+    reporter.update({ phase: 'pdfs', done: 5, total: 10 });
+    assert.equal(out.at(-1), '\r\x1b[KCV PDFs 5/10, 1.0 s left · search index 0/900');
+    reporter.finish();
+    assert.equal(out.at(-1), '\r\x1b[K');
+    assert.ok(out.every((s) => !s.includes('\n')), 'nothing scrolls');
+  });
+});
