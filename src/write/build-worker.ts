@@ -62,6 +62,10 @@ try {
   const reported = first ? [...diagnostics.list, ...(theme?.diagnostics ?? [])] : undefined;
   send({ type: 'opened', errors: diagnostics.errorCount, plan: first ? jobs.map((j) => j.file) : undefined, diagnostics: reported });
   if ((await next()).type === 'go') {
+    // The CVs first: their PDFs are typeset on other threads while this one renders the pages.
+    const cvs = first && data.extras.cv ? cvFiles(graph) : { markdown: [], pdfs: [] };
+    for (const f of cvs.pdfs) checkRelativePath(f.path);
+    if (cvs.pdfs.length) send({ type: 'pdfs', pdfs: cvs.pdfs });
     const summary: PagesSummary = { math: false, sitemapPaths: [], links: new Set(), produced: new Set() };
     const sitemapPaths: [number, string][] = [];
     const counter = new Int32Array(data.next);
@@ -87,13 +91,12 @@ try {
       const m = await next();
       if (m.type === 'tail') {
         const tail = siteTail(trees[0]!, { math: m.math, sitemapPaths: m.sitemapPaths, links: new Set(m.links), produced: new Set(m.produced) });
-        const pdfs: CvPdfJob[] = [];
-        tail.push(...extraFiles(graph, pdfs));
+        if (data.extras.calendars) tail.push(...seminarFiles(graph, { baseUrl: data.options.baseUrl }));
+        tail.push(...cvs.markdown);
         for (const f of tail) checkRelativePath(f.path);
-        for (const f of pdfs) checkRelativePath(f.path);
         for (const f of tail) emit(-1, f.path, f.content, false);
         batch.send();
-        send({ type: 'tail', pdfs });
+        send({ type: 'tail' });
       }
     }
   }
@@ -101,17 +104,15 @@ try {
   send({ type: 'failed', message: (err as Error).message, write: err instanceof WriteError });
 }
 
-/** Calendars and CVs' Markdown, as asked, and the CV PDFs to typeset (on the main thread's pool): they need the graph, which only the workers hold. */
-function extraFiles(graph: ReturnType<typeof openProject>['graph'], pdfs: CvPdfJob[]): OutputFile[] {
-  const files: OutputFile[] = [];
-  if (data.extras.calendars) files.push(...seminarFiles(graph, { baseUrl: data.options.baseUrl }));
-  if (data.extras.cv) {
-    for (const person of graph.people.values()) {
-      if (!hasCv(graph, person)) continue;
-      const cv = planCv(graph, person.id);
-      if (cv.markdown) files.push(cv.markdown);
-      if (cv.pdf) pdfs.push({ path: cv.pdf.path, source: cv.pdf.source, fonts: { fontPaths: cv.pdf.fonts.fontPaths, families: cv.pdf.fonts.families } });
-    }
+/** The CVs' Markdown files and the PDFs to typeset (on the main thread's pool): they need the graph, which only the workers hold. */
+function cvFiles(graph: ReturnType<typeof openProject>['graph']): { markdown: OutputFile[]; pdfs: CvPdfJob[] } {
+  const markdown: OutputFile[] = [];
+  const pdfs: CvPdfJob[] = [];
+  for (const person of graph.people.values()) {
+    if (!hasCv(graph, person)) continue;
+    const cv = planCv(graph, person.id);
+    if (cv.markdown) markdown.push(cv.markdown);
+    if (cv.pdf) pdfs.push({ path: cv.pdf.path, source: cv.pdf.source, fonts: { fontPaths: cv.pdf.fonts.fontPaths, families: cv.pdf.fonts.families } });
   }
-  return files;
+  return { markdown, pdfs };
 }

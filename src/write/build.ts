@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteOptions } from '../render/site/index.js';
 import { SearchIndexer, type SearchRecord } from '../render/site/search-index.js';
-import { cvCacheDir, typesetCvPdfs, type CvPdfJob } from './cv-pdfs.js';
+import { cvCacheDir, typesetCvPdfs, type CvPdfJob, type TypesetPdf } from './cv-pdfs.js';
 import { SiteWriter, WriteError, type WriteResult } from './index.js';
 
 export interface SiteBuild {
@@ -77,8 +77,10 @@ export type WorkerMessage =
   /** A theme component failed on a page: reported, and vita's own rendering used instead. */
   | { type: 'theme'; diagnostic: Diagnostic }
   | { type: 'done'; math: boolean; sitemapPaths: [number, string][]; links: string[] }
-  /** Worker 0's files after the pages are sent; the CV PDFs are typeset on the main thread's pool. */
-  | { type: 'tail'; pdfs: CvPdfJob[] }
+  /** Worker 0's CV PDFs to typeset, sent before it renders pages: the main thread's pool typesets them meanwhile. */
+  | { type: 'pdfs'; pdfs: CvPdfJob[] }
+  /** Worker 0's files after the pages are sent. */
+  | { type: 'tail' }
   | { type: 'failed'; message: string; write: boolean };
 
 /** What the main thread says: go ahead (or stop), and, to worker 0, what the tail needs of every page. */
@@ -168,7 +170,22 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     for (const r of batch) search?.add(r);
     records += batch.length;
   };
-  const inbox = workers.map((w) => messages(w, write, note, index));
+  // The CV PDFs, typeset on a pool of threads from when worker 0 sends them (before its pages) to the end.
+  let typesetting: Promise<TypesetPdf[]> = Promise.resolve([]);
+  const stopTypesetting = new AbortController();
+  const typeset = (jobs: CvPdfJob[]) => {
+    const pdfs = jobs.map((f) => ({ ...f, path: writer.check(f.path) }));
+    onProgress?.({ phase: 'pdfs', done: 0, total: pdfs.length });
+    typesetting = typesetCvPdfs(pdfs, {
+      cacheDir: cache ? cvCacheDir(root) : undefined,
+      // While pages render, one core is theirs.
+      threads: Math.max(1, availableParallelism() - 1),
+      onProgress: (done, total) => onProgress?.({ phase: 'pdfs', done, total }),
+      signal: stopTypesetting.signal,
+    });
+    typesetting.catch(() => undefined); // awaited at the end; not an unhandled rejection meanwhile
+  };
+  const inbox = workers.map((w) => messages(w, { files: write, theme: note, search: index, pdfs: typeset }));
   try {
     const opened = await Promise.all(inbox.map((next) => next()));
     const first = opened[0]!;
@@ -201,15 +218,8 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     const tail = await inbox[0]!();
     if (tail.type !== 'tail') throw failure(tail);
 
-    // Search (Pagefind's own process) and the CV PDFs (a pool of threads) go side by side.
+    // Search (Pagefind's own process) finishes while the CV PDFs' threads go on.
     const warnings: string[] = [];
-    const pdfs = tail.pdfs.map((f) => ({ ...f, path: writer.check(f.path) }));
-    if (pdfs.length) onProgress?.({ phase: 'pdfs', done: 0, total: pdfs.length });
-    const typesetting = typesetCvPdfs(pdfs, {
-      cacheDir: cache ? cvCacheDir(root) : undefined,
-      onProgress: (done, total) => onProgress?.({ phase: 'pdfs', done, total }),
-    });
-    typesetting.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
     let searchPages = 0;
     if (search) {
       onProgress?.({ phase: 'search', done: 0, total: records });
@@ -229,6 +239,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     const result = writer.finish();
     return { pages, files, bytes, written: result.written, errors: 0, workers: count, diagnostics: [...diagnostics, ...themeProblems.values()], warnings, searchPages, write: result };
   } finally {
+    stopTypesetting.abort();
     await Promise.all(workers.map((w) => w.terminate()));
     await search?.close();
   }
@@ -259,26 +270,27 @@ function failure(m: WorkerMessage): Error {
 }
 
 /** The messages of a worker, one per call, files aside (written at once); a crash, an early exit or a failed write becomes an error. */
-function messages(worker: Worker, write: (m: SentBatch) => void, note: (d: Diagnostic) => void, index: (records: SearchRecord[]) => void): () => Promise<WorkerMessage> {
+/** What the main thread does at once with a worker's messages, rather than in turn. */
+interface Handlers {
+  files: (m: SentBatch) => void;
+  theme: (d: Diagnostic) => void;
+  search: (records: SearchRecord[]) => void;
+  pdfs: (jobs: CvPdfJob[]) => void;
+}
+
+function messages(worker: Worker, on: Handlers): () => Promise<WorkerMessage> {
   const queue: WorkerMessage[] = [];
   const waiting: { ok: (m: WorkerMessage) => void; fail: (e: Error) => void }[] = [];
   let failure: Error | undefined;
   worker.on('message', (m: WorkerMessage) => {
-    if (m.type === 'files') {
-      try {
-        write(m.batch);
-      } catch (err) {
-        fail(err as Error);
-        void worker.terminate();
-      }
-      return;
-    }
-    if (m.type === 'theme') {
-      note(m.diagnostic);
-      return;
-    }
-    if (m.type === 'search') {
-      index(m.records);
+    try {
+      if (m.type === 'files') return on.files(m.batch);
+      if (m.type === 'theme') return on.theme(m.diagnostic);
+      if (m.type === 'search') return on.search(m.records);
+      if (m.type === 'pdfs') return on.pdfs(m.pdfs);
+    } catch (err) {
+      fail(err as Error);
+      void worker.terminate();
       return;
     }
     const w = waiting.shift();

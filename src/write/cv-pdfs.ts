@@ -33,6 +33,8 @@ export interface TypesetOptions {
   threads?: number;
   /** Told after each PDF, cached or typeset. */
   onProgress?: (done: number, total: number) => void;
+  /** Stops typesetting (a build that failed): the PDFs under way are finished, no other is begun. */
+  signal?: AbortSignal;
 }
 
 /** The folder of the CV cache inside a project. */
@@ -114,7 +116,7 @@ export async function typesetCvPdfs(jobs: readonly CvPdfJob[], options: TypesetO
       Array.from({ length: threads }, async () => {
         const worker = startTypesetter();
         try {
-          for (let i = todo[next++]; i !== undefined; i = todo[next++]) {
+          for (let i = todo[next++]; i !== undefined && !options.signal?.aborted; i = todo[next++]) {
             const job = jobs[i]!;
             const { pdf, warnings } = await typesetOn(worker, job);
             results[i] = { path: job.path, pdf, warnings, cached: false };
@@ -127,6 +129,7 @@ export async function typesetCvPdfs(jobs: readonly CvPdfJob[], options: TypesetO
       }),
     );
   }
+  if (options.signal?.aborted) throw new Error('typesetting the CV PDFs was stopped');
   if (options.cacheDir) prune(options.cacheDir, new Set(keys));
   return results as TypesetPdf[];
 }
