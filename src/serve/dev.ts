@@ -1,7 +1,6 @@
 /** `vita dev`: serves the site from memory, rebuilds on every edit, and tells open pages to reload. */
-import { watch, type FSWatcher } from 'node:fs';
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import { extname, resolve, sep } from 'node:path';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, resolve } from 'node:path';
 import { checkConsistency } from '../check/index.js';
 import { findDeadLinks } from '../check/links.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -16,9 +15,13 @@ import { loadTheme, THEME_DIR } from '../render/site/theme.js';
 import { locate, send } from './http.js';
 import { LazySite } from './lazy-site.js';
 import { EVENTS_PATH, LIVE_PATH, LIVE_SCRIPT, withLiveReload } from './live-reload.js';
+import { watchProject, type ProjectWatcher } from './watch.js';
 
-/** Edits come in bursts (an editor writes a temporary file, then renames it): this long without one, the burst is over. */
-const SETTLE_MS = 8;
+/**
+ * Edits come in bursts (an editor writes a temporary file, then renames it; `git checkout` replaces many files):
+ * this long without one, the burst is over.
+ */
+const SETTLE_MS = 50;
 /** After a rebuild of the files the watcher named, every file is looked at once things are quiet, in case it missed one. */
 const VERIFY_MS = 1500;
 
@@ -49,7 +52,7 @@ export async function startDevServer(root: string, options: DevOptions = {}): Pr
   /** What the browser was last sent at each path, to tell which open pages an edit changed. */
   let sent = new Map<string, string | Uint8Array>();
   // What is kept between rebuilds: what did not change is neither read, parsed, validated, resolved nor checked again.
-  const cache = newProjectCache();
+  let cache = newProjectCache();
   /** The last graph without errors, for a theme edit (which changes no record). */
   let graph: Graph | undefined;
   /** The theme, imported again after each edit of theme/; a new options object reports its problems afresh. */
@@ -125,11 +128,40 @@ export async function startDevServer(root: string, options: DevOptions = {}): Pr
     for (const c of clients) c.write(`event: built\ndata: ${data}\n\n`);
   };
 
-  const first = build();
-  log(errors ? 'vita dev: the record has errors; fix them and the site appears.' : `vita dev: ready with ${site?.size ?? 0} pages in ${first?.ms.toFixed(0)} ms (each is rendered when first asked for)`);
+  /**
+   * A rebuild that threw (a bug in vita, or input it did not foresee): shown in the terminal and over the page like
+   * the record's errors, the last good site stays served, and the next rebuild starts afresh (what was kept may be
+   * half-updated).
+   */
+  const failed = (err: unknown, when: string) => {
+    errors = internalError(err, when);
+    log(errors.trimEnd());
+    cache = newProjectCache();
+    opened = false;
+  };
+
+  let first: ReturnType<typeof build>;
+  try {
+    first = build();
+  } catch (err) {
+    failed(err, 'building the site');
+  }
+  log(errors ? 'vita dev: the site cannot be made yet; fix what is shown above and it appears.' : `vita dev: ready with ${site?.size ?? 0} pages in ${first?.ms.toFixed(0)} ms (each is rendered when first asked for)`);
 
   const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      respond(req.url, req, res);
+    } catch (err) {
+      // A page is rendered when first asked for: what throws then is shown on that page, and the server goes on.
+      const report = internalError(err, `making ${req.url}`);
+      log(report.trimEnd());
+      if (!res.headersSent) send(res, 500, '.html', withLiveReload(`<!doctype html><meta charset="utf-8"><title>vita dev: error</title><pre>${escapeHtml(report)}</pre>`));
+      else res.end();
+    }
+  });
+
+  const respond = (target: string | undefined, req: IncomingMessage, res: ServerResponse): void => {
+    const url = new URL(target ?? '/', 'http://localhost');
     if (url.pathname === EVENTS_PATH) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(`event: built\ndata: ${JSON.stringify({ changed: [], errors: errors ?? null })}\n\n`);
@@ -143,7 +175,8 @@ export async function startDevServer(root: string, options: DevOptions = {}): Pr
     if (located.kind === 'bad') return send(res, 400, '.txt', 'bad request');
     if (located.kind === 'redirect') {
       res.writeHead(301, { location: located.location });
-      return res.end();
+      res.end();
+      return;
     }
     if (located.kind === 'missing') {
       const missing = serve('404.html');
@@ -152,7 +185,7 @@ export async function startDevServer(root: string, options: DevOptions = {}): Pr
     const content = serve(located.path)!;
     const type = extname(located.path) || '.html';
     send(res, 200, type, type === '.html' && typeof content === 'string' ? withLiveReload(content) : content);
-  });
+  };
 
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
@@ -163,40 +196,45 @@ export async function startDevServer(root: string, options: DevOptions = {}): Pr
   const url = `http://${options.host ?? '127.0.0.1'}:${port}/`;
 
   let running = Promise.resolve();
+  /** Runs a task once the ones queued are done; one that throws is shown and does not stop the ones after it. */
+  const queue = (task: () => void | Promise<void>, when: string) => {
+    running = running.then(task).catch((err: unknown) => {
+      failed(err, when);
+      announce([]);
+    });
+    return running;
+  };
   /** Rebuilds once the ones queued are done: with the files named (the watcher's), or looking at all. */
-  const rebuild = (changed?: Iterable<string>, quiet = false) => {
-    running = running.then(() => {
+  const rebuild = (changed?: Iterable<string>, quiet = false) =>
+    queue(() => {
       const built = build(changed);
       if (!built && quiet) return;
       if (!errors) log(`vita dev: rebuilt in ${(built?.ms ?? 0).toFixed(0)} ms, ${built?.changed.length ?? 0} file${built?.changed.length === 1 ? '' : 's'} changed`);
       announce(built?.changed ?? []);
-    });
-    return running;
-  };
+    }, 'rebuilding the site');
+  const isTheme = (f: string) => f === THEME_DIR || f.startsWith(THEME_DIR + '/');
 
   // The files the watcher named since the last rebuild; `undefined` once one could not be named (then all are looked at).
   let named: Set<string> | undefined = new Set();
   let timer: NodeJS.Timeout | undefined;
   let verify: NodeJS.Timeout | undefined;
-  const ignored = (file: string) => file.split(sep).some((part) => part.startsWith('.') || part === 'node_modules' || part === '_site' || part === 'dist');
-  let watcher: FSWatcher | undefined;
+  const saw = (file: string) => {
+    if (file) named?.add(file);
+    else named = undefined;
+    clearTimeout(timer);
+    clearTimeout(verify);
+    timer = setTimeout(() => {
+      const files = named;
+      named = new Set();
+      // An edit of theme/ (or one the watcher could not name) imports the theme again before the rebuild.
+      if (files === undefined || [...files].some(isTheme)) void queue(reloadTheme, 'importing the theme');
+      void rebuild(files, true);
+      verify = setTimeout(() => void rebuild(undefined, true), VERIFY_MS);
+    }, SETTLE_MS);
+  };
+  let watcher: ProjectWatcher | undefined;
   try {
-    watcher = watch(projectRoot, { recursive: true }, (_event, file) => {
-      if (file && ignored(String(file))) return;
-      if (file) named?.add(String(file));
-      else named = undefined;
-      clearTimeout(timer);
-      clearTimeout(verify);
-      timer = setTimeout(() => {
-        const files = named;
-        named = new Set();
-        // An edit of theme/ (or one the watcher could not name) imports the theme again before the rebuild.
-        const theme = files === undefined || [...files].some((f) => f === THEME_DIR || f.startsWith(THEME_DIR + sep));
-        if (theme) running = running.then(reloadTheme);
-        void rebuild(files, true);
-        verify = setTimeout(() => void rebuild(undefined, true), VERIFY_MS);
-      }, SETTLE_MS);
-    });
+    watcher = await watchProject(projectRoot, saw, (message) => log(`vita dev: ${message}`));
   } catch (err) {
     log(`vita dev: cannot watch the project (${(err as Error).message}); edits will not be picked up.`);
   }
@@ -206,17 +244,27 @@ export async function startDevServer(root: string, options: DevOptions = {}): Pr
     rebuild: (changed?: string[]) => {
       // Looking at every file covers what the watcher named so far.
       if (!changed) named = new Set();
-      if (!changed || changed.some((f) => f === THEME_DIR || f.startsWith(THEME_DIR + '/') || f.startsWith(THEME_DIR + sep))) running = running.then(reloadTheme);
+      if (!changed || changed.some((f) => isTheme(f.replaceAll('\\', '/')))) void queue(reloadTheme, 'importing the theme');
       return rebuild(changed);
     },
     close: async () => {
       clearTimeout(timer);
       clearTimeout(verify);
-      watcher?.close();
+      await watcher?.close();
       for (const c of clients) c.end();
       await new Promise<void>((ok) => server.close(() => ok()));
     },
   };
+}
+
+/** What an exception says, for the terminal and the overlay: a bug in vita, to report. */
+function internalError(err: unknown, when: string): string {
+  const detail = err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err);
+  return `vita dev: internal error while ${when} (this is a bug in vita; please report it with the text below). The last good site is still served; the next save rebuilds from scratch.\n${detail}\n`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function same(a: string | Uint8Array | undefined, b: string | Uint8Array): boolean {

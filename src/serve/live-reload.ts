@@ -12,7 +12,7 @@ export const LIVE_SCRIPT = `(() => {
       overlay.style.cssText = 'position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#1d1f21;color:#f8f8f2;font:13px/1.5 ui-monospace,monospace;border-top:4px solid #e5484d;white-space:pre-wrap';
       document.body.append(overlay);
     }
-    overlay.textContent = 'vita: the record has errors; the page shows the last good build.\\n\\n' + report;
+    overlay.textContent = 'vita: the page shows the last good build.\\n\\n' + report;
   };
   const hide = () => { overlay?.remove(); overlay = undefined; };
   const source = new EventSource(${JSON.stringify(EVENTS_PATH)});

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startDevServer, type DevServer } from '../../src/serve/dev.js';
+import { LazySite } from '../../src/serve/lazy-site.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vita-dev-'));
 let server: DevServer;
@@ -105,5 +106,89 @@ describe('vita dev with a theme and CVs', () => {
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
     assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
     assert.equal((await fetch(new URL('people/nobody/cv.pdf', dev.url))).status, 404);
+  });
+});
+
+describe('vita dev survives what throws in a rebuild', () => {
+  const broken = mkdtempSync(join(tmpdir(), 'vita-dev-throws-'));
+  let dev: DevServer;
+  const logged: string[] = [];
+  const stream: { changed: string[]; errors: string | null }[] = [];
+  before(async () => {
+    cpSync('examples/pku-group', broken, { recursive: true, filter: (src) => !src.includes('_site') });
+    dev = await startDevServer(broken, { port: 0, log: (l) => void logged.push(l) });
+    const res = await fetch(new URL('/__vita/events', dev.url));
+    const reader = res.body!.getReader();
+    void (async () => {
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+        if (done) return;
+        buffer += Buffer.from(value!).toString();
+        for (let i = buffer.indexOf('\n\n'); i >= 0; i = buffer.indexOf('\n\n')) {
+          const data = /data: (.*)/.exec(buffer.slice(0, i));
+          if (data) stream.push(JSON.parse(data[1]!));
+          buffer = buffer.slice(i + 2);
+        }
+      }
+    })();
+  });
+  after(async () => {
+    await dev.close();
+    rmSync(broken, { recursive: true, force: true });
+  });
+
+  it('an exception in a rebuild is shown in the terminal and over the page, the site stays up, and a fix clears it', async () => {
+    // Whatever throws: here a method the rebuild calls, made to throw once.
+    const served = LazySite.prototype.served;
+    LazySite.prototype.served = function () {
+      LazySite.prototype.served = served;
+      throw new Error('injected fault');
+    };
+    const about = join(broken, 'people/lei-wu/about.md');
+    const good = readFileSync(about, 'utf8');
+    const mark = stream.length;
+    writeFileSync(about, good + '\nFirst-edit.\n');
+    await dev.rebuild();
+    await settle();
+    // The watcher may have rebuilt (and met the fault) before the rebuild asked for here.
+    assert.match(stream.slice(mark).find((e) => e.errors)?.errors ?? '', /internal error while rebuilding the site[\s\S]*injected fault/);
+    assert.ok(logged.some((l) => /injected fault/.test(l)), 'the exception is shown in the terminal');
+    assert.equal((await fetch(new URL('people/lei-wu/', dev.url))).status, 200, 'the last good site is still served');
+    writeFileSync(about, good + '\nSecond-edit.\n');
+    await dev.rebuild(['people/lei-wu/about.md']);
+    await settle();
+    assert.equal(stream.at(-1)?.errors, null, 'the next rebuild clears the overlay');
+    assert.match(await (await fetch(new URL('people/lei-wu/', dev.url))).text(), /Second-edit/);
+  });
+
+  it('a link with a bare % does not stop the server', async () => {
+    const about = join(broken, 'people/lei-wu/about.md');
+    const good = readFileSync(about, 'utf8');
+    writeFileSync(about, good + '\n[slides](assets/100%.pdf)\n');
+    await dev.rebuild(['people/lei-wu/about.md']);
+    await settle();
+    assert.equal((await fetch(new URL('people/lei-wu/', dev.url))).status, 200);
+    writeFileSync(about, good + '\nThird-edit.\n');
+    await dev.rebuild(['people/lei-wu/about.md']);
+    await settle();
+    assert.equal(stream.at(-1)?.errors, null);
+    assert.match(await (await fetch(new URL('people/lei-wu/', dev.url))).text(), /Third-edit/);
+  });
+
+  it('a page that throws while it is made gets a 500 naming the error, and the server goes on', async () => {
+    const get = LazySite.prototype.get;
+    LazySite.prototype.get = function (path: string) {
+      if (path === 'news/index.html') throw new Error('page fault');
+      return get.call(this, path);
+    };
+    try {
+      const res = await fetch(new URL('news/', dev.url));
+      assert.equal(res.status, 500);
+      assert.match(await res.text(), /page fault/);
+    } finally {
+      LazySite.prototype.get = get;
+    }
+    assert.equal((await fetch(new URL('news/', dev.url))).status, 200);
   });
 });
