@@ -60,7 +60,10 @@ export function posterSource(graph: Graph, eventId: string, options: PosterOptio
   let fits(s) = measure(block(width: size.width, sized(s))).height <= size.height
   let s = 15pt
   while s > 6.5pt and not fits(s) { s = s - 0.25pt }
-  block(width: 100%, height: size.height, clip: true, sized(s))
+  // Clipped (a text too long even at the smallest size is cut at the foot, not drawn over it), but in a box wider
+  // than the text by a margin either side: justified lines hang their end punctuation (and opening quotes) out
+  // of the measure, which a box of the text's own width would cut off.
+  move(dx: -6mm, block(width: size.width + 12mm, height: size.height, inset: (x: 6mm), clip: true, sized(s)))
 })`,
   );
 

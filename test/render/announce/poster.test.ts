@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { openProject } from '../../../src/index.js';
 import { posterPdf, posterSource } from '../../../src/render/announce/poster.js';
 import { findCjkFont } from '../../../src/render/typst/fonts.js';
-import { pdfText, squash } from '../typst/pdf-tools.js';
+import { inked, pdfGrey, pdfText, pdfWords, squash, type PdfWord } from '../typst/pdf-tools.js';
 import { projectFrom, SEMINAR_PROJECT } from '../calendar/project.js';
 
 const SCMS = 'scms-colloquium/2025-07-23-weijie-su';
@@ -107,5 +107,55 @@ describe('long and hostile input', () => {
     assert.match(math, /柯朗研究所/);
     const cancelled = textOf(posterPdf(g, 'nyc-seminar/2025-04-04-cancelled'));
     assert.match(cancelled, /Cancelled: this talk will not take place/);
+  });
+});
+
+describe('nothing the poster prints is cut off', () => {
+  /**
+   * Every word pdftotext finds is drawn to both ends of its box: a glyph cut off by a clipping box (punctuation
+   * hanging into the margin at a line's end, or a quote at its start) leaves the end of its box blank.
+   */
+  function assertDrawn(pdf: Uint8Array, what: string): number {
+    const page = pdfGrey(pdf, 200);
+    // Math is left out: its glyphs are placed one by one, and pdftotext's box for them is only approximate.
+    const words = pdfWords(pdf).filter((w) => w.page === 1 && w.xMax - w.xMin > 4 && !/[\u{1D400}-\u{1D7FF}]/u.test(w.text));
+    // The strip looked at is wider than a glyph's side bearing (which grows with the size), narrower than a period.
+    const strip = (w: PdfWord) => 0.12 * (w.yMax - w.yMin);
+    const cut = words.filter((w) => !inked(page, w.xMax - strip(w), w.yMin, w.xMax, w.yMax) || !inked(page, w.xMin, w.yMin, w.xMin + strip(w), w.yMax));
+    assert.deepEqual(
+      cut.map((w) => `${w.text} at (${w.xMin.toFixed(1)}, ${w.yMin.toFixed(1)})..(${w.xMax.toFixed(1)}, ${w.yMax.toFixed(1)})`),
+      [],
+      `${what}: words drawn only in part`,
+    );
+    return words.length;
+  }
+
+  it('seed 004 and the test seminars', () => {
+    assert.ok(assertDrawn(posterPdf(graph, SCMS), 'seed 004') > 200);
+    const { graph: g } = projectFrom(SEMINAR_PROJECT);
+    assertDrawn(posterPdf(g, 'nyc-seminar/2025-03-07-ada-li'), 'ada-li');
+  });
+
+  it('an abstract whose lines end in punctuation', () => {
+    const base = readFileSync('examples/pku-group/seminars/scms-colloquium/2025-07-23-weijie-su.yaml', 'utf8');
+    const words = ['kernels', 'depth', 'width', 'noise', 'scaling', 'sharpness', 'flatness', 'margins', 'data', 'loss'];
+    // Clauses of every length, so that at some size many lines end in a comma, a period, a colon or a quote.
+    const sentences = Array.from({ length: 40 }, (_, i) => {
+      const clause = words.slice(0, 1 + (i % words.length)).join(' ');
+      return `${clause}${[',', '.', ';', ':', '”', ')'][i % 6]}`;
+    });
+    const abstract = `“Quoted” ` + sentences.join(' ');
+    const text = base.replace(/abstract: >-\n[\s\S]*?\nbio:/, `abstract: ${JSON.stringify(abstract)}\nbio:`);
+    const files = {
+      'vita.yaml': 'title: Poster test\nbaseUrl: https://example.org/\n',
+      'people/weijie-su.yaml': readFileSync('examples/pku-group/people/weijie-su.yaml', 'utf8'),
+      'seminars/scms-colloquium/series.yaml': readFileSync('examples/pku-group/seminars/scms-colloquium/series.yaml', 'utf8'),
+      'seminars/scms-colloquium/2025-07-23-weijie-su.yaml': text,
+    };
+    const { graph: g, diagnostics } = projectFrom(files);
+    assert.equal(diagnostics.errorCount, 0, diagnostics.list.map((d) => d.message).join('\n'));
+    const pdf = posterPdf(g, SCMS);
+    assert.match(squash(pdfText(pdf)), /Quoted/);
+    assertDrawn(pdf, 'punctuation at line ends');
   });
 });
