@@ -201,7 +201,8 @@ function publication(p: CvPublication, mark: '*' | 'α-β', options: CvMarkdownO
   let where = '';
   if (venue.text) {
     const pages = p.venue?.pages ? `, ${e(p.venue.pages)}` : '';
-    where = `${venue.inProceedings ? 'In ' : ''}*${e(venue.text)}*${pages}, ${p.year}`;
+    // No year for a work in preparation, as the PDF prints it.
+    where = `${venue.inProceedings ? 'In ' : ''}*${e(venue.text)}*${pages}${p.status === 'in-preparation' ? '' : `, ${p.year}`}`;
   } else if (p.status !== 'in-preparation') where = String(p.year);
   let line = `- [${p.number}] ${authors}${alpha}. ${title}${/[.!?]$/.test(p.title) ? '' : '.'}`;
   if (where) line += ` ${where}.`;

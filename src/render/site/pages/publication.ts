@@ -10,7 +10,7 @@ import { articleData } from '../jsonld.js';
 import type { Page } from '../layout.js';
 import { isProjectPath, projectPath } from '../parts/files.js';
 import { inlineOnce, markdownOnce } from '../memo.js';
-import { authorList, bibtexHtml, legendFor, publicationLinks, pubSlug, venueLine } from '../parts/publications.js';
+import { authorList, bibtexHtml, kindLabel, legendFor, publicationLinks, pubSlug, venueLine } from '../parts/publications.js';
 
 /** Google Scholar's meta tags (https://scholar.google.com/intl/en/scholar/inclusion.html#indexing). */
 export function citationMeta(site: Site, pub: Publication): Html {
@@ -50,7 +50,7 @@ export function publicationPage(site: Site, pub: Publication): Page {
   const sentence = legendFor(site, [pub]);
   const body = html`<article class="publication">
 <header class="page-head">
-<p class="kicker">${pub.venue?.short ? html`<span class="badge">${pub.venue.short}</span> ` : ''}${t.types[pub.type] ?? pub.type} · ${pub.year}</p>
+<p class="kicker">${pub.venue?.short ? html`<span class="badge">${pub.venue.short}</span> ` : ''}${kindLabel(site, pub)}${pub.status === 'in-preparation' ? '' : ` · ${pub.year}`}</p>
 <h1${contentLang(site) ? html` lang="${contentLang(site)}"` : ''}>${inlineOnce(site, pub.title)}</h1>
 <p class="pub-authors">${authorList(site, pub)}</p>
 ${sentence ? html`<p class="legend">${sentence}</p>` : ''}

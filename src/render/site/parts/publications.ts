@@ -123,7 +123,10 @@ export function authorList(site: Site, pub: Publication, owner?: string): Html {
   return trustedHtml(items.join(', ') + etal + alpha);
 }
 
-/** "to appear", "under review" ... for entries that are not published yet. */
+/**
+ * "To appear", "Under review", "Submitted", "In preparation" for entries that are not published yet, as the PDF
+ * and Markdown CVs print them (cv/model.ts `statusNote`); nothing for published work and plain preprints.
+ */
 export function statusNote(site: Site, pub: Publication): string {
   const t = site.t;
   switch (pub.status) {
@@ -133,9 +136,30 @@ export function statusNote(site: Site, pub: Publication): string {
       return t.underReview;
     case 'submitted':
       return t.submitted;
+    case 'in-preparation':
+      return t.inPreparation;
     default:
       return '';
   }
+}
+
+/** What a publication is, as its page's kicker names it: its type, unless it is still being written. */
+export function kindLabel(site: Site, pub: Publication): string {
+  return pub.status === 'in-preparation' ? site.t.inPreparation : (site.t.types[pub.type] ?? pub.type);
+}
+
+/**
+ * Where a paper is when it has no venue: its arXiv id, or "Preprint" for a preprint; nothing for a work in
+ * preparation, which is not out anywhere yet (the PDF CV prints neither).
+ */
+function noVenueWhere(site: Site, pub: Publication): string | undefined {
+  if (pub.arxiv) return `arXiv:${pub.arxiv}`;
+  return pub.type === 'preprint' && pub.status !== 'in-preparation' ? site.t.types.preprint : undefined;
+}
+
+/** The year, but not for a work in preparation (not published in any year yet), as the PDF CV prints it. */
+function yearShown(pub: Publication): string {
+  return pub.status === 'in-preparation' ? '' : String(pub.year);
 }
 
 /** The venue line: "[ICML] International Conference on Machine Learning, 2025." */
@@ -148,10 +172,12 @@ function venueDetails(pub: Publication): string {
 export function venueLine(site: Site, pub: Publication): Html {
   const v = pub.venue;
   const name = v?.name && v.name !== v.short ? v.name : undefined;
-  const where = name ?? (pub.arxiv && !v?.short ? `arXiv:${pub.arxiv}` : pub.type === 'preprint' && !v?.short ? site.t.types.preprint : undefined);
+  const where = name ?? (v?.short ? undefined : noVenueWhere(site, pub));
   const details = venueDetails(pub);
   const note = statusNote(site, pub);
-  return html`${where ? html`<span class="venue-name">${where}</span>, ` : ''}${details ? html`<span class="pages">${details}</span>, ` : ''}<span class="year">${pub.year}</span>${note ? html` <span class="status">(${note})</span>` : ''}`;
+  const year = yearShown(pub);
+  const lead = [where ? html`<span class="venue-name">${where}</span>` : '', details ? html`<span class="pages">${details}</span>` : '', year ? html`<span class="year">${year}</span>` : ''].filter((x) => x !== '');
+  return html`${lead.map((x, i) => (i ? html`, ${x}` : x))}${note ? html`${lead.length ? ' ' : ''}<span class="status">(${note})</span>` : ''}`;
 }
 
 /** The links of a publication, in the order a reader looks for them. */
@@ -215,15 +241,17 @@ function citation(site: Site, pub: Publication, options: ListOptions): Html {
   const number = options.numbers?.get(pub.id);
   const v = pub.venue;
   const venue = v?.name && v.short && v.name !== v.short ? `${v.name} (${v.short})` : (v?.name ?? v?.short);
-  const where = venue ?? (pub.arxiv ? `arXiv:${pub.arxiv}` : pub.type === 'preprint' ? t.types.preprint : undefined);
+  const where = venue ?? noVenueWhere(site, pub);
   const details = venueDetails(pub);
   const note = statusNote(site, pub);
+  const year = yearShown(pub);
+  const lead = [where ? html`<em class="venue-name">${where}</em>` : '', details, year].filter((x) => x !== '');
   const title = inlineOnce(site, pub.title);
   // "Title?" keeps its own mark; every other title ends with a full stop.
   const stop = /[.!?]$/.test(pub.title.trim()) ? '' : '.';
   const links = publicationLinks(site, pub);
   const head = html`<li class="pub compact" id="${anchor(site, pub, number)}">`.value;
-  const rest = html`<a class="cite-title" href="${url(site, paths.publication(pubSlug(site, pub.id)))}">${title}</a>${stop} <span class="pub-venue">${where ? html`<em class="venue-name">${where}</em>, ` : ''}${details ? `${details}, ` : ''}${pub.year}${note ? ` (${note})` : ''}.</span>${pub.award ? html` <span class="award">${pub.award}</span>` : ''}${links.length ? html` <span class="pub-links">${links.map((l) => html`<a href="${l.href}">${t.linkNames[l.kind] ?? l.kind}</a>`)}</span>` : ''}`.value;
+  const rest = html`<a class="cite-title" href="${url(site, paths.publication(pubSlug(site, pub.id)))}">${title}</a>${stop} <span class="pub-venue">${lead.map((x, i) => (i ? html`, ${x}` : x))}${lead.length ? '.' : ''}${note ? ` (${note})` : ''}</span>${pub.award ? html` <span class="award">${pub.award}</span>` : ''}${links.length ? html` <span class="pub-links">${links.map((l) => html`<a href="${l.href}">${t.linkNames[l.kind] ?? l.kind}</a>`)}</span>` : ''}`.value;
   return trustedHtml(`${head}${numberMark(number)}<p class="pub-cite">${ownerAuthors(site, pub, options.owner)}. ${rest}</p></li>`);
 }
 
