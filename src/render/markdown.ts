@@ -56,6 +56,7 @@ function createRenderer(): Md {
     trust: false,
     strict: 'ignore',
   } as object);
+  md.core.ruler.push('vita_math_nowrap', keepMathWithItsWord);
   // markdown-it lets `data:image/...` through; a site built from a text record needs none of it.
   md.validateLink = (url: string) => isSafeHref(url);
   md.core.ruler.push('vita_links_and_headings', (state) => {
@@ -84,6 +85,57 @@ function createRenderer(): Md {
     });
   });
   return md;
+}
+
+type Token = ReturnType<Md['parseInline']>[number];
+type TokenClass = new (type: string, tag: string, nesting: -1 | 0 | 1) => Token;
+
+/**
+ * Inline math and the text touching it ("$n$-gram", "($x$).", "$L^2$-norm") as one unbreakable piece. KaTeX's
+ * output is an inline box, and browsers may break a line on either side of one, giving "n | -gram"; a span with
+ * `white-space: nowrap` (inline, so it holds in feeds and emails too) keeps them on one line.
+ */
+function keepMathWithItsWord(state: { tokens: Token[]; Token: TokenClass }): void {
+  const open = () => Object.assign(new state.Token('html_inline', '', 0), { content: '<span style="white-space:nowrap">' });
+  const close = () => Object.assign(new state.Token('html_inline', '', 0), { content: '</span>' });
+  const text = (content: string) => Object.assign(new state.Token('text', '', 0), { content });
+  for (const block of state.tokens) {
+    const children = block.children;
+    if (!children?.some((t) => t.type === 'math_inline')) continue;
+    const out: Token[] = [];
+    for (let i = 0; i < children.length; i++) {
+      const token = children[i]!;
+      if (token.type !== 'math_inline') {
+        out.push(token);
+        continue;
+      }
+      // The word before: the end of the text just before, up to a space (a text token already placed).
+      const before = out.at(-1)?.type === 'text' ? /\S+$/.exec(out.at(-1)!.content)?.[0] : undefined;
+      // The word after: the start of the text just after, up to a space.
+      const next = children[i + 1];
+      const after = next?.type === 'text' ? /^\S+/.exec(next.content)?.[0] : undefined;
+      if (before === undefined && after === undefined) {
+        out.push(token);
+        continue;
+      }
+      if (before !== undefined) {
+        const previous = out.at(-1)!;
+        previous.content = previous.content.slice(0, -before.length);
+        if (previous.content === '') out.pop();
+      }
+      out.push(open());
+      if (before !== undefined) out.push(text(before));
+      out.push(token);
+      if (after !== undefined) {
+        out.push(text(after));
+        next!.content = next!.content.slice(after.length);
+        // Math right after (as in "$a$-$b$") joins this piece: the text left is empty.
+        if (next!.content === '') i++;
+      }
+      out.push(close());
+    }
+    block.children = out;
+  }
 }
 
 let renderer: Md | undefined;

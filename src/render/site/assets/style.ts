@@ -3,13 +3,15 @@
  * a book serif at a comfortable size, generous leading, a narrow measure, restrained colour, small caps
  * for labels. Every colour and font is a custom property, so vita.yaml's theme can override it.
  * Light and dark follow the system; `data-theme` on <html> (set before paint) wins when the reader chose.
+ * Font stacks end in a Latin generic (serif, sans-serif) before the CJK fonts: a browser takes each character
+ * from the first font that has it, and a CJK font before any Latin one draws quotes and daggers full-width.
  */
 export const CSS = String.raw`
 :root{
 --bg:#fdfcf8;--bg-soft:#f4f1ea;--text:#1d1c1a;--muted:#5c574f;--rule:#e2ddd2;
 --accent:#1e4f8a;--accent-soft:#e6edf6;--award:#8c3a0f;--mark:#8c3a0f;--focus:#1e4f8a;
---font-body:"Iowan Old Style","Palatino Linotype",Palatino,"TeX Gyre Pagella","URW Palladio L",P052,"Book Antiqua",Georgia,"Noto Serif CJK SC","Source Han Serif SC","Songti SC",SimSun,serif;
---font-ui:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;
+--font-body:"Iowan Old Style","Palatino Linotype",Palatino,"TeX Gyre Pagella","URW Palladio L",P052,"Book Antiqua",Georgia,"Noto Serif","Liberation Serif","Times New Roman",serif,"Noto Serif CJK SC","Source Han Serif SC","Songti SC",SimSun;
+--font-ui:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei";
 --font-mono:ui-monospace,"SF Mono",Menlo,Consolas,"DejaVu Sans Mono","Liberation Mono",monospace;
 --measure:43rem;--size:1.125rem;--leading:1.62;
 color-scheme:light;
