@@ -9,7 +9,7 @@
 import MarkdownIt from 'markdown-it';
 import katexPluginModule from '@vscode/markdown-it-katex';
 import { escapeHtml, isSafeHref } from '../site/html.js';
-import { escapeText, mathToTypst, typstString } from '../typst/escape.js';
+import { escapeText, joinedMath, mathToTypst, typstString } from '../typst/escape.js';
 
 export type Inline =
   | { kind: 'text'; text: string }
@@ -271,7 +271,8 @@ export function proseToHtml(markdown: string, paragraphStyle = ''): string {
 
 function inlineTypst(inlines: Inline[], validateMath?: (m: string) => boolean): string {
   let out = '';
-  for (const r of inlines) {
+  const textOf = (r: Inline | undefined) => (r?.kind === 'text' ? r.text : undefined);
+  for (const [k, r] of inlines.entries()) {
     switch (r.kind) {
       case 'text':
         out += escapeText(r.text);
@@ -280,7 +281,7 @@ function inlineTypst(inlines: Inline[], validateMath?: (m: string) => boolean): 
         out += `#raw(${typstString(r.text)})`;
         break;
       case 'math':
-        out += mathToTypst(r.tex, validateMath);
+        out += joinedMath(mathToTypst(r.tex, validateMath), textOf(inlines[k - 1]), textOf(inlines[k + 1]));
         break;
       case 'break':
         out += ' \\ ';

@@ -147,6 +147,18 @@ export function mathToTypst(tex: string, validate?: (typstMath: string) => boole
   return `#emph[${escapeText("$" + tex + "$")}]`;
 }
 
+/**
+ * Math joined to the text it touches ("$n$-gram", "($x$)."): Typst may break a line on either side of inline
+ * math, giving "n | -gram"; a word joiner (U+2060, drawn as nothing) on a side with text forbids it there.
+ * `before` and `after`: the text just before and after the math in the source.
+ */
+export function joinedMath(math: string, before: string | undefined, after: string | undefined): string {
+  const joiner = "\u2060";
+  // Math that could not be converted is printed as its source, text that breaks as text does.
+  if (!math.startsWith("$")) return math;
+  return (before && /\S$/u.test(before) ? joiner : "") + math + (after && /^\S/u.test(after) ? joiner : "");
+}
+
 export interface InlineOptions {
   /** Extra check of converted math, e.g. `typstMathCompiles` from compile.ts. */
   validateMath?: (typstMath: string) => boolean;
@@ -175,7 +187,7 @@ export function inlineToTypst(text: string, options: InlineOptions = {}): string
       const end = text.indexOf("\\)", i + 2);
       if (end !== -1) {
         flush();
-        out += mathToTypst(text.slice(i + 2, end), options.validateMath);
+        out += joinedMath(mathToTypst(text.slice(i + 2, end), options.validateMath), text.slice(0, i), text.slice(end + 2));
         i = end + 2;
         continue;
       }
@@ -186,7 +198,7 @@ export function inlineToTypst(text: string, options: InlineOptions = {}): string
       const end = findClosingDollar(text, start, delim);
       if (end !== -1 && end > start) {
         flush();
-        out += mathToTypst(text.slice(start, end), options.validateMath);
+        out += joinedMath(mathToTypst(text.slice(start, end), options.validateMath), text.slice(0, i), text.slice(end + delim.length));
         i = end + delim.length;
         continue;
       }

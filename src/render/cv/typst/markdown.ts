@@ -9,7 +9,7 @@ import type { Token } from 'markdown-it';
 import katexPluginModule from '@vscode/markdown-it-katex';
 import { isSafeUrl } from '../../../schema/common.js';
 import { replaceCitations } from '../../../resolve/citations.js';
-import { escapeText, mathToTypst, typstString } from '../../typst/escape.js';
+import { escapeText, joinedMath, mathToTypst, typstString } from '../../typst/escape.js';
 import { typstMathCompiles } from '../../typst/compile.js';
 
 // CommonJS with `exports.default`: under NodeNext the default import is the module object.
@@ -196,7 +196,8 @@ function table(tokens: Token[], from: number, to: number, ctx: Ctx): string {
 function inline(children: Token[], ctx: Ctx): string {
   let out = '';
   const stack: string[] = [];
-  for (const c of children) {
+  const textOf = (t: Token | undefined) => (t?.type === 'text' ? t.content : undefined);
+  for (const [k, c] of children.entries()) {
     switch (c.type) {
       case 'text':
         out += text(c.content, ctx);
@@ -232,7 +233,7 @@ function inline(children: Token[], ctx: Ctx): string {
         break;
       case 'math_inline':
       case 'math_block':
-        out += mathToTypst(c.content, typstMathCompiles);
+        out += joinedMath(mathToTypst(c.content, typstMathCompiles), textOf(children[k - 1]), textOf(children[k + 1]));
         break;
       case 'softbreak':
         out += ' ';
