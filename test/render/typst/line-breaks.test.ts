@@ -22,7 +22,7 @@ describe('inline math and its word in PDFs', () => {
   for (const [where, markup] of [
     ['a title', inlineToTypst(TEXT, { validateMath: typstMathCompiles })],
     ['the poster prose', proseToTypst(TEXT, typstMathCompiles)],
-    ['the CV prose', markdownToTypst(TEXT, {})],
+    ['the CV prose', markdownToTypst(TEXT, { numbers: new Map() })],
   ] as const) {
     it(where, () => {
       const lines = linesAtEveryWidth(markup);
