@@ -28,7 +28,9 @@ export function readRenderCv(path: string): ImportBundle {
     if (data !== undefined) note(bundle, 'error', { file: name, line: 1 }, 'not-a-rendercv', 'the file has no top-level `cv:`: it is not a RenderCV file', 'a RenderCV file starts with `cv:` and holds `name:` and `sections:`.');
     return bundle;
   }
-  renderCvIntoBundle(data, { file: name }, bundle);
+  // What is missing from `cv:` is reported at `cv:`.
+  const cvLine = text.split('\n').findIndex((l) => /^cv\s*:/.test(l)) + 1;
+  renderCvIntoBundle(data, { file: name }, bundle, undefined, { file: name, line: cvLine || 1 });
   return bundle;
 }
 
@@ -53,11 +55,18 @@ function includeTag(dir: string, bundle: ImportBundle, from: string, depth: numb
 }
 
 /** RenderCV's `cv` into the bundle: the owner (or `into`, the caller's person) and their sections. */
-export function renderCvIntoBundle(data: Record<string, unknown>, origin: Origin, bundle: ImportBundle, into?: Record<string, unknown>): void {
+export function renderCvIntoBundle(
+  data: Record<string, unknown>,
+  origin: Origin,
+  bundle: ImportBundle,
+  into?: Record<string, unknown>,
+  /** Where `cv:` is, for what is missing from it (its file's first line when not given). */
+  cvAt: Origin = { ...origin, line: origin.line ?? 1 },
+): void {
   const cv = data.cv as Record<string, unknown>;
   const name = str(cv.name);
   if (!name && !into) {
-    note(bundle, 'error', origin, 'no-name', 'cv.name is missing: there is nobody to import', 'give the name: `cv: {name: ...}`.');
+    note(bundle, 'error', cvAt, 'no-name', 'cv.name is missing: there is nobody to import', 'give the name: `cv: {name: ...}`.');
     return;
   }
   const person: Record<string, unknown> = into ?? { name };
