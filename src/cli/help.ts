@@ -39,9 +39,11 @@ const DEV = `Usage: vita dev [project] [--port n] [--host address]
 Serves the website from memory at http://127.0.0.1:4321/, watches the project
 and rebuilds on every edit (only what the edit touched: a changed publication
 shows in well under a second even in a department of 50,000); open pages reload
-when they changed. Errors in the record show in the terminal and over the page,
-and the server keeps running. Edits of theme/ are picked up too; CV PDFs are
-typeset when first asked for.
+when they changed. Every way of saving is seen: in place, by an editor's
+rename, by git checkout, a folder deleted and made again. Errors in the record,
+and any failure of a rebuild, show in the terminal and over the page, and the
+server keeps running. Edits of theme/ are picked up too; CV PDFs are typeset
+when first asked for.
   --port <n>           Port (default 4321; 0 picks a free one).
   --host <address>     Address to listen on (default 127.0.0.1, this machine
                        only; 0.0.0.0 shows the site to your network).
