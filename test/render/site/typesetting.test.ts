@@ -1,25 +1,23 @@
 /**
- * Typesetting in a real browser (Chromium at /usr/bin/chromium; skipped without it): inline math never parts from
+ * Typesetting in a real browser (Chromium, see test/chromium.ts; skipped without it): inline math never parts from
  * the text it touches ("$n$-gram" is never "n | -gram" at any width), and Latin punctuation (quotes, daggers) is
  * drawn by a Latin font, not full-width by the CJK font, on a machine without the preferred book serifs.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { renderInline, renderMarkdown } from '../../../src/render/markdown.js';
 import { CSS } from '../../../src/render/site/assets/style.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM } from '../../chromium.js';
 const KATEX_CSS = readFileSync('node_modules/katex/dist/katex.min.css', 'utf8');
 
-describe('typesetting in the browser', { skip: existsSync(CHROMIUM) ? false : 'no Chromium' }, () => {
+describe('typesetting in the browser', { skip: NO_CHROMIUM }, () => {
   let browser: Browser;
   let page: Page;
   before(async () => {
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage();
   });
   after(async () => {
