@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startDevServer, type DevServer } from '../../src/serve/dev.js';
+import { isIgnored } from '../../src/serve/watch.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vita-dev-watch-'));
 let server: DevServer;
@@ -36,9 +37,9 @@ async function listen(url: string): Promise<void> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Waits (a few seconds at most) until the page at `path` matches `pattern`, or fails saying what it showed. */
+/** Waits (ten seconds at most: the machine may be loaded) until the page at `path` matches `pattern`, or fails saying what it showed. */
 async function served(path: string, pattern: RegExp, what: string): Promise<void> {
-  const until = Date.now() + 6000;
+  const until = Date.now() + 10_000;
   let html = '';
   while (Date.now() < until) {
     html = await (await fetch(new URL(path, server.url))).text();
@@ -50,7 +51,7 @@ async function served(path: string, pattern: RegExp, what: string): Promise<void
 
 /** Waits until the last announcement has (or has not) errors. */
 async function announced(errors: boolean, what: string): Promise<void> {
-  const until = Date.now() + 6000;
+  const until = Date.now() + 10_000;
   while (Date.now() < until) {
     const last = events.at(-1);
     if (last && (last.errors !== null) === errors) return;
@@ -161,5 +162,16 @@ describe('vita dev sees every save', () => {
     await sleep(300);
     writeFileSync(join(dir, person), good);
     await announced(false, 'a fix saved in place');
+  });
+});
+
+describe('what the watcher leaves out', () => {
+  it("editors' temporary files, hidden and tool folders, the output folder; not the record", () => {
+    for (const path of ['people/.lei-wu.yaml.swp', 'people/lei-wu.yaml~', 'news/#draft.md#', 'news/.#draft.md', 'people/4913', 'vita.yaml___jb_tmp___', '.git/index', 'node_modules/x/y.js', '_site/index.html', 'public/index.html']) {
+      assert.ok(isIgnored(path, 'public'), path);
+    }
+    for (const path of ['people/lei-wu.yaml', 'news/2025-01-x.md', 'publications/papers.bib', 'assets/.well-known/security.txt', 'theme/components.js', '']) {
+      assert.ok(!isIgnored(path, 'public'), path);
+    }
   });
 });
