@@ -3,6 +3,7 @@ import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { Graph } from '../resolve/graph.js';
 import { findDuplicatePublications, type DuplicateCache } from './duplicates.js';
 import { findDeadLinks, newLinkCache, type ChangedPublications, type LinkCache } from './links.js';
+import { findPathClashes } from './page-paths.js';
 import { findStaleEntries } from './stale.js';
 import { findVenueYearMismatches, type VenueYearCache } from './venue-year.js';
 
@@ -30,4 +31,5 @@ export function checkConsistency(graph: Graph, diagnostics: Diagnostics, options
   findVenueYearMismatches(graph, diagnostics, cache?.venueYear);
   findStaleEntries(graph, diagnostics, options.today);
   findDeadLinks(graph, diagnostics, cache?.links, options.changed);
+  findPathClashes(graph, diagnostics);
 }

@@ -38,7 +38,8 @@ export function findDeadLinks(graph: Graph, diagnostics: Diagnostics, cache?: Li
   const checkInto = (into: Diagnostics): Check => (file, target, at, path, base = '') => {
     if (!target || !isLocal(target)) return;
     const clean = decodeURI(target.split(/[?#]/)[0]!);
-    if (!clean) return;
+    // A folder is a page of the site ("/join/", "../posts/"), not a file of the project.
+    if (!clean || clean.endsWith('/')) return;
     const resolved = clean.startsWith('/') ? clean.slice(1) : posix.normalize(posix.join(base, clean));
     files ??= new Set(graph.files);
     if (files.has(resolved)) return;
@@ -102,6 +103,15 @@ export function findDeadLinks(graph: Graph, diagnostics: Diagnostics, cache?: Li
     for (const f of [...found.values()].sort((a, b) => a.at - b.at)) for (const d of f.diagnostics) diagnostics.add(d);
   }
   for (const s of graph.series.values()) each(s, (check) => check(s.file, s.logo, () => undefined, ['logo']));
+  // What the owner writes: a person's pages are their sections, checked above.
+  const writing = [...graph.pages.filter((p) => !p.person), ...graph.posts, ...graph.projects];
+  for (const w of writing) {
+    each(w, (check) => {
+      if ('image' in w) check(w.file, w.image, () => w.source.locate(['image']), ['image']);
+      if ('links' in w) for (const [k, v] of Object.entries(w.links)) check(w.file, v, () => w.source.locate(['links', k]), ['links', k]);
+      for (const link of markdownLinks(w.body.text)) check(w.file, link.target, () => ({ line: w.body.line + link.line - 1, column: link.column }), [], posix.dirname(w.file));
+    });
+  }
 }
 
 function sameList(a: readonly string[] | undefined, b: readonly string[]): boolean {

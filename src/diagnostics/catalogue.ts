@@ -205,7 +205,7 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
   'resolve/unknown-publication': {
     title: 'Unknown publication',
     severity: 'error',
-    description: 'A news item lists a publication key the project does not have. Use the citation key of a publication in publications/.',
+    description: 'A news item, post or project lists a publication key the project does not have. Use the citation key of a publication in publications/.',
   },
   'resolve/unknown-series': {
     title: 'Unknown seminar series',
@@ -258,6 +258,11 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
     title: 'Old pending publication',
     severity: 'warning',
     description: 'A publication has been "in preparation", "submitted" or "under review" for longer than `staleAfterYears` (two years by default). Update its status or remove it.',
+  },
+  'check/page-path-taken': {
+    title: 'Page path already taken',
+    severity: 'error',
+    description: 'A page, post or project would be published at the address of another page: pages/publications.md at /publications/, which vita makes itself, or two posts with one name in one year. The other page keeps the address; rename the file (or move it into a folder).',
   },
   'check/dead-link': {
     title: 'Link to a missing file',

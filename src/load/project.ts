@@ -1,12 +1,12 @@
 /** Reads a vita project folder into raw records: which file holds which kind of record is decided here, once. */
 import { statSync } from 'node:fs';
-import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import { Diagnostics } from '../diagnostics/diagnostic.js';
 import { SCHEMAS, type RecordKind } from '../schema/index.js';
 import { readBibtex, type BibtexMemory } from './bibtex/index.js';
 import { loadCached, type LoadCache, type ReadFile } from './cache.js';
 import { listFiles, namedFiles, readText } from './files.js';
 import { readFrontMatter } from './markdown.js';
-import type { LoadedProject, ProseSection, RawRecord } from './record.js';
+import type { DataPath, LoadedProject, ProseSection, RawRecord } from './record.js';
 import { readYaml, type ParsedYaml } from './yaml.js';
 
 export const CONFIG_FILE = 'vita.yaml';
@@ -92,6 +92,11 @@ function loadText(project: LoadedProject, file: string, role: Role, text: string
     project.prose.push({ file, person: role.person, section: role.section, text: fm.body, line: fm.bodyLine } satisfies ProseSection);
     return;
   }
+  if (role.kind === 'page' && role.person) {
+    // A person's own page is also a section of theirs, by its name, for a CV variant that lists it (cv.sections).
+    const fm = readFrontMatter(file, text, new Diagnostics());
+    project.prose.push({ file, person: role.person, section: role.section!, text: fm.body, line: fm.bodyLine } satisfies ProseSection);
+  }
   if (text.trim() === '' && role.kind !== 'bibtex') {
     const required = requiredFields(role.kind === 'publications' ? 'publication' : role.kind);
     diagnostics.error(file, { line: 1, column: 1 }, 'load/empty-file', 'the file is empty', {
@@ -108,6 +113,8 @@ function loadText(project: LoadedProject, file: string, role: Role, text: string
 type Role =
   | { kind: 'config' | 'person' | 'series'; id?: string; format: 'yaml' }
   | { kind: 'news' | 'event'; id: string; format: 'yaml' | 'markdown'; series?: string }
+  /** Pages, posts and projects: Markdown with front matter; `person` for those in a person's folder. */
+  | { kind: 'page' | 'post' | 'project'; id: string; format: 'markdown'; person?: string; section?: string }
   | { kind: 'publications'; format: 'yaml' }
   | { kind: 'bibtex' }
   | { kind: 'prose'; person: string; section: string };
@@ -123,8 +130,21 @@ export function roleOf(file: string): Role | undefined {
   const [top] = parts;
   if (top === 'people') {
     if (parts.length === 2 && isYaml) return { kind: 'person', id: stem, format: 'yaml' };
-    if (parts.length === 3 && ext === '.md') return { kind: 'prose', person: parts[1]!, section: stem };
+    if (parts.length === 3 && ext === '.md') {
+      const person = parts[1]!;
+      if (PERSON_SECTIONS.has(stem)) return { kind: 'prose', person, section: stem };
+      // Any other Markdown file of a person is a page of theirs: people/<id>/software.md -> /people/<id>/software/.
+      return { kind: 'page', id: `people/${person}/${stem}`, format: 'markdown', person, section: stem };
+    }
+    if (parts.length === 4 && parts[2] === 'posts' && ext === '.md') return { kind: 'post', id: stem, format: 'markdown', person: parts[1]! };
   }
+  if (top === 'pages' && parts.length >= 2 && ext === '.md') {
+    // pages/join.md -> join/, pages/teaching/ml/index.md -> teaching/ml/: the id is the page's path.
+    const path = [...parts.slice(1, -1), stem].join('/');
+    return { kind: 'page', id: path === 'index' ? '' : path.replace(/\/index$/, ''), format: 'markdown' };
+  }
+  if (top === 'posts' && parts.length === 2 && ext === '.md') return { kind: 'post', id: stem, format: 'markdown' };
+  if (top === 'projects' && parts.length === 2 && ext === '.md') return { kind: 'project', id: stem, format: 'markdown' };
   if (top === 'publications' && parts.length === 2) {
     if (ext === '.bib') return { kind: 'bibtex' };
     if (isYaml) return { kind: 'publications', format: 'yaml' };
@@ -164,6 +184,7 @@ function readRecords(file: string, text: string, role: Exclude<Role, { kind: 'pr
   const kind: RecordKind = role.kind;
   let parsed: ParsedYaml | undefined;
   let value: unknown;
+  let bodyAt: { line: number; column: number; field: string } | undefined;
   if (role.format === 'markdown') {
     // Markdown records keep their body as the main text: a news item's text, an event's abstract.
     const fm = readFrontMatter(file, text, diagnostics);
@@ -176,8 +197,23 @@ function readRecords(file: string, text: string, role: Exclude<Role, { kind: 'pr
       });
       return [];
     }
-    const bodyField = role.kind === 'news' ? 'body' : 'abstract';
-    value = fm.body.trim() ? { ...data, [bodyField]: fm.body.trim() } : data;
+    const bodyField = role.kind === 'event' ? 'abstract' : 'body';
+    let body = fm.body.trim();
+    let own: Record<string, unknown> = data;
+    if (role.kind === 'page' || role.kind === 'post' || role.kind === 'project') {
+      // As Jekyll and Hugo sites write them: the title may be the body's first heading, a post's date its file name's.
+      const heading = own.title === undefined ? firstHeading(body) : undefined;
+      if (heading) {
+        own = { ...own, title: heading.title };
+        body = heading.rest;
+      }
+      const dated = role.kind === 'post' && own.date === undefined ? POST_NAME.exec(role.id) : null;
+      if (dated) own = { ...own, date: dated[1] };
+    }
+    value = body ? { ...own, [bodyField]: body } : own;
+    // The body has no YAML position: it is "written" where its text starts, after the front matter (and heading).
+    const before = fm.body.slice(0, Math.max(0, fm.body.indexOf(body)));
+    bodyAt = { line: fm.bodyLine + (before.match(/\n/g)?.length ?? 0), column: 1, field: bodyField };
   } else {
     parsed = readYaml(file, text, diagnostics);
     if (!parsed.ok) return [];
@@ -185,10 +221,36 @@ function readRecords(file: string, text: string, role: Exclude<Role, { kind: 'pr
   }
   if ('series' in role && role.series && isPlainObject(value) && value.series === undefined) value = { ...value, series: role.series };
   const at = parsed;
-  return [{ kind, file, id: 'id' in role ? role.id : undefined, value, locate: (path) => at?.locate(path) ?? { line: 1, column: 1 } }];
+  const body = bodyAt;
+  const locate = body
+    ? (path: DataPath) => (path.length === 1 && path[0] === body.field ? { line: body.line, column: body.column } : (at?.locate(path) ?? { line: 1, column: 1 }))
+    : (path: DataPath) => at?.locate(path) ?? { line: 1, column: 1 };
+  return [{ kind, file, id: 'id' in role ? role.id : undefined, value, locate }];
 }
 
-const KIND_NAMES: Record<RecordKind, string> = { config: 'vita.yaml', person: 'a person file', publication: 'a publication', news: 'a news item', series: 'a series file', event: 'an event file' };
+const KIND_NAMES: Record<RecordKind, string> = {
+  config: 'vita.yaml',
+  person: 'a person file',
+  publication: 'a publication',
+  news: 'a news item',
+  series: 'a series file',
+  event: 'an event file',
+  page: 'a page',
+  post: 'a post',
+  project: 'a project',
+};
+
+/** The Markdown sections of a person that their pages show in place; any other Markdown file of theirs is a page. */
+export const PERSON_SECTIONS: ReadonlySet<string> = new Set(['about', 'bio', 'vision', 'recruiting', 'research']);
+
+/** A post's file name: its date, then its slug ("2025-03-14-sharpness"). */
+export const POST_NAME = /^(\d{4}-\d{2}-\d{2})-(.+)$/;
+
+/** The body's first line when it is a level-1 heading ("# Join us"), and the body after it. */
+function firstHeading(body: string): { title: string; rest: string } | undefined {
+  const m = /^#[ \t]+(.+?)[ \t]*#*[ \t]*(?:\r?\n|$)/.exec(body);
+  return m ? { title: m[1]!, rest: body.slice(m[0].length).trim() } : undefined;
+}
 
 /** The fields a record of a kind cannot do without, for the hint of an empty file. */
 function requiredFields(kind: RecordKind): string[] {

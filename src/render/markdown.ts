@@ -17,12 +17,15 @@ export interface MarkdownOptions {
   rewriteUrl?: (url: string) => string;
   /** Headings in the prose start at this level (h3 under a page's h2 sections). */
   headingStart?: number;
+  /** Headings keep their level but go no higher than this (a post's "## Section" stays h2; its "# Part" is h2 too, under the page's h1). */
+  minHeading?: number;
 }
 
 interface Env {
   [key: string | symbol]: unknown;
   rewriteUrl?: (url: string) => string;
   headingStart?: number;
+  minHeading?: number;
 }
 
 /**
@@ -73,9 +76,9 @@ function createRenderer(): Md {
         token.tag = 'td';
         state.tokens[i + 2]!.tag = 'td';
       }
-      if ((token.type === 'heading_open' || token.type === 'heading_close') && env.headingStart) {
+      if ((token.type === 'heading_open' || token.type === 'heading_close') && (env.headingStart || env.minHeading)) {
         // "#" in the prose becomes the level the page wants; the page's own headings stay above it.
-        const level = Math.min(6, Number(token.tag.slice(1)) + env.headingStart - 1);
+        const level = Math.max(env.minHeading ?? 1, Math.min(6, Number(token.tag.slice(1)) + (env.headingStart ?? 1) - 1));
         token.tag = `h${level}`;
       }
       for (const child of token.children ?? []) {
@@ -146,7 +149,7 @@ function md(): Md {
 
 /** A block of Markdown as safe HTML. */
 export function renderMarkdown(text: string, options: MarkdownOptions = {}): Html {
-  const env: Env = { rewriteUrl: options.rewriteUrl, headingStart: options.headingStart };
+  const env: Env = { rewriteUrl: options.rewriteUrl, headingStart: options.headingStart, minHeading: options.minHeading };
   return trustedHtml(md().render(text, env));
 }
 

@@ -1,6 +1,7 @@
 /** The resolved record: one graph in which authors are people, citations are keys that exist, and events belong to series. */
 import type { AuthorRole } from '../schema/author-marks.js';
-import type { ConfigInput, EventInput, NewsInput, PersonInput, PublicationInput, SeriesInput } from '../schema/index.js';
+import type { ConfigInput, EventInput, LocalizedText, NewsInput, PersonInput, PublicationInput, SeriesInput } from '../schema/index.js';
+import type { PAGE_LAYOUTS } from '../schema/page.js';
 import type { PublicationStatus } from '../schema/publication.js';
 import type { Located } from '../validate/index.js';
 
@@ -115,6 +116,68 @@ export interface Series extends SeriesInput {
   events: string[];
 }
 
+/** A page written by hand: pages/<path>.md, or a person's people/<id>/<name>.md. */
+export interface SitePage {
+  /** Its path in the site without the trailing slash: "join", "teaching/ml", "people/lei-wu/software". */
+  id: string;
+  file: string;
+  /** The person whose page it is (a tab beside their About, Publications, CV). */
+  person?: string;
+  title: LocalizedText;
+  description?: string;
+  /** In the site's navigation: with its title (true) or this label. */
+  menu?: boolean | LocalizedText;
+  order?: number;
+  layout: (typeof PAGE_LAYOUTS)[number];
+  lang?: string;
+  body: Prose;
+  /** Where its fields are written, for diagnostics. */
+  source: Located<unknown>;
+}
+
+/** A blog post of the site (posts/) or of a person (people/<id>/posts/). */
+export interface Post {
+  /** The file name without .md: "2025-03-14-sharpness". */
+  id: string;
+  file: string;
+  /** The folder name of its page: the file name without its date ("sharpness"). */
+  slug: string;
+  date: string;
+  title: string;
+  /** Ids of people of the project, in the order given. */
+  authors: string[];
+  /** The person whose folder holds it; undefined for the site's posts. */
+  person?: string;
+  tags: string[];
+  summary?: string;
+  publications: string[];
+  lang?: string;
+  body: Prose;
+  /** Where its fields are written, for diagnostics. */
+  source: Located<unknown>;
+}
+
+/** A research project (projects/<slug>.md). */
+export interface Project {
+  id: string;
+  file: string;
+  title: LocalizedText;
+  summary?: string;
+  image?: string;
+  imageAlt?: string;
+  people: string[];
+  publications: string[];
+  links: Record<string, string>;
+  start?: string;
+  end?: string;
+  tags: string[];
+  order?: number;
+  lang?: string;
+  body: Prose;
+  /** Where its fields are written, for diagnostics. */
+  source: Located<unknown>;
+}
+
 export interface Graph {
   root: string;
   config: ConfigInput;
@@ -123,5 +186,11 @@ export interface Graph {
   news: News[];
   series: Map<string, Series>;
   events: Map<string, SeminarEvent>;
+  /** Pages written by hand, in the order of their files. */
+  pages: SitePage[];
+  /** Posts, newest first. */
+  posts: Post[];
+  /** Projects, in the order of the grid: by `order`, then the newest start first. */
+  projects: Project[];
   files: string[];
 }

@@ -11,6 +11,7 @@ import { resolveProse, type ResolvedProse } from './prose.js';
 import { compare } from './publications.js';
 import { resolveRelations, type Relations } from './relations.js';
 import { resolveSeminars } from './seminars.js';
+import { resolveWriting, type ResolvedWriting } from './writing.js';
 
 /** A part of the graph with the inputs it was made from: it is made again only when one of them is not the same. */
 interface Part<T> {
@@ -36,6 +37,7 @@ export interface ResolveCache {
   relations?: Part<Relations>;
   news?: Part<ResolvedNews>;
   seminars?: Part<Seminars>;
+  writing?: Part<ResolvedWriting>;
   people?: { inputs: unknown[]; people: Map<string, Person> };
 }
 
@@ -73,6 +75,10 @@ export function resolveProject(valid: ValidRecord, diagnostics: Diagnostics, opt
     return { ...resolveSeminars(valid.series, valid.events, directory.reportingTo(own), languages, own), diagnostics: own.list };
   })).value;
 
+  const writing = (cache.writing = part(cache.writing, [valid.pages, valid.posts, valid.projects, config, directory, bibliography.keys], () =>
+    resolveWriting(valid, config, directory, publications),
+  )).value;
+
   // People are made of all the parts; when only publications changed, only those whose list changed are made again.
   const inputs = [valid.people, config, prose, relations, news, seminars];
   const last = cache.people;
@@ -81,8 +87,8 @@ export function resolveProject(valid: ValidRecord, diagnostics: Diagnostics, opt
 
   for (const d of head.list) diagnostics.add(d);
   for (const d of bibliographyDiagnostics(bibliography)) diagnostics.add(d);
-  for (const list of [prose.diagnostics, relations.diagnostics, news.diagnostics, seminars.diagnostics]) for (const d of list) diagnostics.add(d);
-  return { root: valid.root, config, people, publications, news: news.news, series: seminars.series, events: seminars.events, files: valid.files };
+  for (const list of [prose.diagnostics, relations.diagnostics, news.diagnostics, seminars.diagnostics, writing.diagnostics]) for (const d of list) diagnostics.add(d);
+  return { root: valid.root, config, people, publications, news: news.news, series: seminars.series, events: seminars.events, pages: writing.pages, posts: writing.posts, projects: writing.projects, files: valid.files };
 }
 
 /** The people's names, and the index that finds them: the same object as last time when no name changed. */

@@ -23,6 +23,11 @@ export class PeopleDirectory {
     return new PeopleDirectory(this.names, this.index, diagnostics);
   }
 
+  /** The ids of the project's people. */
+  ids(): Iterable<string> {
+    return this.names.keys();
+  }
+
   has(id: string): boolean {
     return this.names.has(id);
   }

@@ -22,21 +22,31 @@ export function resolveProse(prose: readonly ProseSection[], people: ReadonlyMap
       });
       continue;
     }
-    const cites: string[] = [];
-    for (const c of findCitations(section.text)) {
-      if (publications.has(c.key)) {
-        if (!cites.includes(c.key)) cites.push(c.key);
-        continue;
-      }
-      const guess = closest(c.key, publications.keys(), 4);
-      const line = section.line + c.line - 1;
-      diagnostics.error(section.file, { line, column: c.column, endLine: line, endColumn: c.column + 1 + c.key.length }, 'resolve/unknown-citation', `the citation @${c.key} matches no publication`, {
-        input: c.key,
-        hint: guess ? `did you mean @${guess}?` : 'add the publication to publications/, or correct the key.',
-      });
-    }
+    const cites = citedKeys(section.file, section.line, section.text, publications, diagnostics);
     const mine = sections.get(section.person) ?? sections.set(section.person, {}).get(section.person)!;
     mine[section.section] = { file: section.file, line: section.line, text: section.text, cites };
   }
   return { sections, diagnostics: diagnostics.list };
+}
+
+/**
+ * The publications a Markdown text cites (`[@key]`), in order of first appearance; each key that matches no
+ * publication is reported where it is written (`line` is the file's line where the text starts), unless `quiet`.
+ */
+export function citedKeys(file: string, line: number, text: string, publications: ReadonlyMap<string, Publication>, diagnostics: Diagnostics | undefined): string[] {
+  const cites: string[] = [];
+  for (const c of findCitations(text)) {
+    if (publications.has(c.key)) {
+      if (!cites.includes(c.key)) cites.push(c.key);
+      continue;
+    }
+    if (!diagnostics) continue;
+    const guess = closest(c.key, publications.keys(), 4);
+    const at = line + c.line - 1;
+    diagnostics.error(file, { line: at, column: c.column, endLine: at, endColumn: c.column + 1 + c.key.length }, 'resolve/unknown-citation', `the citation @${c.key} matches no publication`, {
+      input: c.key,
+      hint: guess ? `did you mean @${guess}?` : 'add the publication to publications/, or correct the key.',
+    });
+  }
+  return cites;
 }

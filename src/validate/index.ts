@@ -1,7 +1,7 @@
 /** Runs each raw record through its schema: typed records out, every problem reported. */
 import type { Diagnostics, Span } from '../diagnostics/diagnostic.js';
 import type { DataPath, LoadedProject, ProseSection } from '../load/record.js';
-import type { ConfigInput, EventInput, NewsInput, PersonInput, PublicationInput, SeriesInput } from '../schema/index.js';
+import type { ConfigInput, EventInput, NewsInput, PersonInput, PostInput, ProjectInput, PublicationInput, SeriesInput, SitePageInput } from '../schema/index.js';
 import { validateCached, type ValidateCache } from './cache.js';
 import { duplicatesIn, reportDuplicateEvents, reportDuplicateIds } from './duplicates.js';
 import { validateRecord } from './record.js';
@@ -30,6 +30,9 @@ export interface ValidRecord {
   news: Located<NewsInput>[];
   series: Located<SeriesInput>[];
   events: Located<EventInput>[];
+  pages: Located<SitePageInput>[];
+  posts: Located<PostInput>[];
+  projects: Located<ProjectInput>[];
   prose: ProseSection[];
   files: string[];
 }
@@ -47,7 +50,7 @@ export function validateProject(project: LoadedProject, diagnostics: Diagnostics
 }
 
 export function emptyRecord(project: LoadedProject): ValidRecord {
-  return { root: project.root, config: undefined, people: [], publications: [], news: [], series: [], events: [], prose: project.prose, files: project.files };
+  return { root: project.root, config: undefined, people: [], publications: [], news: [], series: [], events: [], pages: [], posts: [], projects: [], prose: project.prose, files: project.files };
 }
 
 /** Puts a valid record in its list; the last config wins. */
@@ -70,6 +73,15 @@ export function place(out: ValidRecord, kind: LoadedProject['records'][number]['
       break;
     case 'event':
       out.events.push(valid as Located<EventInput>);
+      break;
+    case 'page':
+      out.pages.push(valid as Located<SitePageInput>);
+      break;
+    case 'post':
+      out.posts.push(valid as Located<PostInput>);
+      break;
+    case 'project':
+      out.projects.push(valid as Located<ProjectInput>);
       break;
   }
 }

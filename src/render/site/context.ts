@@ -189,6 +189,19 @@ export const paths = {
   event: (seriesId: string, eventId: string) => `seminars/${seriesId}/${eventId}/`,
   eventCalendar: (seriesId: string, eventId: string) => `seminars/${seriesId}/${eventId}/event.ics`,
   search: () => 'search/',
+  /** A page written by hand, by its id ("join", "people/lei-wu/software"); "" is the home page. */
+  page: (id: string) => (id === '' ? '' : `${id}/`),
+  newsItem: (id: string) => `news/${slug(id)}/`,
+  posts: () => 'posts/',
+  postsPage: (n: number) => (n <= 1 ? 'posts/' : `posts/page/${n}/`),
+  post: (year: string, postSlug: string) => `posts/${year}/${slug(postSlug)}/`,
+  tags: () => 'posts/tags/',
+  tag: (tagSlug: string) => `posts/tags/${tagSlug}/`,
+  postsFeed: () => 'posts/atom.xml',
+  personPosts: (id: string) => `people/${id}/posts/`,
+  personPost: (id: string, year: string, postSlug: string) => `people/${id}/posts/${year}/${slug(postSlug)}/`,
+  projects: () => 'projects/',
+  project: (id: string) => `projects/${slug(id)}/`,
 };
 
 /** The event's own folder name: its id is "<series>/<file name>". */

@@ -1,10 +1,11 @@
 /** Atom feeds of news: the site's (/news/atom.xml) and each person's (/people/<id>/atom.xml), made with `feed`. */
 import { Feed } from 'feed';
-import type { News } from '../../resolve/graph.js';
+import type { News, Post } from '../../resolve/graph.js';
 import { plainText, renderInline, renderMarkdown } from '../markdown.js';
 import { absoluteUrl, paths, url, type Site } from './context.js';
 import { projectFileUrl } from './parts/files.js';
-import { newsHeadline } from './parts/news.js';
+import { hasNewsPage, newsHeadline } from './parts/news.js';
+import { firstParagraph, postPath } from './parts/writing.js';
 
 /** The date of a news item as an instant: "2026-02" is read as the first of the month, UTC. */
 function newsDate(date: string): Date {
@@ -35,7 +36,7 @@ export function newsFeed(site: Site, title: string, items: News[], feedPath: str
     copyright: title,
   });
   for (const item of items) {
-    const anchor = `${paths.news()}#news-${item.id}`;
+    const anchor = hasNewsPage(item) ? paths.newsItem(item.id) : `${paths.news()}#news-${item.id}`;
     const rewrite = (u: string) => {
       const local = projectFileUrl(site, u, 'news');
       return site.absoluteBase && local.startsWith('/') ? new URL(local, site.absoluteBase).href : local;
@@ -47,6 +48,45 @@ export function newsFeed(site: Site, title: string, items: News[], feedPath: str
       link: link(site, anchor),
       date: newsDate(item.date),
       content: (item.title ? `<p>${renderInline(item.title, { rewriteUrl: rewrite }).value}</p>` : '') + renderMarkdown(item.body ?? '', { rewriteUrl: rewrite }).value,
+    });
+  }
+  return feed.atom1();
+}
+
+/** The blog's feed needs the site's address too, and at least one post. */
+export function hasPostsFeed(site: Site): boolean {
+  return site.absoluteBase !== undefined && site.graph.posts.length > 0;
+}
+
+/** The Atom feed of the posts (/posts/atom.xml): each post whole, its links absolute. */
+export function postsFeed(site: Site, title: string, posts: readonly Post[]): string {
+  const updated = posts[0] ? newsDate(posts[0].date) : new Date(Date.UTC(2000, 0, 1));
+  const feed = new Feed({
+    id: link(site, paths.posts()),
+    title,
+    link: link(site, paths.posts()),
+    language: site.lang,
+    updated,
+    generator: 'vita',
+    feedLinks: { atom: link(site, paths.postsFeed()) },
+    copyright: title,
+  });
+  for (const post of posts) {
+    const dir = post.file.split('/').slice(0, -1).join('/');
+    const rewrite = (u: string) => {
+      const local = u.startsWith('#') ? u : projectFileUrl(site, u, dir);
+      return site.absoluteBase && local.startsWith('/') ? new URL(local, site.absoluteBase).href : local;
+    };
+    const summary = post.summary ?? firstParagraph(post.body.text);
+    feed.addItem({
+      id: link(site, postPath(post)),
+      title: plainText(post.title),
+      link: link(site, postPath(post)),
+      date: newsDate(post.date),
+      description: summary ? plainText(summary) : undefined,
+      author: post.authors.map((id) => ({ name: site.graph.people.get(id)?.name ?? id })),
+      category: post.tags.map((tag) => ({ name: tag })),
+      content: renderMarkdown(post.body.text, { rewriteUrl: rewrite }).value,
     });
   }
   return feed.atom1();

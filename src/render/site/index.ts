@@ -9,12 +9,17 @@ import type { Graph } from '../../resolve/graph.js';
 import type { OutputFile } from '../output.js';
 import { siteAssets } from './assets/index.js';
 import { createSite, eventSlug, paths, type Site, type SiteOptions } from './context.js';
-import { hasFeeds, newsFeed } from './feeds.js';
+import { hasPostsFeed, newsFeed, postsFeed } from './feeds.js';
 import { pageOutputPath, renderPage, siteLanguages, siteName, type Page } from './layout.js';
 import { cvPage } from './pages/cv.js';
 import { groupPage } from './pages/group.js';
 import { groupHomePage } from './pages/home.js';
-import { newsPage } from './pages/news.js';
+import { newsItemPage, newsPage } from './pages/news.js';
+import { ownPage } from './pages/page.js';
+import { personPostsPage, postPage, postsPage, tagPage, tagsPage } from './pages/posts.js';
+import { projectPage, projectsPage } from './pages/projects.js';
+import { hasNewsPage } from './parts/news.js';
+import { personPosts, postPageCount, postPath, postTags } from './parts/writing.js';
 import { notFoundPage } from './pages/not-found.js';
 import { personPage } from './pages/person.js';
 import { publicationPage } from './pages/publication.js';
@@ -39,10 +44,20 @@ export interface PageJob {
   /** The page's path inside the site, as its `Page.path` will be: "people/lei-wu/", "404.html". */
   path: string;
   make: () => Page;
+  /** The file a page written by hand comes from (a page, post or project): a path already taken is reported there. */
+  source?: string;
+}
+
+/** A page written by hand whose path another page has: the first page keeps it (vita's own come first). */
+export interface PathClash {
+  file: string;
+  path: string;
+  /** The file of the page that has the path, or undefined for a page vita makes. */
+  takenBy?: string;
 }
 
 /** Every page of one language tree, unrendered: paths are known at once, each page is made when asked for. */
-export function sitePageJobs(site: Site): PageJob[] {
+export function sitePageJobs(site: Site, onClash?: (clash: PathClash) => void): PageJob[] {
   const g = site.graph;
   const jobs: PageJob[] = [];
   const add = (path: string, make: () => Page) => jobs.push({ site, path, make });
@@ -73,7 +88,41 @@ export function sitePageJobs(site: Site): PageJob[] {
   }
   add(paths.search(), () => searchPage(site));
   add('404.html', () => notFoundPage(site));
+  writingJobs(site, jobs, onClash);
   return jobs;
+}
+
+/**
+ * The pages of what the owner writes: news items' own pages, projects, posts and hand-written pages. A page whose
+ * path is taken (pages/publications.md, two posts of one slug in a year) is left out, and told to `onClash`.
+ */
+function writingJobs(site: Site, jobs: PageJob[], onClash?: (clash: PathClash) => void): void {
+  const g = site.graph;
+  const owners = new Map<string, string | undefined>(jobs.map((j) => [j.path, j.source]));
+  const add = (path: string, make: () => Page, source?: string) => {
+    if (owners.has(path)) {
+      if (source) onClash?.({ file: source, path, takenBy: owners.get(path) });
+      return;
+    }
+    owners.set(path, source);
+    jobs.push({ site, path, make, source });
+  };
+  for (const item of g.news) if (hasNewsPage(item)) add(paths.newsItem(item.id), () => newsItemPage(site, item), item.file);
+  if (g.projects.length) {
+    add(paths.projects(), () => projectsPage(site));
+    for (const project of g.projects) add(paths.project(project.id), () => projectPage(site, project), project.file);
+  }
+  if (g.posts.length) {
+    for (let n = 1; n <= postPageCount(site); n++) add(paths.postsPage(n), () => postsPage(site, n));
+    add(paths.tags(), () => tagsPage(site));
+    for (const key of postTags(site).keys()) add(paths.tag(key), () => tagPage(site, key));
+    for (const person of g.people.values()) {
+      const posts = personPosts(site, person.id);
+      if (posts.length) add(paths.personPosts(person.id), () => personPostsPage(site, person, posts));
+    }
+    for (const post of g.posts) add(postPath(post), () => postPage(site, post), post.file);
+  }
+  for (const page of g.pages) add(paths.page(page.id), () => ownPage(site, page), page.file);
 }
 
 /** Every page of one language tree. */
@@ -133,8 +182,11 @@ export function jobFile(job: PageJob): string {
 /** The feeds of one language tree, unrendered: the site's news, and each person's. */
 export function siteFeedJobs(site: Site): FileJob[] {
   const graph = site.graph;
-  if (!hasFeeds(site)) return [];
-  const jobs: FileJob[] = [{ file: prefix(site, paths.newsFeed()), render: () => newsFeed(site, siteName(site), graph.news, paths.newsFeed(), paths.news()) }];
+  if (site.absoluteBase === undefined) return [];
+  const jobs: FileJob[] = [];
+  if (hasPostsFeed(site)) jobs.push({ file: prefix(site, paths.postsFeed()), render: () => postsFeed(site, `${siteName(site)} · ${site.t.blog}`, graph.posts) });
+  if (!graph.news.length) return jobs;
+  jobs.push({ file: prefix(site, paths.newsFeed()), render: () => newsFeed(site, siteName(site), graph.news, paths.newsFeed(), paths.news()) });
   for (const person of graph.people.values()) {
     if (!person.news.length) continue;
     jobs.push({

@@ -6,6 +6,8 @@ import { html, jsonLd, trustedHtml, type Html } from './html.js';
 import { memo } from './memo.js';
 import { hasStrings, strings } from './i18n.js';
 import { hasResearch, hasTalks, hasTeaching, hasCv } from './parts/person-name.js';
+import { menuLabel, menuPages, personPages } from './parts/writing.js';
+import { pageNavKey } from './pages/page.js';
 import { flushThemeProblems, pageInfo, themed } from './parts/themed.js';
 import { THEME_STYLE } from './theme.js';
 
@@ -29,6 +31,8 @@ export interface Page {
   noindex?: boolean;
   /** Pages left out of the search index: the search page, 404, and lists that repeat what other pages hold. */
   unsearchable?: boolean;
+  /** The full width of the window rather than a column of text (a page's `layout: wide`, the grid of projects). */
+  wide?: boolean;
 }
 
 /** The inline script that sets the theme before the first paint, so a dark reader never sees a white flash. */
@@ -62,12 +66,16 @@ function navItems(site: Site): NavItem[] {
     if (hasCv(site, owner)) items.push({ key: 'cv', label: t.cv, path: paths.cv(owner.id) });
     if (hasTalks(owner)) items.push({ key: 'talks', label: t.talks, path: paths.talks(owner.id) });
     if (hasTeaching(owner)) items.push({ key: 'teaching', label: t.teaching, path: paths.teaching(owner.id) });
+    for (const page of personPages(site, owner.id)) items.push({ key: pageNavKey(page), label: menuLabel(site, page), path: paths.page(page.id) });
   } else {
     items.push({ key: 'group', label: t.group, path: paths.group() });
     items.push({ key: 'publications', label: t.publications, path: paths.publications() });
   }
+  if (g.projects.length) items.push({ key: 'projects', label: t.projects, path: paths.projects() });
+  if (g.posts.length) items.push({ key: 'blog', label: t.blog, path: paths.posts() });
   if (g.news.length) items.push({ key: 'news', label: t.news, path: paths.news() });
   if (g.series.size) items.push({ key: 'seminars', label: t.seminars, path: paths.seminars() });
+  for (const page of menuPages(site)) items.push({ key: pageNavKey(page), label: menuLabel(site, page), path: paths.page(page.id) });
   return items;
 }
 
@@ -230,7 +238,7 @@ ${trustedHtml(tidy(head.value))}
 <body>
 <a class="skip" href="#main">${t.skip}</a>
 ${header}
-<main id="main"${page.unsearchable ? '' : html` data-pagefind-body`}>
+<main id="main"${page.wide ? html` class="wide"` : ''}${page.unsearchable ? '' : html` data-pagefind-body`}>
 ${page.unsearchable ? '' : html`<span data-pagefind-meta="title" hidden>${page.title}</span>`}
 ${page.body}
 </main>

@@ -212,6 +212,48 @@ main{max-width:var(--measure);margin:0 auto;padding:2.2rem 1.25rem 3rem}
 .search{min-height:12rem;font-family:var(--font-ui);--pagefind-ui-primary:var(--accent);--pagefind-ui-text:var(--text);--pagefind-ui-background:var(--bg);--pagefind-ui-border:var(--rule);--pagefind-ui-tag:var(--bg-soft);--pagefind-ui-font:var(--font-ui);--pagefind-ui-border-radius:3px}
 .search .pagefind-ui mark{background:color-mix(in srgb,var(--accent) 22%,transparent);color:inherit;border-radius:2px}
 
+/* Pages, posts and projects written by the owner */
+main.wide{max-width:calc(var(--measure) + 8rem)}
+.prose li{margin:.3em 0}
+.prose img{max-width:100%;height:auto}
+.prose a[href^="#pub-"]{font-variant-numeric:lining-nums;text-decoration-color:color-mix(in srgb,currentColor 55%,transparent)}
+.references h2,.post #publications h2,.project #publications h2{margin-top:2em}
+.posts{list-style:none;padding:0;margin:0}
+.post-item{margin:0 0 1.9rem}
+.post-item .post-title{font-size:1.28rem;font-variant:normal;letter-spacing:0;border:0;padding:0;margin:0 0 .15rem}
+.post-title a{color:var(--text);text-decoration:none}
+.post-title a:hover{color:var(--accent);text-decoration:underline}
+.post-meta{font-family:var(--font-ui);font-size:.8rem;color:var(--muted);margin:0 0 .5rem;font-variant-numeric:tabular-nums}
+.post-meta a{color:inherit}
+.post-summary p{margin:.2rem 0 .4rem}
+.post-tags,.project-tags{margin:.2rem 0 0;line-height:1.9}
+a.tag{text-decoration:none}
+a.tag:hover{color:var(--text)}
+.post .page-head .post-meta{margin-top:.4rem}
+.pager,.post-nav{display:grid;grid-template-columns:1fr auto 1fr;gap:1rem;align-items:baseline;margin:2.5rem 0 0;padding-top:1rem;border-top:1px solid var(--rule);font-family:var(--font-ui);font-size:.88rem}
+.pager>:last-child,.post-nav>:last-child{text-align:right}
+.post-nav{grid-template-columns:1fr 1fr}
+.post-nav a{text-decoration:none;color:var(--text)}
+.post-nav a:hover{color:var(--accent)}
+.post-nav .muted{display:block;font-size:.75rem;letter-spacing:.06em;text-transform:uppercase}
+.tag-list{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1.4rem;font-family:var(--font-ui);font-size:.92rem}
+.project-grid{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:1.6rem 1.6rem;margin:0}
+.project-card{display:flex;flex-direction:column;margin:0;border:1px solid var(--rule);border-radius:3px;overflow:hidden;background:var(--bg)}
+.project-card .project-image{display:block;width:100%;height:auto;aspect-ratio:16/9;object-fit:cover;background:var(--bg-soft);border-bottom:1px solid var(--rule)}
+.project-text{padding:.8rem 1rem 1rem}
+.project-text p{margin:.3rem 0 0;font-size:.95rem}
+.project-title{font-size:1.08rem;font-style:normal;margin:0}
+.project-title a{color:var(--text);text-decoration:none}
+.project-title a:hover{color:var(--accent);text-decoration:underline}
+.project-text .project-period{font-family:var(--font-ui);font-size:.76rem;color:var(--muted);margin:.1rem 0 0;font-variant-numeric:tabular-nums}
+.project-grid.compact{grid-template-columns:repeat(auto-fill,minmax(13rem,1fr));gap:1rem;margin-bottom:1.6rem}
+.project-grid.compact .project-text>p:not(.project-period){display:none}
+.project-people{color:var(--muted);margin:.3rem 0 0}
+.project-figure{margin:0 0 1.6rem}
+.project-figure img{display:block;max-width:100%;height:auto;border:1px solid var(--rule);border-radius:3px;background:var(--bg-soft)}
+.read-more{font-family:var(--font-ui);font-size:.82rem;margin:.1rem 0 .3rem}
+.news-title a{color:var(--text)}
+
 @media (max-width:40rem){
 :root{--size:1.0625rem}
 h1{font-size:1.7rem}
@@ -222,6 +264,8 @@ h1{font-size:1.7rem}
 main{padding:1.6rem 1rem 2.5rem}
 .person-head.with-photo{grid-template-columns:6.5rem 1fr;gap:1rem}
 .news-item,.talk,.event,.cv-row{grid-template-columns:1fr}
+.pager{grid-template-columns:1fr 1fr}
+.pager>.muted{display:none}
 .news-item>time,.talk>time,.event>time,.cv-when{padding:0}
 .pubs.numbered .pub{grid-template-columns:2.4rem 1fr}
 .facts{grid-template-columns:1fr;gap:0}

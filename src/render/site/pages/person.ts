@@ -12,6 +12,7 @@ import { projectFileUrl } from '../parts/files.js';
 import { newsList } from '../parts/news.js';
 import { fullName, hasCv, personPath, personTabs, shortName } from '../parts/person-name.js';
 import { publicationList } from '../parts/publications.js';
+import { personProjects, projectCard } from '../parts/writing.js';
 import { personInfo, themed } from '../parts/themed.js';
 
 /** The prose sections of a person, rendered with links to project files made into site links. */
@@ -95,6 +96,7 @@ export function personPage(site: Site, person: Person): Page {
   const news = person.news.map((id) => newsById(site).get(id)).filter((n) => n !== undefined).slice(0, 5);
   const photo = d.photo ? projectFileUrl(site, d.photo) : undefined;
   const name = shortName(site, person);
+  const projects = personProjects(site, person.id);
 
   const hero = () => html`<header class="person-head${photo ? ' with-photo' : ''}">
 ${photo ? html`<img class="photo" src="${photo}" alt="${name}" width="160" height="200">` : ''}
@@ -119,6 +121,9 @@ ${selected.length
     ? html`<section id="publications"><h2>${t.selectedPublications}</h2>
 <p class="see-also">${t.seeAlso}: <a href="${url(site, paths.personPublications(person.id))}">${t.fullList}</a></p>
 ${publicationList(site, selected, { owner: person.id, groupBy: 'none', headingLevel: 3 })}</section>`
+    : ''}
+${projects.length
+    ? html`<section id="projects"><h2>${t.projects}</h2><ul class="project-grid compact">${projects.map((p) => projectCard(site, p))}</ul></section>`
     : ''}
 ${recruiting ? html`<section id="recruiting" class="notice"><h2>${t.recruiting}</h2>${recruiting}</section>` : ''}
 ${news.length

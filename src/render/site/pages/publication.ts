@@ -10,6 +10,7 @@ import { articleData } from '../jsonld.js';
 import type { Page } from '../layout.js';
 import { isProjectPath, projectPath } from '../parts/files.js';
 import { inlineOnce, markdownOnce } from '../memo.js';
+import { projectLinks, publicationProjects } from '../parts/writing.js';
 import { authorList, bibtexHtml, kindLabel, legendFor, publicationLinks, pubSlug, venueLine } from '../parts/publications.js';
 
 /** Google Scholar's meta tags (https://scholar.google.com/intl/en/scholar/inclusion.html#indexing). */
@@ -48,6 +49,7 @@ export function publicationPage(site: Site, pub: Publication): Page {
   const t = site.t;
   const links = publicationLinks(site, pub);
   const sentence = legendFor(site, [pub]);
+  const projects = publicationProjects(site, pub.id);
   const body = html`<article class="publication">
 <header class="page-head">
 <p class="kicker">${pub.venue?.short ? html`<span class="badge">${pub.venue.short}</span> ` : ''}${kindLabel(site, pub)}${pub.status === 'in-preparation' ? '' : ` · ${pub.year}`}</p>
@@ -59,6 +61,7 @@ ${links.length ? html`<p class="pub-actions">${links.map((l) => html`<a class="a
 </header>
 ${pub.abstract ? html`<section class="abstract"><h2>${t.abstract}</h2><div${contentLang(site) ? html` lang="${contentLang(site)}"` : ''}>${markdownOnce(site, pub.abstract)}</div></section>` : ''}
 ${pub.note ? html`<p class="note">${renderInline(pub.note)}</p>` : ''}
+${projects.length ? html`<p class="topics pub-projects"><span class="label">${t.projects}</span> ${projectLinks(site, projects)}</p>` : ''}
 ${pub.topics?.length ? html`<p class="topics"><span class="label">${t.topics}</span> ${pub.topics.map((x) => html`<span class="tag">${x}</span> `)}</p>` : ''}
 <section class="cite" data-pagefind-ignore><h2>${t.cite}</h2><div class="bibtex"><pre><code>${bibtexHtml(site, pub)}</code></pre><button type="button" class="copy" data-copy hidden data-copied="${t.copied}">${t.copy}</button></div></section>
 </article>`;

@@ -3,6 +3,7 @@ import { hasCv as personHasCv } from '../../cv/index.js';
 import type { Person, PersonLink } from '../../../resolve/graph.js';
 import { localText, paths, url, type Site } from '../context.js';
 import { html, type Html } from '../html.js';
+import { menuLabel, personPages, personPosts } from './writing.js';
 
 /** The path of a person's homepage: the site's root for the owner of a personal site. */
 export function personPath(site: Site, id: string): string {
@@ -70,6 +71,8 @@ export function personTabs(site: Site, person: Person, current: string): Html {
   if (hasCv(site, person)) tabs.push(['cv', t.cv, paths.cv(person.id)]);
   if (hasTalks(person)) tabs.push(['talks', t.talks, paths.talks(person.id)]);
   if (hasTeaching(person)) tabs.push(['teaching', t.teaching, paths.teaching(person.id)]);
+  if (personPosts(site, person.id).length) tabs.push(['posts', t.blog, paths.personPosts(person.id)]);
+  for (const page of personPages(site, person.id)) tabs.push([`page:${page.id}`, menuLabel(site, page), paths.page(page.id)]);
   // On a personal site the main navigation already lists the owner's pages.
   if (site.owner === person.id || tabs.length < 2) return html``;
   return html`<nav class="tabs" aria-label="${shortName(site, person)}"><ul>${tabs.map(
