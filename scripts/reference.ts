@@ -101,6 +101,33 @@ export const KINDS: { kind: RecordKind; title: string; file: string; files: stri
     modeline: '../../node_modules/vita/schema/event.schema.json',
     intro: 'One talk of a series: title, speaker, start and end in the series\' time zone, venue, abstract.',
   },
+  {
+    kind: 'page',
+    file: '`pages/<path>.md`, `people/<id>/<name>.md`',
+    title: 'Pages',
+    files:
+      '`pages/<path>.md` becomes the page `/<path>/` (folders nest: `pages/teaching/ml.md` is `/teaching/ml/`, `pages/teaching/index.md` is `/teaching/`). A Markdown file of a person, `people/<id>/<name>.md`, that is not one of their sections (`about`, `bio`, `research`, `vision`, `recruiting`) is a page of theirs at `/people/<id>/<name>/`, a tab beside About, Publications and CV. The fields below are YAML front matter between two `---` lines; the text is the body of the file, with `[@key]` citations (numbered, and listed under the text as References) and `$math$`. A page whose address vita already uses (`pages/publications.md`) is reported by `vita check`.',
+    schema: 'page.schema.json',
+    intro: 'A page of your own: "Join us", "Software", "Resources", a course. It looks like vita\'s own pages, and may be in the site\'s navigation.',
+  },
+  {
+    kind: 'post',
+    file: '`posts/<date>-<slug>.md`, `people/<id>/posts/<date>-<slug>.md`',
+    title: 'Posts',
+    files:
+      '`posts/<YYYY-MM-DD>-<slug>.md` for the site\'s blog, `people/<id>/posts/<YYYY-MM-DD>-<slug>.md` for a person\'s (listed on the blog too, and on a Blog tab of theirs). The date comes from the file name; the post is at `/posts/<year>/<slug>/` (a person\'s at `/people/<id>/posts/<year>/<slug>/`). The fields below are YAML front matter; the text is the body of the file, with `[@key]` citations and `$math$`. The blog lists ten posts a page, newest first, has a page per tag and an Atom feed (`/posts/atom.xml`, when `baseUrl` is set); each post shows its reading time and links the posts before and after it.',
+    schema: 'post.schema.json',
+    intro: 'A blog post: an essay, a report of a workshop, the story behind a paper.',
+  },
+  {
+    kind: 'project',
+    file: '`projects/<slug>.md`',
+    title: 'Projects',
+    files:
+      '`projects/<slug>.md`: a card on `/projects/` (current projects first, then past ones) and a page at `/projects/<slug>/`. The fields below are YAML front matter; the text is the body of the file, with `[@key]` citations and `$math$`. The pages of its people and publications link it.',
+    schema: 'project.schema.json',
+    intro: 'A research project: a picture, the people and publications of it, links and dates.',
+  },
 ];
 
 interface Shared {

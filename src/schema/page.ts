@@ -6,7 +6,6 @@ export const PAGE_LAYOUTS = ['plain', 'wide'] as const;
 
 export const SitePage = z
   .object({
-    $schema: z.string().optional(),
     title: Localized.describe('The page\'s title, shown as its heading and in the navigation. Without it, the body\'s first "# heading" is the title.').meta({ examples: ['Join us'] }),
     description: z.string().optional().describe('One sentence for search engines and link previews.'),
     menu: z

@@ -4,9 +4,8 @@ import { Id, PartialDate } from './common.js';
 
 export const Post = z
   .object({
-    $schema: z.string().optional(),
     title: z.string().describe('The post\'s title (Markdown). Without it, the body\'s first "# heading" is the title.').meta({ examples: ['What sharpness tells us about generalization'] }),
-    date: PartialDate.describe('The day it was published; taken from the file name (posts/2025-03-14-<slug>.md) unless given here.'),
+    date: PartialDate.describe('The day it was published; taken from the file name (posts/2025-03-14-<slug>.md) unless given here.').meta({ examples: ['2025-03-14'] }),
     authors: z.array(Id).optional().describe('Who wrote it: ids of people of the project. Defaults to the person whose folder holds the post, else the owner or the group\'s lead.').meta({ examples: [['lei-wu', 'mingze-wang']] }),
     tags: z.array(z.string().min(1)).optional().describe('Topics; each tag gets a page listing its posts.').meta({ examples: [['optimization', 'teaching']] }),
     summary: z.string().optional().describe('One or two sentences for the list of posts and the feed. Without it, the first paragraph is used.'),

@@ -4,7 +4,6 @@ import { DateOrPresent, Id, Localized, PartialDate, Url } from './common.js';
 
 export const Project = z
   .object({
-    $schema: z.string().optional(),
     title: Localized.describe('The project\'s name. Without it, the body\'s first "# heading" is the title.').meta({ examples: ['Implicit regularization of SGD'] }),
     summary: z.string().optional().describe('One or two sentences for its card (Markdown). Without it, the first paragraph of the body is used.'),
     image: Url.optional().describe('A picture for the card and the page: a path inside the project (assets/projects/sgd.png) or a web address.').meta({ examples: ['assets/projects/sgd.svg'] }),

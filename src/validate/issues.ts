@@ -127,6 +127,7 @@ function describe(record: RawRecord, schema: z.ZodType, issue: Issue, path: (str
       return [{ ...base, ...at(path), code: 'validate/out-of-range', message: `${name} ${what}`, hint, input }];
     }
     case 'invalid_union': {
+      if (input === undefined) return [missingField(record, path)];
       // Report the branch the user most plausibly meant: the one that got furthest into the value.
       const branches = issue.errors.filter((b) => b.length > 0);
       const deepest = branches.sort((a, b) => depth(b) - depth(a))[0];
@@ -155,8 +156,13 @@ function missingField(record: RawRecord, path: (string | number)[]): Diagnostic 
   const key = String(path[path.length - 1]);
   const bibtex = record.file.toLowerCase().endsWith('.bib');
   const entry = record.kind === 'publication' && record.id ? ` in "${record.id}"` : '';
+  const written = record.kind === 'page' || record.kind === 'post' || record.kind === 'project';
   const hint = bibtex
     ? `add \`${BIBTEX_FIELDS[key] ?? key} = {...}\` to the entry.`
+    : written && key === 'title' && !parent.length
+      ? 'add "title:" to the front matter, or start the text with a "# Title" line.'
+      : record.kind === 'post' && key === 'date' && !parent.length
+        ? 'name the file <YYYY-MM-DD>-<slug>.md (posts/2025-03-14-notes.md), or add "date:" to the front matter.'
     : `add "${key}:" ${parent.length ? `under ${formatPath(parent)}` : record.kind === 'publication' ? 'to this publication' : 'to the file'}.`;
   return { file: record.file, severity: 'error', path, ...record.locate(parent), code: 'validate/missing-field', message: `missing required field "${formatPath(path)}"${entry}`, hint };
 }
