@@ -3,6 +3,7 @@ import { Feed } from 'feed';
 import type { News, Post } from '../../resolve/graph.js';
 import { plainText, renderInline, renderMarkdown } from '../markdown.js';
 import { absoluteUrl, paths, url, type Site } from './context.js';
+import { escapeHtml } from './html.js';
 import { projectFileUrl } from './parts/files.js';
 import { hasNewsPage, newsHeadline } from './parts/news.js';
 import { firstParagraph, postPath } from './parts/writing.js';
@@ -44,7 +45,8 @@ export function newsFeed(site: Site, title: string, items: News[], feedPath: str
     const headline = newsHeadline(item);
     feed.addItem({
       id: link(site, anchor),
-      title: plainText(headline),
+      // Atom's title is declared HTML (type="html"): text from the record is escaped so a reader shows it as written.
+      title: escapeHtml(plainText(headline)),
       link: link(site, anchor),
       date: newsDate(item.date),
       content: (item.title ? `<p>${renderInline(item.title, { rewriteUrl: rewrite }).value}</p>` : '') + renderMarkdown(item.body ?? '', { rewriteUrl: rewrite }).value,
@@ -80,12 +82,13 @@ export function postsFeed(site: Site, title: string, posts: readonly Post[]): st
     const summary = post.summary ?? firstParagraph(post.body.text);
     feed.addItem({
       id: link(site, postPath(post)),
-      title: plainText(post.title),
+      title: escapeHtml(plainText(post.title)),
       link: link(site, postPath(post)),
       date: newsDate(post.date),
-      description: summary ? plainText(summary) : undefined,
+      description: summary ? escapeHtml(plainText(summary)) : undefined,
       author: post.authors.map((id) => ({ name: site.graph.people.get(id)?.name ?? id })),
-      category: post.tags.map((tag) => ({ name: tag })),
+      // `feed` escapes "&" in the category's attribute but not "<", which XML forbids there.
+      category: post.tags.map((tag) => ({ name: tag.replace(/[<>]/g, '') })),
       content: renderMarkdown(post.body.text, { rewriteUrl: rewrite }).value,
     });
   }

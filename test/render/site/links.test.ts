@@ -66,10 +66,12 @@ describe('sitemap, robots, feeds', () => {
     const feed = site.get('news/atom.xml') as string;
     assert.match(feed, /^<\?xml/);
     assert.match(feed, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
-    assert.equal([...feed.matchAll(/<entry>/g)].length, 6);
+    assert.equal([...feed.matchAll(/<entry>/g)].length, 7);
+    // A long item has a page of its own, which its entry links.
+    assert.ok(feed.includes('<link href="https://example.org/pku-ml/news/2026-03-group-retreat/"/>'));
     assert.ok(feed.includes('<link href="https://example.org/pku-ml/news/#news-2025-09-functional-scaling-laws-neurips"/>'));
     const lei = site.get('people/lei-wu/atom.xml') as string;
-    assert.equal([...lei.matchAll(/<entry>/g)].length, 4);
+    assert.equal([...lei.matchAll(/<entry>/g)].length, 5);
     assert.ok(!/<updated>20(2[7-9]|[3-9]\d)/.test(feed), 'dates come from the news, not the build clock');
   });
 

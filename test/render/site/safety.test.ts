@@ -14,6 +14,9 @@ function changed(change: (g: Graph) => void): Graph {
     publications: new Map([...g.publications].map(([k, p]) => [k, { ...p, links: { ...p.links }, venue: p.venue ? { ...p.venue } : undefined }])),
     news: g.news.map((n) => ({ ...n })),
     events: new Map([...g.events].map(([k, e]) => [k, { ...e }])),
+    pages: g.pages.map((p) => ({ ...p, body: { ...p.body } })),
+    posts: g.posts.map((p) => ({ ...p, body: { ...p.body } })),
+    projects: g.projects.map((p) => ({ ...p, links: { ...p.links }, body: { ...p.body } })),
   };
   change(copy);
   return copy;
@@ -37,6 +40,34 @@ describe('everything the user wrote is escaped', () => {
     g.news[0]!.body = '<iframe src="https://evil.example"></iframe> news';
     const event = [...g.events.values()][0]!;
     event.title = '</script><script>alert(11)</script>';
+    // Every kind of page the owner writes: hand-written pages (the site's and a person's), posts, projects, a long news item.
+    const join = g.pages.find((p) => p.id === 'join')!;
+    join.title = '<script>alert("page")</script>';
+    join.menu = '<b onmouseover=alert(12)>menu</b>';
+    join.description = '"><script>alert(13)</script>';
+    join.body.text = 'Page <script>alert(14)</script> [x](javascript:alert(15)) <img src=x onerror=alert(16)>';
+    const software = g.pages.find((p) => p.person === 'lei-wu')!;
+    software.title = '<img src=x onerror=alert(17)>';
+    software.body.text = '<iframe src="javascript:alert(18)"></iframe>';
+    for (const post of g.posts) {
+      post.title = '<script>alert("post")</script>';
+      post.summary = '<svg onload=alert(19)>';
+      post.tags = ['<script>alert("tag")</script>', '"><img src=x onerror=alert(20)>'];
+      post.body.text = 'Post <script>alert(21)</script> [y](vbscript:alert(22))';
+    }
+    for (const project of g.projects) {
+      project.title = '<script>alert("project")</script>';
+      project.summary = '<img src=x onerror=alert(23)>';
+      project.image = 'javascript:alert(24)';
+      project.imageAlt = '"><script>alert(25)</script>';
+      project.links = { code: 'javascript:alert(26)', '<b>kind</b>': 'https://example.org/' };
+      project.tags = ['<script>alert("ptag")</script>'];
+      project.body.text = 'Project <script>alert(27)</script>';
+    }
+    const retreat = g.news.find((n) => n.id === '2026-03-group-retreat')!;
+    retreat.title = '<script>alert("news")</script>';
+    // Long enough for a page of its own, with the iframe of the first item (which it now is) kept.
+    retreat.body = `<iframe src="https://evil.example"></iframe> news\n\n${'A long report. '.repeat(40)}\n\n<script>alert(28)</script>`;
   });
   const files = toMap(renderSite(graph, { now: NOW }));
   const html = allHtml(files);
@@ -46,6 +77,26 @@ describe('everything the user wrote is escaped', () => {
     assert.ok(html.includes('&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;'));
     assert.ok(text(page(files, 'publications/li2025functional/index.html')).includes('Scaling <script>alert("title")</script> & <b>bold</b>'));
     assert.ok(!html.includes('<img src=x') && !html.includes('<iframe') && !html.includes('<i>Oral</i>'));
+  });
+
+  it('escapes what is written in pages, posts, projects and long news items, on their own pages and in lists', () => {
+    const pages = ['join/', 'people/lei-wu/software/', 'posts/', 'posts/2026/spring-reading-group/', 'posts/tags/', 'people/mingze-wang/posts/', 'projects/', 'projects/implicit-regularization/', 'news/', 'news/2026-03-group-retreat/', 'people/lei-wu/'];
+    for (const path of pages) {
+      const markup = page(files, `${path}index.html`);
+      // Every payload holds "alert": a tag holding one holds it as an escaped attribute value of vita's own tag,
+      // never as an element or an attribute of the record's (an event handler, an attribute that broke out of its quotes).
+      const tags = [...markup.matchAll(/<[^>]*>/g)].map((m) => m[0]).filter((tag) => /alert/i.test(tag));
+      const wellFormed = /^<(meta|a|img|link|h1|span|time|li)(\s+[\w:-]+="[^"<>]*")*\s*>$/;
+      const handler = (tag: string) => [...tag.matchAll(/\s([\w:-]+)="[^"]*"/g)].some((m) => /^on/i.test(m[1]!));
+      assert.deepEqual(tags.filter((tag) => !wellFormed.test(tag) || handler(tag)), [], `${path}: markup from the record`);
+      assert.ok(!/<script>[^<]*alert/i.test(markup), `${path}: a script from the record`);
+    }
+    assert.ok(text(page(files, 'join/index.html')).includes('<script>alert("page")</script>'), 'the title is shown as text');
+    assert.ok(text(page(files, 'projects/index.html')).includes('<script>alert("project")</script>'));
+    const tags = [...files.keys()].filter((k) => k.startsWith('posts/tags/') && k !== 'posts/tags/index.html');
+    assert.ok(tags.length >= 2 && tags.every((k) => /^posts\/tags\/[a-z0-9._-]+\/index\.html$/.test(k)), tags.join(', '));
+    const feed = files.get('posts/atom.xml') as string;
+    assert.ok(!feed.includes('<script>'), 'the feed holds the post escaped');
   });
 
   it('never lets an unsafe scheme reach an href or src', () => {
@@ -129,7 +180,8 @@ describe('photos and alumni', () => {
       writeFileSync(join(root, 'assets/lei wu.jpg'), 'JPEG');
       const graph = changed((g) => {
         g.root = root;
-        g.files = [...g.files, 'assets/lei wu.jpg'];
+        // The root is another folder: of the example's files under assets/ (copied into every site), none is there.
+        g.files = [...g.files.filter((f) => !f.startsWith('assets/')), 'assets/lei wu.jpg'];
         g.people.get('lei-wu')!.data.photo = 'assets/lei wu.jpg';
       });
       const files = toMap(renderSite(graph, { now: NOW }));
