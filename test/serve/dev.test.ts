@@ -67,6 +67,28 @@ describe('vita dev', () => {
     assert.match(page, /Functional Scaling Laws Revisited/);
   });
 
+  it('a page, a post and a project added while it runs are served, listed and linked at once', async () => {
+    mkdirSync(join(dir, 'pages/teaching'), { recursive: true });
+    writeFileSync(join(dir, 'pages/teaching/index.md'), '---\ntitle: Teaching\nmenu: true\n---\nCourses of the group [@wu2018sgd].\n');
+    writeFileSync(join(dir, 'posts/2026-04-01-new-post.md'), '---\ntitle: A new post\ntags: [news]\n---\nJust written.\n');
+    writeFileSync(join(dir, 'projects/new-project.md'), '---\ntitle: A new project\npeople: [mingze-wang]\n---\nJust started.\n');
+    writeFileSync(join(dir, 'people/mingze-wang/notes.md'), '# Notes\n\nA page of his own.\n');
+    await server.rebuild();
+    await settle();
+    const teaching = await fetch(new URL('teaching/', server.url));
+    assert.equal(teaching.status, 200);
+    assert.match(await teaching.text(), /Courses of the group/);
+    assert.match(await (await fetch(new URL('posts/2026/new-post/', server.url))).text(), /Just written/);
+    assert.match(await (await fetch(new URL('posts/', server.url))).text(), /A new post/);
+    assert.equal((await fetch(new URL('posts/tags/news/', server.url))).status, 200);
+    assert.match(await (await fetch(new URL('projects/', server.url))).text(), /A new project/);
+    assert.match(await (await fetch(new URL('people/mingze-wang/', server.url))).text(), /A new project/);
+    const notes = await (await fetch(new URL('people/mingze-wang/notes/', server.url))).text();
+    assert.match(notes, /A page of his own/);
+    assert.match(notes, /aria-current="page">Notes</);
+    assert.match(await (await fetch(new URL('', server.url))).text(), />Teaching<\/a>/, 'the new page is in the navigation');
+  });
+
   it('an error in the record is reported to the page and the last good site stays up', async () => {
     writeFileSync(join(dir, 'people/lei-wu.yaml'), readFileSync(join(dir, 'people/lei-wu.yaml'), 'utf8').replace('start: 2012-09', 'start: 2012.13'));
     await server.rebuild();
