@@ -19,7 +19,9 @@ const BUILD = `Usage: vita build [project] [--out folder] [--base-url url] [--no
 Checks the record, then writes the website into the output folder (vita.yaml's
 \`output\`, _site by default): every person's pages, publications with one page
 each, research, CV (with its PDF), news, talks, teaching, group, seminars with
-calendar feeds, Atom feeds, sitemap and a search index. Only files whose bytes
+calendar feeds, your own pages (pages/, people/<id>/<name>.md), the blog
+(posts/, with tags and a feed), projects (projects/), Atom feeds, sitemap and a
+search index. Only files whose bytes
 changed are written; files of an earlier build that are gone are removed.
 A long publication list (over vita.yaml's publications.pageSize, 1000) gets a
 page per year. The project's theme/ folder, if any, restyles the site

@@ -217,7 +217,9 @@ describe('the example site in a browser', { skip: NO_CHROMIUM }, () => {
 
   it('finds the pages of both languages', () => {
     assert.ok(pages.length > 100, `${pages.length} pages`);
-    for (const p of ['', 'zh/', 'people/lei-wu/publications/', 'zh/people/lei-wu/', 'publications/wang2025sharpness/', 'people/mingze-wang/research/', 'seminars/scms-colloquium/2025-07-23-weijie-su/', 'search/', 'zh/search/']) {
+    for (const p of ['', 'zh/', 'people/lei-wu/publications/', 'zh/people/lei-wu/', 'publications/wang2025sharpness/', 'people/mingze-wang/research/', 'seminars/scms-colloquium/2025-07-23-weijie-su/', 'search/', 'zh/search/',
+      // Every kind of page the owner writes: a page, a person's page, the blog, a tag, a post (the site's and a person's), projects, a long news item.
+      'join/', 'zh/join/', 'people/lei-wu/software/', 'posts/', 'posts/tags/', 'posts/tags/scaling-laws/', 'posts/2026/spring-reading-group/', 'people/mingze-wang/posts/', 'people/mingze-wang/posts/2025/sharpness-disparity-explained/', 'projects/', 'projects/implicit-regularization/', 'news/2026-03-group-retreat/']) {
       assert.ok(pages.includes(p), `no page /${p}`);
     }
   });
