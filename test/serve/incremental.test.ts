@@ -76,7 +76,21 @@ describe('vita dev after edits', () => {
     edit('publications/conferences.bib', (t) => t.replace('@inproceedings{wang2025sharpness,', '@inproceedings{wang2025disparity,'));
     edit('people/mingze-wang/research.md', (t) => t.replaceAll('@wang2025sharpness', '@wang2025disparity'));
     edit('news/2025-05-sharpness-disparity-icml.md', (t) => t.replace('[wang2025sharpness]', '[wang2025disparity]'));
-    await server.rebuild(['publications/conferences.bib', 'people/mingze-wang/research.md', 'news/2025-05-sharpness-disparity-icml.md']);
+    // A person's page and a post cite it too, and the post lists it.
+    edit('people/lei-wu/software.md', (t) => t.replaceAll('@wang2025sharpness', '@wang2025disparity'));
+    const post = 'people/mingze-wang/posts/2025-11-20-sharpness-disparity-explained.md';
+    edit(post, (t) => t.replaceAll('wang2025sharpness', 'wang2025disparity'));
+    await server.rebuild(['publications/conferences.bib', 'people/mingze-wang/research.md', 'news/2025-05-sharpness-disparity-icml.md', 'people/lei-wu/software.md', post]);
+    await sameAsFresh();
+  });
+
+  it('a page, a post and a project added, a post removed, a project edited', async () => {
+    write('pages/resources.md', '---\ntitle: Resources\nmenu: true\norder: 1\n---\nNotes on [@wu2018sgd].\n');
+    write('posts/2026-05-01-new.md', '---\ntitle: New\ntags: [optimization]\n---\nText.\n');
+    write('projects/new.md', '---\ntitle: New project\npeople: [lei-wu]\npublications: [wu2018sgd]\n---\nText.\n');
+    unlinkSync(join(dir, 'posts/2026-03-02-spring-reading-group.md'));
+    edit('projects/scaling-laws.md', (t) => t.replace('end: present', 'end: 2025-12'));
+    await server.rebuild(['pages/resources.md', 'posts/2026-05-01-new.md', 'projects/new.md', 'posts/2026-03-02-spring-reading-group.md', 'projects/scaling-laws.md']);
     await sameAsFresh();
   });
 
