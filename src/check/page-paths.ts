@@ -5,11 +5,12 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { createSite } from '../render/site/context.js';
 import { sitePageJobs } from '../render/site/index.js';
+import { hasNewsPage } from '../render/site/parts/news.js';
 import type { Graph } from '../resolve/graph.js';
 
 export function findPathClashes(graph: Graph, diagnostics: Diagnostics): void {
   // Nothing written by hand, nothing to clash: a department's 50,000 pages are not listed for nothing.
-  if (!graph.pages.length && !graph.posts.length && !graph.projects.length && !graph.news.length) return;
+  if (!graph.pages.length && !graph.posts.length && !graph.projects.length && !graph.news.some(hasNewsPage)) return;
   const site = createSite(graph, graph.config.languages[0] ?? 'en', { baseUrl: '/' });
   sitePageJobs(site, (clash) => {
     const address = `/${clash.path}`;

@@ -48,6 +48,14 @@ describe("a person's own page (people/lei-wu/software.md)", () => {
     assert.match(page(site, 'people/lei-wu/cv/index.html'), /<a href="\/pku-ml\/people\/lei-wu\/software\/">Software<\/a>/);
     assert.match(software, /<a href="#pub-3">\[3\]<\/a>/);
   });
+  it("is in the navigation of a personal site whose owner it is", () => {
+    const g = exampleGraph();
+    const files = toMap(renderSite({ ...g, config: { ...g.config, owner: 'lei-wu', group: undefined } }, { now: NOW }));
+    const home = page(files, 'index.html');
+    assert.match(home, /<a href="\/pku-ml\/people\/lei-wu\/software\/">Software<\/a>/);
+    assert.match(page(files, 'people/lei-wu/software/index.html'), /<a href="\/pku-ml\/people\/lei-wu\/software\/" aria-current="page">Software<\/a>/);
+  });
+
   it('stays a section of theirs, for a CV variant that names it', () => {
     assert.match(exampleGraph().people.get('lei-wu')!.sections.software!.text, /Code for our papers/);
   });

@@ -74,12 +74,23 @@ export function firstParagraph(text: string): string {
   return '';
 }
 
+/** Items by the people they belong to, in their order, made once per graph: a department has a thousand people. */
+function byPerson<T>(site: Site, kind: string, items: readonly T[], people: (item: T) => readonly string[]): Map<string, T[]> {
+  return memoShared(site, `by-person-${kind}`, '', () => {
+    const map = new Map<string, T[]>();
+    for (const item of items) for (const id of people(item)) (map.get(id) ?? map.set(id, []).get(id)!).push(item);
+    return map;
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------------------------
 // Pages
 
 /** The pages a person has beside their About, Publications and CV, in tab order. */
 export function personPages(site: Site, id: string): SitePage[] {
-  return memo(site, 'person-pages', id, () => byOrder(site, site.graph.pages.filter((p) => p.person === id)));
+  const none: SitePage[] = [];
+  if (!site.graph.pages.length) return none;
+  return memo(site, 'person-pages', id, () => byOrder(site, byPerson(site, 'pages', site.graph.pages, (p) => (p.person ? [p.person] : [])).get(id) ?? none));
 }
 
 /** The site's pages that ask for a place in the navigation, in order. */
@@ -114,7 +125,7 @@ export function postPath(post: Post): string {
 
 /** A person's posts, newest first. */
 export function personPosts(site: Site, id: string): Post[] {
-  return memo(site, 'person-posts', id, () => site.graph.posts.filter((p) => p.person === id));
+  return byPerson(site, 'posts', site.graph.posts, (p) => (p.person ? [p.person] : [])).get(id) ?? [];
 }
 
 /** The posts a post is read among (its list, for previous and next): the person's, or all of the site's. */
@@ -173,7 +184,7 @@ export function postList(site: Site, posts: readonly Post[]): Html {
 
 /** Projects a person works on, in the grid's order. */
 export function personProjects(site: Site, id: string): Project[] {
-  return memo(site, 'person-projects', id, () => site.graph.projects.filter((p) => p.people.includes(id)));
+  return byPerson(site, 'projects', site.graph.projects, (p) => p.people).get(id) ?? [];
 }
 
 /** Projects a publication belongs to. */
