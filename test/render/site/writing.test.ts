@@ -148,6 +148,9 @@ describe('projects', () => {
     const grid = page(toMap(renderSite({ ...g, projects }, { now: NOW })), 'projects/index.html');
     assert.ok(grid.indexOf('Current projects') < grid.indexOf('Functional scaling laws'));
     assert.ok(grid.indexOf('Past projects') < grid.indexOf('Implicit regularization of SGD'));
+    // Headings in order: the cards' titles are h3 under the two h2, and h2 when the grid is alone under the h1.
+    assert.match(grid, /<h3 class="project-title">/);
+    assert.match(page(site, 'projects/index.html'), /<h2 class="project-title">/);
   });
 });
 

@@ -242,7 +242,7 @@ a.tag:hover{color:var(--text)}
 .project-card .project-image{display:block;width:100%;height:auto;aspect-ratio:16/9;object-fit:cover;background:var(--bg-soft);border-bottom:1px solid var(--rule)}
 .project-text{padding:.8rem 1rem 1rem}
 .project-text p{margin:.3rem 0 0;font-size:.95rem}
-.project-title{font-size:1.08rem;font-style:normal;margin:0}
+.project-title{font-size:1.08rem;font-style:normal;font-variant:normal;letter-spacing:0;border:0;padding:0;margin:0}
 .project-title a{color:var(--text);text-decoration:none}
 .project-title a:hover{color:var(--accent);text-decoration:underline}
 .project-text .project-period{font-family:var(--font-ui);font-size:.76rem;color:var(--muted);margin:.1rem 0 0;font-variant-numeric:tabular-nums}

@@ -14,10 +14,11 @@ export function projectsPage(site: Site): Page {
   const all = site.graph.projects;
   const current = all.filter((p) => !isPastProject(site, p));
   const past = all.filter((p) => isPastProject(site, p));
-  const grid = (projects: Project[]) => html`<ul class="project-grid">${projects.map((p) => projectCard(site, p))}</ul>`;
+  // Under "Current projects" and "Past projects" the cards' titles are h3; alone under the page's h1, h2.
+  const grid = (projects: Project[], level: 2 | 3) => html`<ul class="project-grid">${projects.map((p) => projectCard(site, p, level))}</ul>`;
   const body = html`<header class="page-head"><h1>${t.projects}</h1></header>
-${current.length && past.length ? html`<section id="current"><h2>${t.currentProjects}</h2>${grid(current)}</section>` : current.length ? grid(current) : ''}
-${past.length ? html`<section id="past"><h2>${t.pastProjects}</h2>${grid(past)}</section>` : ''}`;
+${current.length && past.length ? html`<section id="current"><h2>${t.currentProjects}</h2>${grid(current, 3)}</section>` : current.length ? grid(current, 2) : ''}
+${past.length ? html`<section id="past"><h2>${t.pastProjects}</h2>${grid(past, 3)}</section>` : ''}`;
   return { path: paths.projects(), title: t.projects, body, nav: 'projects', wide: true };
 }
 

@@ -213,7 +213,7 @@ export function projectPeriod(site: Site, project: Project): string {
 }
 
 /** A project's card in the grid: picture, title, years, summary, tags. */
-export function projectCard(site: Site, project: Project): Html {
+export function projectCard(site: Site, project: Project, headingLevel: 2 | 3 = 3): Html {
   const title = localText(site, project.title);
   const summary = project.summary ?? firstParagraph(project.body.text);
   const lang = writtenLang(site, project.lang);
@@ -221,7 +221,9 @@ export function projectCard(site: Site, project: Project): Html {
   return html`<li class="project-card"${lang ? html` lang="${lang}"` : ''}>
 ${project.image ? pictureFor(site, project.image, { alt: '', className: 'project-image', sizes: '(min-width: 45rem) 20rem, 100vw' }) : ''}
 <div class="project-text">
-<h3 class="project-title"><a href="${url(site, paths.project(project.id))}">${title}</a></h3>
+${headingLevel === 2
+    ? html`<h2 class="project-title"><a href="${url(site, paths.project(project.id))}">${title}</a></h2>`
+    : html`<h3 class="project-title"><a href="${url(site, paths.project(project.id))}">${title}</a></h3>`}
 ${period ? html`<p class="project-period">${period}</p>` : ''}
 ${summary ? renderMarkdown(summary, { rewriteUrl: (u) => projectFileUrl(site, u, 'projects') }) : ''}
 ${project.tags.length ? html`<p class="project-tags">${project.tags.map((tag) => html`<span class="tag">${tag}</span> `)}</p>` : ''}
