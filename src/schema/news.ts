@@ -10,7 +10,10 @@ export const News = z
     people: z.array(Id).optional().describe('Whose news it is; defaults to the owner, or the whole group.'),
     publications: z.array(z.string()).optional().describe('Keys of the publications it is about.'),
     lang: z.string().optional(),
-    body: z.string().optional().describe('The text (Markdown): the body of the .md file.'),
+    body: z
+      .string()
+      .optional()
+      .describe('The text (Markdown): the body of the .md file. A text that goes on well beyond its headline (three paragraphs or more, or over 400 characters after it) gets a page of its own, /news/<id>/, and the list of news shows its beginning.'),
   })
   .strict();
 
