@@ -71,6 +71,8 @@ function createRenderer(): Md {
       token.attrSet(attr, isSafeHref(value) ? (env.rewriteUrl ? env.rewriteUrl(value) : value) : '#');
     };
     state.tokens.forEach((token, i) => {
+      // A wide table scrolls sideways on a phone (vita.css): focusable, so that it can be scrolled from the keyboard.
+      if (token.type === 'table_open') token.attrSet('tabindex', '0');
       // A table's empty corner cell is no header of anything: an empty <th> is announced as a nameless column.
       if (token.type === 'th_open' && state.tokens[i + 1]?.type === 'inline' && state.tokens[i + 1]!.content.trim() === '' && state.tokens[i + 2]?.type === 'th_close') {
         token.tag = 'td';
