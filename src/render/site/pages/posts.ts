@@ -48,7 +48,8 @@ ${n < total ? html`<a rel="next" href="${url(site, paths.postsPage(n + 1))}">${t
 ${feedLink(site)}
 ${postList(site, posts)}
 ${pager}`;
-  return { path: paths.postsPage(n), title: n > 1 ? `${t.blog} · ${t.pageOf(n, total)}` : t.blog, body, nav: 'blog', head: feedHead(site) };
+  // A list: the posts' own pages are what search finds.
+  return { path: paths.postsPage(n), title: n > 1 ? `${t.blog} · ${t.pageOf(n, total)}` : t.blog, body, nav: 'blog', head: feedHead(site), unsearchable: true };
 }
 
 /** The posts with one tag. */
@@ -58,7 +59,7 @@ export function tagPage(site: Site, tagSlug: string): Page {
   const body = html`<header class="page-head"><p class="kicker"><a href="${url(site, paths.posts())}">${t.blog}</a></p><h1>${t.taggedWith(entry.tag)}</h1></header>
 ${postList(site, entry.posts)}
 <p class="see-also"><a href="${url(site, paths.tags())}">${t.tags}</a> · <a href="${url(site, paths.posts())}">${t.allPosts}</a></p>`;
-  return { path: paths.tag(tagSlug), title: t.taggedWith(entry.tag), body, nav: 'blog', head: feedHead(site) };
+  return { path: paths.tag(tagSlug), title: t.taggedWith(entry.tag), body, nav: 'blog', head: feedHead(site), unsearchable: true };
 }
 
 /** Every tag, with how many posts carry it. */
@@ -67,7 +68,7 @@ export function tagsPage(site: Site): Page {
   const tags = [...postTags(site)];
   const body = html`<header class="page-head"><p class="kicker"><a href="${url(site, paths.posts())}">${t.blog}</a></p><h1>${t.tags}</h1></header>
 <ul class="tag-list">${tags.map(([key, { tag, posts }]) => html`<li><a href="${url(site, paths.tag(key))}">${tag}</a> <span class="muted">${posts.length}</span></li>`)}</ul>`;
-  return { path: paths.tags(), title: t.tags, body, nav: 'blog' };
+  return { path: paths.tags(), title: t.tags, body, nav: 'blog', unsearchable: true };
 }
 
 /** A person's posts, beside their other pages. */
@@ -75,7 +76,7 @@ export function personPostsPage(site: Site, person: Person, posts: readonly Post
   const t = site.t;
   const body = html`${personHeader(site, person, t.blog, 'posts')}
 ${postList(site, posts)}`;
-  return { path: paths.personPosts(person.id), title: `${t.blog} · ${shortName(site, person)}`, body, nav: site.owner === person.id ? 'blog' : 'group', head: feedHead(site) };
+  return { path: paths.personPosts(person.id), title: `${t.blog} · ${shortName(site, person)}`, body, nav: site.owner === person.id ? 'blog' : 'group', head: feedHead(site), unsearchable: true };
 }
 
 export function postPage(site: Site, post: Post): Page {

@@ -19,7 +19,8 @@ export function projectsPage(site: Site): Page {
   const body = html`<header class="page-head"><h1>${t.projects}</h1></header>
 ${current.length && past.length ? html`<section id="current"><h2>${t.currentProjects}</h2>${grid(current, 3)}</section>` : current.length ? grid(current, 2) : ''}
 ${past.length ? html`<section id="past"><h2>${t.pastProjects}</h2>${grid(past, 3)}</section>` : ''}`;
-  return { path: paths.projects(), title: t.projects, body, nav: 'projects', wide: true };
+  // A list: the projects' own pages are what search finds.
+  return { path: paths.projects(), title: t.projects, body, nav: 'projects', wide: true, unsearchable: true };
 }
 
 export function projectPage(site: Site, project: Project): Page {
