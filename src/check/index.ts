@@ -4,6 +4,7 @@ import type { Graph } from '../resolve/graph.js';
 import { findDuplicatePublications, type DuplicateCache } from './duplicates.js';
 import { findDeadLinks, newLinkCache, type ChangedPublications, type LinkCache } from './links.js';
 import { findPathClashes } from './page-paths.js';
+import { findOutputCollisions } from './output-paths.js';
 import { findStaleEntries } from './stale.js';
 import { findVenueYearMismatches, type VenueYearCache } from './venue-year.js';
 
@@ -32,4 +33,6 @@ export function checkConsistency(graph: Graph, diagnostics: Diagnostics, options
   findStaleEntries(graph, diagnostics, options.today);
   findDeadLinks(graph, diagnostics, cache?.links, options.changed);
   findPathClashes(graph, diagnostics);
+  // Planned without a cache only (check, build): `vita dev` serves from memory, where no page overwrites another file.
+  if (!cache) findOutputCollisions(graph, diagnostics);
 }

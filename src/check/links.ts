@@ -3,6 +3,7 @@ import { Diagnostics, type Diagnostic, type Span } from '../diagnostics/diagnost
 import type { DataPath } from '../load/record.js';
 import type { Graph, Publication } from '../resolve/graph.js';
 import { posix } from 'node:path';
+import { decodePath } from '../text/uri.js';
 
 /**
  * Dead links found before, for `vita dev`: a person, publication or series that is the same object as last time,
@@ -37,7 +38,7 @@ export function findDeadLinks(graph: Graph, diagnostics: Diagnostics, cache?: Li
   let files: Set<string> | undefined;
   const checkInto = (into: Diagnostics): Check => (file, target, at, path, base = '') => {
     if (!target || !isLocal(target)) return;
-    const clean = decodeURI(target.split(/[?#]/)[0]!);
+    const clean = decodePath(target.split(/[?#]/)[0]!);
     // A folder is a page of the site ("/join/", "../posts/"), not a file of the project.
     if (!clean || clean.endsWith('/')) return;
     const resolved = clean.startsWith('/') ? clean.slice(1) : posix.normalize(posix.join(base, clean));

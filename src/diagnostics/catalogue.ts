@@ -51,7 +51,17 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
   'load/empty-file': {
     title: 'Empty file',
     severity: 'error',
-    description: 'A record file (a person, a news item, a seminar series or event, vita.yaml) is empty. Write at least its required fields, or delete the file.',
+    description: 'A record file (a person, a news item, a seminar series or event, vita.yaml, a .bib file) is empty. Write at least its required fields (BibTeX entries in a .bib file), or delete the file.',
+  },
+  'load/bad-file-name': {
+    title: 'File name is not an id',
+    severity: 'error',
+    description: 'The name of a person, news or event file, or of a seminar series folder, becomes the record\'s id and its page\'s address, so it may hold only lower-case letters, digits and hyphens (invisible characters such as a right-to-left override are shown as <U+202E>). Rename the file or folder as the hint says.',
+  },
+  'load/yaml-too-deep': {
+    title: 'YAML nested too deeply',
+    severity: 'error',
+    description: 'The YAML goes more than 100 levels deep (brackets inside brackets, or indentation that keeps growing), far more than any record needs; it is not read. Usually a bracket is never closed.',
   },
   'load/yaml-syntax': {
     title: 'YAML syntax error',
@@ -94,9 +104,9 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
     description: '`equal`, `lead` or `corresponding` names an author position the entry does not have, or something that is not a position. List 1-based positions of the author list, e.g. `equal = {1,2}`.',
   },
   'load/bibtex-author-separator': {
-    title: 'Authors separated by commas',
+    title: 'Authors not separated by one "and"',
     severity: 'warning',
-    description: 'An author name has several commas, so it is probably several authors separated by commas. BibTeX separates authors with `and`.',
+    description: 'An author name has several commas, so it is probably several authors separated by commas; or an `and` has no name on one side of it (`{Wu, Lei and and E, Weinan}`, an `and` at the start or the end). BibTeX puts one `and` between two names.',
   },
 
   // --- validate
@@ -263,6 +273,11 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
     title: 'Page path already taken',
     severity: 'error',
     description: 'A page, post or project would be published at the address of another page: pages/publications.md at /publications/, which vita makes itself, or two posts with one name in one year. The other page keeps the address; rename the file (or move it into a folder).',
+  },
+  'check/output-collision': {
+    title: 'Two files of the site would share a path',
+    severity: 'error',
+    description: 'Two records would be published at the same path of the site, or one where the other needs a folder (a citation key `index.html` beside the list `publications/index.html`; two paths that differ only in case, which are one file on macOS and Windows). Every record that takes part is reported; rename one of them. Nothing is written until they differ.',
   },
   'check/dead-link': {
     title: 'Link to a missing file',

@@ -1,6 +1,6 @@
 /** Small text helpers every source needs: ids from names, dates as people write them, HTML to Markdown. */
 import { splitName } from '../resolve/names.js';
-import { DATE_PATTERN } from '../schema/common.js';
+import { isPartialDate } from '../schema/common.js';
 
 /** "Théo Dupont" -> "theo-dupont": lower-case letters, digits and hyphens. Empty when nothing Latin is left. */
 export function slug(text: string, max = 60): string {
@@ -86,7 +86,7 @@ function checked(year: string, month?: string, day?: string): string | undefined
   if (month !== undefined) parts.push(pad(Number(month)));
   if (month !== undefined && day !== undefined) parts.push(pad(Number(day)));
   const out = parts.join('-');
-  return DATE_PATTERN.test(out) ? out : year;
+  return isPartialDate(out) ? out : year;
 }
 
 /** "2012.9 - 2018.7", "2021.12 -", "2019-2022", "Sep 2020 – present", "2017": a start and an end. */

@@ -92,6 +92,23 @@ function loadText(project: LoadedProject, file: string, role: Role, text: string
     project.prose.push({ file, person: role.person, section: role.section, text: fm.body, line: fm.bodyLine } satisfies ProseSection);
     return;
   }
+  const badName = 'id' in role ? invalidName(role) : undefined;
+  if (badName !== undefined) {
+    // The name becomes the record's id and its page's address: anything but plain letters would be invisible or
+    // ambiguous there (a right-to-left override, a space, a capital that a case-insensitive disk merges).
+    const folder = role.kind === 'series';
+    const suggestion = slugOf(badName);
+    diagnostics.error(file, { line: 1, column: 1 }, 'load/bad-file-name', `the ${folder ? 'folder' : 'file'} name "${visible(badName)}" is not a valid id`, {
+      hint: `ids use lower-case letters, digits and hyphens: rename the ${folder ? 'folder' : 'file'}${suggestion ? ` to "${suggestion}"` : ''}.`,
+      input: badName,
+    });
+  }
+  if (text.trim() === '' && role.kind === 'bibtex') {
+    diagnostics.error(file, { line: 1, column: 1 }, 'load/empty-file', 'the file is empty', {
+      hint: 'write BibTeX entries in it (@article{key, title = {...}, author = {...}, year = {...}}), or delete the file.',
+    });
+    return;
+  }
   if (role.kind === 'page' && role.person) {
     // A person's own page is also a section of theirs, by its name, for a CV variant that lists it (cv.sections).
     const fm = readFrontMatter(file, text, new Diagnostics());
@@ -108,6 +125,31 @@ function loadText(project: LoadedProject, file: string, role: Role, text: string
     return;
   }
   for (const r of readRecords(file, text, role, diagnostics, bibtex)) project.records.push(r);
+}
+
+/** What a file name must be to name a record: the id pattern of the schemas. */
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+/** The part of a record's file name that is not an id, if any: a page's id is its path, each folder of it an id. */
+function invalidName(role: { kind: string; id?: string }): string | undefined {
+  if (role.id === undefined) return undefined;
+  const names = role.kind === 'page' ? role.id.split('/').filter(Boolean) : [role.id];
+  return names.find((name) => !ID_PATTERN.test(name));
+}
+
+/** A name with its invisible and control characters shown as code points, so the report shows what is wrong. */
+function visible(name: string): string {
+  return name.replace(/[\p{C}]/gu, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
+/** The id a name was probably meant to be: lower case, hyphens for the rest, invisible characters dropped. */
+function slugOf(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\p{M}\p{C}]/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 type Role =

@@ -15,6 +15,16 @@ export interface ParsedYaml {
  * Syntax errors and duplicate keys go to `diagnostics`; the value is still returned when possible.
  */
 export function readYaml(file: string, text: string, diagnostics: Diagnostics, lineOffset = 0): ParsedYaml {
+  const deep = tooDeep(text, MAX_DEPTH);
+  if (deep !== undefined) {
+    // The parser recurses once per level: read this deep, it would fail with "Maximum call stack size exceeded".
+    const before = text.slice(0, deep);
+    const line = before.split('\n').length;
+    diagnostics.error(file, { line: line + lineOffset, column: deep - before.lastIndexOf('\n') }, 'load/yaml-too-deep', `the YAML is nested more than ${MAX_DEPTH} levels deep here`, {
+      hint: 'a record needs a few levels (a list of mappings of lists); check for brackets that are never closed, or indentation that keeps growing.',
+    });
+    return { value: null, ok: false, locate: () => undefined };
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
   const position = (offset: number): Span => {
@@ -88,6 +98,50 @@ export function readYaml(file: string, text: string, diagnostics: Diagnostics, l
     return best ?? { line: 1 + lineOffset, column: 1 };
   };
   return { value, ok: !fatal, locate };
+}
+
+/** Levels of nesting a record may have: far more than any record needs, far less than exhausts the stack. */
+const MAX_DEPTH = 100;
+
+/**
+ * The offset where `text` first goes deeper than `limit` levels, counting block levels (indentation that grows) and
+ * flow levels ("[" and "{" that open a value); undefined when it never does. Quoted text and comments are skipped.
+ */
+export function tooDeep(text: string, limit: number): number | undefined {
+  const indents: number[] = [];
+  let flow = 0;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let end = text.indexOf('\n', lineStart);
+    if (end < 0) end = text.length;
+    const line = text.slice(lineStart, end);
+    const indent = /^[ -]*/.exec(line)![0].length;
+    if (flow === 0 && line.trim() !== '' && !line.trimStart().startsWith('#')) {
+      while (indents.length && indents[indents.length - 1]! >= indent) indents.pop();
+      indents.push(indent);
+      if (indents.length > limit) return lineStart + indent;
+    }
+    let quote = '';
+    // The last character written before this one that is not a space, and where it is (-1: none yet).
+    let last = -1;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i]!;
+      if (quote) {
+        if (c === quote) quote = '';
+        continue;
+      }
+      const p = last < 0 ? '' : line[last]!;
+      const opensValue = flow > 0 || last < 0 || p === ':' || p === '[' || p === '{' || p === ',' || (p === '-' && (last === 0 || line[last - 1] === ' '));
+      if (c !== ' ' && c !== '\t') last = i;
+      if ((c === '"' || c === "'") && opensValue) quote = c;
+      else if (c === '#' && (i === 0 || line[i - 1] === ' ')) break;
+      else if ((c === '[' || c === '{') && opensValue) {
+        if (++flow + indents.length > limit) return lineStart + i;
+      } else if ((c === ']' || c === '}') && flow > 0) flow--;
+    }
+    lineStart = end + 1;
+  }
+  return undefined;
 }
 
 /** For a key step, both the key's range (what the user sees as "the field") and its value node. */

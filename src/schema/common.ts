@@ -4,10 +4,41 @@ import { z } from 'zod';
 /** A calendar date as researchers write it: a year, a month or a day, or "present" for an open end. */
 export const DATE_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * What is wrong with a date or date and time that has the right shape but names no day or time on a calendar
+ * ("2018-02-30", "2025-13-45", "2025-07-23 23:75"), in words; undefined when it is a real one or not date-shaped.
+ * A date is never moved to the nearest real one: `Date` would read 2018-02-30 as March 2.
+ */
+export function calendarProblem(text: string): string | undefined {
+  const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?$/.exec(text.trim());
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1).map((x) => (x === undefined ? undefined : Number(x)));
+  if (month !== undefined && (month < 1 || month > 12)) return `there is no month ${m[2]} (months run from 01 to 12)`;
+  if (day !== undefined && month !== undefined) {
+    const days = daysIn(year!, month);
+    if (day < 1 || day > days) return day < 1 ? `there is no day ${m[3]}` : `${MONTHS[month - 1]} ${year} has ${days} days`;
+  }
+  if (hour !== undefined && hour > 23) return `there is no hour ${m[4]} (hours run from 00 to 23; midnight at the end of a day is 00:00 of the next)`;
+  if (minute !== undefined && minute > 59) return `there is no minute ${m[5]} (minutes run from 00 to 59)`;
+  if (second !== undefined && second > 59) return `there is no second ${m[6]} (seconds run from 00 to 59)`;
+  return undefined;
+}
+
+/** A date of the form YYYY, YYYY-MM or YYYY-MM-DD that is on the calendar. */
+export function isPartialDate(text: string): boolean {
+  return DATE_PATTERN.test(text) && calendarProblem(text) === undefined;
+}
+
 export const PartialDate = z
   .union([z.string(), z.number().int()])
   .transform((v) => String(v))
-  .refine((v) => DATE_PATTERN.test(v), { message: 'vita:date' })
+  .refine((v) => isPartialDate(v), { message: 'vita:date' })
   .describe('A date: YYYY, YYYY-MM or YYYY-MM-DD.')
   .meta({ examples: ['2018', '2018-07', '2018-07-01'] });
 
@@ -19,7 +50,7 @@ export const NumberText = z
 export const DateOrPresent = z
   .union([z.string(), z.number().int()])
   .transform((v) => String(v))
-  .refine((v) => v === 'present' || DATE_PATTERN.test(v), { message: 'vita:date-or-present' })
+  .refine((v) => v === 'present' || isPartialDate(v), { message: 'vita:date-or-present' })
   .describe('A date (YYYY, YYYY-MM or YYYY-MM-DD) or "present".')
   .meta({ examples: ['2021-12', 'present'] });
 

@@ -1,11 +1,11 @@
 /** Seminar and colloquium series and their events. */
 import { z } from 'zod';
-import { Id, Localized, PartialDate, PersonRef, Url } from './common.js';
+import { calendarProblem, Id, Localized, PartialDate, PersonRef, Url } from './common.js';
 
 /** A date and time of day as written on a poster: "2025-07-23 10:30" (in the event's time zone). */
 export const DateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$/, { message: 'vita:datetime' })
+  .refine((v) => /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$/.test(v) && calendarProblem(v) === undefined, { message: 'vita:datetime' })
   .describe('Local date and time, "YYYY-MM-DD HH:MM", read in the event\'s time zone.');
 
 export const TimeZone = z.string().describe('IANA time zone: "Asia/Shanghai", "America/New_York".');

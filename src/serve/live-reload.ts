@@ -3,7 +3,8 @@ export const LIVE_PATH = '/__vita/live.js';
 export const EVENTS_PATH = '/__vita/events';
 
 export const LIVE_SCRIPT = `(() => {
-  const here = () => decodeURI(location.pathname).replace(/index\\.html$/, '');
+  // A path with a stray "%" is not an escape: compare it as written rather than throw.
+  const here = () => { let p = location.pathname; try { p = decodeURI(p); } catch {} return p.replace(/index\\.html$/, ''); };
   let overlay;
   const show = (report) => {
     if (!overlay) {

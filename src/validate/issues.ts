@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RawRecord } from '../load/record.js';
 import { closest } from '../text/suggest.js';
+import { calendarProblem } from '../schema/common.js';
 import { CHECK_MESSAGES, describeExpected, describeInput, formatPath, shorten } from './messages.js';
 
 type Issue = z.core.$ZodIssue;
@@ -177,7 +178,9 @@ function checkDiagnostic(record: RawRecord, path: (string | number)[], key: stri
   const shown = typeof input === 'object' ? '' : shownValue(input);
   let hint = check.hint;
   if (typeof input === 'number' && (key === 'date' || key === 'date-or-present')) hint = `with a dot, YAML reads ${input} as a number: ${hint}`;
-  return { file: record.file, severity: 'error', path, ...record.locate(path), code: `validate/${key}`, message: `${formatPath(subject) || 'the record'}${shown} ${check.what}`, hint, input };
+  // The right shape but not on the calendar (2018-02-30, 23:75): say which part is wrong.
+  const why = typeof input === 'string' && (key === 'date' || key === 'date-or-present' || key === 'datetime') ? calendarProblem(input) : undefined;
+  return { file: record.file, severity: 'error', path, ...record.locate(path), code: `validate/${key}`, message: `${formatPath(subject) || 'the record'}${shown} ${check.what}${why ? `: ${why}` : ''}`, hint, input };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { RawRecord } from '../load/record.js';
 import { SCHEMAS } from '../schema/index.js';
 import type { Located } from './index.js';
 import { issuesToDiagnostics } from './issues.js';
+import { salvage } from './salvage.js';
 
 export function validateRecord(raw: RawRecord, diagnostics: Diagnostics): Located<unknown> | undefined {
   const schema = SCHEMAS[raw.kind];
@@ -14,11 +15,15 @@ export function validateRecord(raw: RawRecord, diagnostics: Diagnostics): Locate
     return undefined;
   }
   const result = schema.safeParse(raw.value, { reportInput: true });
-  if (!result.success) {
+  let value: Record<string, unknown>;
+  if (result.success) value = result.data as Record<string, unknown>;
+  else {
     for (const d of issuesToDiagnostics(raw, schema, result.error.issues)) diagnostics.add(d);
-    return undefined;
+    // The record without its wrong fields still exists for the rest of the project (see salvage.ts).
+    const kept = salvage(schema, raw.value, result.error.issues);
+    if (kept === undefined) return undefined;
+    value = kept as Record<string, unknown>;
   }
-  const value = result.data as Record<string, unknown>;
   const id = typeof value.id === 'string' ? value.id : (raw.id ?? '');
   return { id, file: raw.file, value, locate: raw.locate };
 }

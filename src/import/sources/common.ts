@@ -6,6 +6,7 @@ import type { ImportBundle, ImportedPerson, Origin } from '../bundle.js';
 import { note } from '../bundle.js';
 import { isRecord, safeUrl } from '../text.js';
 import { readText } from './bibtex.js';
+import { decodePath } from '../../text/uri.js';
 
 /** A YAML text as data; syntax errors noted with their line. `lineOffset` for front matter inside a file. */
 export function parseYaml(text: string, origin: Origin, bundle: Pick<ImportBundle, 'notes'>, lineOffset = 0, customTags?: Parameters<typeof parseDocument>[1]): unknown {
@@ -145,11 +146,7 @@ export class SiteFiles {
       return safe;
     }
     let path = t.split(/[?#]/)[0]!;
-    try {
-      path = decodeURI(path);
-    } catch {
-      // a stray % : the path as written
-    }
+    path = decodePath(path);
     const found = this.find(path, base);
     if (found) {
       this.bundle.files[found.projectPath] = found.abs;

@@ -203,6 +203,12 @@ class PublicationBuilder {
     const authors: { name: string; roles: AuthorRole[] }[] = [];
     const parts = splitAuthors(field.value);
     const where = (part: { offset: number }) => (field.valueAt === undefined ? field.at : field.valueAt + part.offset);
+    if (parts.empty.length && parts.length) {
+      this.diagnostics.warning(this.file, this.lines.span(where({ offset: parts.empty[0]! })), 'load/bibtex-author-separator', 'an "and" here has no name on one side of it', {
+        hint: 'BibTeX puts one "and" between two names: `Song, Yang and Ermon, Stefano`; remove the extra "and".',
+        input: field.value,
+      });
+    }
     for (const part of parts) {
       const author = readAuthor(part.text);
       if (!author) continue;
@@ -418,34 +424,44 @@ class PublicationBuilder {
 // ---------------------------------------------------------------------------------------------------------------------
 // Authors
 
-const AND = /\s+and\s+/iy;
+/** " and" before more white space: the space after it stays, so that "and and" is two separators. */
+const AND = /\s+and(?=\s)/iy;
 /** BibTeX's word for the authors left out. */
 const OTHERS = /^others$/i;
 
-/** Splits an author list at " and " outside braces, keeping where each name starts in the value. */
-function splitAuthors(value: string): { text: string; offset: number }[] {
-  const parts: { text: string; offset: number }[] = [];
+/**
+ * Splits an author list at " and " outside braces, keeping where each name starts in the value. `empty` holds where
+ * a name is missing: an "and" at the start or the end, or two in a row (`{ and and }` names nobody, not "and").
+ */
+function splitAuthors(value: string): { text: string; offset: number }[] & { empty: number[] } {
+  const parts = Object.assign([] as { text: string; offset: number }[], { empty: [] as number[] });
+  // Padded, so that an "and" at either end is a separator too; offsets are of the value as written.
+  const padded = ` ${value} `;
   const push = (start: number, end: number) => {
-    const raw = value.slice(start, end);
+    const raw = padded.slice(start, end);
     const text = raw.trim();
-    if (text) parts.push({ text, offset: start + raw.length - raw.trimStart().length });
+    const offset = Math.max(0, Math.min(value.length, start + raw.length - raw.trimStart().length - 1));
+    if (text) parts.push({ text, offset });
+    else parts.empty.push(offset);
   };
   let depth = 0;
   let start = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i]!;
+  for (let i = 0; i < padded.length; i++) {
+    const c = padded[i]!;
     if (c === '\\') i++;
     else if (c === '{') depth++;
     else if (c === '}') depth--;
     else if (depth === 0 && (c === ' ' || c === '\t' || c === '\n' || c === '\r')) {
-      const and = matchAt(AND, value, i);
+      const and = matchAt(AND, padded, i);
       if (!and) continue;
       push(start, i);
       start = i + and.length;
       i = start - 1;
     }
   }
-  push(start, value.length);
+  // A list with no "and" at all is one name, even when it is only white space (reported as no author).
+  if (start > 0) push(start, padded.length);
+  else if (value.trim()) parts.push({ text: value.trim(), offset: value.length - value.trimStart().length });
   return parts;
 }
 

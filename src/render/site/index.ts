@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Span } from '../../diagnostics/diagnostic.js';
 import type { Graph } from '../../resolve/graph.js';
 import type { OutputFile } from '../output.js';
 import { siteAssets } from './assets/index.js';
@@ -44,8 +45,17 @@ export interface PageJob {
   /** The page's path inside the site, as its `Page.path` will be: "people/lei-wu/", "404.html". */
   path: string;
   make: () => Page;
-  /** The file a page written by hand comes from (a page, post or project): a path already taken is reported there. */
-  source?: string;
+  /** The record the page is made from (a page, post or project written by hand, a person, a paper ...): a path
+   * already taken, or two pages that would share a file, are reported there (see check/output-paths.ts). */
+  origin?: PageOrigin;
+}
+
+/** Where a page's record is written. */
+export interface PageOrigin {
+  file: string;
+  /** The place in that file that names the page (an id, a key); the file's start when undefined. */
+  path?: (string | number)[];
+  locate?: (path: (string | number)[]) => Span | undefined;
 }
 
 /** A page written by hand whose path another page has: the first page keeps it (vita's own come first). */
@@ -60,7 +70,7 @@ export interface PathClash {
 export function sitePageJobs(site: Site, onClash?: (clash: PathClash) => void): PageJob[] {
   const g = site.graph;
   const jobs: PageJob[] = [];
-  const add = (path: string, make: () => Page) => jobs.push({ site, path, make });
+  const add = (path: string, make: () => Page, origin?: PageOrigin) => jobs.push(origin ? { site, path, make, origin } : { site, path, make });
   // A group site, or a record with no owner: the group's pages. A personal site's home is its owner's page.
   if (!g.config.owner) {
     add(paths.group(), () => groupPage(site));
@@ -69,7 +79,7 @@ export function sitePageJobs(site: Site, onClash?: (clash: PathClash) => void): 
     add(paths.home(), g.config.group ? () => groupHomePage(site) : () => ({ ...groupPublicationsPage(site), path: paths.home(), nav: 'home' }));
   }
   for (const person of g.people.values()) {
-    add(personPath(site, person.id), () => personPage(site, person));
+    add(personPath(site, person.id), () => personPage(site, person), { file: person.file });
     if (person.publications.length) {
       add(paths.personPublications(person.id), () => personPublicationsPage(site, person));
       for (const year of personPublicationYears(site, person)) add(paths.personPublicationsYear(person.id, year), () => personPublicationsYearPage(site, person, year));
@@ -79,12 +89,12 @@ export function sitePageJobs(site: Site, onClash?: (clash: PathClash) => void): 
     if (hasTalks(person)) add(paths.talks(person.id), () => talksPage(site, person));
     if (hasTeaching(person)) add(paths.teaching(person.id), () => teachingPage(site, person));
   }
-  for (const pub of g.publications.values()) add(paths.publication(pubSlug(site, pub.id)), () => publicationPage(site, pub));
+  for (const pub of g.publications.values()) add(paths.publication(pubSlug(site, pub.id)), () => publicationPage(site, pub), { file: pub.source.file, path: ['id'], locate: pub.source.locate });
   if (g.news.length) add(paths.news(), () => newsPage(site));
   if (g.series.size) {
     add(paths.seminars(), () => seminarsIndexPage(site));
-    for (const s of g.series.values()) add(paths.series(s.id), () => seriesPage(site, s));
-    for (const e of g.events.values()) add(paths.event(g.series.get(e.series)?.id ?? e.series, eventSlug(e.id)), () => eventPage(site, e));
+    for (const s of g.series.values()) add(paths.series(s.id), () => seriesPage(site, s), { file: s.file });
+    for (const e of g.events.values()) add(paths.event(g.series.get(e.series)?.id ?? e.series, eventSlug(e.id)), () => eventPage(site, e), { file: e.file });
   }
   add(paths.search(), () => searchPage(site));
   add('404.html', () => notFoundPage(site));
@@ -98,14 +108,14 @@ export function sitePageJobs(site: Site, onClash?: (clash: PathClash) => void): 
  */
 function writingJobs(site: Site, jobs: PageJob[], onClash?: (clash: PathClash) => void): void {
   const g = site.graph;
-  const owners = new Map<string, string | undefined>(jobs.map((j) => [j.path, j.source]));
+  const owners = new Map<string, string | undefined>(jobs.map((j) => [j.path, j.origin?.file]));
   const add = (path: string, make: () => Page, source?: string) => {
     if (owners.has(path)) {
       if (source) onClash?.({ file: source, path, takenBy: owners.get(path) });
       return;
     }
     owners.set(path, source);
-    jobs.push({ site, path, make, source });
+    jobs.push(source ? { site, path, make, origin: { file: source } } : { site, path, make });
   };
   for (const item of g.news) if (hasNewsPage(item)) add(paths.newsItem(item.id), () => newsItemPage(site, item), item.file);
   if (g.projects.length) {

@@ -1,5 +1,6 @@
 /** Files of the project that pages link to (photos, PDFs): copied into the site at the same path. */
 import { posix } from 'node:path';
+import { decodePath } from '../../../text/uri.js';
 import { url, type Site } from '../context.js';
 
 /** Whether a link target is a path inside the project rather than a web address. */
@@ -11,12 +12,7 @@ export function isProjectPath(target: string): boolean {
 export function projectPath(target: string, base = ''): string | undefined {
   const clean = target.split(/[?#]/)[0]!;
   if (!clean) return undefined;
-  let decoded: string;
-  try {
-    decoded = decodeURI(clean);
-  } catch {
-    return undefined;
-  }
+  const decoded = decodePath(clean);
   const resolved = decoded.startsWith('/') ? posix.normalize(decoded.slice(1)) : posix.normalize(posix.join(base, decoded));
   // Never reach outside the project.
   if (resolved.startsWith('..') || posix.isAbsolute(resolved)) return undefined;
