@@ -9,7 +9,9 @@ import { writeFileAtomic } from '../write/index.js';
 import { relative, resolve, sep } from 'node:path';
 import { formatText } from '../diagnostics/format.js';
 import { openProject } from '../index.js';
-import { CvError, defaultCvPerson } from '../render/cv/model.js';
+import { CvChoiceError, CvError, defaultCvPerson } from '../render/cv/model.js';
+import { closest } from '../text/suggest.js';
+import { badChoice, UsageMistake } from './args.js';
 import { renderCv, type CvFormat } from '../render/cv/index.js';
 import { CvOptionError } from '../render/cv/typst/document.js';
 import { CV_THEMES, type CvTheme } from '../render/cv/typst/themes.js';
@@ -37,9 +39,9 @@ const defaultIo: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => p
 /** Runs `vita cv`; returns the exit status (0 done, 1 errors in the record or the request). */
 export function runCv(root: string, options: CvCommandOptions = {}, io: Io = defaultIo): number {
   const format = (options.format ?? 'all') as CvFormat;
-  if (!['pdf', 'md', 'all'].includes(format)) return fail(io, `--format takes pdf, md or all, not "${options.format}"`);
+  if (!['pdf', 'md', 'all'].includes(format)) return misuse(io, badChoice('format', format, ['pdf', 'md', 'all']));
   const theme = (options.theme ?? 'classic') as CvTheme;
-  if (!(CV_THEMES as readonly string[]).includes(theme)) return fail(io, `--theme takes ${CV_THEMES.join(' or ')}, not "${options.theme}"`);
+  if (!(CV_THEMES as readonly string[]).includes(theme)) return misuse(io, badChoice('theme', theme, CV_THEMES));
 
   const { graph, diagnostics } = openProject(root);
   if (diagnostics.errorCount > 0) {
@@ -49,7 +51,7 @@ export function runCv(root: string, options: CvCommandOptions = {}, io: Io = def
   }
   const person = options.person ?? defaultCvPerson(graph);
   if (!person) {
-    return fail(io, 'which person? The project names no owner (vita.yaml `owner`) and no group lead: run `vita cv <person-id>`.');
+    return misuse(io, new UsageMistake('which person? The project names no owner (vita.yaml `owner`) and no group lead', 'name one: vita cv --person <person-id>.'));
   }
 
   // Typesetting takes a few seconds: say so in a terminal.
@@ -66,7 +68,10 @@ export function runCv(root: string, options: CvCommandOptions = {}, io: Io = def
       layout: options.out ? 'flat' : 'site',
     });
   } catch (e) {
-    if (e instanceof CvError || e instanceof CvOptionError) return fail(io, e.message);
+    // A person, variant, section or colour that is not there is a mistake in the command: status 2, with the closest.
+    if (e instanceof CvChoiceError) return misuse(io, new UsageMistake(e.message, choiceHint(e)));
+    if (e instanceof CvOptionError) return misuse(io, new UsageMistake(e.message));
+    if (e instanceof CvError) return fail(io, e.message);
     if (e instanceof TypstCompileError) return fail(io, `the PDF could not be typeset (this is a bug in vita; please report it):\n${e.message}`);
     throw e;
   }
@@ -96,6 +101,18 @@ export function runCv(root: string, options: CvCommandOptions = {}, io: Io = def
 function fontsFromConfig(fonts: Record<string, string> | undefined, theme: CvTheme): string[] | undefined {
   const value = fonts?.cv ?? (theme === 'classic' ? fonts?.serif : fonts?.sans);
   return value ? value.split(',').map((f) => f.trim().replace(/^["']|["']$/g, '')).filter(Boolean) : undefined;
+}
+
+function misuse(io: Io, mistake: UsageMistake): number {
+  io.stderr(`vita cv: ${mistake.message}\n${mistake.hint ? `  hint: ${mistake.hint}\n` : ''}`);
+  return 2;
+}
+
+/** "did you mean --variant short?": the option each kind of choice is given with. */
+export function choiceHint(e: CvChoiceError): string | undefined {
+  const guess = closest(e.value, e.choices);
+  if (!guess) return undefined;
+  return e.what === 'person' ? `did you mean --person ${guess}?` : e.what === 'variant' ? `did you mean --variant ${guess}?` : `did you mean the section "${guess}"?`;
 }
 
 function fail(io: Io, message: string): number {

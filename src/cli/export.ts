@@ -6,7 +6,9 @@ import { writeFileAtomic } from '../write/index.js';
 import { resolve } from 'node:path';
 import { formatText } from '../diagnostics/format.js';
 import { openProject } from '../index.js';
-import { CvError, defaultCvPerson } from '../render/cv/model.js';
+import { CvChoiceError, CvError, defaultCvPerson } from '../render/cv/model.js';
+import { closest } from '../text/suggest.js';
+import { choiceHint } from './cv.js';
 import { jsonResume } from '../render/export/jsonresume.js';
 
 export const EXPORT_FORMATS = ['jsonresume'] as const;
@@ -28,7 +30,8 @@ const defaultIo: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => p
 /** Runs `vita export`; returns the exit status. */
 export function runExport(root: string, format: string, options: ExportCommandOptions = {}, io: Io = defaultIo): number {
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    io.stderr(`vita export: unknown format "${format}": use ${EXPORT_FORMATS.join(', ')}\n`);
+    const guess = closest(format, EXPORT_FORMATS);
+    io.stderr(`vita export: unknown format "${format}": use ${EXPORT_FORMATS.join(', ')}\n${guess ? `  hint: did you mean vita export ${guess}?\n` : ''}`);
     return 2;
   }
   const { graph, diagnostics } = openProject(root);
@@ -39,13 +42,18 @@ export function runExport(root: string, format: string, options: ExportCommandOp
   }
   const person = options.person ?? defaultCvPerson(graph);
   if (!person) {
-    io.stderr('vita export: which person? The project names no owner (vita.yaml `owner`) and no group lead: run `vita export jsonresume <person-id>`.\n');
-    return 1;
+    io.stderr('vita export: which person? The project names no owner (vita.yaml `owner`) and no group lead\n  hint: name one: vita export jsonresume --person <person-id>.\n');
+    return 2;
   }
   let text: string;
   try {
     text = JSON.stringify(jsonResume(graph, person), null, 2) + '\n';
   } catch (e) {
+    if (e instanceof CvChoiceError) {
+      const hint = choiceHint(e);
+      io.stderr(`vita export: ${e.message}\n${hint ? `  hint: ${hint}\n` : ''}`);
+      return 2;
+    }
     if (e instanceof CvError) {
       io.stderr(`vita export: ${e.message}\n`);
       return 1;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The `vita` command: parses arguments, runs a command, sets the exit status. Nothing else lives here. */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
+import { badChoice, parseCommandArgs, tooManyArguments, unknownCommand, UsageMistake } from './args.js';
 import { COMMAND_HELP, HELP, VERSION } from './help.js';
 import { SOURCE_KINDS, type SourceKind } from '../import/bundle.js';
 
@@ -11,20 +12,27 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | undefined>;
 
 /** Each command: its options, and how it runs with the parsed values and positionals. */
-const COMMANDS: Record<string, { options: Options; run: (v: Values, p: string[]) => number | Promise<number> }> = {
+const COMMANDS: Record<string, { options: Options; takes: [max: number, what: string]; run: (v: Values, p: string[]) => number | Promise<number> }> = {
   check: {
+    takes: [1, 'one project folder'],
     options: { format: { type: 'string', default: 'text' } },
-    run: async (v, p) => (v.format === 'text' || v.format === 'json' ? (await import('./check.js')).runCheck(p[0] ?? '.', { format: v.format }) : usage(`--format takes "text" or "json", not "${String(v.format)}"`)),
+    run: async (v, p) => {
+      if (v.format === 'text' || v.format === 'json') return (await import('./check.js')).runCheck(p[0] ?? '.', { format: v.format });
+      throw badChoice('format', String(v.format), ['text', 'json']);
+    },
   },
   build: {
+    takes: [1, 'one project folder'],
     options: { out: { type: 'string', short: 'o' }, 'base-url': { type: 'string' }, 'no-search': { type: 'boolean' }, 'no-pdf': { type: 'boolean' } },
     run: async (v, p) => (await import('./build.js')).runBuild(p[0] ?? '.', { out: str(v.out), baseUrl: str(v['base-url']), search: v['no-search'] ? false : undefined, cv: v['no-pdf'] ? false : undefined }),
   },
   dev: {
+    takes: [1, 'one project folder'],
     options: { port: { type: 'string' }, host: { type: 'string' } },
     run: async (v, p) => (await import('./dev.js')).runDev(p[0] ?? '.', { port: str(v.port), host: str(v.host) }),
   },
   cv: {
+    takes: [1, 'one project folder'],
     options: {
       person: { type: 'string', short: 'p' },
       variant: { type: 'string' },
@@ -39,29 +47,34 @@ const COMMANDS: Record<string, { options: Options; run: (v: Values, p: string[])
       (await import('./cv.js')).runCv(p[0] ?? '.', { person: str(v.person), variant: str(v.variant), theme: str(v.theme), format: str(v.format), out: str(v.out), accent: str(v.accent), font: str(v.font), paper: str(v.paper) }),
   },
   export: {
+    takes: [2, 'a format and a project folder'],
     options: { person: { type: 'string', short: 'p' }, out: { type: 'string', short: 'o' } },
     run: async (v, p) => (p[0] ? (await import('./export.js')).runExport(p[1] ?? '.', p[0], { person: str(v.person), out: str(v.out) }) : usage('say what to export: vita export jsonresume [project]')),
   },
   import: {
+    takes: [1, 'one source'],
     options: { into: { type: 'string' }, kind: { type: 'string' }, 'dry-run': { type: 'boolean' }, offline: { type: 'boolean' }, mailto: { type: 'string' } },
     run: async (v, p) => {
       if (!p[0]) return usage('vita import needs a source: a .bib file, a CV file, a site folder, or an online source such as orcid:0000-0002-1825-0097');
       const kind = str(v.kind);
-      if (kind && !(SOURCE_KINDS as readonly string[]).includes(kind)) return usage(`--kind takes one of ${SOURCE_KINDS.join(', ')}, not "${kind}"`);
+      if (kind && !(SOURCE_KINDS as readonly string[]).includes(kind)) throw badChoice('kind', kind, SOURCE_KINDS);
       const mailto = str(v.mailto);
       if (mailto !== undefined && !/^[^\s@]+@[^\s@]+$/.test(mailto)) return usage(`--mailto takes an email address, not "${mailto}"`);
       return (await import('./import.js')).runImport(p[0], { into: str(v.into), kind: kind as SourceKind | undefined, dryRun: v['dry-run'] === true, offline: v.offline === true, mailto });
     },
   },
   serve: {
+    takes: [1, 'one site folder'],
     options: { port: { type: 'string' }, host: { type: 'string' }, 'base-url': { type: 'string' } },
     run: async (v, p) => (await import('./serve.js')).runServe(p[0], { port: str(v.port), host: str(v.host), baseUrl: str(v['base-url']) }),
   },
   upgrade: {
+    takes: [1, 'one project folder'],
     options: { vita: { type: 'string' }, 'no-install': { type: 'boolean' } },
     run: async (v, p) => (await import('./upgrade.js')).runUpgrade(p[0] ?? '.', { vita: str(v.vita), install: v['no-install'] ? false : undefined }),
   },
   announce: {
+    takes: [2, 'an event and a project folder'],
     options: { out: { type: 'string', short: 'o' }, 'base-url': { type: 'string' } },
     run: async (v, p) => (p[0] ? (await import('./announce.js')).runAnnounce(p[1] ?? '.', p[0], { out: str(v.out), baseUrl: str(v['base-url']) }) : usage('name the event: vita announce <series>/<event> [project]')),
   },
@@ -80,12 +93,13 @@ export async function main(argv: string[]): Promise<number> {
   // `vita new` asks questions and parses its own flags.
   if (command === 'new') return (await import('./new.js')).runNew(rest);
   const spec = COMMANDS[command];
-  if (!spec) return usage(`unknown command "${command}"`);
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { ...spec.options, help: { type: 'boolean', short: 'h' } } });
+  if (!spec) throw unknownCommand(command, [...Object.keys(COMMANDS), 'new']);
+  const { values, positionals } = parseCommandArgs(command, rest, { ...spec.options, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     process.stdout.write(COMMAND_HELP[command] ?? HELP);
     return 0;
   }
+  if (positionals.length > spec.takes[0]) throw tooManyArguments(command, positionals, spec.takes[0], spec.takes[1]);
   return spec.run(values as Values, positionals);
 }
 
@@ -93,8 +107,8 @@ function str(v: string | boolean | undefined): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-function usage(message: string): number {
-  process.stderr.write(`vita: ${message}\nRun "vita --help" for the commands.\n`);
+function usage(message: string, hint = 'run "vita --help" for the commands.', command?: string): number {
+  process.stderr.write(`vita${command ? ` ${command}` : ''}: ${message}\n  hint: ${hint}\n`);
   return 2;
 }
 
@@ -103,8 +117,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof Error && 'code' in err && String((err as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
-      process.exitCode = usage(err.message);
+    if (err instanceof UsageMistake) {
+      process.exitCode = usage(err.message, err.hint, err.command);
       return;
     }
     // Only a bug reaches here: problems in the record are diagnostics.

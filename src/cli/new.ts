@@ -3,6 +3,7 @@ import { basename, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { usageMistakeOf } from './args.js';
 import { isoDay, packageNameFor, type Answers } from '../new/answers.js';
 import { folderProblem, writeProject } from '../new/create.js';
 import { Cancelled, terminalPrompter } from '../new/prompt.js';
@@ -149,7 +150,9 @@ export function parseNewArgs(args: string[]): { given: Given; yes: boolean; help
   try {
     parsed = parseArgs({ args: rest, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError((err as Error).message.split('\n')[0]!);
+    // Node's own words name no option: say which one was meant.
+    const mistake = usageMistakeOf('new', rest, OPTIONS, err);
+    throw mistake ? new UsageError(mistake.message, mistake.hint) : err;
   }
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`give one folder, not ${positionals.length} (${positionals.join(', ')})`, 'quote a folder name that has spaces.');

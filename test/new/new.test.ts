@@ -260,7 +260,7 @@ describe('vita new refuses', () => {
       [['--id', 'Ada Lovelace'], /--id: "Ada Lovelace" is not an id/],
       [['--base-url', 'example.org'], /--base-url: "example.org" is not a web address/],
       [['--name-Chinese', '吴磊'], /"Chinese" is not a language code/],
-      [['--colour', 'red'], /Unknown option '--colour'/],
+      [['--colour', 'red'], /unknown option "--colour"/],
       [['a', 'b'], /give one folder, not 2/],
       [['--name-en', 'Wu Lei'], /--name-en: "Ada Lovelace" is already the en name/],
     ];

@@ -330,6 +330,20 @@ export class CvError extends Error {
   }
 }
 
+/** A person, variant or section asked for that the project does not have: a mistake in the request, with the choices. */
+export class CvChoiceError extends CvError {
+  constructor(
+    message: string,
+    /** What was asked for ("person", "variant", "section"), as written, and what could have been. */
+    readonly what: 'person' | 'variant' | 'section',
+    readonly value: string,
+    readonly choices: readonly string[],
+  ) {
+    super(message);
+    this.name = 'CvChoiceError';
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Building the model
 
@@ -367,8 +381,11 @@ export function variantSpec(person: Person, variant: CvVariant = 'full'): CvVari
     const sections = v.split(',').map((s) => s.trim());
     return { name: sections.length === 1 ? sections[0]! : 'custom', sections };
   }
-  throw new CvError(
+  throw new CvChoiceError(
     `unknown CV variant "${variant}": use full, short, custom (the person's cv.sections) or a list of sections such as "education,publications"`,
+    'variant',
+    v,
+    ['full', 'short', 'custom', ...CV_SECTION_IDS, ...Object.keys(person.sections)],
   );
 }
 
@@ -389,7 +406,7 @@ export function cvModel(graph: Graph, personId: string, variant: CvVariant = 'fu
   const person = graph.people.get(personId);
   if (!person) {
     const known = [...graph.people.keys()].sort().join(', ');
-    throw new CvError(`"${personId}" is not a person of the project${known ? ` (people: ${known})` : ''}`);
+    throw new CvChoiceError(`"${personId}" is not a person of the project${known ? ` (people: ${known})` : ''}`, 'person', personId, [...graph.people.keys()]);
   }
   const spec = variantSpec(person, variant);
   const language = spec.language ?? graph.config.languages[0] ?? 'en';
@@ -399,7 +416,7 @@ export function cvModel(graph: Graph, personId: string, variant: CvVariant = 'fu
   for (const id of spec.sections ?? []) {
     if (!isSectionId(person, id)) {
       const choices = [...CV_SECTION_IDS, ...Object.keys(person.sections)].join(', ');
-      throw new CvError(`unknown CV section "${id}" (sections: ${choices})`);
+      throw new CvChoiceError(`unknown CV section "${id}" (sections: ${choices})`, 'section', id, [...CV_SECTION_IDS, ...Object.keys(person.sections)]);
     }
   }
 
