@@ -5,7 +5,9 @@ import { calendarProblem, Id, Localized, PartialDate, PersonRef, Url } from './c
 /** A date and time of day as written on a poster: "2025-07-23 10:30" (in the event's time zone). */
 export const DateTime = z
   .string()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$/.test(v) && calendarProblem(v) === undefined, { message: 'vita:datetime' })
+  .regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$/, { message: 'vita:datetime' })
+  // The right shape, and a day and time a calendar and a clock have: 2025-02-30 or 23:75 is never moved.
+  .refine((v) => calendarProblem(v) === undefined, { message: 'vita:datetime' })
   .describe('Local date and time, "YYYY-MM-DD HH:MM", read in the event\'s time zone.');
 
 export const TimeZone = z.string().describe('IANA time zone: "Asia/Shanghai", "America/New_York".');
