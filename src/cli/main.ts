@@ -24,7 +24,7 @@ const COMMANDS: Record<string, { options: Options; takes: [max: number, what: st
   build: {
     takes: [1, 'one project folder'],
     options: { out: { type: 'string', short: 'o' }, 'base-url': { type: 'string' }, 'no-search': { type: 'boolean' }, 'no-pdf': { type: 'boolean' } },
-    run: async (v, p) => (await import('./build.js')).runBuild(p[0] ?? '.', { out: str(v.out), baseUrl: str(v['base-url']), search: v['no-search'] ? false : undefined, cv: v['no-pdf'] ? false : undefined }),
+    run: async (v, p) => (await import('./build.js')).runBuild(p[0] ?? '.', { out: str(v.out), baseUrl: baseUrl(v['base-url']), search: v['no-search'] ? false : undefined, cv: v['no-pdf'] ? false : undefined }),
   },
   dev: {
     takes: [1, 'one project folder'],
@@ -76,7 +76,7 @@ const COMMANDS: Record<string, { options: Options; takes: [max: number, what: st
   announce: {
     takes: [2, 'an event and a project folder'],
     options: { out: { type: 'string', short: 'o' }, 'base-url': { type: 'string' } },
-    run: async (v, p) => (p[0] ? (await import('./announce.js')).runAnnounce(p[1] ?? '.', p[0], { out: str(v.out), baseUrl: str(v['base-url']) }) : usage('name the event: vita announce <series>/<event> [project]')),
+    run: async (v, p) => (p[0] ? (await import('./announce.js')).runAnnounce(p[1] ?? '.', p[0], { out: str(v.out), baseUrl: baseUrl(v['base-url']) }) : usage('name the event: vita announce <series>/<event> [project]')),
   },
 };
 
@@ -101,6 +101,15 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (positionals.length > spec.takes[0]) throw tooManyArguments(command, positionals, spec.takes[0], spec.takes[1]);
   return spec.run(values as Values, positionals);
+}
+
+/** `--base-url`: a path ("/pku-ml/") or an address a browser can read. */
+function baseUrl(v: string | boolean | undefined): string | undefined {
+  const s = str(v);
+  if (s !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(s) && !URL.canParse(s)) {
+    throw new UsageMistake(`--base-url "${s}" is not a web address a browser can read`, 'write e.g. --base-url https://example.org/pku-ml/ or --base-url /pku-ml/.');
+  }
+  return s;
 }
 
 function str(v: string | boolean | undefined): string | undefined {

@@ -165,6 +165,11 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
     severity: 'error',
     description: 'A link is empty or uses a scheme vita refuses (javascript:, data: ...). Use an http(s):// or mailto: address, or a path inside the project.',
   },
+  'validate/web-address': {
+    title: 'Web address cannot be read',
+    severity: 'error',
+    description: 'An http(s) or webcal address that no browser can read: a space in the host, an unclosed bracket, a missing host. Correct it; a space in a path is written %20.',
+  },
   'validate/id': {
     title: 'Not an id',
     severity: 'error',

@@ -62,6 +62,7 @@ export const Localized = z
 export const Url = z
   .string()
   .refine((v) => isSafeUrl(v), { message: 'vita:url' })
+  .refine((v) => isReadableUrl(v), { message: 'vita:web-address' })
   .describe('A web address (https://..., mailto:...) or a path inside the project.');
 
 /** Links are checked for unsafe schemes here, once, so no renderer has to. */
@@ -71,6 +72,13 @@ export function isSafeUrl(v: string): boolean {
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(s);
   if (!scheme) return !/^[\u0000-\u001f]/.test(s);
   return ['http', 'https', 'mailto', 'webcal', 'tel', 'doi'].includes(scheme[1]!.toLowerCase());
+}
+
+/** A web address that a browser can read: "https://exa mple.org" or "https://[x" cannot be, and no page could link to it. */
+export function isReadableUrl(v: string): boolean {
+  const s = v.trim();
+  if (!/^(https?|webcal):/i.test(s)) return true;
+  return URL.canParse(s);
 }
 
 export const Id = z

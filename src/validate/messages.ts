@@ -6,6 +6,7 @@ export const CHECK_MESSAGES: Record<string, { what: string; hint: string; aboutP
   'date-or-present': { what: 'is not a date', hint: 'write YYYY, YYYY-MM or YYYY-MM-DD, or "present".' },
   datetime: { what: 'is not a date and time', hint: 'write "YYYY-MM-DD HH:MM" in the event\'s time zone, e.g. "2025-07-23 10:30".' },
   url: { what: 'is not a safe link', hint: 'use an http(s):// or mailto: address, or a path inside the project; javascript: and data: links are refused.' },
+  'web-address': { what: 'is not a web address a browser can read', hint: 'check for spaces, brackets or a missing part, e.g. "https://example.org/path"; write a space as %20.' },
   id: { what: 'is not a valid id', hint: 'ids use lower-case letters, digits and hyphens, e.g. "lei-wu".' },
   term: { what: 'is not a term', hint: 'write a season and a year, e.g. "Fall 2023" or "Spring 2022".' },
   years: { what: 'is not a year or a range of years', hint: 'write e.g. 2019, "2019-2022" or "2020, 2022".' },

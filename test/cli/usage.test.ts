@@ -21,6 +21,7 @@ const CASES: [args: string[], stderr: RegExp][] = [
   [['check', EXAMPLE, 'extra'], /vita check: it takes one project folder; "extra" is one too many/],
   [['build', EXAMPLE, '--outt', 'site'], /unknown option "--outt"\n {2}hint: did you mean --out site\?/],
   [['build', EXAMPLE, '--no-search=yes'], /--no-search takes no value/],
+  [['build', EXAMPLE, '--base-url', 'https://[x'], /--base-url "https:\/\/\[x" is not a web address a browser can read/],
   [['dev', EXAMPLE, '--prot', '8080'], /did you mean --port 8080\?/],
   [['cv', EXAMPLE, '--varient', 'short'], /vita cv: unknown option "--varient"\n {2}hint: did you mean --variant short\?/],
   [['cv', EXAMPLE, '--variant', 'shrt'], /unknown CV variant "shrt".*\n {2}hint: did you mean --variant short\?/],
