@@ -16,6 +16,7 @@ import { renderCv, type CvFormat } from '../render/cv/index.js';
 import { CvOptionError } from '../render/cv/typst/document.js';
 import { CV_THEMES, type CvTheme } from '../render/cv/typst/themes.js';
 import { TypstCompileError } from '../render/typst/compile.js';
+import { isLanguageTag } from '../render/strings/index.js';
 
 export interface CvCommandOptions {
   person?: string;
@@ -27,6 +28,8 @@ export interface CvCommandOptions {
   /** Body font families, comma-separated. */
   font?: string;
   paper?: string;
+  /** The CV's language (a BCP 47 tag); default the project's first language. */
+  lang?: string;
 }
 
 interface Io {
@@ -42,6 +45,8 @@ export function runCv(root: string, options: CvCommandOptions = {}, io: Io = def
   if (!['pdf', 'md', 'all'].includes(format)) return misuse(io, badChoice('format', format, ['pdf', 'md', 'all']));
   const theme = (options.theme ?? 'classic') as CvTheme;
   if (!(CV_THEMES as readonly string[]).includes(theme)) return misuse(io, badChoice('theme', theme, CV_THEMES));
+
+  if (options.lang !== undefined && !isLanguageTag(options.lang)) return fail(io, `--lang takes a language tag such as en, zh or de-AT, not "${options.lang}"`);
 
   const { graph, diagnostics } = openProject(root);
   if (diagnostics.errorCount > 0) {
@@ -66,6 +71,7 @@ export function runCv(root: string, options: CvCommandOptions = {}, io: Io = def
       fonts: options.font ? options.font.split(',').map((f) => f.trim()).filter(Boolean) : fontsFromConfig(graph.config.theme?.fonts, theme),
       paper: options.paper,
       layout: options.out ? 'flat' : 'site',
+      language: options.lang,
     });
   } catch (e) {
     // A person, variant, section or colour that is not there is a mistake in the command: status 2, with the closest.

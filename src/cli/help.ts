@@ -88,6 +88,8 @@ the website (by default into the site's output, people/<id>/cv.pdf and cv.md).
   -o, --out <folder>   Write <id>-cv[-variant].pdf/.md there.
   --accent <#RRGGBB>   Accent colour.   --font <families>   Body fonts.
   --paper <size>       a4 (default) or us-letter.
+  --lang <tag>         The CV's language (headings, dates): en, zh, de, fr, es,
+                       ja, ko ... (default: the project's first language).
 Chinese, Japanese and Korean text needs a CJK font (Debian: fonts-noto-cjk);
 vita names the characters it would lose when none is found.
 `;

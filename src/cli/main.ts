@@ -42,9 +42,10 @@ const COMMANDS: Record<string, { options: Options; takes: [max: number, what: st
       accent: { type: 'string' },
       font: { type: 'string' },
       paper: { type: 'string' },
+      lang: { type: 'string' },
     },
     run: async (v, p) =>
-      (await import('./cv.js')).runCv(p[0] ?? '.', { person: str(v.person), variant: str(v.variant), theme: str(v.theme), format: str(v.format), out: str(v.out), accent: str(v.accent), font: str(v.font), paper: str(v.paper) }),
+      (await import('./cv.js')).runCv(p[0] ?? '.', { person: str(v.person), variant: str(v.variant), theme: str(v.theme), format: str(v.format), out: str(v.out), accent: str(v.accent), font: str(v.font), paper: str(v.paper), lang: str(v.lang) }),
   },
   export: {
     takes: [2, 'a format and a project folder'],

@@ -9,6 +9,7 @@ import { seminarFiles } from '../render/calendar/index.js';
 import { siteAssets } from '../render/site/assets/index.js';
 import type { Site, SiteOptions } from '../render/site/context.js';
 import { hasCv, renderCv } from '../render/cv/index.js';
+import { treeLanguages } from '../render/strings/index.js';
 import { siteFileJobs, siteTail, summarize, type FileJob, type PagesSummary } from '../render/site/index.js';
 import { siteName } from '../render/site/layout.js';
 import type { Graph } from '../resolve/graph.js';
@@ -96,15 +97,17 @@ export class LazySite {
       if (calendar !== undefined) return calendar;
     }
     if (path === 'sitemap.xml' || path === 'robots.txt') return this.everything().get(path);
-    const cv = /^people\/([^/]+)\/cv\.(pdf|md)$/.exec(path);
-    if (cv) {
-      const person = this.graph.people.get(cv[1]!);
+    const cv = /^(?:([^/]+)\/)?people\/([^/]+)\/cv\.(pdf|md)$/.exec(path);
+    const cvLanguage = cv?.[1] ?? this.graph.config.languages[0] ?? 'en';
+    if (cv && treeLanguages(this.graph.config.languages).includes(cvLanguage)) {
+      const person = this.graph.people.get(cv[2]!);
       if (person && hasCv(this.graph, person)) {
         if (options.peek) return '';
         // Typeset when first asked for, as `vita build` would, and kept until the record changes.
         this.cvs ??= new Map();
-        let files = this.cvs.get(person.id);
-        if (!files) this.cvs.set(person.id, (files = new Map(renderCv(this.graph, person.id).files.map((f) => [f.path, f.content]))));
+        const key = `${cvLanguage} ${person.id}`;
+        let files = this.cvs.get(key);
+        if (!files) this.cvs.set(key, (files = new Map(renderCv(this.graph, person.id, { language: cvLanguage }).files.map((f) => [f.path, f.content]))));
         const file = files.get(path);
         if (file !== undefined) return file;
       }

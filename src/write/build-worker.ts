@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openProject } from '../index.js';
 import { seminarFiles } from '../render/calendar/index.js';
 import { hasCv, planCv } from '../render/cv/index.js';
+import { treeLanguages } from '../render/strings/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from '../render/output.js';
 import { siteFileJobs, siteTail, siteTrees, summarize, type PagesSummary } from '../render/site/index.js';
@@ -110,9 +111,12 @@ function cvFiles(graph: ReturnType<typeof openProject>['graph']): { markdown: Ou
   const pdfs: CvPdfJob[] = [];
   for (const person of graph.people.values()) {
     if (!hasCv(graph, person)) continue;
-    const cv = planCv(graph, person.id);
-    if (cv.markdown) markdown.push(cv.markdown);
-    if (cv.pdf) pdfs.push({ path: cv.pdf.path, source: cv.pdf.source, fonts: { fontPaths: cv.pdf.fonts.fontPaths, families: cv.pdf.fonts.families } });
+    // One CV per language of the site, beside that language's CV page.
+    for (const language of treeLanguages(graph.config.languages)) {
+      const cv = planCv(graph, person.id, { language });
+      if (cv.markdown) markdown.push(cv.markdown);
+      if (cv.pdf) pdfs.push({ path: cv.pdf.path, source: cv.pdf.source, fonts: { fontPaths: cv.pdf.fonts.fontPaths, families: cv.pdf.fonts.families } });
+    }
   }
   return { markdown, pdfs };
 }

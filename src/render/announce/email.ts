@@ -6,6 +6,7 @@
  * The HTML uses inline styles only (mail programs drop stylesheets) and escapes everything from the
  * record; links go through the same scheme check as the site's. Math stays LaTeX source ("$L^\infty$").
  */
+import { strings } from '../strings/index.js';
 import type { Graph } from '../../resolve/graph.js';
 import { webcalUrl } from '../calendar/index.js';
 import { escapeHtml, isSafeHref } from '../site/html.js';
@@ -20,7 +21,8 @@ export interface Email {
 
 /** "[SCMS Colloquium] Weijie Su (University of Pennsylvania): Toward a Mathematical Theory of Deep Learning ...". */
 export function emailSubject(f: EventFacts): string {
-  const status = f.status === 'cancelled' ? 'CANCELLED: ' : f.status === 'postponed' ? 'POSTPONED: ' : '';
+  const w = strings(f.language).announce;
+  const status = f.status === 'cancelled' ? `${w.cancelled}: ` : f.status === 'postponed' ? `${w.postponed}: ` : '';
   const who = f.speakerLine ? `${f.speakerLine}: ` : '';
   return `[${f.seriesShort}] ${status}${who}${f.title}`.replace(/\s+/g, ' ').trim();
 }
@@ -30,16 +32,17 @@ function timeLine(f: EventFacts): string {
 }
 
 function statusNote(f: EventFacts): string | undefined {
-  if (f.status === 'cancelled') return 'This talk has been CANCELLED.';
-  if (f.status === 'postponed') return 'This talk has been POSTPONED; a new date will be announced.';
+  if (f.status === 'cancelled') return strings(f.language).announce.cancelledEmail;
+  if (f.status === 'postponed') return strings(f.language).announce.postponedEmail;
   return undefined;
 }
 
 function hostContacts(f: EventFacts): string[] {
+  const w = strings(f.language).announce;
   const out: string[] = [];
-  if (f.host.phone) out.push(`Tel: ${f.host.phone}`);
-  if (f.host.fax) out.push(`Fax: ${f.host.fax}`);
-  if (f.host.email) out.push(`Email: ${f.host.email}`);
+  if (f.host.phone) out.push(`${w.tel}: ${f.host.phone}`);
+  if (f.host.fax) out.push(`${w.fax}: ${f.host.fax}`);
+  if (f.host.email) out.push(`${w.email}: ${f.host.email}`);
   return out;
 }
 
@@ -54,25 +57,26 @@ function hostAddress(f: EventFacts): string | undefined {
 
 /** The plain-text body. */
 export function emailText(f: EventFacts): string {
+  const w = strings(f.language).announce;
   const lines: string[] = [];
   const note = statusNote(f);
   if (note) lines.push(note, '');
   lines.push(f.seriesName, '', f.title, '');
   const rows: [string, string][] = [];
-  if (f.speakerLine) rows.push([f.speakers.length > 1 ? 'Speakers' : 'Speaker', f.speakerLine]);
-  rows.push(['Time', timeLine(f)]);
-  if (f.location) rows.push(['Venue', f.location]);
-  if (f.online) rows.push(['Online', f.online]);
+  if (f.speakerLine) rows.push([f.speakers.length > 1 ? w.speakers : w.speaker, f.speakerLine]);
+  rows.push([w.time, timeLine(f)]);
+  if (f.location) rows.push([w.venue, f.location]);
+  if (f.online) rows.push([w.online, f.online]);
   const width = Math.max(...rows.map(([k]) => k.length)) + 2;
   for (const [k, v] of rows) lines.push(`${(k + ':').padEnd(width)}${v}`);
-  if (f.abstract) lines.push('', 'Abstract', '', proseToPlain(f.abstract));
-  for (const bio of f.bios) lines.push('', f.bios.length > 1 ? `About ${bio.name}` : 'About the speaker', '', proseToPlain(bio.text));
+  if (f.abstract) lines.push('', w.abstract, '', proseToPlain(f.abstract));
+  for (const bio of f.bios) lines.push('', f.bios.length > 1 ? w.about(bio.name) : w.aboutSpeaker, '', proseToPlain(bio.text));
   const links: string[] = [];
-  if (f.pageUrl) links.push(`Event page: ${f.pageUrl}`);
-  if (f.calendarUrl) links.push(`Add to your calendar: ${f.calendarUrl}`);
-  if (f.seriesCalendarUrl) links.push(`Subscribe to the series: ${webcalUrl(f.seriesCalendarUrl)}`);
-  if (f.event.slides) links.push(`Slides: ${f.event.slides}`);
-  if (f.event.video) links.push(`Video: ${f.event.video}`);
+  if (f.pageUrl) links.push(`${w.eventPage}: ${f.pageUrl}`);
+  if (f.calendarUrl) links.push(`${w.addToCalendar}: ${f.calendarUrl}`);
+  if (f.seriesCalendarUrl) links.push(`${w.subscribeSeries}: ${webcalUrl(f.seriesCalendarUrl)}`);
+  if (f.event.slides) links.push(`${w.slides}: ${f.event.slides}`);
+  if (f.event.video) links.push(`${w.video}: ${f.event.video}`);
   if (links.length) lines.push('', ...links);
   lines.push('', '--', hostName(f));
   const address = hostAddress(f);
@@ -93,23 +97,24 @@ const MUTED = '#555b66';
 
 /** The HTML body: a complete document with inline styles. */
 export function emailHtml(f: EventFacts, subject = emailSubject(f)): string {
+  const w = strings(f.language).announce;
   const p = 'margin:0 0 12px 0;line-height:1.5';
   const h = `margin:24px 0 8px 0;font-size:16px;color:${ACCENT}`;
   const rows: [string, string][] = [];
   if (f.speakerLine) {
     rows.push([
-      f.speakers.length > 1 ? 'Speakers' : 'Speaker',
+      f.speakers.length > 1 ? w.speakers : w.speaker,
       f.speakers
         .map((s) => {
           const name = s.homepage ? a(s.homepage, s.name, ACCENT) : escapeHtml(s.name);
           return s.affiliation ? `<strong>${name}</strong> (${escapeHtml(s.affiliation)})` : `<strong>${name}</strong>`;
         })
-        .join(' and '),
+        .join(` ${strings(f.language).and} `),
     ]);
   }
-  rows.push(['Time', escapeHtml(timeLine(f))]);
-  if (f.location) rows.push(['Venue', escapeHtml(f.location)]);
-  if (f.online) rows.push(['Online', a(f.online, f.online, ACCENT)]);
+  rows.push([w.time, escapeHtml(timeLine(f))]);
+  if (f.location) rows.push([w.venue, escapeHtml(f.location)]);
+  if (f.online) rows.push([w.online, a(f.online, f.online, ACCENT)]);
 
   const body: string[] = [];
   const note = statusNote(f);
@@ -124,28 +129,28 @@ export function emailHtml(f: EventFacts, subject = emailSubject(f)): string {
     ),
     `</table>`,
   );
-  if (f.abstract) body.push(`<h2 style="${h}">Abstract</h2>`, proseToHtml(f.abstract, p));
+  if (f.abstract) body.push(`<h2 style="${h}">${escapeHtml(w.abstract)}</h2>`, proseToHtml(f.abstract, p));
   for (const bio of f.bios) {
-    body.push(`<h2 style="${h}">${escapeHtml(f.bios.length > 1 ? `About ${bio.name}` : 'About the speaker')}</h2>`, proseToHtml(bio.text, p));
+    body.push(`<h2 style="${h}">${escapeHtml(f.bios.length > 1 ? w.about(bio.name) : w.aboutSpeaker)}</h2>`, proseToHtml(bio.text, p));
   }
   const links: string[] = [];
-  if (f.pageUrl) links.push(a(f.pageUrl, 'Event page', ACCENT));
-  if (f.calendarUrl) links.push(a(f.calendarUrl, 'Add to your calendar (.ics)', ACCENT));
-  if (f.seriesCalendarUrl) links.push(a(webcalUrl(f.seriesCalendarUrl), 'Subscribe to the series', ACCENT));
-  if (f.event.slides) links.push(a(f.event.slides, 'Slides', ACCENT));
-  if (f.event.video) links.push(a(f.event.video, 'Video', ACCENT));
+  if (f.pageUrl) links.push(a(f.pageUrl, w.eventPage, ACCENT));
+  if (f.calendarUrl) links.push(a(f.calendarUrl, `${w.addToCalendar} (.ics)`, ACCENT));
+  if (f.seriesCalendarUrl) links.push(a(webcalUrl(f.seriesCalendarUrl), w.subscribeSeries, ACCENT));
+  if (f.event.slides) links.push(a(f.event.slides, w.slides, ACCENT));
+  if (f.event.video) links.push(a(f.event.video, w.video, ACCENT));
   if (links.length) body.push(`<p style="${p};margin-top:20px">${links.join(' · ')}</p>`);
   const foot: string[] = [`<strong>${escapeHtml(hostName(f))}</strong>`];
   const address = hostAddress(f);
   if (address) foot.push(escapeHtml(address));
-  const contacts = hostContacts(f).map((c) => (c.startsWith('Email: ') && f.host.email ? `Email: ${a(`mailto:${f.host.email}`, f.host.email, MUTED)}` : escapeHtml(c)));
+  const contacts = hostContacts(f).map((c) => (c.startsWith(`${w.email}: `) && f.host.email ? `${escapeHtml(w.email)}: ${a(`mailto:${f.host.email}`, f.host.email, MUTED)}` : escapeHtml(c)));
   if (contacts.length) foot.push(contacts.join(' · '));
   if (f.host.url) foot.push(a(f.host.url, f.host.url, MUTED));
   body.push(`<p style="margin:24px 0 0 0;padding-top:12px;border-top:1px solid #d0d5dd;font-size:13px;line-height:1.5;color:${MUTED}">${foot.join('<br>')}</p>`);
 
   return [
     '<!DOCTYPE html>',
-    '<html lang="en">',
+    `<html lang="${escapeHtml(f.language)}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -3,6 +3,7 @@
  * zone, named), where, what, and who hosts it. Computed once here, so the poster, the email and the
  * calendar entry never disagree.
  */
+import { strings } from '../strings/index.js';
 import type { Graph, Person, SeminarEvent, Series, Speaker } from '../../resolve/graph.js';
 import { localized } from '../../resolve/people.js';
 import { utcOffset } from '../../resolve/time.js';
@@ -12,6 +13,8 @@ import { eventSlug, paths } from '../site/context.js';
 export interface LinkOptions {
   /** Where the site lives ("https://example.org/pku-ml/"); overrides vita.yaml's `baseUrl`. Links need an absolute one. */
   baseUrl?: string;
+  /** The announcement's language (its labels and dates); default the project's first language. */
+  language?: string;
 }
 
 export interface SpeakerFacts {
@@ -41,6 +44,8 @@ export interface HostFacts {
 }
 
 export interface EventFacts {
+  /** The language of the announcement's own words (labels, dates): see render/strings. */
+  language: string;
   event: SeminarEvent;
   series: Series;
   /** "SCMS Colloquium" (the series' name in the main language). */
@@ -127,13 +132,16 @@ export function hasTimeOfDay(written: string): boolean {
 
 const DATE_FORMAT = new Map<string, Intl.DateTimeFormat>();
 
-/** "Wed, Jul 23, 2025" for a local calendar date "2025-07-23". */
-export function formatDate(localDate: string): string {
+/** "Wed, Jul 23, 2025" ("2025年7月23日周三", "Mi., 23. Juli 2025") for a local calendar date "2025-07-23". */
+export function formatDate(localDate: string, language = 'en'): string {
   const [y, m, d] = localDate.slice(0, 10).split('-').map(Number) as [number, number, number];
-  let f = DATE_FORMAT.get('en');
+  const t = strings(language);
+  // English announcements keep the US order they always had; other languages their catalogue's locale.
+  const locale = t.locale.startsWith('en') ? 'en-US' : t.locale;
+  let f = DATE_FORMAT.get(locale);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
-    DATE_FORMAT.set('en', f);
+    f = new Intl.DateTimeFormat(locale, { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+    DATE_FORMAT.set(locale, f);
   }
   return f.format(new Date(Date.UTC(y, m - 1, d, 12)));
 }
@@ -144,10 +152,10 @@ function previousDay(localDate: string): string {
   return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
 }
 
-/** "A", "A and B", "A, B and C". */
-export function andList(items: string[]): string {
+/** "A", "A and B", "A, B and C" (in the announcement's language). */
+export function andList(items: string[], language = 'en'): string {
   if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${strings(language).and} ${items[items.length - 1]}`;
 }
 
 function text(value: LocalizedText | undefined, languages: readonly string[]): string | undefined {
@@ -204,17 +212,18 @@ export function eventFacts(graph: Graph, eventId: string, options: LinkOptions =
   if (!event) throw new Error(`no event "${eventId}" in the graph`);
   const series = graph.series.get(event.series);
   if (!series) throw new Error(`no series "${event.series}" in the graph`);
-  const languages = graph.config.languages;
+  const language = options.language ?? graph.config.languages[0] ?? 'en';
+  const languages = [language, ...graph.config.languages.filter((l) => l !== language)];
   const seriesName = localized(series.name, languages).main;
   const speakers = event.speakers.map((s) => speakerFacts(graph, s));
-  const speakerLine = andList(speakers.map((s) => (s.affiliation ? `${s.name} (${s.affiliation})` : s.name)));
+  const speakerLine = andList(speakers.map((s) => (s.affiliation ? `${s.name} (${s.affiliation})` : s.name)), language);
 
   const timed = hasTimeOfDay(event.start);
   const startDay = event.startLocal.slice(0, 10);
   let endDay = event.endLocal.slice(0, 10);
   const startTime = event.startLocal.slice(11, 16);
   const endTime = event.endLocal.slice(11, 16);
-  let date = formatDate(startDay);
+  let date = formatDate(startDay, language);
   let time = '';
   let when: string;
   if (timed) {
@@ -224,13 +233,13 @@ export function eventFacts(graph: Graph, eventId: string, options: LinkOptions =
       time = `${startTime}–${endTime === '00:00' ? '24:00' : endTime}`;
       when = `${date} · ${time}`;
     } else {
-      time = `${startTime} – ${formatDate(event.endLocal)}, ${endTime}`;
-      when = `${date}, ${startTime} – ${formatDate(event.endLocal)}, ${endTime}`;
+      time = `${startTime} – ${formatDate(event.endLocal, language)}, ${endTime}`;
+      when = `${date}, ${startTime} – ${formatDate(event.endLocal, language)}, ${endTime}`;
     }
   } else {
     // Whole days: the resolver ends them at the midnight after the last day.
     const last = endDay > startDay ? previousDay(endDay) : startDay;
-    when = last > startDay ? `${date} – ${formatDate(last)}` : date;
+    when = last > startDay ? `${date} – ${formatDate(last, language)}` : date;
     if (last > startDay) date = when;
   }
 
@@ -241,6 +250,7 @@ export function eventFacts(graph: Graph, eventId: string, options: LinkOptions =
   else for (const s of speakers) if (s.bio) bios.push({ name: s.name, text: s.bio });
 
   return {
+    language,
     event,
     series,
     seriesName,
@@ -248,7 +258,7 @@ export function eventFacts(graph: Graph, eventId: string, options: LinkOptions =
     title: event.title,
     speakers,
     speakerLine,
-    speakerNames: andList(speakers.map((s) => s.name)),
+    speakerNames: andList(speakers.map((s) => s.name), language),
     timed,
     date,
     time,

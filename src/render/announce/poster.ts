@@ -9,6 +9,7 @@
  * Abstract and bio share the space left between the heading block and the foot: Typst measures them and
  * lowers their size (15pt down to 6.5pt) until they fit, so a long abstract still gives one page.
  */
+import { strings } from '../strings/index.js';
 import type { Graph } from '../../resolve/graph.js';
 import { compileTypst, typstMathCompiles, type TypstDiagnostic } from '../typst/compile.js';
 import { escapeText, inlineToTypst, typstString } from '../typst/escape.js';
@@ -39,8 +40,11 @@ export function posterSource(graph: Graph, eventId: string, options: PosterOptio
   const startDay = f.event.startLocal.slice(0, 10);
   const [y, m, d] = startDay.split('-').map(Number) as [number, number, number];
   const day = new Date(Date.UTC(y, m - 1, d, 12));
-  const month = day.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' }).toUpperCase();
-  const weekday = day.toLocaleString('en-US', { weekday: 'short', timeZone: 'UTC' }).toUpperCase();
+  const t = strings(f.language);
+  const w = t.announce;
+  const locale = t.locale.startsWith('en') ? 'en-US' : t.locale;
+  const month = day.toLocaleString(locale, { month: 'short', timeZone: 'UTC' }).toLocaleUpperCase(locale);
+  const weekday = day.toLocaleString(locale, { weekday: 'short', timeZone: 'UTC' }).toLocaleUpperCase(locale);
 
   const out: string[] = [];
   out.push(
@@ -50,7 +54,7 @@ export function posterSource(graph: Graph, eventId: string, options: PosterOptio
     `#let muted = rgb("#555b66")`,
     `#set document(title: ${typstString(`${f.seriesShort}: ${f.speakerNames ? `${f.speakerNames}, ` : ''}${f.title}`)})`,
     `#set page(paper: "a4", margin: 0pt)`,
-    `#set text(size: 11pt, fill: ink, lang: "en", hyphenate: false)`,
+    `#set text(size: 11pt, fill: ink, lang: ${typstString(f.language.split('-')[0]!.toLowerCase())}, hyphenate: false)`,
     `#set par(justify: false, leading: 0.62em, spacing: 0.9em)`,
     `#let label(body) = text(size: 8.5pt, weight: "bold", fill: accent, tracking: 0.14em, upper(body))`,
     `#let section(body) = block(above: 1.1em, below: 0.6em, sticky: true, text(size: 1.18em, weight: "bold", fill: accent, body))`,
@@ -92,14 +96,14 @@ export function posterSource(graph: Graph, eventId: string, options: PosterOptio
   const titleSize = f.title.length > 140 ? 19 : f.title.length > 90 ? 22 : 25;
   const info: string[] = [];
   if (f.status !== 'scheduled') {
-    const note = f.status === 'cancelled' ? 'Cancelled: this talk will not take place' : 'Postponed: a new date will be announced';
-    info.push(`[#label[Status]]`, `[#text(weight: "bold", fill: rgb("#b3261e"))[${escapeText(note)}]]`);
+    const note = f.status === 'cancelled' ? w.cancelledNote : w.postponedNote;
+    info.push(`[#label[${escapeText(w.status)}]]`, `[#text(weight: "bold", fill: rgb("#b3261e"))[${escapeText(note)}]]`);
   }
-  info.push(`[#label[Time]]`, `[${escapeText(`${f.when} (${f.zone})`)}]`);
+  info.push(`[#label[${escapeText(w.time)}]]`, `[${escapeText(`${f.when} (${f.zone})`)}]`);
   if (f.venueName) {
-    info.push(`[#label[Venue]]`, `[${escapeText(f.venueName)}${f.address ? `#linebreak()#text(fill: muted, size: 0.92em)[${escapeText(f.address)}]` : ''}]`);
+    info.push(`[#label[${escapeText(w.venue)}]]`, `[${escapeText(f.venueName)}${f.address ? `#linebreak()#text(fill: muted, size: 0.92em)[${escapeText(f.address)}]` : ''}]`);
   }
-  if (f.online) info.push(`[#label[Online]]`, `[#link(${typstString(f.online)})[#text(fill: accent)[${escapeText(f.online)}]]]`);
+  if (f.online) info.push(`[#label[${escapeText(w.online)}]]`, `[#link(${typstString(f.online)})[#text(fill: accent)[${escapeText(f.online)}]]]`);
 
   const speakers = f.speakers.map((s) => {
     const aff = s.affiliation ? `\n#v(1.2mm)\n#text(size: 13.5pt, style: "italic", fill: muted)[${escapeText(s.affiliation)}]` : '';
@@ -122,9 +126,9 @@ export function posterSource(graph: Graph, eventId: string, options: PosterOptio
 
   // Abstract and bio, fitted.
   const prose: string[] = [];
-  if (f.abstract) prose.push(`#section[Abstract]`, proseToTypst(f.abstract, typstMathCompiles));
+  if (f.abstract) prose.push(`#section[${escapeText(w.abstract)}]`, proseToTypst(f.abstract, typstMathCompiles));
   for (const bio of f.bios) {
-    prose.push(`#section[${f.bios.length > 1 ? `About ${escapeText(bio.name)}` : 'About the speaker'}]`, proseToTypst(bio.text, typstMathCompiles));
+    prose.push(`#section[${escapeText(f.bios.length > 1 ? w.about(bio.name) : w.aboutSpeaker)}]`, proseToTypst(bio.text, typstMathCompiles));
   }
 
   // Foot: host in all its scripts, address and contacts.
@@ -133,10 +137,10 @@ export function posterSource(graph: Graph, eventId: string, options: PosterOptio
   if (f.host.english) names.push(`text(size: 12.5pt, weight: "bold", fill: white, tracking: 0.06em)[#upper[${escapeText(f.host.english)}]]`);
   else if (!f.host.others.length) names.push(`text(size: 12.5pt, weight: "bold", fill: white)[${escapeText(f.host.name)}]`);
   const contacts: string[] = [];
-  if (f.host.phone) contacts.push(`Tel: ${f.host.phone}`);
-  if (f.host.fax) contacts.push(`Fax: ${f.host.fax}`);
-  if (f.host.postcode) contacts.push(`Postcode: ${f.host.postcode}`);
-  if (f.host.email) contacts.push(`Email: ${f.host.email}`);
+  if (f.host.phone) contacts.push(`${w.tel}: ${f.host.phone}`);
+  if (f.host.fax) contacts.push(`${w.fax}: ${f.host.fax}`);
+  if (f.host.postcode) contacts.push(`${w.postcode}: ${f.host.postcode}`);
+  if (f.host.email) contacts.push(`${w.email}: ${f.host.email}`);
   const addressLine = [f.host.english ?? f.host.name, f.host.address].filter(Boolean).join(', ');
   const footLines = [
     `text(size: 9.5pt, fill: white.transparentize(10%))[${escapeText(addressLine)}]`,
@@ -155,7 +159,7 @@ export function posterSource(graph: Graph, eventId: string, options: PosterOptio
   const status =
     f.status === 'scheduled'
       ? ''
-      : `#place(center + horizon, rotate(-18deg, block(fill: rgb("#b3261e").transparentize(8%), inset: (x: 14mm, y: 5mm), radius: 2mm, text(size: 40pt, weight: "bold", fill: white, tracking: 0.12em)[${f.status === 'cancelled' ? 'CANCELLED' : 'POSTPONED'}])))`;
+      : `#place(center + horizon, rotate(-18deg, block(fill: rgb("#b3261e").transparentize(8%), inset: (x: 14mm, y: 5mm), radius: 2mm, text(size: 40pt, weight: "bold", fill: white, tracking: 0.12em)[${escapeText(f.status === 'cancelled' ? w.cancelled : w.postponed)}])))`;
 
   out.push(
     `#grid(`,

@@ -14,6 +14,7 @@
  * is taken from the record, not the clock: the event's start (UTC), or 00:00 UTC of a talk's date. Raise an
  * event's `sequence` when you change it after publishing, so calendar programs take the new version.
  */
+import { strings } from '../strings/index.js';
 import type { Graph, SeminarEvent, Talk } from '../../resolve/graph.js';
 import type { OutputFile } from '../output.js';
 import { absoluteBase, eventCalendarPath, eventFacts, personCalendarPath, seriesCalendarPath, type EventFacts, type LinkOptions } from '../announce/facts.js';
@@ -53,23 +54,25 @@ const STATUS = { scheduled: 'CONFIRMED', cancelled: 'CANCELLED', postponed: 'TEN
 
 /** The plain-text description of an event: speaker, series, time in its zone, place, abstract, bio, host, link. */
 export function eventDescription(f: EventFacts): string {
+  const t = strings(f.language);
+  const w = t.announce;
   const lines: string[] = [];
-  if (f.status === 'cancelled') lines.push('CANCELLED: this event will not take place.', '');
-  if (f.status === 'postponed') lines.push('POSTPONED: a new date will be announced.', '');
+  if (f.status === 'cancelled') lines.push(w.cancelledCalendar, '');
+  if (f.status === 'postponed') lines.push(w.postponedCalendar, '');
   if (f.speakerLine) lines.push(f.speakerLine);
   lines.push(f.seriesName);
   lines.push('');
   lines.push(f.timed ? `${f.when} (${f.zone}, ${f.offset})` : `${f.when} (${f.zone})`);
-  if (f.location) lines.push(`Venue: ${f.location}`);
-  if (f.online) lines.push(`Online: ${f.online}`);
-  if (f.abstract) lines.push('', 'Abstract:', proseToPlain(f.abstract));
-  for (const bio of f.bios) lines.push('', f.bios.length > 1 ? `About ${bio.name}:` : 'About the speaker:', proseToPlain(bio.text));
-  const contact = [f.host.email, f.host.phone ? `Tel: ${f.host.phone}` : undefined].filter(Boolean).join(' · ');
+  if (f.location) lines.push(`${w.venue}: ${f.location}`);
+  if (f.online) lines.push(`${w.online}: ${f.online}`);
+  if (f.abstract) lines.push('', `${w.abstract}:`, proseToPlain(f.abstract));
+  for (const bio of f.bios) lines.push('', `${f.bios.length > 1 ? w.about(bio.name) : w.aboutSpeaker}:`, proseToPlain(bio.text));
+  const contact = [f.host.email, f.host.phone ? `${w.tel}: ${f.host.phone}` : undefined].filter(Boolean).join(' · ');
   const hostName = f.host.others.length && f.host.english ? `${f.host.english} (${f.host.others.join(', ')})` : f.host.name;
-  lines.push('', `Host: ${hostName}${contact ? ` · ${contact}` : ''}`);
-  if (f.event.slides) lines.push(`Slides: ${f.event.slides}`);
-  if (f.event.video) lines.push(`Video: ${f.event.video}`);
-  if (f.pageUrl) lines.push(`Details: ${f.pageUrl}`);
+  lines.push('', `${t.host}: ${hostName}${contact ? ` · ${contact}` : ''}`);
+  if (f.event.slides) lines.push(`${w.slides}: ${f.event.slides}`);
+  if (f.event.video) lines.push(`${w.video}: ${f.event.video}`);
+  if (f.pageUrl) lines.push(`${w.details}: ${f.pageUrl}`);
   return cleanText(lines.join('\n'));
 }
 

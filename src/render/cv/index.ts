@@ -22,6 +22,11 @@ export interface CvFileOptions extends CvPdfOptions {
    * "flat": `<id>-cv.pdf`, `<id>-cv-short.pdf`: descriptive names for a folder of CVs.
    */
   layout?: 'site' | 'flat';
+  /**
+   * The CV's language (its headings and dates; names and titles in it where the record has them). Default: the
+   * project's first language. Another language's site CV sits in its tree: `<lang>/people/<id>/cv.pdf`.
+   */
+  language?: string;
 }
 
 export interface CvRender {
@@ -34,9 +39,10 @@ export interface CvRender {
 }
 
 /** The file name stem of a CV: "cv", "cv-short" (site) or "lei-wu-cv", "lei-wu-cv-short" (flat). */
-export function cvFileStem(personId: string, variant: string, layout: 'site' | 'flat' = 'site'): string {
+export function cvFileStem(personId: string, variant: string, layout: 'site' | 'flat' = 'site', otherLanguage?: string): string {
   const suffix = variant === 'full' ? '' : `-${variant.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()}`;
-  return layout === 'site' ? `people/${personId}/cv${suffix}` : `${personId}-cv${suffix}`;
+  if (layout === 'flat') return `${personId}-cv${suffix}${otherLanguage ? `-${otherLanguage}` : ''}`;
+  return `${otherLanguage ? `${otherLanguage}/` : ''}people/${personId}/cv${suffix}`;
 }
 
 /** A person's CV before typesetting: the model, its Typst source and its Markdown, with where each goes. */
@@ -50,8 +56,9 @@ export interface CvPlan {
 
 /** What a person's CV files will be made of, without typesetting (cheap): `vita build` typesets on other threads. */
 export function planCv(graph: Graph, personId: string, options: CvFileOptions = {}): CvPlan {
-  const model = cvModel(graph, personId, options.variant ?? 'full');
-  const stem = cvFileStem(personId, model.variant, options.layout ?? 'site');
+  const model = cvModel(graph, personId, options.variant ?? 'full', options.language);
+  const main = graph.config.languages[0] ?? 'en';
+  const stem = cvFileStem(personId, model.variant, options.layout ?? 'site', model.language === main ? undefined : model.language);
   const format = options.format ?? 'all';
   const plan: CvPlan = { model };
   if (format === 'pdf' || format === 'all') plan.pdf = { path: `${stem}.pdf`, ...cvTypst(model, options) };

@@ -19,7 +19,8 @@ import type {
   CvTalk,
   CvTeaching,
 } from './model.js';
-import { authorMarks, compactTerms, formatCvDate, formatCvSpan, formatMoney, statusNote, teachingRole } from './model.js';
+import { authorMarks, compactTerms, cvWords, formatCvDate, formatCvSpan, formatMoney, statusNote, teachingRole } from './model.js';
+import { strings } from '../strings/index.js';
 
 export interface CvMarkdownOptions {
   /** Add the publications' links (arXiv, DOI, PDF, code ...) after each entry. Default false, as seed 001. */
@@ -97,17 +98,17 @@ export function cvMarkdown(doc: CvDocument, options: CvMarkdownOptions = {}): st
 
   for (const s of doc.sections) {
     out.push('---', '', `## ${e(s.title)}`, '');
-    out.push(...renderSection(s, options));
+    out.push(...renderSection(s, options, doc.language));
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 
-function renderSection(s: CvSection, options: CvMarkdownOptions): string[] {
+function renderSection(s: CvSection, options: CvMarkdownOptions, lang: string): string[] {
   switch (s.kind) {
     case 'education':
-      return [...s.entries.map(education), ''];
+      return [...s.entries.map((x) => education(x, lang)), ''];
     case 'positions':
-      return [...s.entries.map(position), ''];
+      return [...s.entries.map((x) => position(x, lang)), ''];
     case 'research':
       return s.entries.flatMap(research);
     case 'publications': {
@@ -115,30 +116,30 @@ function renderSection(s: CvSection, options: CvMarkdownOptions): string[] {
       if (s.legend) out.push(e(s.legend), '');
       for (const g of s.entries) {
         if (s.entries.length > 1) out.push('---', '', `### ${e(g.title)}`, '');
-        out.push(...g.items.map((p) => publication(p, s.alphabeticalMark, options)), '');
+        out.push(...g.items.map((p) => publication(p, s.alphabeticalMark, options, lang)), '');
       }
       return out;
     }
     case 'grants':
-      return [...s.entries.map(grant), ''];
+      return [...s.entries.map((x) => grant(x, lang)), ''];
     case 'awards':
-      return [...s.entries.map(award), ''];
+      return [...s.entries.map((x) => award(x, lang)), ''];
     case 'teaching':
-      return [...s.entries.map(teaching), ''];
+      return [...s.entries.map((x) => teaching(x, lang)), ''];
     case 'mentoring':
-      return s.entries.flatMap(mentoring);
+      return s.entries.flatMap((x) => mentoring(x, lang));
     case 'talks':
-      return [...s.entries.map(talk), ''];
+      return [...s.entries.map((x) => talk(x, lang)), ''];
     case 'service':
-      return s.entries.flatMap(service);
+      return s.entries.flatMap((x) => service(x, lang));
     case 'markdown':
       return s.entries.flatMap((m: CvMarkdown) => [shiftHeadings(m.numbered.trim(), 2), '']);
   }
 }
 
-function education(x: CvEducation): string {
-  const dates = formatCvSpan(x.start, x.end, 'dot', ' - ');
-  const degree = x.field ? `${x.degree} in ${x.field}` : x.degree;
+function education(x: CvEducation, lang: string): string {
+  const dates = formatCvSpan(x.start, x.end, 'dot', ' - ', lang);
+  const degree = x.field ? cvWords(lang).degreeIn(x.degree, x.field) : x.degree;
   const where = [x.department, x.institution].filter(Boolean).join(', ');
   let line = `- ${dates ? dates + ' ' : ''}**${e(degree)}**, *${e(where)}*${x.place ? ', ' + e(x.place) : ''}.`;
   const more: string[] = [];
@@ -148,8 +149,8 @@ function education(x: CvEducation): string {
   return line;
 }
 
-function position(x: CvPosition): string {
-  const dates = formatCvSpan(x.start, x.end, 'dot', ' - ');
+function position(x: CvPosition, lang: string): string {
+  const dates = formatCvSpan(x.start, x.end, 'dot', ' - ', lang);
   const rest = sentence([x.department, x.organization, x.place].map((v) => (v ? e(v) : undefined)));
   let line = `- ${dates ? dates + ' ' : ''}**${e(x.title)}**${rest ? ', ' + rest : ''}`;
   if (x.description) line += '  \n' + x.description.trim().replace(/\n+/g, ' ');
@@ -182,32 +183,33 @@ function author(a: CvPublication['authors'][number], p: CvPublication, mark: '*'
   return a.self ? `**${text}**` : text;
 }
 
-export function publicationVenue(p: CvPublication): { text: string; inProceedings: boolean } {
+export function publicationVenue(p: CvPublication, lang = 'en'): { text: string; inProceedings: boolean } {
+  const arxivPreprint = strings(lang).venueDetails.arxivPreprint;
   const v = p.venue;
   if (v?.name || v?.short) {
     const name = v.name && v.short && v.name !== v.short ? `${v.name} (${v.short})` : (v.name ?? v.short)!;
     return { text: name, inProceedings: p.type === 'conference' || p.type === 'workshop' || p.type === 'chapter' };
   }
-  if (p.arxiv) return { text: `arXiv preprint arXiv:${p.arxiv}`, inProceedings: false };
-  if (p.type === 'preprint' && p.status !== 'in-preparation') return { text: 'arXiv preprint', inProceedings: false };
+  if (p.arxiv) return { text: `${arxivPreprint} arXiv:${p.arxiv}`, inProceedings: false };
+  if (p.type === 'preprint' && p.status !== 'in-preparation') return { text: arxivPreprint, inProceedings: false };
   return { text: '', inProceedings: false };
 }
 
-function publication(p: CvPublication, mark: '*' | 'α-β', options: CvMarkdownOptions): string {
-  const authors = p.authors.map((a) => author(a, p, mark)).join(', ') + (p.etal ? ' et al' : '');
+function publication(p: CvPublication, mark: '*' | 'α-β', options: CvMarkdownOptions, lang: string): string {
+  const authors = p.authors.map((a) => author(a, p, mark)).join(', ') + (p.etal ? ` ${cvWords(lang).etal.replace(/\.$/, '')}` : '');
   const alpha = p.alphabetical && mark === 'α-β' ? ' (α-β)' : '';
   const title = em(p.title);
-  const venue = publicationVenue(p);
+  const venue = publicationVenue(p, lang);
   let where = '';
   if (venue.text) {
     const pages = p.venue?.pages ? `, ${e(p.venue.pages)}` : '';
     // No year for a work in preparation, as the PDF prints it.
-    where = `${venue.inProceedings ? 'In ' : ''}*${e(venue.text)}*${pages}${p.status === 'in-preparation' ? '' : `, ${p.year}`}`;
+    where = `${venue.inProceedings ? strings(lang).venueDetails.inProceedings + ' ' : ''}*${e(venue.text)}*${pages}${p.status === 'in-preparation' ? '' : `, ${p.year}`}`;
   } else if (p.status !== 'in-preparation') where = String(p.year);
   let line = `- [${p.number}] ${authors}${alpha}. ${title}${/[.!?]$/.test(p.title) ? '' : '.'}`;
   if (where) line += ` ${where}.`;
   if (p.award) line += ` **${e(p.award)}**.`;
-  const status = statusNote(p.status);
+  const status = statusNote(p.status, lang);
   if (status) line += ` (${status})`;
   if (p.note) line += ` ${em(p.note)}${/[.!?)]$/.test(p.note) ? '' : '.'}`;
   if (options.links) {
@@ -227,60 +229,63 @@ export function publicationLinks(p: CvPublication): { label: string; url: string
   return out;
 }
 
-function grant(g: CvGrant): string {
-  const dates = formatCvSpan(g.start, g.end, 'dot', ' - ');
-  const role = g.role === 'pi' ? 'PI' : g.role === 'co-pi' ? 'Co-PI' : 'Participant';
-  const details = [g.funder && !g.title.includes(g.funder) ? e(g.funder) : undefined, g.amount ? formatMoney(g.amount) : undefined, g.number ? `No. ${e(g.number)}` : undefined, role];
+function grant(g: CvGrant, lang: string): string {
+  const w = cvWords(lang);
+  const dates = formatCvSpan(g.start, g.end, 'dot', ' - ', lang);
+  const role = g.role === 'pi' ? w.grantRoles.pi : g.role === 'co-pi' ? w.grantRoles.coPi : w.grantRoles.participant;
+  const details = [g.funder && !g.title.includes(g.funder) ? e(g.funder) : undefined, g.amount ? formatMoney(g.amount) : undefined, g.number ? `${w.grantNumber} ${e(g.number)}` : undefined, role];
   let line = `- ${dates ? dates + ' ' : ''}**${e(g.title)}**, ${details.filter(Boolean).join(', ')}.`;
-  if (g.project) line += `  \nProject: “${em(g.project)}”.`;
+  if (g.project) line += `  \n${w.project}: “${em(g.project)}”.`;
   return line;
 }
 
-function awardDates(a: CvAward): string {
-  return a.dates.map((d) => formatCvDate(d, 'dot-padded')).join(', ');
+function awardDates(a: CvAward, lang: string): string {
+  return a.dates.map((d) => formatCvDate(d, 'dot-padded', lang)).join(', ');
 }
 
-function award(a: CvAward): string {
+function award(a: CvAward, lang: string): string {
   const paren = [a.rank, a.amount ? formatMoney(a.amount) : undefined].filter(Boolean) as string[];
-  const dates = awardDates(a);
+  const dates = awardDates(a, lang);
   let line = `- ${dates ? dates + ' ' : ''}**${e(a.title)}**${paren.length ? ` (${paren.map(e).join('; ')})` : ''}`;
   line += a.issuer ? `, ${e(a.issuer)}.` : '.';
   if (a.note) line += ` ${em(a.note)}`;
   return line;
 }
 
-function teaching(t: CvTeaching): string {
+function teaching(t: CvTeaching, lang: string): string {
   const terms = compactTerms(t.terms);
   const parts = [`*${e(t.course)}*`];
-  if (t.instructor) parts.push(`taught by ${person(t.instructor)}`);
+  if (t.instructor) parts.push(`${cvWords(lang).taughtBy} ${person(t.instructor)}`);
   if (t.program) parts.push(e(t.program));
   if (t.institution) parts.push(e(t.institution));
-  let line = `- ${terms ? e(terms) + ' ' : ''}**${teachingRole(t.role)}**, ${parts.join(', ')}`;
+  let line = `- ${terms ? e(terms) + ' ' : ''}**${teachingRole(t.role, false, lang)}**, ${parts.join(', ')}`;
   if (t.note) line += `, (${e(t.note)})`;
   return line + '.';
 }
 
-function mentee(s: CvMenteeGroup['students'][number]): string {
+function mentee(s: CvMenteeGroup['students'][number], lang: string): string {
+  const w = cvWords(lang);
   const years = s.start ? (s.end && s.end !== 'present' ? `${formatCvDate(s.start, 'year')}–${formatCvDate(s.end, 'year')}` : formatCvDate(s.start, 'year')) : '';
-  const extra = [years, s.coadvisors.length ? `co-advised with ${s.coadvisors.map((c) => person(c)).join(', ')}` : '', s.next ? `now ${e(s.next)}` : '']
+  const extra = [years, s.coadvisors.length ? `${w.coadvisedWith} ${s.coadvisors.map((c) => person(c)).join(', ')}` : '', s.next ? `${w.now} ${e(s.next)}` : '']
     .filter(Boolean)
     .join('; ');
   return `${e(s.name)}${extra ? ` (${extra})` : ''}`;
 }
 
-function mentoring(g: CvMenteeGroup): string[] {
-  return [`### ${e(g.title)}`, '', `- ${g.students.map(mentee).join(', ')}.`, ''];
+function mentoring(g: CvMenteeGroup, lang: string): string[] {
+  return [`### ${e(g.title)}`, '', `- ${g.students.map((x) => mentee(x, lang)).join(', ')}.`, ''];
 }
 
-function talk(t: CvTalk): string {
-  const parts = [(t.title ? `*${em(t.title)}*, ` : '') + e(t.event) + (t.virtual ? ' (virtual)' : ''), t.host ? e(t.host) : '', t.place ? e(t.place) : '', formatCvDate(t.date, 'month-year')];
+function talk(t: CvTalk, lang: string): string {
+  const parts = [(t.title ? `*${em(t.title)}*, ` : '') + e(t.event) + (t.virtual ? ` (${cvWords(lang).virtual})` : ''), t.host ? e(t.host) : '', t.place ? e(t.place) : '', formatCvDate(t.date, 'month-year', lang)];
   return `- ${parts.filter(Boolean).join(', ')}`;
 }
 
-function service(s: CvService): string[] {
+function service(s: CvService, lang: string): string[] {
+  const w = cvWords(lang);
   const out: string[] = [];
   if (s.reviewer.length) {
-    out.push('Reviewer for:', '');
+    out.push(`${w.reviewerFor}:`, '');
     for (const g of s.reviewer) {
       const venues = g.venues.map((v) => {
         const name = g.kind === 'conference' ? (v.short ?? v.name)! : (v.name ?? v.short)!;
@@ -291,9 +296,9 @@ function service(s: CvService): string[] {
     out.push('');
   }
   if (s.organizing.length) {
-    out.push('Organizing:', '');
+    out.push(`${w.organizing}:`, '');
     for (const o of s.organizing) {
-      const dates = formatCvSpan(o.start, o.end, 'dot', ' - ');
+      const dates = formatCvSpan(o.start, o.end, 'dot', ' - ', lang);
       out.push(`- ${dates ? dates + ' ' : ''}**${e(o.role)}**, ${e(o.event)}`);
     }
     out.push('');

@@ -7,7 +7,7 @@
  * Nothing here formats: text stays as the user wrote it (Markdown / `$math$`), dates stay ISO
  * (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `present`); renderers escape and format (helpers at the end).
  */
-import { strings } from '../site/i18n.js';
+import { strings, type Strings } from '../strings/index.js';
 import type { AuthorRole } from '../../schema/author-marks.js';
 import type { PublicationStatus, PublicationType } from '../../schema/publication.js';
 import type { LocalizedText, PersonRefInput } from '../../schema/common.js';
@@ -347,22 +347,16 @@ export class CvChoiceError extends CvError {
 // ---------------------------------------------------------------------------
 // Building the model
 
-const SECTION_TITLES: Record<CvBuiltinSection, string> = {
-  bio: 'Short Bio',
-  education: 'Education',
-  positions: 'Professional Experience',
-  research: 'Research Interests',
-  publications: 'Publications & Preprints',
-  grants: 'Grants',
-  awards: 'Awards & Honours',
-  teaching: 'Teaching Experience',
-  mentoring: 'Mentoring',
-  talks: 'Talks',
-  service: 'Professional Service',
-};
+/** The CV's own words in a language (section titles, groups, roles): the site's catalogue, so web and PDF agree. */
+export function cvWords(language: string): Strings['cvWords'] {
+  return strings(language).cvWords;
+}
 
-/** Profile names as the site's interface spells them, so the CV and the homepage agree. */
-const LINK_LABELS = strings('en').profiles;
+/** The title of a built-in section in a language. */
+function sectionTitle(w: Strings['cvWords'], id: string): string | undefined {
+  return Object.hasOwn(w.sections, id) ? w.sections[id as keyof typeof w.sections] : undefined;
+}
+
 
 /** Resolves a variant name or spec to a spec. */
 export function variantSpec(person: Person, variant: CvVariant = 'full'): CvVariantSpec {
@@ -402,14 +396,17 @@ export function defaultCvPerson(graph: Graph): string | undefined {
 }
 
 /** The CV of a person as plain data. Throws `CvError` for an unknown person, variant or section. */
-export function cvModel(graph: Graph, personId: string, variant: CvVariant = 'full'): CvDocument {
+export function cvModel(graph: Graph, personId: string, variant: CvVariant = 'full', languageOverride?: string): CvDocument {
   const person = graph.people.get(personId);
   if (!person) {
     const known = [...graph.people.keys()].sort().join(', ');
     throw new CvChoiceError(`"${personId}" is not a person of the project${known ? ` (people: ${known})` : ''}`, 'person', personId, [...graph.people.keys()]);
   }
   const spec = variantSpec(person, variant);
-  const language = spec.language ?? graph.config.languages[0] ?? 'en';
+  const language = languageOverride ?? spec.language ?? graph.config.languages[0] ?? 'en';
+  const w = cvWords(language);
+  // Profile names as the site's interface spells them, so the CV and the homepage agree.
+  const linkLabels = strings(language).profiles;
   const languages = [language, ...graph.config.languages.filter((l) => l !== language)];
   const text = (t: LocalizedText | undefined) => (t === undefined ? undefined : pick(t, languages));
 
@@ -427,7 +424,7 @@ export function cvModel(graph: Graph, personId: string, variant: CvVariant = 'fu
   const groupBy = graph.config.publications?.groupBy ?? 'status';
   // Newest first throughout: numbered descending, the unfinished work (the newest) leads, as in seed 003;
   // numbered ascending, the published work leads and keeps the low numbers, as in seed 001.
-  const grouped = groupPublications(pubs, groupBy);
+  const grouped = groupPublications(pubs, groupBy, w);
   const groups = groupBy === 'status' && order === 'descending' ? grouped.reverse() : grouped;
   const displayOrder = groups.flatMap((g) => g.pubs.map((p) => p.id));
   const numbers = numberPublications(displayOrder, order);
@@ -442,7 +439,7 @@ export function cvModel(graph: Graph, personId: string, variant: CvVariant = 'fu
       case 'education': {
         const entries = (person.data.education ?? []).map((e): CvEducation => {
           const advisors = (e.advisors ?? []).map(refOf);
-          const label = e.advisorLabel ?? 'advisor';
+          const label = (e.advisorLabel ?? 'advisor').toLowerCase();
           return {
             degree: e.degree,
             field: e.field,
@@ -453,7 +450,7 @@ export function cvModel(graph: Graph, personId: string, variant: CvVariant = 'fu
             end: e.end,
             kind: e.kind,
             advisors,
-            advisorLabel: advisors.length ? capitalize(label) + (advisors.length > 1 ? 's' : '') : undefined,
+            advisorLabel: advisors.length ? advisorLabel(w, label, advisors.length > 1) : undefined,
             notes: e.notes ?? [],
           };
         });
@@ -474,7 +471,7 @@ export function cvModel(graph: Graph, personId: string, variant: CvVariant = 'fu
           }),
         );
         const academic = entries.some((e) => e.kind === 'academic' || e.kind === 'visiting');
-        return section(id, 'positions', entries, academic ? SECTION_TITLES.positions : 'Experience');
+        return section(id, 'positions', entries, academic ? w.sections.positions : w.sections.experience);
       }
       case 'research': {
         const statement = person.sections.research;
@@ -551,10 +548,10 @@ export function cvModel(graph: Graph, personId: string, variant: CvVariant = 'fu
       }
       case 'mentoring': {
         const levels: CvMenteeGroup[] = [
-          { id: 'postdoc', title: 'Postdoctoral researchers', students: [] },
-          { id: 'graduate', title: 'Graduate students', students: [] },
-          { id: 'undergraduate', title: 'Undergraduate students', students: [] },
-          { id: 'other', title: 'Interns and visitors', students: [] },
+          { id: 'postdoc', title: w.mentees.postdoc, students: [] },
+          { id: 'graduate', title: w.mentees.graduate, students: [] },
+          { id: 'undergraduate', title: w.mentees.undergraduate, students: [] },
+          { id: 'other', title: w.mentees.other, students: [] },
         ];
         const groupOf = (level: string) =>
           level === 'postdoc' ? levels[0]! : ['phd', 'master', 'graduate'].includes(level) ? levels[1]! : level === 'undergraduate' ? levels[2]! : levels[3]!;
@@ -596,7 +593,7 @@ export function cvModel(graph: Graph, personId: string, variant: CvVariant = 'fu
         const s = person.data.service;
         if (!s) return undefined;
         const kinds = ['conference', 'journal', 'grant', 'other'] as const;
-        const titles = { conference: 'Conference', journal: 'Journal', grant: 'Grant agencies', other: 'Other' };
+        const titles = w.reviewing;
         const reviewer = kinds
           .map((kind) => ({
             kind,
@@ -607,12 +604,12 @@ export function cvModel(graph: Graph, personId: string, variant: CvVariant = 'fu
         const organizing = (s.organizing ?? []).map((o) => ({ role: o.role, event: o.event, start: o.date, end: o.end, url: o.url }));
         const other = s.other ?? [];
         if (reviewer.length + organizing.length + other.length === 0) return undefined;
-        return { id, kind: 'service', title: SECTION_TITLES.service, entries: [{ reviewer, organizing, other }] };
+        return { id, kind: 'service', title: w.sections.service, entries: [{ reviewer, organizing, other }] };
       }
       default: {
         const prose = person.sections[id];
         if (!prose || !prose.text.trim()) return undefined;
-        const title = id === 'bio' ? SECTION_TITLES.bio : titleOfSection(id);
+        const title = id === 'bio' ? w.sections.bio : titleOfSection(id);
         return { id, kind: 'markdown', title, entries: [{ markdown: prose.text, numbered: numbered(prose.text), file: prose.file }] };
       }
     }
@@ -628,7 +625,7 @@ export function cvModel(graph: Graph, personId: string, variant: CvVariant = 'fu
   const names = typeof d.name === 'string' ? { [language]: d.name } : { ...d.name };
   const links: CvLink[] = [];
   for (const [kind, url] of Object.entries(d.links ?? {})) {
-    if (typeof url === 'string') links.push({ kind, label: LINK_LABELS[kind] ?? capitalize(kind), url });
+    if (typeof url === 'string') links.push({ kind, label: linkLabels[kind] ?? capitalize(kind), url });
   }
   const header: CvHeader = {
     name,
@@ -657,7 +654,7 @@ export function cvModel(graph: Graph, personId: string, variant: CvVariant = 'fu
 
   function section<K extends CvSectionKind>(sid: string, kind: K, entries: unknown[], title?: string) {
     if (entries.length === 0) return undefined;
-    return { id: sid, kind, title: title ?? SECTION_TITLES[sid as CvBuiltinSection] ?? titleOfSection(sid), entries } as Extract<CvSection, { kind: K }>;
+    return { id: sid, kind, title: title ?? sectionTitle(w, sid) ?? titleOfSection(sid), entries } as Extract<CvSection, { kind: K }>;
   }
 }
 
@@ -707,41 +704,30 @@ function inYears(year: number, from: number | undefined, to: number | undefined)
   return (from === undefined || year >= from) && (to === undefined || year <= to);
 }
 
-const STATUS_GROUPS: { id: string; title: string; statuses: PublicationStatus[] }[] = [
-  { id: 'published', title: 'Published', statuses: ['published', 'accepted'] },
-  { id: 'preprints', title: 'Preprints', statuses: ['preprint', 'under-review', 'submitted'] },
-  { id: 'in-preparation', title: 'In Preparation', statuses: ['in-preparation'] },
+const STATUS_GROUPS: { id: string; title: keyof Strings['cvWords']['statusGroups']; statuses: PublicationStatus[] }[] = [
+  { id: 'published', title: 'published', statuses: ['published', 'accepted'] },
+  { id: 'preprints', title: 'preprints', statuses: ['preprint', 'under-review', 'submitted'] },
+  { id: 'in-preparation', title: 'inPreparation', statuses: ['in-preparation'] },
 ];
 
-const TYPE_TITLES: Record<PublicationType, string> = {
-  article: 'Journal Articles',
-  conference: 'Conference Papers',
-  workshop: 'Workshop Papers',
-  preprint: 'Preprints',
-  book: 'Books',
-  chapter: 'Book Chapters',
-  thesis: 'Theses',
-  report: 'Reports',
-  other: 'Other',
-};
+const PUBLICATION_TYPES: PublicationType[] = ['article', 'conference', 'workshop', 'preprint', 'book', 'chapter', 'thesis', 'report', 'other'];
 
 /**
  * Publications in the groups they are shown in, each group newest first. By status: published then
  * preprints then in preparation, as seed 001 lists them (the numbering runs on across the groups so that
  * a citation number names one paper).
  */
-function groupPublications(pubs: Publication[], groupBy: 'status' | 'year' | 'type'): { id: string; title: string; pubs: Publication[] }[] {
+function groupPublications(pubs: Publication[], groupBy: 'status' | 'year' | 'type', w: Strings['cvWords']): { id: string; title: string; pubs: Publication[] }[] {
   if (groupBy === 'year') {
     const years = [...new Set(pubs.map((p) => p.year))].sort((a, b) => b - a);
     return years.map((y) => ({ id: String(y), title: String(y), pubs: pubs.filter((p) => p.year === y) }));
   }
   if (groupBy === 'type') {
-    const types = Object.keys(TYPE_TITLES) as PublicationType[];
-    return types
-      .map((t) => ({ id: t, title: TYPE_TITLES[t], pubs: pubs.filter((p) => p.type === t) }))
+    return PUBLICATION_TYPES
+      .map((t) => ({ id: t, title: w.typeGroups[t], pubs: pubs.filter((p) => p.type === t) }))
       .filter((g) => g.pubs.length > 0);
   }
-  return STATUS_GROUPS.map((g) => ({ id: g.id, title: g.title, pubs: pubs.filter((p) => g.statuses.includes(p.status)) })).filter(
+  return STATUS_GROUPS.map((g) => ({ id: g.id, title: w.statusGroups[g.title], pubs: pubs.filter((p) => g.statuses.includes(p.status)) })).filter(
     (g) => g.pubs.length > 0,
   );
 }
@@ -822,15 +808,23 @@ function titleOfSection(id: string): string {
 // ---------------------------------------------------------------------------
 // Formatting helpers shared by the renderers
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const monthYears = new Map<string, Intl.DateTimeFormat>();
+
+/** "June 2021", "Juni 2021", "2021年6月": the month and year in a language's own words (Intl). */
+function monthYear(year: number, month: number, language: string): string {
+  const locale = strings(language).locale;
+  let f = monthYears.get(locale);
+  if (!f) monthYears.set(locale, (f = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' })));
+  return f.format(Date.UTC(year, month - 1, 1));
+}
 
 /**
  * A CV date: "dot" 2012.9 (seed 001), "dot-padded" 2012.09 (seed 003), "month-year" June 2021,
  * "year" 2012. "present" prints as "Present".
  */
-export function formatCvDate(date: string | undefined, style: 'dot' | 'dot-padded' | 'month-year' | 'year' = 'dot-padded'): string {
+export function formatCvDate(date: string | undefined, style: 'dot' | 'dot-padded' | 'month-year' | 'year' = 'dot-padded', language = 'en'): string {
   if (!date) return '';
-  if (date === 'present') return 'Present';
+  if (date === 'present') return cvWords(language).present;
   const [y, m] = date.split('-');
   if (!m || style === 'year') return y!;
   const month = Number(m);
@@ -838,7 +832,7 @@ export function formatCvDate(date: string | undefined, style: 'dot' | 'dot-padde
     case 'dot':
       return `${y}.${month}`;
     case 'month-year':
-      return `${MONTHS[month - 1]} ${y}`;
+      return monthYear(Number(y), month, language);
     default:
       return `${y}.${m}`;
   }
@@ -850,9 +844,10 @@ export function formatCvSpan(
   end: string | undefined,
   style: 'dot' | 'dot-padded' | 'month-year' | 'year' = 'dot-padded',
   separator = ' – ',
+  language = 'en',
 ): string {
-  const s = formatCvDate(start, style);
-  const e = formatCvDate(end, style);
+  const s = formatCvDate(start, style, language);
+  const e = formatCvDate(end, style, language);
   if (s && e) return s === e ? s : `${s}${separator}${e}`;
   return s || e;
 }
@@ -867,16 +862,25 @@ export function formatMoney(amount: CvMoney, style: 'symbol' | 'code' = 'code'):
   return `${n} ${amount.currency === 'CNY' ? 'RMB' : amount.currency}`;
 }
 
-const ROLE_LABELS: Record<CvTeaching['role'], string> = {
-  instructor: 'Instructor',
-  'co-instructor': 'Co-instructor',
-  ta: 'TA',
-  'guest-lecturer': 'Guest lecturer',
-};
+/** "Instructor", "Co-instructor", "TA" (long: "Teaching assistant"), in the CV's language. */
+export function teachingRole(role: CvTeaching['role'], long = false, language = 'en'): string {
+  const r = cvWords(language).teachingRoles;
+  switch (role) {
+    case 'instructor':
+      return r.instructor;
+    case 'co-instructor':
+      return r.coInstructor;
+    case 'ta':
+      return long ? r.taLong : r.ta;
+    case 'guest-lecturer':
+      return r.guestLecturer;
+  }
+}
 
-/** "Instructor", "Co-instructor", "TA" (long: "Teaching assistant"). */
-export function teachingRole(role: CvTeaching['role'], long = false): string {
-  return long && role === 'ta' ? 'Teaching assistant' : ROLE_LABELS[role];
+/** "Advisor", "Advisors", "Mentor" ...: a known label in the CV's language, another as written, capitalised. */
+function advisorLabel(w: Strings['cvWords'], label: string, plural: boolean): string {
+  const key = plural ? `${label}s` : label;
+  return w.advisorLabels[key] ?? capitalize(label) + (plural ? 's' : '');
 }
 
 /**
@@ -914,16 +918,17 @@ export function authorMarks(author: CvAuthor, pub: Pick<CvPublication, 'alphabet
 }
 
 /** "Under review", "Submitted", "To appear", "In preparation", "" for published work and plain preprints. */
-export function statusNote(status: PublicationStatus): string {
+export function statusNote(status: PublicationStatus, language = 'en'): string {
+  const w = cvWords(language).status;
   switch (status) {
     case 'accepted':
-      return 'To appear';
+      return w.accepted;
     case 'under-review':
-      return 'Under review';
+      return w.underReview;
     case 'submitted':
-      return 'Submitted';
+      return w.submitted;
     case 'in-preparation':
-      return 'In preparation';
+      return w.inPreparation;
     default:
       return '';
   }

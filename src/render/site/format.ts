@@ -10,8 +10,30 @@ export function partialDate(site: Site, date: string | undefined): string {
   if (date === 'present') return site.t.present;
   const [y, m, d] = date.split('-').map(Number) as [number, number?, number?];
   if (!m) return String(y);
-  if (site.lang.startsWith('zh')) return d ? `${y}年${m}月${d}日` : `${y}年${m}月`;
-  return d ? `${d} ${SHORT_MONTHS[m - 1]} ${y}` : `${SHORT_MONTHS[m - 1]} ${y}`;
+  // English keeps its three-letter months (Intl's en-GB writes "Sept"); every other language is written by Intl.
+  if (site.t.locale.startsWith('en')) return d ? `${d} ${SHORT_MONTHS[m - 1]} ${y}` : `${SHORT_MONTHS[m - 1]} ${y}`;
+  return dateFormat(site.t.locale, d ? 'day' : 'month').format(Date.UTC(y, m - 1, d ?? 1));
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per locale and kind, made once: "2012年9月", "Sept. 2012", "mer. 23 juillet 2025". */
+function dateFormat(locale: string, kind: 'month' | 'day' | 'long' | 'weekday'): Intl.DateTimeFormat {
+  const key = `${locale} ${kind}`;
+  let f = formats.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'month'
+        ? { year: 'numeric', month: 'short' }
+        : kind === 'day'
+          ? { year: 'numeric', month: 'short', day: 'numeric' }
+          : kind === 'long'
+            ? { year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' }
+            : { weekday: 'short' };
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+    formats.set(key, f);
+  }
+  return f;
 }
 
 /** "Sep 2012 – Jul 2018", "Dec 2021 – present", "2019" (a single date), "" when neither is known. */
@@ -32,14 +54,15 @@ export function yearRange(start: string | undefined, end: string | undefined, pr
   return b ?? '';
 }
 
-function weekday(y: number, m: number, d: number): number {
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-}
-
 /** "Wed 23 July 2025" / "2025年7月23日（周三）", from a local "YYYY-MM-DD...". */
 export function longDate(site: Site, local: string): string {
   const [y, m, d] = local.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return site.t.longDate(y, m, d, site.t.weekdays[weekday(y, m, d)]!, site.t.months);
+  const locale = site.t.locale;
+  const at = Date.UTC(y, m - 1, d);
+  // English and Chinese as vita always wrote them ("Wed 23 July 2025", "2025年7月23日（周三）"); others by Intl.
+  if (locale.startsWith('en')) return dateFormat(locale, 'long').format(at).replace(',', '');
+  if (locale.startsWith('zh')) return `${y}年${m}月${d}日（${dateFormat(locale, 'weekday').format(at)}）`;
+  return dateFormat(locale, 'long').format(at);
 }
 
 /**

@@ -4,7 +4,8 @@ import { hasFeeds } from './feeds.js';
 import { absoluteUrl, localText, pageFile, paths, url, type Site } from './context.js';
 import { html, jsonLd, trustedHtml, type Html } from './html.js';
 import { memo } from './memo.js';
-import { hasStrings, strings } from './i18n.js';
+import { catalogueFor } from './i18n.js';
+import { treeLanguages } from '../strings/index.js';
 import { hasResearch, hasTalks, hasTeaching, hasCv } from './parts/person-name.js';
 import { menuLabel, menuPages, personPages } from './parts/writing.js';
 import { pageNavKey } from './pages/page.js';
@@ -79,9 +80,40 @@ function navItems(site: Site): NavItem[] {
   return items;
 }
 
-/** Languages with a tree of pages: the configured ones whose interface vita can show. */
+/**
+ * Languages with a tree of pages: every configured language that is a BCP 47 tag (one without a catalogue
+ * shows English words around its content; `vita check` says so).
+ */
 export function siteLanguages(site: Site): string[] {
-  return site.languages.filter((l, i) => i === 0 || hasStrings(l));
+  return treeLanguages(site.languages);
+}
+
+/** A language's own name for itself ("Deutsch", "日本語"), from its catalogue or else from Intl. */
+export function languageName(lang: string): string {
+  const own = catalogueFor(lang);
+  if (own) return own.languageName;
+  try {
+    const name = new Intl.DisplayNames([lang], { type: 'language' }).of(lang);
+    if (name) return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+  } catch {
+    // not a tag Intl knows: the tag itself
+  }
+  return lang;
+}
+
+/**
+ * The language switch: with one other language a link to it; with more, a small menu (a disclosure that
+ * works without JavaScript) naming every language in its own words, the current one marked.
+ */
+function languageSwitch(site: Site, langs: readonly string[], langUrl: (l: string) => string): Html {
+  const others = langs.filter((l) => l !== site.lang);
+  if (others.length === 0) return html``;
+  if (others.length === 1) {
+    const l = others[0]!;
+    return html`<a class="tool lang" href="${langUrl(l)}" hreflang="${l}" lang="${l}">${languageName(l)}</a>`;
+  }
+  return html`<details class="lang-menu"><summary class="tool lang" aria-label="${site.t.language}: ${languageName(site.lang)}" title="${site.t.language}"><svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18"><circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2"/><path d="M3 12h18M12 3c3 3.5 3 14.5 0 18M12 3c-3 3.5-3 14.5 0 18" fill="none" stroke="currentColor" stroke-width="1.6"/></svg><span>${languageName(site.lang)}</span></summary>
+<ul>${langs.map((l) => html`<li><a href="${langUrl(l)}" hreflang="${l}" lang="${l}"${l === site.lang ? html` aria-current="page"` : ''}>${languageName(l)}</a></li>`)}</ul></details>`;
 }
 
 /**
@@ -179,7 +211,7 @@ export function renderPage(site: Site, page: Page): PageMarkup {
 ${page.description ? html`<meta name="description" content="${page.description}">` : ''}
 ${page.noindex ? html`<meta name="robots" content="noindex">` : ''}
 ${canonical && !page.noindex ? html`<link rel="canonical" href="${canonical}">` : ''}
-${langs.length > 1 && !page.noindex ? langs.map((l) => html`<link rel="alternate" hreflang="${l}" href="${absoluteUrl(site, page.path, { lang: l }) ?? url(site, page.path, { lang: l })}">`) : ''}
+${langs.length > 1 && !page.noindex ? html`${langs.map((l) => html`<link rel="alternate" hreflang="${l}" href="${absoluteUrl(site, page.path, { lang: l }) ?? url(site, page.path, { lang: l })}">`)}<link rel="alternate" hreflang="x-default" href="${absoluteUrl(site, page.path, { lang: site.mainLang }) ?? url(site, page.path, { lang: site.mainLang })}">` : ''}
 <meta property="og:title" content="${page.title}">
 <meta property="og:type" content="${page.ogType ?? 'website'}">
 <meta property="og:site_name" content="${name}">
@@ -202,7 +234,7 @@ ${nav.map((n) => html`<li><a href="${url(site, n.path)}"${n.key === page.nav ? h
 </ul></nav>
 <div class="tools">
 <a class="tool" href="${url(site, paths.search())}" aria-label="${t.searchSite}" title="${t.searchSite}"><svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18"><circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" stroke-width="2"/><path d="M15.5 15.5 21 21" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg></a>
-${otherLangs.map((l) => html`<a class="tool lang" href="${langUrl(l)}" hreflang="${l}" lang="${l}">${strings(l).languageName}</a>`)}
+${languageSwitch(site, langs, langUrl)}
 <button class="tool theme-toggle" type="button" hidden aria-label="${t.themeToggle}" title="${t.themeToggle}"><svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18"><path d="M12 3a9 9 0 1 0 0 18z" fill="currentColor"/><circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2"/></svg></button>
 </div>
 </div>
@@ -213,7 +245,7 @@ ${otherLangs.map((l) => html`<a class="tool lang" href="${langUrl(l)}" hreflang=
     homeUrl: url(site, ''),
     nav: nav.map((n) => ({ key: n.key, label: n.label, url: url(site, n.path), current: n.key === page.nav })),
     searchUrl: url(site, paths.search()),
-    languages: otherLangs.map((l) => ({ lang: l, label: strings(l).languageName, url: langUrl(l) })),
+    languages: otherLangs.map((l) => ({ lang: l, label: languageName(l), url: langUrl(l) })),
   });
   // Without a language switch or a theme's header, the header is the same on every page but for the current
   // navigation item: made once per item. The same holds for the footer, made once per site.

@@ -118,6 +118,20 @@ export function hasCjk(text: string): boolean {
   return false;
 }
 
+/**
+ * The glyph variant a language is written with: Japanese and Korean text drawn with a Chinese face shows
+ * Chinese forms of shared ideographs, so a document in a known language asks for its own face.
+ */
+export function cjkRegionOf(lang: string): CjkRegion | undefined {
+  const l = lang.toLowerCase();
+  if (l === "ja" || l.startsWith("ja-")) return "JP";
+  if (l === "ko" || l.startsWith("ko-")) return "KR";
+  if (/^zh-(hk|mo)\b|^zh-hant-(hk|mo)\b/.test(l)) return "HK";
+  if (/^zh-(hant|tw)\b/.test(l)) return "TC";
+  if (l === "zh" || l.startsWith("zh-")) return "SC";
+  return undefined;
+}
+
 /** A region guess from the text: kana means Japanese, hangul Korean, else Simplified Chinese. */
 export function guessCjkRegion(text: string): CjkRegion {
   let kana = false;

@@ -5,7 +5,7 @@
  */
 import { compileTypst, typstMathCompiles } from '../../typst/compile.js';
 import { inlineToTypst, typstString } from '../../typst/escape.js';
-import { fontSetFor, missingGlyphs, type FontSet } from '../../typst/fonts.js';
+import { cjkRegionOf, fontSetFor, missingGlyphs, type FontSet } from '../../typst/fonts.js';
 import type {
   CvAward,
   CvDocument,
@@ -21,7 +21,8 @@ import type {
   CvTalk,
   CvTeaching,
 } from '../model.js';
-import { authorMarks, compactTerms, formatCvDate, formatCvSpan, formatMoney, statusNote, teachingRole } from '../model.js';
+import { authorMarks, compactTerms, cvWords, formatCvDate, formatCvSpan, formatMoney, statusNote, teachingRole } from '../model.js';
+import { strings } from '../../strings/index.js';
 import { hasFamily, usableFamilies } from './fonts.js';
 import { esc, markdownToTypst } from './markdown.js';
 import { CV_THEMES, THEME_DEFAULTS, themePrelude, type CvTheme } from './themes.js';
@@ -71,8 +72,8 @@ const m = (s: string | undefined): string =>
 const c = (markup: string): string => `[${markup}]`;
 const join = (parts: (string | undefined)[], sep = ', '): string => parts.filter((p): p is string => !!p && p !== '').join(sep);
 const years = (s: string): string => s.replace(/\s*-\s*/g, '–');
-const date = (d: string | undefined): string => formatCvDate(d, 'dot-padded');
-const span = (a: string | undefined, b: string | undefined): string => formatCvSpan(a, b, 'dot-padded', ' – ');
+const date = (d: string | undefined, lang: string): string => formatCvDate(d, 'dot-padded', lang);
+const span = (a: string | undefined, b: string | undefined, lang: string): string => formatCvSpan(a, b, 'dot-padded', ' – ', lang);
 function endSentence(markup: string): string {
   return /[.!?]\]?$/.test(markup.trim()) || markup.trim() === '' ? markup : markup + '.';
 }
@@ -115,31 +116,32 @@ function rows(fn: string, items: [string, string][]): string {
   return `#${fn}(\n${items.map(([a, b]) => `  (${c(a)}, ${c(b)}),`).join('\n')}\n)`;
 }
 
-function education(e: CvEducation): string {
+function education(e: CvEducation, lang: string): string {
   const degree = e.field ? `${e.degree}, ${e.field}` : e.degree;
   const body: string[] = [];
-  if (e.advisors.length) body.push(endSentence(`${t(e.advisorLabel ?? 'Advisor')}: ${e.advisors.map((a) => personName(a)).join(', ')}`));
+  if (e.advisors.length) body.push(endSentence(`${t(e.advisorLabel ?? cvWords(lang).advisorLabels.advisor)}: ${e.advisors.map((a) => personName(a)).join(', ')}`));
   if (e.notes.length) body.push(endSentence(e.notes.map(m).join('; ')));
   return entry({
     title: t(e.institution),
     place: t(e.place),
     subtitle: join([t(degree), t(e.department)]),
-    date: span(e.start, e.end),
+    date: span(e.start, e.end, lang),
     body: body.length ? body.join(' \\ ') : undefined,
   });
 }
 
-function position(p: CvPosition): string {
+function position(p: CvPosition, lang: string): string {
   return entry({
     title: t(p.organization),
     place: t(p.place),
     subtitle: join([t(p.title), t(p.department)]),
-    date: span(p.start, p.end),
+    date: span(p.start, p.end, lang),
     body: p.description ? markdownToTypst(p.description, { numbers: new Map() }) : undefined,
   });
 }
 
-function publication(p: CvPublication, mark: '*' | 'α-β'): string {
+function publication(p: CvPublication, mark: '*' | 'α-β', lang: string): string {
+  const vd = strings(lang).venueDetails;
   const authors = p.authors
     .map((a) => {
       const marks = authorMarks(a, p, mark);
@@ -147,75 +149,78 @@ function publication(p: CvPublication, mark: '*' | 'α-β'): string {
       return a.self ? `#strong[${name}]` : name;
     })
     .join(', ');
-  let out = `#cv-anchor(${p.number})${authors}${p.etal ? ' et al.' : ''}${p.alphabetical && mark === 'α-β' ? ' (α-β)' : ''}`;
+  let out = `#cv-anchor(${p.number})${authors}${p.etal ? ` ${t(cvWords(lang).etal)}` : ''}${p.alphabetical && mark === 'α-β' ? ' (α-β)' : ''}`;
   out = endSentence(out) + ` #strong[${endSentence(m(p.title))}]`;
   const v = p.venue;
   const venueName = v?.name ?? v?.short;
   const parts: string[] = [];
   if (venueName) parts.push(`#emph[${t(venueName)}]` + (v?.name && v.short && v.short !== v.name ? ` (${t(v.short)})` : ''));
-  else if (p.arxiv) parts.push(`#emph[arXiv preprint] ${t('arXiv:' + p.arxiv)}`);
-  else if (p.type === 'preprint' && p.status !== 'in-preparation') parts.push('#emph[arXiv preprint]');
+  else if (p.arxiv) parts.push(`#emph[${t(vd.arxivPreprint)}] ${t('arXiv:' + p.arxiv)}`);
+  else if (p.type === 'preprint' && p.status !== 'in-preparation') parts.push(`#emph[${t(vd.arxivPreprint)}]`);
   if (v?.volume) parts.push(t(v.volume + (v.number ? `(${v.number})` : '')));
   if (v?.pages) parts.push(t(v.pages));
   if (p.status !== 'in-preparation') parts.push(String(p.year));
   if (parts.length) out += ' ' + endSentence(parts.join(', '));
   if (p.award) out += ` #cv-award[${endSentence(t(p.award))}]`;
-  const status = statusNote(p.status);
+  const status = statusNote(p.status, lang);
   if (status) out += ` (${t(status)})`;
   if (p.note) out += ' ' + endSentence(m(p.note));
   return out;
 }
 
-function grant(g: CvGrant): [string, string] {
-  const role = g.role === 'pi' ? 'PI' : g.role === 'co-pi' ? 'Co-PI' : 'Participant';
+function grant(g: CvGrant, lang: string): [string, string] {
+  const w = cvWords(lang);
+  const role = g.role === 'pi' ? w.grantRoles.pi : g.role === 'co-pi' ? w.grantRoles.coPi : w.grantRoles.participant;
   const details = [
     g.amount ? formatMoney(g.amount) : undefined,
     role,
     g.funder && !g.title.includes(g.funder) ? g.funder : undefined,
-    g.number ? `No. ${g.number}` : undefined,
+    g.number ? `${w.grantNumber} ${g.number}` : undefined,
   ];
   let body = `#strong[${t(g.title)}] \\ ${endSentence(t(join(details)))}`;
-  if (g.project) body += ` Project: #emph[“${m(g.project)}”]`;
-  return [span(g.start, g.end), body];
+  if (g.project) body += ` ${t(w.project)}: #emph[“${m(g.project)}”]`;
+  return [span(g.start, g.end, lang), body];
 }
 
-function award(a: CvAward): [string, string] {
+function award(a: CvAward, lang: string): [string, string] {
   const paren = [a.rank, a.amount ? formatMoney(a.amount) : undefined].filter((x): x is string => !!x);
   let body = t(a.title) + (paren.length ? ` (${t(paren.join('; '))})` : '');
   if (a.issuer) body += `, ${t(a.issuer)}`;
   body = endSentence(body);
   if (a.note) body += ' ' + endSentence(m(a.note));
-  return [a.dates.map(date).join(', '), body];
+  return [a.dates.map((d) => date(d, lang)).join(', '), body];
 }
 
-function teaching(x: CvTeaching): [string, string] {
-  let body = `${t(teachingRole(x.role, true))}: #emph[${t(x.course)}]`;
-  if (x.instructor) body += `, taught by ${personName(x.instructor)}`;
+function teaching(x: CvTeaching, lang: string): [string, string] {
+  let body = `${t(teachingRole(x.role, true, lang))}: #emph[${t(x.course)}]`;
+  if (x.instructor) body += `, ${t(cvWords(lang).taughtBy)} ${personName(x.instructor)}`;
   const where = join([t(x.program), t(x.institution)]);
   if (where) body += `, ${where}`;
   if (x.note) body += ` (${t(x.note)})`;
   return [t(compactTerms(x.terms)), endSentence(body)];
 }
 
-function mentees(g: CvMenteeGroup): [string, string] {
+function mentees(g: CvMenteeGroup, lang: string): [string, string] {
+  const w = cvWords(lang);
   const list = g.students.map((s) => {
     const yrs = s.start ? (s.end && s.end !== 'present' ? `${formatCvDate(s.start, 'year')}–${formatCvDate(s.end, 'year')}` : formatCvDate(s.start, 'year')) : '';
-    const extra = join([yrs, s.coadvisors.length ? `co-advised with ${s.coadvisors.map((x) => personName(x)).join(', ')}` : '', s.next ? `now ${t(s.next)}` : ''], '; ');
+    const extra = join([yrs, s.coadvisors.length ? `${t(w.coadvisedWith)} ${s.coadvisors.map((x) => personName(x)).join(', ')}` : '', s.next ? `${t(w.now)} ${t(s.next)}` : ''], '; ');
     return t(s.name) + (extra ? ` (${extra})` : '');
   });
   return [t(g.title), endSentence(list.join(', '))];
 }
 
-function talk(x: CvTalk): [string, string] {
+function talk(x: CvTalk, lang: string): [string, string] {
   let body = x.title ? `#emph[${m(x.title)}], ` : '';
-  body += join([t(x.event) + (x.virtual ? ' (virtual)' : ''), t(x.host), t(x.place)]);
-  return [date(x.date), body];
+  body += join([t(x.event) + (x.virtual ? ` (${t(cvWords(lang).virtual)})` : ''), t(x.host), t(x.place)]);
+  return [date(x.date, lang), body];
 }
 
-function service(s: CvService): string {
+function service(s: CvService, lang: string): string {
+  const w = cvWords(lang);
   const items: [string, string][] = [];
   for (const g of s.reviewer) {
-    const label = g.kind === 'conference' ? 'Reviewer, conferences' : g.kind === 'journal' ? 'Reviewer, journals' : `Reviewer, ${g.title.toLowerCase()}`;
+    const label = t(w.reviewerOf[g.kind]);
     const venues = g.venues.map((v) => {
       const name = v.name ?? v.short ?? '';
       const paren = join([v.name && v.short && v.short !== v.name ? `#strong[${t(v.short)}]` : undefined, v.years ? t(years(v.years)) : undefined]);
@@ -223,20 +228,21 @@ function service(s: CvService): string {
     });
     items.push([label, endSentence(venues.join('; '))]);
   }
-  for (const o of s.organizing) items.push(['Organizing', endSentence(join([t(o.role), t(o.event), t(span(o.start, o.end))]))]);
-  if (s.other.length) items.push(['Other', s.other.map((o) => endSentence(m(o))).join(' ')]);
+  for (const o of s.organizing) items.push([t(w.organizing), endSentence(join([t(o.role), t(o.event), t(span(o.start, o.end, lang))]))]);
+  if (s.other.length) items.push([t(w.reviewing.other), s.other.map((o) => endSentence(m(o))).join(' ')]);
   return rows('cv-labeled', items);
 }
 
 function section(s: CvSection, doc: CvDocument): string {
   const out = [`#cv-section[${t(s.title)}]`];
   const numbers = new Map(Object.entries(doc.numbers));
+  const lang = doc.language;
   switch (s.kind) {
     case 'education':
-      out.push(...s.entries.map(education));
+      out.push(...s.entries.map((x) => education(x, lang)));
       break;
     case 'positions':
-      out.push(...s.entries.map(position));
+      out.push(...s.entries.map((x) => position(x, lang)));
       break;
     case 'research':
       for (const r of s.entries) {
@@ -250,27 +256,27 @@ function section(s: CvSection, doc: CvDocument): string {
       const width = `${(String(max).length * 0.55 + 0.9).toFixed(2)}em`;
       for (const g of s.entries) {
         if (s.entries.length > 1) out.push(`#cv-group[${t(g.title)}]`);
-        out.push(`#cv-pubs(width: ${width},\n${g.items.map((p) => `  ([\\[${p.number}\\]], [${publication(p, s.alphabeticalMark)}]),`).join('\n')}\n)`);
+        out.push(`#cv-pubs(width: ${width},\n${g.items.map((p) => `  ([\\[${p.number}\\]], [${publication(p, s.alphabeticalMark, lang)}]),`).join('\n')}\n)`);
       }
       break;
     }
     case 'grants':
-      out.push(rows('cv-items', s.entries.map(grant)));
+      out.push(rows('cv-items', s.entries.map((x) => grant(x, lang))));
       break;
     case 'awards':
-      out.push(rows('cv-items', s.entries.map(award)));
+      out.push(rows('cv-items', s.entries.map((x) => award(x, lang))));
       break;
     case 'teaching':
-      out.push(rows('cv-items', s.entries.map(teaching)));
+      out.push(rows('cv-items', s.entries.map((x) => teaching(x, lang))));
       break;
     case 'mentoring':
-      out.push(rows('cv-labeled', s.entries.map(mentees)));
+      out.push(rows('cv-labeled', s.entries.map((x) => mentees(x, lang))));
       break;
     case 'talks':
-      out.push(rows('cv-items', s.entries.map(talk)));
+      out.push(rows('cv-items', s.entries.map((x) => talk(x, lang))));
       break;
     case 'service':
-      out.push(...s.entries.map(service));
+      out.push(...s.entries.map((x) => service(x, lang)));
       break;
     case 'markdown':
       for (const x of s.entries) out.push(`#cv-prose[\n${markdownToTypst(x.markdown, { numbers })}\n]`);
@@ -300,7 +306,7 @@ export function cvTypst(doc: CvDocument, options: CvPdfOptions = {}): CvTypst {
   const body = [header(doc.header), ...doc.sections.map((s) => section(s, doc))].join('\n\n');
 
   // CJK: a font only when the text needs one; the theme's style (serif / sans) when installed.
-  const base = fontSetFor(body);
+  const base = fontSetFor(body, { region: cjkRegionOf(doc.language) });
   let cjkFamily = options.cjkFont ?? base.cjk?.family;
   if (!options.cjkFont && cjkFamily && defaults.cjkStyle === 'sans') {
     const sans = cjkFamily.replace(/Serif/, 'Sans');
@@ -310,7 +316,8 @@ export function cvTypst(doc: CvDocument, options: CvPdfOptions = {}): CvTypst {
   const families = [...latin, ...(cjkFamily ? [cjkFamily] : [])];
   const fonts: FontSet = { ...base, families };
 
-  const footer = `${doc.header.name} · Curriculum Vitae`;
+  const cvTitle = cvWords(doc.language).curriculumVitae;
+  const footer = `${doc.header.name} · ${cvTitle}`;
   const prelude = themePrelude(theme, {
     fonts: families,
     accent: checkAccent(options.accent ?? defaults.accent),
@@ -319,7 +326,7 @@ export function cvTypst(doc: CvDocument, options: CvPdfOptions = {}): CvTypst {
     footer,
     lang: doc.language.slice(0, 2),
   });
-  const meta = `#set document(title: ${typstString(`${doc.header.name} — Curriculum Vitae`)}, author: ${typstString(doc.header.name)})`;
+  const meta = `#set document(title: ${typstString(`${doc.header.name} — ${cvTitle}`)}, author: ${typstString(doc.header.name)})`;
   const source = `${meta}\n${prelude}\n${body}\n`;
   return { source, fonts, missingGlyphs: missingGlyphs(body, fonts) };
 }

@@ -70,6 +70,14 @@ blockquote{margin:1em 0;padding-left:1em;border-left:2px solid var(--rule);color
 .site-nav a[aria-current=page]{box-shadow:inset 0 -1.5px 0 currentColor}
 .tools{display:flex;align-items:center;gap:.75rem}
 .tool{display:inline-flex;align-items:center;background:none;border:0;padding:.2rem;font:inherit;cursor:pointer;min-height:1.8rem}
+.lang-menu{position:relative}
+.lang-menu summary{list-style:none;gap:.3rem}
+.lang-menu summary::-webkit-details-marker{display:none}
+.lang-menu ul{position:absolute;right:0;top:100%;z-index:20;list-style:none;margin:.3rem 0 0;padding:.3rem 0;min-width:8rem;background:var(--bg);border:1px solid var(--rule);border-radius:4px;box-shadow:0 4px 14px rgba(0,0,0,.12)}
+.lang-menu li{margin:0}
+.lang-menu a{display:block;padding:.35rem .9rem;color:var(--text);text-decoration:none;white-space:nowrap}
+.lang-menu a:hover,.lang-menu a:focus{background:var(--bg-soft)}
+.lang-menu a[aria-current=page]{font-weight:600}
 main{max-width:var(--measure);margin:0 auto;padding:2.2rem 1.25rem 3rem}
 .site-footer{max-width:var(--measure);margin:0 auto;padding:1.4rem 1.25rem 2.5rem;border-top:1px solid var(--rule);font-family:var(--font-ui);font-size:.8rem;color:var(--muted)}
 .site-footer a{color:inherit}

@@ -19,25 +19,6 @@ import { emailHtml } from './person.js';
 import { personHeader, personPath, shortName } from '../parts/person-name.js';
 import { publicationItem } from '../parts/publications.js';
 
-/** The model's section titles are English (as the PDF prints them); other languages use the interface's words. */
-function sectionTitle(site: Site, s: CvSection): string {
-  if (site.lang === 'en') return s.title;
-  const t = site.t;
-  const titles: Partial<Record<CvSection['kind'], string>> = {
-    education: t.education,
-    positions: t.positions,
-    research: t.interests,
-    publications: t.publications,
-    grants: t.grants,
-    awards: t.awards,
-    teaching: t.teaching,
-    mentoring: t.mentoring,
-    talks: t.talks,
-    service: t.service,
-  };
-  return titles[s.kind] ?? s.title;
-}
-
 function ref(site: Site, r: CvPersonRef): Html {
   const person = r.person ? site.graph.people.get(r.person) : undefined;
   if (person) return html`<a href="${url(site, personPath(site, person.id))}">${shortName(site, person)}</a>`;
@@ -52,14 +33,14 @@ function row(when: string, what: Html): Html {
 
 function cvSection(site: Site, doc: CvDocument, s: CvSection, person: Person): Html {
   const t = site.t;
-  const title = sectionTitle(site, s);
+  const title = s.title;
   const body = ((): Html => {
     switch (s.kind) {
       case 'education':
         return html`<ul class="cv-rows">${s.entries.map((e) =>
           row(
             dateRange(site, e.start, e.end),
-            html`<strong>${e.degree}${e.field ? ` in ${e.field}` : ''}</strong>, <em>${join([e.department, e.institution], ', ')}</em>${e.place ? `, ${e.place}` : ''}.
+            html`<strong>${e.field ? t.cvWords.degreeIn(e.degree, e.field) : e.degree}</strong>, <em>${join([e.department, e.institution], ', ')}</em>${e.place ? `, ${e.place}` : ''}.
 ${e.advisors.length ? html`<br><span class="muted">${e.advisorLabel ?? t.advisor}:</span> ${join(e.advisors.map((a) => ref(site, a)), ', ')}` : ''}
 ${e.notes.length ? html`<ul class="cv-notes">${e.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}`,
           ),
@@ -159,7 +140,7 @@ export function cvPage(site: Site, person: Person): Page {
 <div class="cv-head">
 <p>${h.title ? html`<strong>${h.title}</strong>` : ''}${h.affiliations.length ? html`${h.title ? html`<br>` : ''}${join(h.affiliations.map((a) => html`${a.name}${a.institution ? `, ${a.institution}` : ''}`), html`<br>`)}` : ''}</p>
 <p>${h.email ? html`${t.email}: ${emailHtml(site, h.email)}` : ''}${h.homepage ? html`<br>${t.homepage}: <a href="${h.homepage}">${h.homepage.replace(/^https?:\/\//, '').replace(/\/$/, '')}</a>` : ''}</p>
-<p class="pub-actions"><a class="action" href="${url(site, paths.cvPdf(person.id), { asset: true })}">${t.cvPdf}</a></p>
+<p class="pub-actions"><a class="action" href="${url(site, paths.cvPdf(person.id))}" hreflang="${site.lang}">${t.cvPdf}</a></p>
 </div>
 ${doc.sections.map((s) => cvSection(site, doc, s, person))}`;
   return {

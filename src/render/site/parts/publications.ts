@@ -163,17 +163,19 @@ function yearShown(pub: Publication): string {
 }
 
 /** The venue line: "[ICML] International Conference on Machine Learning, 2025." */
-/** "vol. 3, no. 2, pp. 1–23", or nothing. */
-function venueDetails(pub: Publication): string {
+/** "vol. 3, no. 2, pp. 1–23" ("第3卷，第2期，第1–23页"), or nothing. */
+function venueDetails(site: Site, pub: Publication): string {
   const v = pub.venue;
-  return [v?.volume ? `vol. ${v.volume}` : '', v?.number ? `no. ${v.number}` : '', v?.pages ? `pp. ${v.pages}` : ''].filter(Boolean).join(', ');
+  const w = site.t.venueDetails;
+  const fill = (template: string, value: string) => template.replace('{}', value);
+  return [v?.volume ? fill(w.volume, v.volume) : '', v?.number ? fill(w.number, v.number) : '', v?.pages ? fill(w.pages, v.pages) : ''].filter(Boolean).join(w.join);
 }
 
 export function venueLine(site: Site, pub: Publication): Html {
   const v = pub.venue;
   const name = v?.name && v.name !== v.short ? v.name : undefined;
   const where = name ?? (v?.short ? undefined : noVenueWhere(site, pub));
-  const details = venueDetails(pub);
+  const details = venueDetails(site, pub);
   const note = statusNote(site, pub);
   const year = yearShown(pub);
   const lead = [where ? html`<span class="venue-name">${where}</span>` : '', details ? html`<span class="pages">${details}</span>` : '', year ? html`<span class="year">${year}</span>` : ''].filter((x) => x !== '');
@@ -242,7 +244,7 @@ function citation(site: Site, pub: Publication, options: ListOptions): Html {
   const v = pub.venue;
   const venue = v?.name && v.short && v.name !== v.short ? `${v.name} (${v.short})` : (v?.name ?? v?.short);
   const where = venue ?? noVenueWhere(site, pub);
-  const details = venueDetails(pub);
+  const details = venueDetails(site, pub);
   const note = statusNote(site, pub);
   const year = yearShown(pub);
   const lead = [where ? html`<em class="venue-name">${where}</em>` : '', details, year].filter((x) => x !== '');
