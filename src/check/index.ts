@@ -5,6 +5,8 @@ import { findDuplicatePublications, type DuplicateCache } from './duplicates.js'
 import { findDeadLinks, newLinkCache, type ChangedPublications, type LinkCache } from './links.js';
 import { findPathClashes } from './page-paths.js';
 import { findOutputCollisions } from './output-paths.js';
+import { findUnknownFiles } from './files.js';
+import { findOverdueMembers } from './members.js';
 import { findStaleEntries } from './stale.js';
 import { findVenueYearMismatches, type VenueYearCache } from './venue-year.js';
 
@@ -35,4 +37,6 @@ export function checkConsistency(graph: Graph, diagnostics: Diagnostics, options
   findPathClashes(graph, diagnostics);
   // Planned without a cache only (check, build): `vita dev` serves from memory, where no page overwrites another file.
   if (!cache) findOutputCollisions(graph, diagnostics);
+  findOverdueMembers(graph, diagnostics, options.today);
+  findUnknownFiles(graph, diagnostics);
 }

@@ -110,6 +110,21 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
   },
 
   // --- validate
+  'validate/language': {
+    title: 'Not a language tag',
+    severity: 'error',
+    description: 'An entry of `languages:` in vita.yaml is not a BCP 47 language tag, so no pages are made for it. Write a tag such as en, zh, de, pt-BR or zh-Hant.',
+  },
+  'validate/language-without-words': {
+    title: 'Language vita has no words for',
+    severity: 'warning',
+    description: 'vita has no catalogue of its interface words (menus, headings, dates) for a language of `languages:`. Its pages are made, with your text in that language where you wrote it, and vita\'s own words in English. vita speaks English, Chinese, German, French, Spanish, Japanese and Korean.',
+  },
+  'validate/colour': {
+    title: 'Not a colour',
+    severity: 'warning',
+    description: 'A value of `theme.colors` or `theme.darkColors` in vita.yaml is not a CSS colour, so browsers ignore it and the page keeps vita\'s colour. Write #RRGGBB, a colour name, or a function such as rgb(), hsl() or oklch().',
+  },
   'validate/wrong-type': {
     title: 'Wrong kind of value',
     severity: 'error',
@@ -288,6 +303,16 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
     title: 'Link to a missing file',
     severity: 'error',
     description: 'A photo, link or Markdown link points to a file inside the project that does not exist. Add the file or correct the path, which is relative to the project folder.',
+  },
+  'check/unknown-file': {
+    title: 'File vita does nothing with',
+    severity: 'warning',
+    description: 'A file of the project is not a record (its folder and name are not where any kind of record lives), not under assets/, not a theme file, and no record links to it: vita neither reads it nor publishes it. The message says which; move a record where its kind lives (docs/reference), link or move a file to publish it, or delete it.',
+  },
+  'check/overdue-member': {
+    title: 'Member or mentee who has probably left',
+    severity: 'warning',
+    description: 'A group member or mentee has a start but no end, and their stage would normally have ended long ago (undergraduate 5 years, master 4, PhD or graduate 7, postdoc 6, intern 2, visitor 3). The group page lists them with the former members until an `end:` (and `next:`) is added; add it; for someone still there past the usual time (a PhD student who started as a master student), write the start of their present stage.',
   },
   // --- theme
   'theme/import-failed': {

@@ -5,6 +5,8 @@ import { SCHEMAS } from '../schema/index.js';
 import type { Located } from './index.js';
 import { issuesToDiagnostics } from './issues.js';
 import { salvage } from './salvage.js';
+import { checkConfig } from './config.js';
+import type { ConfigInput } from '../schema/index.js';
 
 export function validateRecord(raw: RawRecord, diagnostics: Diagnostics): Located<unknown> | undefined {
   const schema = SCHEMAS[raw.kind];
@@ -26,5 +28,7 @@ export function validateRecord(raw: RawRecord, diagnostics: Diagnostics): Locate
     value = kept;
   }
   const id = typeof value.id === 'string' ? value.id : (raw.id ?? '');
-  return { id, file: raw.file, value, locate: raw.locate };
+  const located = { id, file: raw.file, value, locate: raw.locate };
+  if (raw.kind === 'config') checkConfig(located as Located<ConfigInput>, diagnostics);
+  return located;
 }

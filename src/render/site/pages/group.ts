@@ -5,6 +5,7 @@
 import type { Person } from '../../../resolve/graph.js';
 import { localText, paths, url, type Site } from '../context.js';
 import { yearRange } from '../format.js';
+import { stageOverdue } from '../../../resolve/stages.js';
 import { html, type Html } from '../html.js';
 import type { Page } from '../layout.js';
 import { projectFileUrl } from '../parts/files.js';
@@ -26,11 +27,13 @@ export interface Member {
 export function groupMembers(site: Site): Member[] {
   const g = site.graph;
   const out: Member[] = [];
-  const isCurrent = (end: string | undefined) => !end || end === 'present';
+  // Someone with no end whose stage would have ended long ago (an undergraduate of eight years) is listed with the
+  // former members: the record has most likely missed the end date, and `vita check` says so (check/members.ts).
+  const isCurrent = (role: string, start: string | undefined, end: string | undefined) => (!end || end === 'present') && !stageOverdue(role, start, end, site.now);
   for (const p of g.people.values()) {
     const m = p.data.member;
     if (!m) continue;
-    out.push({ name: p.name, person: p, role: m.role, start: m.start, end: m.end, next: m.next, current: isCurrent(m.end) });
+    out.push({ name: p.name, person: p, role: m.role, start: m.start, end: m.end, next: m.next, current: isCurrent(m.role, m.start, m.end) });
   }
   const leadId = g.config.group?.lead ?? g.config.owner;
   const lead = leadId ? g.people.get(leadId) : undefined;
@@ -38,7 +41,7 @@ export function groupMembers(site: Site): Member[] {
   for (const s of lead?.students ?? []) {
     const person = s.who.person ? g.people.get(s.who.person) : undefined;
     if (person && out.some((m) => m.person?.id === person.id)) continue;
-    out.push({ name: s.who.name, person, role: s.level, start: s.start, end: s.end, next: s.next, current: isCurrent(s.end) });
+    out.push({ name: s.who.name, person, role: s.level, start: s.start, end: s.end, next: s.next, current: isCurrent(s.level, s.start, s.end) });
   }
   const rank = (r: string) => (ROLE_ORDER.indexOf(r) + 1 || ROLE_ORDER.length + 1);
   return out.sort((a, b) => rank(a.role) - rank(b.role) || (b.start ?? '').localeCompare(a.start ?? '') || a.name.localeCompare(b.name));
