@@ -151,7 +151,7 @@ export const SHARED: Shared[] = [
     anchor: 'text-in-several-languages',
     word: 'text, or text per language',
     example: { en: 'Lei Wu', zh: '吴磊' },
-    forms: 'Plain text (`Lei Wu`), or the same text per language code (`{en: Lei Wu, zh: 吴磊}`); each page uses its language and falls back to the first one given.',
+    forms: 'Plain text (`Lei Wu`), or the same text per language tag (`{en: Lei Wu, zh: 吴磊}`, `{de: ..., fr: ..., pt-BR: ...}`: any BCP 47 tag of `languages` in vita.yaml); each page uses its language (a `zh-Hant` page takes `zh` text when it has no `zh-Hant`), else the site\'s languages in order, else the first one given.',
   },
   { schema: Url, name: 'Web address', anchor: 'web-address', word: 'web address', example: 'https://example.org/', forms: 'An address starting `https://`, `http://`, `mailto:`, `tel:`, `webcal:` or `doi:`, or the path of a file in the project (`assets/cv.pdf`). Other schemes (`javascript:`) are refused.' },
   { schema: Id, name: 'Id', anchor: 'id', word: 'id', example: 'lei-wu', forms: 'Lower-case letters, digits and hyphens: `lei-wu`. A person\'s id is the name of their file in `people/`.' },

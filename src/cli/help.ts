@@ -8,7 +8,9 @@ const CHECK = `Usage: vita check [project] [--format text|json]
 
 Reads the record and reports every problem at once (file:line:col, with a
 hint), then the consistency findings: duplicate papers, venue year vs year,
-unknown citations and people, stale entries, dead links; and the theme's
+unknown citations and people, stale entries, dead links, members whose stage
+ended long ago with no end date, files vita does nothing with, languages it
+has no words for, theme colours that are not colours; and the theme's
 problems (theme/components.js), if the project has one.
   --format json        Diagnostics as JSON, for editors and CI.
 Exit status: 0 with no errors (warnings allowed), 1 with errors.

@@ -8,7 +8,13 @@ export const Config = z
     title: Localized,
     description: Localized.optional(),
     baseUrl: Url.optional().describe('Where the site will live: "https://leiwu0.github.io/".'),
-    languages: z.array(z.string()).min(1).default(['en']).describe('Languages of the site; the first is the default.'),
+    languages: z
+      .array(z.string())
+      .min(1)
+      .default(['en'])
+      .describe(
+        'Languages of the site, as BCP 47 tags (en, zh, de, fr, es, ja, ko, pt-BR, zh-Hant ...); the first is the main one, at the root of the site, each other gets a tree of its own under /<tag>/ with hreflang links and a language switch, and its own CV PDF. vita\'s own words (menus, headings, dates) come in English, Chinese, German, French, Spanish, Japanese and Korean; another language shows them in English, and `vita check` says so.',
+      ),
     owner: Id.optional().describe('For a personal site: the person it is about.'),
     group: z
       .object({

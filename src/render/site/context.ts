@@ -135,14 +135,27 @@ export function pageFile(site: Site, path: string): string {
 export function localText(site: Site, text: LocalizedText | undefined): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
-  return text[site.lang] ?? site.languages.map((l) => text[l]).find((v) => v !== undefined) ?? Object.values(text)[0] ?? '';
+  return text[textLanguage(site, text)] ?? '';
+}
+
+/**
+ * Which language of a text a page shows: its own (or a shorter form of its tag: a zh-Hant page shows `zh`
+ * text), else the site's languages in order, else the first one given.
+ */
+function textLanguage(site: Site, text: Record<string, string>): string {
+  if (text[site.lang] !== undefined) return site.lang;
+  const parts = site.lang.split('-');
+  for (let i = parts.length - 1; i > 0; i--) {
+    const shorter = parts.slice(0, i).join('-');
+    if (text[shorter] !== undefined) return shorter;
+  }
+  return site.languages.find((l) => text[l] !== undefined) ?? Object.keys(text)[0] ?? site.mainLang;
 }
 
 /** The language a localized text is shown in on a page (for `lang` attributes on mixed-language pages). */
 export function localLang(site: Site, text: LocalizedText | undefined): string {
   if (text === undefined || typeof text === 'string') return site.mainLang;
-  if (text[site.lang] !== undefined) return site.lang;
-  return site.languages.find((l) => text[l] !== undefined) ?? Object.keys(text)[0] ?? site.mainLang;
+  return textLanguage(site, text);
 }
 
 /**
