@@ -13,7 +13,8 @@ import type { PublicationStatus, PublicationType } from '../../schema/publicatio
 import type { LocalizedText, PersonRefInput } from '../../schema/common.js';
 import { numberPublications, replaceCitations } from '../../resolve/citations.js';
 import type { Graph, Person, PersonLink, Publication } from '../../resolve/graph.js';
-import { byDateDescending, compare, legend } from '../../resolve/publications.js';
+import { byDateDescending, compare } from '../../resolve/publications.js';
+import { legendIn } from '../strings/legend.js';
 
 // ---------------------------------------------------------------------------
 // Types
@@ -492,7 +493,7 @@ export function cvModel(graph: Graph, personId: string, variant: CvVariant = 'fu
           ...s,
           kind: 'publications',
           title: spec.selectedOnly ? 'Selected Publications' : s.title,
-          legend: legend(pubs, alphabeticalMark),
+          legend: legendIn(language, pubs, alphabeticalMark),
           order,
           alphabeticalMark,
         };

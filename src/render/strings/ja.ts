@@ -33,7 +33,7 @@ export const ja: Strings = {
   recruiting: '募集',
   recentNews: '最新ニュース',
   allNews: 'ニュース一覧',
-  office: '研究室',
+  office: '居室',
   email: 'メール',
   phone: '電話',
   address: '住所',

@@ -33,7 +33,7 @@ export const ko: Strings = {
   recruiting: '모집',
   recentNews: '최근 소식',
   allNews: '전체 소식',
-  office: '연구실',
+  office: '사무실',
   email: '이메일',
   phone: '전화',
   address: '주소',

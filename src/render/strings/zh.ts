@@ -215,7 +215,7 @@ export const zh: Strings = {
     present: '至今',
     teachingRoles: { instructor: '主讲教师', coInstructor: '合讲教师', ta: '助教', taLong: '助教', guestLecturer: '客座讲师' },
     advisorLabels: { advisor: '导师', advisors: '导师', mentor: '合作导师', mentors: '合作导师', supervisor: '导师', supervisors: '导师' },
-    degreeIn: (degree: string, field: string) => `${field}${degree}`,
+    degreeIn: (degree: string, field: string) => `${degree}（${field}）`,
     grantRoles: { pi: '主持人', coPi: '共同主持人', participant: '参与人' },
     virtual: '线上',
     grantNumber: '编号',

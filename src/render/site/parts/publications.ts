@@ -3,7 +3,7 @@
  * roles with a legend that names only the marks used, the page owner's name in bold, co-authors linked,
  * links, abstract and BibTeX per item, and a filter bar that works on the list already in the HTML.
  */
-import { legend, marksUsed } from '../../../resolve/publications.js';
+import { legendIn } from '../../strings/legend.js';
 import type { Author, Publication } from '../../../resolve/graph.js';
 import { bibtexFor } from '../bibtex.js';
 import { contentLang, paths, url, type Site } from '../context.js';
@@ -75,19 +75,7 @@ export function displayOrder(site: Site, pubs: Publication[], groupBy: ListOptio
 
 /** The legend sentence for the marks a list uses, in the page's language; undefined when none is used. */
 export function legendFor(site: Site, pubs: readonly Publication[]): string | undefined {
-  const mark = site.graph.config.publications?.alphabeticalMark ?? '*';
-  if (site.lang === 'en' || !site.lang) return legend(pubs, mark);
-  const used = marksUsed(pubs);
-  const l = site.t.legend;
-  const parts: string[] = [];
-  if (used.equal && used.alphabetical && mark === '*') parts.push(l.equalOrAlphabetical);
-  else {
-    if (used.equal) parts.push(l.equal);
-    if (used.alphabetical) parts.push(mark === '*' ? l.alphabeticalStar : l.alphabetical);
-  }
-  if (used.lead) parts.push(l.lead);
-  if (used.corresponding) parts.push(l.corresponding);
-  return parts.length ? parts.join(l.join) + l.end : undefined;
+  return legendIn(site.lang, pubs, site.graph.config.publications?.alphabeticalMark ?? '*');
 }
 
 const ROLE_MARKS: Record<string, string> = { equal: '*', lead: '†', corresponding: '✉' };
