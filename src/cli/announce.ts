@@ -17,6 +17,7 @@ import { eventCalendar, seminarFiles } from '../render/calendar/index.js';
 import { eventSlug } from '../render/site/context.js';
 import { TypstCompileError } from '../render/typst/compile.js';
 import { closest } from '../text/suggest.js';
+import { isLanguageTag } from '../render/strings/index.js';
 import { checkOutputFolder, WriteError, writeFileAtomic } from '../write/index.js';
 
 export { seminarFiles };
@@ -26,6 +27,8 @@ export interface AnnounceOptions {
   out?: string;
   /** Overrides vita.yaml's baseUrl for the links in the email and the .ics. */
   baseUrl?: string;
+  /** The language of the poster's, email's and calendar entry's own words (a BCP 47 tag); default the project's first. */
+  lang?: string;
   /** Where to print (tests); default process.stdout / process.stderr. */
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
@@ -71,6 +74,10 @@ export function findEvent(graph: Graph, ref: string): EventLookup {
 export function runAnnounce(root: string, eventRef: string, options: AnnounceOptions = {}): number {
   const out = options.stdout ?? ((s: string) => void process.stdout.write(s));
   const err = options.stderr ?? ((s: string) => void process.stderr.write(s));
+  if (options.lang !== undefined && !isLanguageTag(options.lang)) {
+    err(`vita announce: --lang takes a language tag such as en, zh or de-AT, not "${options.lang}"\n`);
+    return 2;
+  }
   const { graph, diagnostics } = openProject(root);
   if (diagnostics.errorCount > 0) {
     err(formatText(diagnostics.list, { color: !!process.stderr.isTTY && !process.env.NO_COLOR }));
@@ -99,7 +106,7 @@ export function runAnnounce(root: string, eventRef: string, options: AnnounceOpt
   }
 
   const name = eventSlug(event.id);
-  const links = { baseUrl: options.baseUrl };
+  const links = { baseUrl: options.baseUrl, language: options.lang };
   let pdf: Uint8Array;
   // Typesetting the poster takes a few seconds: say so in a terminal.
   if (!options.stderr && process.stderr.isTTY) err(`vita announce: typesetting the poster of ${event.id} ...\n`);

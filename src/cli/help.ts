@@ -143,7 +143,7 @@ its published version become one publication.
                        read from $OPENALEX_API_KEY.
 `;
 
-const ANNOUNCE = `Usage: vita announce <event> [project] [--out folder] [--base-url url]
+const ANNOUNCE = `Usage: vita announce <event> [project] [--out folder] [--base-url url] [--lang tag]
 
 Makes the announcement of a seminar event: an A4 poster (PDF), an email (plain
 text and HTML, ready to paste) and a calendar entry (.ics), into
@@ -151,6 +151,8 @@ text and HTML, ready to paste) and a calendar entry (.ics), into
 or the event's name when only one series has it.
   -o, --out <folder>   Write them there instead.
   --base-url <url>     Site address for the links in the email and the .ics.
+  --lang <tag>         Language of the labels and dates: en, zh, de, fr, es, ja,
+                       ko ... (default: the project's first language).
 `;
 
 export const NEW_HELP = `Usage: vita new [folder] [options]

@@ -76,8 +76,8 @@ const COMMANDS: Record<string, { options: Options; takes: [max: number, what: st
   },
   announce: {
     takes: [2, 'an event and a project folder'],
-    options: { out: { type: 'string', short: 'o' }, 'base-url': { type: 'string' } },
-    run: async (v, p) => (p[0] ? (await import('./announce.js')).runAnnounce(p[1] ?? '.', p[0], { out: str(v.out), baseUrl: baseUrl(v['base-url']) }) : usage('name the event: vita announce <series>/<event> [project]')),
+    options: { out: { type: 'string', short: 'o' }, 'base-url': { type: 'string' }, lang: { type: 'string' } },
+    run: async (v, p) => (p[0] ? (await import('./announce.js')).runAnnounce(p[1] ?? '.', p[0], { out: str(v.out), baseUrl: baseUrl(v['base-url']), lang: str(v.lang) }) : usage('name the event: vita announce <series>/<event> [project]')),
   },
 };
 

@@ -90,3 +90,19 @@ describe('prose', () => {
     assert.equal(t, 'A \\#b #emph[c] $x^2$');
   });
 });
+
+describe('an announcement in another language', () => {
+  it('says its labels and dates in German, and in Japanese, from the catalogues', () => {
+    const de = announcementEmail(graph, SCMS, { language: 'de' });
+    assert.match(de.text, /^Vortragende\(r\): +Weijie Su \(University of Pennsylvania\)$/m);
+    assert.match(de.text, /^Zeit: +Mi\., 23\. Juli 2025 · 10:30–11:30 \(Asia\/Shanghai, UTC\+08:00\)$/m);
+    assert.match(de.text, /^Ort: +Rm 102, SCMS$/m);
+    assert.match(de.text, /^Zusammenfassung$/m);
+    assert.match(de.html, /<html lang="de">/);
+    const ja = announcementEmail(graph, SCMS, { language: 'ja' });
+    assert.match(ja.text, /^日時: +2025年7月23日\(水\) · 10:30–11:30/m);
+    assert.match(ja.text, /^講演者紹介$/m);
+    const ics = eventFacts(graph, SCMS, { language: 'fr' });
+    assert.equal(ics.date, 'mer. 23 juil. 2025');
+  });
+});
