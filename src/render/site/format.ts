@@ -81,9 +81,9 @@ export function eventTime(site: Site, event: SeminarEvent): string {
 }
 
 /** "leiwu@math.pku.edu.cn" -> "leiwu (at) math (dot) pku (dot) edu (dot) cn", as seed 000 shows it. */
-export function obfuscateEmail(email: string): string {
+export function obfuscateEmail(email: string, at = ' (at) ', dot = ' (dot) '): string {
   const [user, domain = ''] = email.split('@') as [string, string?];
-  return `${user} (at) ${domain.split('.').join(' (dot) ')}`;
+  return `${user}${at}${domain.split('.').join(dot)}`;
 }
 
 /** "300000 CNY" -> "¥300,000"; other currencies keep their code: "USD 5,000" -> "$5,000". */

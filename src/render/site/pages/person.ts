@@ -28,7 +28,7 @@ export function prose(site: Site, person: Person, section: string): Html | undef
 /** Email as the page shows it: obfuscated ("leiwu (at) math (dot) pku ...") unless vita.yaml turns that off. */
 export function emailHtml(site: Site, email: string): Html {
   if (site.graph.config.email?.obfuscate === false) return html`<a href="${`mailto:${email}`}">${email}</a>`;
-  return html`<span class="email">${obfuscateEmail(email)}</span>`;
+  return html`<span class="email">${obfuscateEmail(email, site.t.emailAt, site.t.emailDot)}</span>`;
 }
 
 /** Profile links: Scholar, GitHub, ORCID ... and the CV (the hand-kept PDF, or the CV vita builds). */

@@ -72,7 +72,7 @@ function hostBlock(site: Site, series: Series): Html {
   const t = site.t;
   const h = series.host;
   const names = typeof h.name === 'string' ? [[site.mainLang, h.name] as const] : Object.entries(h.name);
-  const email = h.email ? (site.graph.config.email?.obfuscate === false ? html`<a href="${`mailto:${h.email}`}">${h.email}</a>` : html`${obfuscateEmail(h.email)}`) : '';
+  const email = h.email ? (site.graph.config.email?.obfuscate === false ? html`<a href="${`mailto:${h.email}`}">${h.email}</a>` : html`${obfuscateEmail(h.email, site.t.emailAt, site.t.emailDot)}`) : '';
   return html`<section class="host"><h2>${t.host}</h2>
 <address>
 ${series.logo ? html`<img class="host-logo" src="${projectFileUrl(site, series.logo)}" alt="" height="48">` : ''}
