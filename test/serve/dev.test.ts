@@ -128,6 +128,11 @@ describe('vita dev with a theme and CVs', () => {
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
     assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
     assert.equal((await fetch(new URL('people/nobody/cv.pdf', dev.url))).status, 404);
+    // The Chinese CV page links the Chinese CV, in the Chinese tree; a language the site does not have has none.
+    const zh = await fetch(new URL('zh/people/lei-wu/cv.md', dev.url));
+    assert.equal(zh.status, 200);
+    assert.match(await zh.text(), /^## 教育经历$/m);
+    assert.equal((await fetch(new URL('de/people/lei-wu/cv.pdf', dev.url))).status, 404);
   });
 });
 
