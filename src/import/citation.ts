@@ -98,8 +98,8 @@ export function parseCitation(line: string): ParsedCitation | undefined {
   }
   text = plain;
 
-  arxiv ??= findArxiv(text);
-  doi ??= findDoi(text);
+  arxiv ??= findArxiv(text) ?? (titleUrl && /arxiv\.org\/(?:abs|pdf)\//.test(titleUrl) ? findArxiv(titleUrl) : undefined);
+  doi ??= findDoi(text) ?? (titleUrl && /doi\.org\//.test(titleUrl) ? findDoi(titleUrl) : undefined);
   const award = /\((oral|spotlight|best paper[^)]*|outstanding paper[^)]*|top \d+(?:\.\d+)?%[^)]*)\)/i.exec(text)?.[1];
 
   const apa = /^(.+?)\s*\((\d{4})[a-z]?(?:,[^)]*)?\)\.?\s+(.*)$/.exec(text);
@@ -188,6 +188,69 @@ export function parseCitation(line: string): ParsedCitation | undefined {
   };
 }
 
+/** An author line with its marks and highlights taken off, for telling whether it is a list of names. */
+export function cleanAuthorLine(line: string): string {
+  return line
+    .replace(/\((?:α\s*[-–]\s*β|alphabetic(?:al)? order|authors in alphabetical order)\)/gi, '')
+    .replace(/<sup>[^<]*<\/sup>/gi, '')
+    .replace(/\\([*#])/g, '')
+    .replace(/[*_†‡#∗✉]/g, '')
+    .replace(/[\s.,;:]+$/, '')
+    .trim();
+}
+
+/** Words of venues, never of names: "Physical Review Letters" is not three authors. */
+const VENUE_WORD = /\b(?:journal|review|letters|proceedings|conference|transactions|annals|advances|symposium|workshop|press|university|society|institute|mathematics|mathematical|statistics|statistical|physics|learning|systems|science|sciences|research|computing|analysis|optimization|bulletin|archive|preprint|arxiv|networks|intelligence|theory|communications|notes|methods|applications|foundations|international|national|annual|meeting|forum|magazine|quarterly|acta|revue|zeitschrift)\b/i;
+
+const TITLE_FIRST = /^\s*(?:(\*{1,2})?\[([^\]]+)\]\(\s*<?([^)\s>]+)>?\s*\)\1?|(\*{1,2})([^*\n]+?)\4)[ \t]*[.,:]?[ \t]*/;
+
+/**
+ * An entry written title first, as jemdoc and hand-made pages list them, turned into the usual order
+ * (`Authors. *Title*. Venue, Year.`):
+ *
+ *   [https://doi.org/... Title] \n Authors \n /Venue/, 2024.      (jemdoc: a line each)
+ *   - [https://... Title], Author One, Author Two, Venue, 2022      (one line, commas)
+ *
+ * Undefined when the entry does not start with a title alone (a link on words, or bold or italic words) followed by
+ * names.
+ */
+export function titleFirstCitation(text: string): string | undefined {
+  const m = TITLE_FIRST.exec(text);
+  if (!m) return undefined;
+  const title = (m[2] ?? m[5] ?? '').replace(/^[*_\s]+|[*_\s]+$/g, '').trim();
+  const url = m[3];
+  if (title.length < 8 || TAG_LINK.test(title) || looksLikeAuthors(cleanAuthorLine(title))) return undefined;
+  let after = text.slice(m[0].length);
+  const tags: string[] = [];
+  after = after.replace(/^(?:[ \t]*\[[^\]]{1,20}\]\([^)\s]+\)[.,]?)+/, (t) => {
+    tags.push(t.trim());
+    return '';
+  });
+  let authors: string | undefined;
+  let rest: string;
+  const lines = after.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (after.startsWith('\n') || /^\s*\n/.test(after)) {
+    if (!lines[0] || VENUE_WORD.test(lines[0]) || !looksLikeAuthors(cleanAuthorLine(lines[0]))) return undefined;
+    authors = lines[0];
+    rest = lines.slice(1).join(' ');
+  } else {
+    // "Title, A. One, B. Two, Venue, 2022": the names are the parts before the first that is not a name.
+    const parts = lines.join(' ').split(/\s*,\s*(?![^(]*\))/);
+    let n = 0;
+    while (n < parts.length - 1) {
+      const part = cleanAuthorLine(parts[n]!);
+      const words = part.replace(/\s+(?:and|&)\s+.*$/, '').split(/\s+/);
+      if (!part || /\d/.test(part) || VENUE_WORD.test(part) || words.length < 2 || words.length > 5 || !looksLikeAuthors(part)) break;
+      n++;
+    }
+    if (n === 0) return undefined;
+    authors = parts.slice(0, n).join(', ');
+    rest = parts.slice(n).join(', ');
+  }
+  const titled = url ? `[*${title}*](${url})` : `*${title}*`;
+  return `${authors.replace(/[\s.,;:]+$/, '')}. ${titled}. ${rest} ${tags.join(' ')}`.trim();
+}
+
 /** Where a sentence that starts at `from` ends: at ". ", "? " or "! " not after an initial. */
 function sentenceEnd(text: string, from: number): number {
   for (let i = from; i < text.length; i++) {
@@ -270,7 +333,7 @@ export function citationToPublication(
   bundle: Pick<ImportBundle, 'notes'>,
   options: { section?: string; equalMeansAlphabetical?: boolean } = {},
 ): ImportedPublication | undefined {
-  const parsed = parseCitation(line);
+  const parsed = parseCitation(titleFirstCitation(line) ?? line);
   const excerpt = line.replace(/\s+/g, ' ').trim().slice(0, 70);
   if (!parsed || !parsed.title) {
     note(bundle, 'warning', origin, 'entry-skipped', `this publication could not be read: "${excerpt}..."`, 'write it as "Authors. Title. Venue, Year." (with a period after the authors and after the title), or add it by hand.');
@@ -305,7 +368,8 @@ export function citationToPublication(
     award: parsed.award,
     doi: parsed.doi,
     arxiv: parsed.arxiv,
-    url: safeUrl(parsed.url),
+    // The title's link, unless it only leads to the DOI or the arXiv page the record already names.
+    url: parsed.url && !(parsed.doi && /doi\.org\//.test(parsed.url)) && !(parsed.arxiv && /arxiv\.org\/abs\//.test(parsed.url)) ? safeUrl(parsed.url) : undefined,
     links: Object.keys(links).length ? links : undefined,
   }) as PublicationValue;
   const families = value.authors.map((a) => normalizeName(splitName(a.name).family));

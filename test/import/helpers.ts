@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { importSource, type ImportOptions, type ImportResult } from '../../src/import/index.js';
-import { openProject } from '../../src/index.js';
+import { openProject, type Graph } from '../../src/index.js';
+import { cvMarkdown, cvModel } from '../../src/render/cv/index.js';
+import { renderSite } from '../../src/render/site/index.js';
 
 export const FIXTURES = 'test/fixtures/import';
 
@@ -52,4 +54,24 @@ export async function capture(fn: () => Promise<number>): Promise<{ code: number
   } finally {
     process.stdout.write = write;
   }
+}
+
+/** The site's pages as text by path, and a person's full CV as Markdown: where an imported item must show. */
+export function builtSite(graph: Graph): Map<string, string> {
+  const pages = new Map<string, string>();
+  for (const f of renderSite(graph)) if (f.path.endsWith('.html')) pages.set(f.path, typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('utf8'));
+  return pages;
+}
+
+export function cvOf(graph: Graph, person: string): string {
+  return cvMarkdown(cvModel(graph, person));
+}
+
+/** Text as it shows on a page: tags dropped, entities decoded, spaces single. */
+export function pageText(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'").replace(/&nbsp;|&#160;/g, ' ')
+    .replace(/\s+/g, ' ');
 }

@@ -100,10 +100,13 @@ export function markdownCvIntoBundle(text: string, file: string, bundle: ImportB
     const origin = (line: number): Origin => ({ file, line });
     const t = `${section.title} ${section.sub}`;
     if (/publication|preprint|papers|articles/i.test(t)) {
-      // The legend ("* indicates equal contribution or alphabetical order") holds for every list of the CV.
-      const legend = sections.flatMap((s) => s.prose).filter((l) => /indicates|denotes|means/i.test(l)).join(' ');
+      // The legend ("* indicates equal contribution or alphabetical order") holds for every list of the CV; it may be
+      // written as a paragraph or as an item of the list, and is not a paper.
+      const legend = [...sections.flatMap((s) => s.prose), ...sections.flatMap((s) => s.items.map((i) => i.text).filter(isLegend))].filter((l) => isLegend(l) || /indicates|denotes|means/i.test(l)).join(' ');
+      const marks = legendMarks(legend);
       for (const item of section.items) {
-        const pub = citationToPublication(item.text, origin(item.line), bundle, { section: section.sub || section.title, equalMeansAlphabetical: /(?:\\?\*|∗)[^;.]*alphabetical/i.test(legend) });
+        if (isLegend(item.text)) continue;
+        const pub = citationToPublication(applyLegend(item.text, marks), origin(item.line), bundle, { section: section.sub || section.title, equalMeansAlphabetical: /(?:\\?\*|∗)[^;.]*alphabetical/i.test(legend) });
         if (!pub) continue;
         let pid = pub.value.id;
         for (let n = 2; ids.has(pid); n++) pid = `${pub.value.id}-${n}`;
@@ -114,7 +117,9 @@ export function markdownCvIntoBundle(text: string, file: string, bundle: ImportB
       continue;
     }
     if (section.items.length === 0 && section.prose.length === 0) continue;
-    if (/education|degrees?/i.test(t)) section.items.forEach((it) => add(person, 'education', education(it, origin(it.line), bundle)));
+    if (/recruit|openings|prospective|join (?:us|the group|my group)|open positions|positions available/i.test(t)) prose.recruiting = sectionMarkdown(section);
+    else if (/\bvision\b/i.test(t)) prose.vision = sectionMarkdown(section);
+    else if (/education|degrees?/i.test(t)) section.items.forEach((it) => add(person, 'education', education(it, origin(it.line), bundle)));
     else if (/teaching/i.test(t)) section.items.forEach((it) => teaching(it, id, origin(it.line), bundle));
     else if (/experience|employment|positions?|appointments?|career/i.test(t)) section.items.forEach((it) => add(person, 'positions', position(it, origin(it.line), bundle)));
     else if (/interests?/i.test(t)) section.items.forEach((it) => add(person, 'interests', plainText(it.text).replace(/\.$/, '')));
@@ -131,6 +136,46 @@ export function markdownCvIntoBundle(text: string, file: string, bundle: ImportB
     else note(bundle, 'info', origin(section.line), 'not-carried', `the section "${section.sub || section.title}" was not imported: vita does not know where it belongs`, 'add its entries to the person file by hand.');
   }
   bundle.people.push({ id, value: person, sections: prose, origin: { file, line: 1 } });
+}
+
+/** A section carried as the Markdown of a person's page section: its paragraphs, then its items as a list. */
+function sectionMarkdown(section: Section): string {
+  const list = section.items.map((i) => `- ${i.text.replace(/\n/g, ' ')}`).join('\n');
+  return [...section.prose, ...(list ? [list] : [])].join('\n\n');
+}
+
+/** A line that explains the marks of a publication list ("* equal contribution, (α-β) alphabetical order"): no paper. */
+export function isLegend(text: string): boolean {
+  if (/\b(?:19|20)\d\d\b/.test(text)) return false;
+  return /equal(?:ly)? contribut|alphabetic|corresponding author|co-first|joint first|student author|mentored/i.test(text) && text.length < 200;
+}
+
+type MarkRole = 'equal' | 'lead' | 'corresponding';
+const MARK_OF: Record<MarkRole, string> = { equal: '*', lead: '†', corresponding: '✉' };
+
+/** What the legend says each mark means, where it says something other than vita's reading (`#` is "equal" to vita). */
+export function legendMarks(legend: string): Map<string, MarkRole> {
+  const out = new Map<string, MarkRole>();
+  const text = legend.replace(/\\([*#])/g, '$1').replace(/<sup>\s*([^<]*?)\s*<\/sup>/gi, '$1');
+  for (const mark of ['#', '†', '‡', '*']) {
+    const m = new RegExp(`${mark === '*' ? '\\*' : mark}\\s*(?::|=|-|–|indicates|denotes|means|stands for|marks)?\\s*(?:the\\s+)?(equal|co-?first|joint first|corresponding|project lead|lead|senior|supervis)`, 'i').exec(text);
+    if (!m) continue;
+    const word = m[1]!.toLowerCase();
+    const role: MarkRole = /corresponding/.test(word) ? 'corresponding' : /equal|first/.test(word) ? 'equal' : 'lead';
+    const usual: MarkRole = mark === '*' || mark === '#' ? 'equal' : 'lead';
+    if (role !== usual) out.set(mark, role);
+  }
+  return out;
+}
+
+/** The marks after names written as vita reads them, per the legend: `Lei Wu#` is `Lei Wu✉` where `#` is corresponding. */
+function applyLegend(text: string, marks: Map<string, MarkRole>): string {
+  let out = text;
+  for (const [mark, role] of marks) {
+    const escaped = mark === '*' ? '\\*' : mark;
+    out = out.replace(new RegExp(`(?<=[\\p{L}.*}>])(?:\\\\)?${escaped}(?=[\\s,*†‡✉<]|\\*\\*|$)`, 'gu'), MARK_OF[role]);
+  }
+  return out;
 }
 
 function add(person: Record<string, unknown>, key: string, value: unknown): void {
@@ -150,6 +195,18 @@ function readHeader(header: Item[], person: Record<string, unknown>): void {
     const bare = /<(https?:\/\/[^>]+)>|^(https?:\/\/\S+)$/.exec(text);
     const office = /^office\s*:?\s*(.+)$/i.exec(plain) ?? /^(room\s.+)$/i.exec(plain);
     const phone = /^(?:☎|tel\.?|phone)\s*:?\s*([+\d][\d\s().-]{6,})$/i.exec(plain)?.[1];
+    const linksOnLine = [...text.matchAll(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)|<(https?:\/\/[^>]+)>/g)];
+    if (linksOnLine.length && (linksOnLine.length > 1 || profileService(linksOnLine[0]![1] ?? '', linksOnLine[0]![2] ?? linksOnLine[0]![3]!)) && linksOnLine.every((l) => profileService(l[1] ?? '', l[2] ?? l[3]!) || linksOnLine.length > 1) && plainText(text.replace(/\[[^\]]*\]\([^)]*\)|<https?:[^>]+>/g, '')).replace(/[|·•,;/\s-]/g, '') === '') {
+      // A line of profile links ("Google Scholar | GitHub | ORCID") is the person's links, not an affiliation.
+      const links = (person.links as Record<string, string> | undefined) ?? {};
+      for (const l of linksOnLine) {
+        const url = safeUrl(l[2] ?? l[3]);
+        const name = profileService(l[1] ?? '', url ?? '') ?? slug(l[1] ?? '');
+        if (url && name && !links[name]) links[name] = url;
+      }
+      person.links = links;
+      continue;
+    }
     if (email && !person.email) person.email = email.replace(/\s*(?:\[at\]|\(at\)|\sat\s)\s*/i, '@').replace(/\s*(?:\[dot\]|\(dot\))\s*/gi, '.').replace(/\s+/g, '');
     else if (office) person.office = office[1]!.trim();
     else if (phone) person.phone = phone.trim();
@@ -163,6 +220,29 @@ function readHeader(header: Item[], person: Record<string, unknown>): void {
     else if (plain) address.push(plain);
   }
   if (address.length) person.address = address;
+}
+
+const SERVICES: [RegExp, string][] = [
+  [/scholar\.google\.|^google scholar$/i, 'scholar'],
+  [/github\.com|^github$/i, 'github'],
+  [/orcid\.org|^orcid$/i, 'orcid'],
+  [/dblp\.|^dblp$/i, 'dblp'],
+  [/openreview\.net|^openreview$/i, 'openreview'],
+  [/arxiv\.org\/a\//i, 'arxiv'],
+  [/(?:twitter|x)\.com|^twitter$|^x$/i, 'twitter'],
+  [/linkedin\.com|^linkedin$/i, 'linkedin'],
+  [/researchgate\.net|^researchgate$/i, 'researchgate'],
+  [/semanticscholar\.org|^semantic scholar$/i, 'semanticscholar'],
+  [/mathscinet|mathgenealogy|genealogy\.math/i, 'mathgenealogy'],
+  [/bsky\.app|mastodon|^bluesky$/i, 'social'],
+  [/youtube\.com|^youtube$/i, 'youtube'],
+  [/^cv$|^curriculum vitae$|^résumé$|^resume$/i, 'cv'],
+];
+
+/** The profile service a link leads to, by its address or its label ("Google Scholar"), or undefined. */
+function profileService(label: string, url: string): string | undefined {
+  const l = plainText(label).trim();
+  return SERVICES.find(([re]) => re.test(url) || re.test(l))?.[1];
 }
 
 /** "2012.9 - 2018.7 rest" or "rest, 2012 - 2018": the dates and the rest. */
@@ -312,17 +392,22 @@ export function mentees(item: Item, heading: string, origin: Origin, bundle: Imp
   for (const entry of (main ?? '').replace(/\.$/, '').split(/\s*[,;]\s*(?![^(]*\))/)) {
     const m = /^(.+?)\s*(?:\(([^)]*)\))?$/.exec(entry.trim());
     if (!m || !m[1]) continue;
-    const years = m[2] ?? '';
+    // "(2023 - 2025, co-advised with X)": the dates, then a note.
+    const [years = '', ...rest] = (m[2] ?? '').split(/\s*[,;]\s*/);
     let start: string | undefined;
     let end: string | undefined;
+    let extra = rest.join(', ');
     const short = /^'?(\d{2})$/.exec(years.trim());
     if (short) start = `20${short[1]}`;
     else {
       const range = parseRange(years.replace(/\s*[-–]\s*present/i, ' - present'));
       start = range?.start;
       end = range?.end;
+      if (!range && years.trim()) extra = [years.trim(), extra].filter(Boolean).join(', ');
     }
-    out.push(compact({ person: m[1].trim(), level, start, end, next: next?.trim() || undefined }));
+    // A note that only names the level ("PhD") says nothing the level does not.
+    const noteText = extra && LEVELS.find(([re]) => re.test(extra))?.[1] === level && /^(?:ph\.?\s?d\.?|postdoc|master'?s?|m\.?sc?\.?|undergrad(?:uate)?|intern|visiting(?: student)?)(?: student)?$/i.test(extra) ? undefined : extra || undefined;
+    out.push(compact({ person: m[1].trim(), level, start, end, next: next?.trim() || undefined, note: noteText }));
   }
   return out;
 }
