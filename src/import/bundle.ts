@@ -111,10 +111,22 @@ export interface ImportBundle {
   files: Record<string, string>;
   /** What was skipped or changed on the way, and why: diagnostics with `file` relative to the source. */
   notes: Diagnostic[];
+  /** Items of the source that were not carried, by kind, with why: so that every item is accounted for. */
+  leftOut: LeftOut[];
+}
+
+/** The kinds of item the report accounts for one by one. */
+export type ItemKind = 'publications' | 'news' | 'talks' | 'teaching' | 'events';
+
+export interface LeftOut {
+  kind: ItemKind;
+  count: number;
+  /** Why, in a few words: "no year", "the template's demo". */
+  why: string;
 }
 
 export function emptyBundle(kind: SourceKind, label: string): ImportBundle {
-  return { kind, label, people: [], publications: [], news: [], talks: [], teaching: [], events: [], files: {}, notes: [] };
+  return { kind, label, people: [], publications: [], news: [], talks: [], teaching: [], events: [], files: {}, notes: [], leftOut: [] };
 }
 
 /** Stored answers of online services, so that an import can be repeated offline with the same result. */
@@ -152,6 +164,11 @@ export interface ImportSource {
 }
 
 export const SILENT_PROGRESS: Progress = { start() {}, tick() {}, done() {} };
+
+/** Counts `count` items of a kind as not carried, for `why`; the note that says so is the caller's. */
+export function leaveOut(bundle: { leftOut: LeftOut[] }, kind: ItemKind, why: string, count = 1): void {
+  bundle.leftOut.push({ kind, count, why });
+}
 
 /** Adds a note in the Diagnostic shape. */
 export function note(

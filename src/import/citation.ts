@@ -11,7 +11,7 @@
 import { normalizeName, splitName } from '../resolve/names.js';
 import { parseAuthorMarks } from '../schema/author-marks.js';
 import type { PublicationType } from '../schema/publication.js';
-import { note, type ImportBundle, type ImportedAuthor, type ImportedPublication, type Origin, type PublicationValue } from './bundle.js';
+import { leaveOut, note, type ImportBundle, type ImportedAuthor, type ImportedPublication, type Origin, type PublicationValue } from './bundle.js';
 import { compact, decodeEntities, findArxiv, findDoi, publicationId, safeUrl, typeFromVenue, venueFrom } from './text.js';
 
 export interface ParsedCitation {
@@ -330,16 +330,18 @@ export function splitAuthors(text: string): ImportedAuthor[] {
 export function citationToPublication(
   line: string,
   origin: Origin,
-  bundle: Pick<ImportBundle, 'notes'>,
+  bundle: Pick<ImportBundle, 'notes' | 'leftOut'>,
   options: { section?: string; equalMeansAlphabetical?: boolean } = {},
 ): ImportedPublication | undefined {
   const parsed = parseCitation(titleFirstCitation(line) ?? line);
   const excerpt = line.replace(/\s+/g, ' ').trim().slice(0, 70);
   if (!parsed || !parsed.title) {
+    leaveOut(bundle, 'publications', 'could not be read');
     note(bundle, 'warning', origin, 'entry-skipped', `this publication could not be read: "${excerpt}..."`, 'write it as "Authors. Title. Venue, Year." (with a period after the authors and after the title), or add it by hand.');
     return undefined;
   }
   if (!parsed.year) {
+    leaveOut(bundle, 'publications', 'no year');
     note(bundle, 'warning', origin, 'entry-skipped', `"${parsed.title}" was not imported: it has no year`, 'add the year to the line and import again.');
     return undefined;
   }

@@ -16,7 +16,7 @@ import { readProjectState } from './project-state.js';
 import { ONLINE_KINDS, onlineKindOf, type HttpSettings } from './online/index.js';
 import type { ProjectState } from './project-state.js';
 import { SOURCES } from './sources/index.js';
-import { applyPlan, planFiles, type WritePlan } from './write.js';
+import { applyPlan, planFiles, type AppliedPlan, type WritePlan } from './write.js';
 
 export { detectSource } from './detect.js';
 export { SOURCES } from './sources/index.js';
@@ -72,6 +72,7 @@ export async function importSource(source: string, options: ImportOptions): Prom
   if (!isPath && !online) {
     return fail(`the source "${source}" does not exist`, 'give the path of a .bib file, a CV file or a site folder, or an online source: arxiv:2011.13456, orcid:0000-0002-1825-0097 ... (vita import --help).');
   }
+  const detected = isPath ? detectSource(source) : undefined;
   const detection = options.kind ? { kind: options.kind, reason: 'given with --kind' } : detectSource(source);
   if (!detection.kind) return fail(`cannot tell what kind of source "${source}" is: ${detection.reason}`, `name it with --kind (one of ${SOURCES.map((s) => s.kind).join(', ')}).`);
   result.kind = detection.kind;
@@ -103,6 +104,20 @@ export async function importSource(source: string, options: ImportOptions): Prom
   }
   result.bundle = bundle;
   result.diagnostics.push(...bundle.notes);
+  // A source that gave nothing is a mistake (the wrong folder, the wrong --kind), not an import with nothing to report.
+  const read = bundle.people.length + bundle.publications.length + bundle.news.length + bundle.talks.length + bundle.teaching.length + bundle.events.length;
+  if (read === 0 && !bundle.notes.some((d) => d.severity === 'error')) {
+    const mismatch = options.kind && detected?.kind && detected.kind !== options.kind;
+    result.diagnostics.push({
+      file: isPath ? basename(source) : source,
+      severity: 'error',
+      code: 'import/nothing-read',
+      message: mismatch ? `nothing was read: the source is not ${options.kind} (it looks like ${detected.kind}: ${detected.reason})` : `nothing was read from the source as ${detection.kind}`,
+      hint: mismatch ? `drop --kind ${options.kind}, or give --kind ${detected.kind}.` : options.kind ? `check that the source is ${reader.description}, or leave --kind out to let vita tell.` : `check that the source is ${reader.description}: a publication, a person, a talk or a news item.`,
+    });
+  } else if (options.kind && detected?.kind && detected.kind !== options.kind) {
+    result.diagnostics.push({ file: isPath ? basename(source) : source, severity: 'warning', code: 'import/kind-mismatch', message: `read as ${options.kind} as --kind says, though it looks like ${detected.kind} (${detected.reason})`, hint: 'check what was imported; leave --kind out to let vita tell.' });
+  }
   let merge: MergePlan;
   let plan: WritePlan;
   try {
@@ -115,23 +130,31 @@ export async function importSource(source: string, options: ImportOptions): Prom
   result.diagnostics.push(...merge.notes);
   result.plan = plan;
   result.diagnostics.push(...plan.notes);
-  if (options.dryRun) return result;
-  // A source that could not be read at all (no name, broken JSON) writes nothing: not even a bare vita.yaml.
-  if (bundle.notes.some((d) => d.severity === 'error')) {
+  // A source that could not be read at all (no name, broken JSON) writes nothing: not even a bare vita.yaml. A dry run
+  // says so too.
+  if (result.diagnostics.some((d) => d.severity === 'error')) {
     result.aborted = true;
     return result;
   }
+  if (options.dryRun) return result;
+  let applied: AppliedPlan;
   try {
-    const applied = applyPlan(into, plan);
+    applied = applyPlan(into, plan);
     result.written = applied.written;
     result.unchanged = applied.unchanged;
   } catch (err) {
-    return fail(`the files could not be written (${(err as Error).message})`);
+    return fail(`the files could not be written (${(err as Error).message}); nothing was written`);
   }
-  // The result must open without errors: anything wrong in what the import wrote is reported as an error.
+  // The result must open without errors: anything wrong in what the import wrote is an error, and undoes the import.
   const ours = new Set(plan.files.map((f) => f.path));
   const opened = openProject(into);
   result.check = opened.diagnostics.list.filter((d) => d.severity === 'error' && (ours.has(d.file) || (result.creates && d.file === '')));
+  if (result.check.length) {
+    applied.undo();
+    result.written = [];
+    result.unchanged = [];
+    result.aborted = true;
+  }
   return result;
 }
 

@@ -4,7 +4,7 @@
  * wrote is never rewritten; what the source would add to one is written apart, under imports/<source>/, for the user
  * to copy. Every record is checked against its schema before it is planned, so the project opens without errors.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { stringify } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -258,28 +258,79 @@ function orderPerson(value: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** Writes the plan: each file atomically (a temporary file renamed into place), never outside the project. */
-export function applyPlan(rootPath: string, plan: WritePlan): { written: string[]; unchanged: string[] } {
+/**
+ * Writes the plan, all or nothing: every target is checked before a byte is written, every file is staged beside its
+ * target, then all are moved into place; if any step fails, what was done is undone and the error thrown.
+ */
+export function applyPlan(rootPath: string, plan: WritePlan): AppliedPlan {
   const root = resolve(rootPath);
-  const written: string[] = [];
-  const unchanged: string[] = [];
+  const applied = new AppliedPlan(root);
+  const staged: { file: PlannedFile; target: string; temporary: string }[] = [];
   for (const file of plan.files) {
     const target = resolve(root, file.path);
     if (target !== root && !target.startsWith(root + sep)) throw new Error(`refusing to write outside the project: ${file.path}`);
-    const bytes = file.copyFrom !== undefined ? readFileSync(file.copyFrom) : Buffer.from(file.content ?? '', 'utf8');
     if (existsSync(target)) {
-      const current = readFileSync(target);
-      if (current.equals(bytes)) {
-        unchanged.push(file.path);
+      const bytes = file.copyFrom !== undefined ? readFileSync(file.copyFrom) : Buffer.from(file.content ?? '', 'utf8');
+      if (readFileSync(target).equals(bytes)) {
+        applied.unchanged.push(file.path);
         continue;
       }
       if (!file.own) throw new Error(`refusing to overwrite ${file.path}`);
     }
-    mkdirSync(dirname(target), { recursive: true });
-    const temporary = join(dirname(target), `.${file.path.split('/').pop()}.vita-import-${process.pid}`);
-    if (file.copyFrom !== undefined) copyFileSync(file.copyFrom, temporary);
-    else writeFileSync(temporary, bytes);
-    renameSync(temporary, target);
-    written.push(file.path);
+    staged.push({ file, target, temporary: join(dirname(target), `.${file.path.split('/').pop()}.vita-import-${process.pid}`) });
   }
-  return { written, unchanged };
+  try {
+    for (const s of staged) {
+      applied.makeFolder(dirname(s.target));
+      applied.temporaries.push(s.temporary);
+      if (s.file.copyFrom !== undefined) copyFileSync(s.file.copyFrom, s.temporary);
+      else writeFileSync(s.temporary, s.file.content ?? '', 'utf8');
+    }
+    for (const s of staged) {
+      applied.replaced.push({ path: s.target, before: existsSync(s.target) ? readFileSync(s.target) : undefined });
+      renameSync(s.temporary, s.target);
+      applied.written.push(s.file.path);
+    }
+    applied.temporaries.length = 0;
+  } catch (err) {
+    applied.undo();
+    throw err;
+  }
+  return applied;
+}
+
+/** What `applyPlan` did, and how to take it back (when what it wrote does not check, or a later write failed). */
+export class AppliedPlan {
+  readonly written: string[] = [];
+  readonly unchanged: string[] = [];
+  /** Files moved into place, with what was there before (files under imports/ are the import's own). */
+  readonly replaced: { path: string; before?: Buffer }[] = [];
+  readonly temporaries: string[] = [];
+  private readonly folders: string[] = [];
+
+  constructor(private readonly root: string) {}
+
+  makeFolder(path: string): void {
+    const missing: string[] = [];
+    for (let p = path; p.startsWith(this.root + sep) && !existsSync(p); p = dirname(p)) missing.push(p);
+    mkdirSync(path, { recursive: true });
+    this.folders.push(...missing);
+  }
+
+  undo(): void {
+    for (const t of this.temporaries) rmSync(t, { force: true });
+    for (const r of this.replaced.reverse()) {
+      if (r.before) writeFileSync(r.path, r.before);
+      else rmSync(r.path, { force: true });
+    }
+    // Folders the import made, deepest first, when they are empty again.
+    for (const f of [...new Set(this.folders)].sort((a, b) => b.length - a.length)) {
+      try {
+        if (readdirSync(f).length === 0) rmdirSync(f);
+      } catch {
+        // already gone
+      }
+    }
+    this.written.length = 0;
+  }
 }

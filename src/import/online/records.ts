@@ -4,7 +4,7 @@
  * writes them; names as "Given Family").
  */
 import type { PublicationType } from '../../schema/publication.js';
-import { note, type ImportBundle, type ImportedPublication, type PublicationValue } from '../bundle.js';
+import { leaveOut, note, type ImportBundle, type ImportedPublication, type PublicationValue } from '../bundle.js';
 import { publicationId, safeUrl, uniqueId } from '../text.js';
 import { bareDoi } from './spec.js';
 
@@ -42,6 +42,7 @@ export function addDrafts(bundle: ImportBundle, drafts: Draft[], ids: Set<string
     const authors = d.authors.map((a) => a.trim()).filter(Boolean);
     const missing = [!title && 'a title', authors.length === 0 && 'authors', d.year === undefined && 'a year'].filter(Boolean);
     if (missing.length) {
+      leaveOut(bundle, 'publications', `the service gives no ${missing.join(' and no ')}`);
       note(bundle, 'warning', origin, 'skipped', `${title ? `"${clip(title)}"` : 'an entry'} was not imported: the service gives no ${missing.join(' and no ')}`, 'add it by hand if it is yours.');
       continue;
     }

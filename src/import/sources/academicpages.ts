@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { normalizeName } from '../../resolve/names.js';
 import { Publication } from '../../schema/publication.js';
 import { parseCitation, splitAuthors } from '../citation.js';
-import { emptyBundle, note, type ImportBundle, type ImportSource, type ImportedPublication, type Origin, type PublicationValue } from '../bundle.js';
+import { emptyBundle, leaveOut, note, type ImportBundle, type ImportSource, type ImportedPublication, type Origin, type PublicationValue } from '../bundle.js';
 import { compact, decodeEntities, isRecord, parseDate, parseTerm, personId, plainText, publicationId, safeUrl, str, typeFromVenue, venueFrom } from '../text.js';
 import { publicationsFromBibtex, readText, toValue } from './bibtex.js';
 import { listFiles, profileLinks, readFrontMatterFile, readYamlFile, SiteFiles, stripLiquid } from './common.js';
@@ -65,27 +65,30 @@ export function readAcademicPages(root: string): ImportBundle {
 
   const ids = new Set<string>();
   let demo = 0;
-  for (const file of listFiles(root, '_publications', ['.md', '.markdown', '.html'])) {
+  for (const file of listFiles(root, '_publications', ['.md', '.markdown', '.html'], true)) {
     const doc = readFrontMatterFile(root, file, bundle);
     if (!doc) continue;
     if (DEMO.test(str(doc.data.title) ?? '')) {
       demo++;
+      leaveOut(bundle, 'publications', "the template's demo");
       continue;
     }
     const pub = publication(file, doc.data, doc.body, bundle, files, name, ids);
     if (pub) bundle.publications.push(pub);
   }
-  for (const file of listFiles(root, '_talks', ['.md', '.markdown', '.html'])) {
+  for (const file of listFiles(root, '_talks', ['.md', '.markdown', '.html'], true)) {
     const doc = readFrontMatterFile(root, file, bundle);
     if (!doc) continue;
     const origin = { file, line: 1 };
     const title = str(doc.data.title);
     if (DEMO.test(title ?? '')) {
       demo++;
+      leaveOut(bundle, 'talks', "the template's demo");
       continue;
     }
     const date = parseDate(doc.data.date);
     if (!title || !date || date === 'present' || !owner) {
+      leaveOut(bundle, 'talks', !owner ? 'no speaker (the site has no author name)' : title ? 'no date' : 'no title');
       if (owner) note(bundle, 'info', origin, 'skipped-item', `talk "${title ?? file}" has no ${title ? 'date' : 'title'}; it was not imported`);
       continue;
     }
@@ -112,9 +115,14 @@ export function readAcademicPages(root: string): ImportBundle {
     const course = str(doc.data.title);
     if (DEMO.test(course ?? '')) {
       demo++;
+      leaveOut(bundle, 'teaching', "the template's demo");
       continue;
     }
-    if (!course || !owner) continue;
+    if (!course || !owner) {
+      leaveOut(bundle, 'teaching', !owner ? 'nobody to give it to (the site has no author name)' : 'no title');
+      note(bundle, 'info', origin, 'skipped-item', `teaching "${course ?? file}" was not imported: ${!owner ? 'the site has no author name' : 'it has no title'}`);
+      continue;
+    }
     const term = parseTerm(basename(file).replace(/[-_]/g, ' ')) ?? parseTerm(String(doc.data.term ?? ''), doc.data.year) ?? termFromDate(parseDate(doc.data.date));
     bundle.teaching.push({
       person: owner,
@@ -148,7 +156,7 @@ function publication(file: string, d: Record<string, unknown>, body: string, bun
   // An inline `bibtex: |` (some forks), or a local bibtexurl, is the citation as written: the base.
   const bibText = str(d.bibtex) ?? localText(str(d.bibtexurl), files);
   if (bibText && /@\w+\s*\{/.test(bibText)) {
-    const [pub] = publicationsFromBibtex(file, bibText, { notes: [] }, { ids: new Set() });
+    const [pub] = publicationsFromBibtex(file, bibText, { notes: [], leftOut: [] }, { ids: new Set() });
     if (pub) {
       base = pub.value;
       bibtex = bibText.trim();
@@ -200,6 +208,7 @@ function publication(file: string, d: Record<string, unknown>, body: string, bun
   const checked = Publication.safeParse(value);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
+    leaveOut(bundle, 'publications', `${String(issue.path[0] ?? 'the entry')} missing or not valid`);
     note(bundle, 'warning', origin, 'entry-skipped', `"${title || file}" was not imported: ${String(issue.path[0] ?? 'the entry')} is ${value[issue.path[0] as keyof PublicationValue] === undefined ? 'missing' : 'not valid'}`, 'add it to the front matter (authors, date) and import again.');
     return undefined;
   }

@@ -11,7 +11,7 @@ import { readBibtex } from '../../load/bibtex/index.js';
 import { normalizeName, splitName } from '../../resolve/names.js';
 import { Publication } from '../../schema/publication.js';
 import { formatEntry, setField } from '../bibtex-entries.js';
-import { emptyBundle, note, type ImportBundle, type ImportSource, type ImportedPublication, type Origin, type Progress } from '../bundle.js';
+import { emptyBundle, leaveOut, note, type ImportBundle, type ImportSource, type ImportedPublication, type Origin, type Progress } from '../bundle.js';
 import { newsSlug } from '../merge.js';
 import { compact, decodeEntities, htmlToMarkdown, isRecord, list, parseDate, parseRange, parseTerm, personId, plainText, safeUrl, str } from '../text.js';
 import { publicationsFromBibtex, readText, toValue } from './bibtex.js';
@@ -353,6 +353,7 @@ function readNews(root: string, bundle: ImportBundle, files: SiteFiles, owner: s
       continue;
     }
     if (!date || date === 'present') {
+      leaveOut(bundle, 'news', 'no date');
       note(bundle, 'warning', origin, 'skipped-item', 'news item without a date; it was not imported', 'give it `date: YYYY-MM-DD` in the front matter.');
       continue;
     }
@@ -362,6 +363,7 @@ function readNews(root: string, bundle: ImportBundle, files: SiteFiles, owner: s
     slugs.add(s);
     bundle.news.push({ slug: s, value: compact({ date, title, people: owner ? [owner] : undefined, body: body || undefined }), origin });
   }
+  if (demo) leaveOut(bundle, 'news', "the template's demo", demo);
   if (demo) note(bundle, 'info', { file: '_news' }, 'demo-content', `${demo} of al-folio's demo announcements ${demo === 1 ? 'was' : 'were'} left out`);
 }
 
@@ -373,6 +375,7 @@ function readTeachings(root: string, bundle: ImportBundle, owner: string | undef
     const course = str(doc.data.title);
     const instructor = str(doc.data.instructor)?.replace(/^(Prof\.?|Dr\.?|Professor)\s+/i, '');
     if (instructor === 'Example' || /^(Introduction to Machine Learning|Data Science Fundamentals)$/.test(course ?? '') && /Example/.test(String(doc.data.instructor))) {
+      leaveOut(bundle, 'teaching', "the template's demo");
       note(bundle, 'info', origin, 'demo-content', `the course "${course}" is al-folio's demo; it was left out`);
       continue;
     }

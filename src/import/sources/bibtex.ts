@@ -10,7 +10,7 @@ import { Diagnostics } from '../../diagnostics/diagnostic.js';
 import { readBibtex } from '../../load/bibtex/index.js';
 import { Publication } from '../../schema/publication.js';
 import { braced, formatEntry, scanBibtex, type ScannedEntry } from '../bibtex-entries.js';
-import { emptyBundle, note, type BibEntry, type BibField, type ImportBundle, type ImportSource, type ImportedPublication, type Origin, type PublicationValue, type SourceContext } from '../bundle.js';
+import { emptyBundle, leaveOut, note, type BibEntry, type BibField, type ImportBundle, type ImportSource, type ImportedPublication, type Origin, type PublicationValue, type SourceContext } from '../bundle.js';
 import { slug, uniqueId } from '../text.js';
 
 export const bibtexSource: ImportSource = {
@@ -84,7 +84,7 @@ const NOT_INHERITED = new Set(['crossref', 'key', 'ids', 'title', 'subtitle', 'a
 const VALID_KEY = /^[A-Za-z0-9][A-Za-z0-9_:.+-]*$/;
 
 /** The publications of one BibTeX text; what is skipped or changed is noted in `bundle`. */
-export function publicationsFromBibtex(file: string, source: string, bundle: Pick<ImportBundle, 'notes'>, options: BibtexOptions = {}): ImportedPublication[] {
+export function publicationsFromBibtex(file: string, source: string, bundle: Pick<ImportBundle, 'notes' | 'leftOut'>, options: BibtexOptions = {}): ImportedPublication[] {
   const text = blankFrontMatter(source);
   if (text !== source) note(bundle, 'info', { file, line: 1 }, 'front-matter', 'the Jekyll front matter at the top of the file was left out');
   // The project's reader, on the file as it is: its syntax diagnostics, with lines in the source.
@@ -110,6 +110,7 @@ export function publicationsFromBibtex(file: string, source: string, bundle: Pic
     const origin: Origin = { file, line: scanned.line };
     const hasAuthor = scanned.fields.some((f) => f.name === 'author' && f.text.trim());
     if (!hasAuthor && (scanned.type === 'proceedings' || scanned.type === 'book' || scanned.type === 'collection') && crossrefTargets.has(scanned.key.toLowerCase())) {
+      leaveOut(bundle, 'publications', 'a volume other entries cross-reference');
       note(bundle, 'info', origin, 'crossref-volume', `\`${scanned.key}\` is the volume other entries cross-reference: its fields went into them, and it is not a publication of its own`);
       continue;
     }
@@ -120,6 +121,7 @@ export function publicationsFromBibtex(file: string, source: string, bundle: Pic
     }
     const previous = seen.get(scanned.key.toLowerCase());
     if (previous && sameText(text, previous, scanned)) {
+      leaveOut(bundle, 'publications', 'written twice, identically');
       note(bundle, 'info', origin, 'duplicate-entry', `\`${scanned.key}\` is written twice, identically (first on line ${previous.line}); it is imported once`);
       continue;
     }
@@ -141,6 +143,7 @@ export function publicationsFromBibtex(file: string, source: string, bundle: Pic
   }
   options.progress?.done();
   for (const [why, keys] of skipped) {
+    leaveOut(bundle, 'publications', why, keys.length);
     note(bundle, 'info', { file }, 'skipped', `${keys.length} entr${keys.length === 1 ? 'y was' : 'ies were'} left out: ${why} (${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ' ...' : ''})`);
   }
   if (escaped) note(bundle, 'info', { file }, 'escaped-ampersand', `an unescaped \`&\` was written \`\\&\` in ${escaped} entr${escaped === 1 ? 'y' : 'ies'}, as LaTeX needs it`);
@@ -165,7 +168,7 @@ function validKey(key: string): string {
 }
 
 /** An entry that stands alone: macros expanded, crossref inherited, `&` escaped. Unchanged entries stay verbatim. */
-function normalise(text: string, scanned: ScannedEntry, byKey: Map<string, ScannedEntry>, bundle: Pick<ImportBundle, 'notes'>, origin: Origin): { bib: BibEntry; escapedAmpersand: boolean } {
+function normalise(text: string, scanned: ScannedEntry, byKey: Map<string, ScannedEntry>, bundle: Pick<ImportBundle, 'notes' | 'leftOut'>, origin: Origin): { bib: BibEntry; escapedAmpersand: boolean } {
   let changed = false;
   let escapedAmpersand = false;
   const fields: BibField[] = [];
@@ -211,11 +214,12 @@ function normalise(text: string, scanned: ScannedEntry, byKey: Map<string, Scann
 }
 
 /** Reads the entry as the project will, and keeps it when the schema takes it. */
-function readEntry(bib: BibEntry, file: string, origin: Origin, bundle: Pick<ImportBundle, 'notes'>, read?: Record<string, unknown>): ImportedPublication | undefined {
+function readEntry(bib: BibEntry, file: string, origin: Origin, bundle: Pick<ImportBundle, 'notes' | 'leftOut'>, read?: Record<string, unknown>): ImportedPublication | undefined {
   let value = read;
   if (!value) {
     const [record] = readBibtex(file, formatEntry(bib), new Diagnostics());
     if (!record) {
+      leaveOut(bundle, 'publications', 'could not be read');
       note(bundle, 'warning', origin, 'entry-skipped', `\`${bib.key}\` could not be read, and was not imported`);
       return undefined;
     }
@@ -224,6 +228,7 @@ function readEntry(bib: BibEntry, file: string, origin: Origin, bundle: Pick<Imp
   const parsed = Publication.safeParse(value);
   if (!parsed.success) {
     const problems = [...new Set(parsed.error.issues.map((i) => describeIssue(i.path, value)))];
+    leaveOut(bundle, 'publications', problems.join('; '));
     note(bundle, 'warning', origin, 'entry-skipped', `\`${bib.key}\` was not imported: ${problems.join('; ')}`, 'complete the entry in the source and import again, or add it by hand.');
     return undefined;
   }

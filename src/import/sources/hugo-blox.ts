@@ -9,7 +9,7 @@ import { join, posix } from 'node:path';
 import { normalizeName } from '../../resolve/names.js';
 import { parseAuthorMarks, type AuthorRole } from '../../schema/author-marks.js';
 import { Publication, type PublicationType } from '../../schema/publication.js';
-import { emptyBundle, note, type ImportBundle, type ImportSource, type ImportedAuthor, type ImportedPublication, type Origin, type PublicationValue } from '../bundle.js';
+import { emptyBundle, leaveOut, note, type ImportBundle, type ImportSource, type ImportedAuthor, type ImportedPublication, type Origin, type PublicationValue } from '../bundle.js';
 import { newsSlug } from '../merge.js';
 import { compact, findArxiv, isRecord, list, parseDate, personId, plainText, publicationId, safeUrl, slug, str, typeFromVenue, venueFrom } from '../text.js';
 import { publicationsFromBibtex, readText, toValue } from './bibtex.js';
@@ -139,17 +139,20 @@ export function readHugoBlox(root: string): ImportBundle {
       const title = str(d.title);
       const event = str(d.event) ?? str(d.event_name);
       if (/Wowchemy Conference|Hugo Blox Builder Conference|Academic Conference/i.test(event ?? '') || /^Example Talk/i.test(title ?? '')) {
+        leaveOut(bundle, 'talks', "the template's demo");
         note(bundle, 'info', origin, 'demo-content', `"${title}" is Hugo Blox's demo talk; left out`);
         continue;
       }
       const date = parseDate(d.date);
       if (!title || !date || date === 'present') {
+        leaveOut(bundle, 'talks', title ? 'no date' : 'no title');
         note(bundle, 'info', origin, 'skipped-item', `talk "${title ?? page.file}" has no ${title ? 'date' : 'title'}; it was not imported`);
         continue;
       }
       const speakers = list(d.authors).map(str).filter((x): x is string => !!x);
       const speaker = speakers.length ? (authors.get(speakers[0]!)?.id ?? [...authors.values()].find((a) => normalizeName(a.name) === normalizeName(speakers[0]!))?.id) : owner;
       if (!speaker) {
+        leaveOut(bundle, 'talks', 'by someone who is not an author of the site');
         note(bundle, 'info', origin, 'skipped-item', `talk "${title}" is by ${speakers.join(', ')}, who is not an author of the site; it was not imported`);
         continue;
       }
@@ -195,6 +198,7 @@ function readPublicationPage(root: string, page: { file: string; dir: string; bu
   const title = str(d.title);
   if (!title) return undefined;
   if (/^an example (conference paper|journal article|preprint)/i.test(title)) {
+    leaveOut(bundle, 'publications', "the template's demo");
     note(bundle, 'info', origin, 'demo-content', `"${title}" is Hugo Blox's demo publication; left out`);
     return undefined;
   }
@@ -205,7 +209,7 @@ function readPublicationPage(root: string, page: { file: string; dir: string; bu
   if (page.bundled && existsSync(join(root, citePath))) {
     const text = readText(join(root, citePath), citePath, bundle);
     if (text !== undefined) {
-      const [pub] = publicationsFromBibtex(citePath, text, bundle, { ids: new Set() });
+      const [pub] = publicationsFromBibtex(citePath, text, { notes: bundle.notes, leftOut: [] }, { ids: new Set() });
       if (pub) {
         base = pub.value;
         bibtex = text.trim();
@@ -285,6 +289,7 @@ function readPublicationPage(root: string, page: { file: string; dir: string; bu
   const parsed = Publication.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
+    leaveOut(bundle, 'publications', `${issue.path.join('.') || 'the entry'} missing or not valid`);
     note(bundle, 'warning', origin, 'entry-skipped', `"${title}" was not imported: ${issue.path.join('.') || 'the entry'} ${value[issue.path[0] as keyof PublicationValue] === undefined ? 'is missing' : 'is not valid'}`, 'complete the front matter and import again.');
     return undefined;
   }

@@ -4,7 +4,7 @@
  * recognised in a project by title alone.
  */
 import { basename } from 'node:path';
-import { emptyBundle, note, type ImportBundle, type ImportSource, type ImportedPublication, type Origin } from '../bundle.js';
+import { emptyBundle, leaveOut, note, type ImportBundle, type ImportSource, type ImportedPublication, type Origin } from '../bundle.js';
 import { compact, isAcademic, isRecord, list, parseDate, personId, publicationId, safeUrl, slug, str, typeFromVenue, venueFrom } from '../text.js';
 import { readText } from './bibtex.js';
 
@@ -308,6 +308,7 @@ function resumePublication(p: Record<string, unknown>, owner: string, origin: Or
     };
   }
   if (!title || !year) {
+    leaveOut(bundle, 'publications', title ? 'no release date' : 'no name');
     note(bundle, 'warning', origin, 'entry-skipped', `the publication "${title ?? '?'}" was not imported: it has no ${title ? 'release date' : 'name'}`);
     return undefined;
   }

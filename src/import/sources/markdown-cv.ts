@@ -13,7 +13,7 @@
 import { basename, dirname } from 'node:path';
 import { citationToPublication } from '../citation.js';
 import { newsSlug } from '../merge.js';
-import { emptyBundle, note, type ImportBundle, type ImportSource, type Origin } from '../bundle.js';
+import { emptyBundle, leaveOut, note, type ImportBundle, type ImportSource, type Origin } from '../bundle.js';
 import { compact, isAcademic, parseDate, parseRange, parseTerm, personId, plainText, safeUrl, slug } from '../text.js';
 import { readText } from './bibtex.js';
 import { relinkBundle, SiteFiles } from './common.js';
@@ -362,6 +362,7 @@ function teaching(item: Item, owner: string, origin: Origin, bundle: ImportBundl
   const role = ROLES.find(([re]) => re.test(roleText))?.[1] ?? (p.bold ? undefined : 'instructor');
   const course = p.italic ?? (p.bold && !role ? p.bold : p.plain.shift());
   if (!course || !role) {
+    leaveOut(bundle, 'teaching', 'no course or role could be told apart');
     note(bundle, 'info', origin, 'skipped-item', `teaching "${plainText(text)}" was not imported: no course or role could be told apart`);
     return;
   }
@@ -422,12 +423,14 @@ function talk(item: Item, owner: string, origin: Origin, bundle: ImportBundle): 
   const when = /,?\s*((?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},\s+)?\d{4}|\d{4}(?:[./-]\d{1,2}){0,2})\.?\s*$/.exec(text);
   const date = when ? parseDate(when[1]!) : undefined;
   if (!date || date === 'present') {
+    leaveOut(bundle, 'talks', 'no date');
     note(bundle, 'info', origin, 'skipped-item', `talk "${plainText(item.text)}" has no date; it was not imported`);
     return;
   }
   const pieces = plainText(text.slice(0, when!.index)).split(/\s*,\s*/).filter(Boolean);
   const event = pieces.shift() ?? title;
   if (!event) {
+    leaveOut(bundle, 'talks', 'no event');
     note(bundle, 'info', origin, 'skipped-item', `talk "${plainText(item.text)}" names no event; it was not imported`);
     return;
   }
@@ -473,6 +476,7 @@ function news(item: Item, owner: string, origin: Origin, bundle: ImportBundle): 
   const m = /^[[(*_]*\s*((?:\d{4}[./-]\d{1,2}(?:[./-]\d{1,2})?)|(?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},\s+)?\d{4})|(?:\d{1,2}[./]\d{4})|\d{4})\s*[\])*_]*\s*[:,–—-]*\s*(.*)$/.exec(text);
   const date = m ? parseDate(m[1]!) : undefined;
   if (!m || !date || date === 'present' || !m[2]) {
+    leaveOut(bundle, 'news', 'no date');
     note(bundle, 'info', origin, 'skipped-item', `news "${plainText(text).slice(0, 60)}" has no date at its start; it was not imported`);
     return;
   }

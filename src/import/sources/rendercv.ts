@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { ScalarTag } from 'yaml';
 import { parseAuthorMarks } from '../../schema/author-marks.js';
-import { emptyBundle, note, type ImportBundle, type ImportSource, type ImportedPublication, type Origin } from '../bundle.js';
+import { emptyBundle, leaveOut, note, type ImportBundle, type ImportSource, type ImportedPublication, type Origin } from '../bundle.js';
 import { compact, findArxiv, isAcademic, isRecord, list, parseDate, parseTerm, personId, plainText, publicationId, safeUrl, slug, str, typeFromVenue, venueFrom } from '../text.js';
 import { readText } from './bibtex.js';
 import { parseYaml } from './common.js';
@@ -196,6 +196,7 @@ function readEntry(section: string, entry: unknown, person: Record<string, unkno
   const when = date(entry.date) ?? date(entry.start_date);
   if (/talk|presentation|seminar|lecture/i.test(section)) {
     if (!when) {
+      leaveOut(bundle, 'talks', 'no date');
       note(bundle, 'info', origin, 'skipped-item', `talk "${clip(name)}" has no date; it was not imported`);
       return;
     }
@@ -233,6 +234,7 @@ function publication(entry: Record<string, unknown>, origin: Origin, bundle: Imp
   const when = date(entry.date);
   const authors = list(entry.authors).map(str).filter((x): x is string => !!x).map(authorFromMarkdown).filter((a) => a.name);
   if (!title || !when || !authors.length) {
+    leaveOut(bundle, 'publications', `no ${!title ? 'title' : !when ? 'date' : 'authors'}`);
     note(bundle, 'warning', origin, 'entry-skipped', `the publication "${clip(title || '?')}" was not imported: it has no ${!title ? 'title' : !when ? 'date' : 'authors'}`);
     return undefined;
   }

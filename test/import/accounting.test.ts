@@ -1,0 +1,102 @@
+// Every item of a source is accounted for: imported, already in the project, the same item twice in the source, or
+// left out with a reason. For each source kind, the report's counts add up to the items its fixture holds, counted here
+// from the fixture itself (entries of a .bib, files of a folder, list items of a page).
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { countImport } from '../../src/import/report.js';
+import { FIXTURES, run, tempDir } from './helpers.ts';
+
+type Counted = Partial<Record<'publications' | 'news' | 'talks' | 'teaching' | 'events', number>>;
+
+const bibEntries = (path: string) => [...readFileSync(path, 'utf8').matchAll(/^@(\w+)\s*[{(]/gm)].filter((m) => !/^(string|comment|preamble)$/i.test(m[1]!)).length;
+const filesIn = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.(md|markdown|html)$/.test(e.name)).length;
+const foldersIn = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).length;
+/** List items of a Markdown or jemdoc section, from its heading to the next heading of the same level or higher. */
+const itemsUnder = (path: string, heading: RegExp) => {
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const start = lines.findIndex((l) => heading.test(l));
+  const level = /^[#=]+/.exec(lines[start]!)![0].length;
+  let n = 0;
+  for (const line of lines.slice(start + 1)) {
+    const h = /^([#=]+)/.exec(line);
+    if (h && h[1]!.length <= level) break;
+    if (/^[-.] /.test(line)) n++;
+  }
+  return n;
+};
+const jsonList = (path: string, key: string) => ((JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown[]>)[key] ?? []).length;
+
+const SOURCES: { source: string; items: () => Counted }[] = [
+  { source: 'bibtex/publications.bib', items: () => ({ publications: bibEntries(`${FIXTURES}/bibtex/publications.bib`) }) },
+  {
+    source: 'markdown-cv/cv.md',
+    items: () => {
+      const cv = `${FIXTURES}/markdown-cv/cv.md`;
+      return { publications: itemsUnder(cv, /^## Publications/), teaching: itemsUnder(cv, /^## Teaching/), talks: itemsUnder(cv, /^## Talks/) };
+    },
+  },
+  { source: 'json-resume/resume.json', items: () => ({ publications: jsonList(`${FIXTURES}/json-resume/resume.json`, 'publications') }) },
+  {
+    source: 'al-folio',
+    items: () => ({
+      publications: bibEntries(`${FIXTURES}/al-folio/_bibliography/papers.bib`),
+      news: filesIn(`${FIXTURES}/al-folio/_news`),
+      teaching: filesIn(`${FIXTURES}/al-folio/_teachings`),
+    }),
+  },
+  {
+    source: 'hugo-blox',
+    items: () => ({ publications: foldersIn(`${FIXTURES}/hugo-blox/content/publication`), talks: foldersIn(`${FIXTURES}/hugo-blox/content/event`) }),
+  },
+  {
+    source: 'academicpages',
+    items: () => ({
+      publications: filesIn(`${FIXTURES}/academicpages/_publications`),
+      talks: filesIn(`${FIXTURES}/academicpages/_talks`),
+      teaching: filesIn(`${FIXTURES}/academicpages/_teaching`),
+    }),
+  },
+  {
+    source: 'rendercv/Jonas_Weber_CV.yaml',
+    items: () => ({
+      publications: (readFileSync(`${FIXTURES}/rendercv/sections/publications.yaml`, 'utf8').match(/^- title:/gm) ?? []).length,
+      talks: (readFileSync(`${FIXTURES}/rendercv/Jonas_Weber_CV.yaml`, 'utf8').split(/^ {4}selected_talks:/m)[1]!.split(/^ {4}\w/m)[0]!.match(/^ {6}- name:/gm) ?? []).length,
+    }),
+  },
+  {
+    source: 'jemdoc',
+    items: () => ({ publications: itemsUnder(`${FIXTURES}/jemdoc/publications.jemdoc`, /^= Publications/), news: itemsUnder(`${FIXTURES}/jemdoc/index.jemdoc`, /^== News/) }),
+  },
+  {
+    source: 'jemdoc-site',
+    items: () => {
+      // Title-first entries: each begins with a link or a bold title at the start of a line or item; the legend item
+      // is not one.
+      const pubs = readFileSync(`${FIXTURES}/jemdoc-site/pubs.jemdoc`, 'utf8').match(/^(?:- )?\[https?:|^- \*[A-Z]/gm) ?? [];
+      return { publications: pubs.length, news: itemsUnder(`${FIXTURES}/jemdoc-site/index.jemdoc`, /^==News/), teaching: 1 };
+    },
+  },
+];
+
+describe('import: every item accounted for', () => {
+  for (const { source, items } of SOURCES) {
+    it(`${source}: imported + already there + twice in the source + left out = the items of the source`, async () => {
+      const result = await run(join(FIXTURES, source), tempDir());
+      const counts = countImport(result);
+      const expected = items();
+      assert.ok(Object.values(expected).every((n) => n > 0), 'the fixture holds items of each kind counted');
+      for (const [kind, total] of Object.entries(expected)) {
+        const c = counts.find((x) => x.kind === kind)!;
+        assert.equal(c.imported + c.merged + c.duplicates + c.skipped, total, `${kind}: ${JSON.stringify(c)}`);
+        assert.equal(c.why.reduce((n, w) => n + w.count, 0), c.skipped, `${kind}: every item left out says why`);
+      }
+      for (const kind of ['publications', 'news', 'talks', 'teaching', 'events'] as const) {
+        if (expected[kind] !== undefined) continue;
+        const c = counts.find((x) => x.kind === kind)!;
+        assert.equal(c.imported + c.merged + c.duplicates + c.skipped, 0, `${kind}: the source holds none`);
+      }
+    });
+  }
+});
