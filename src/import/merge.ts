@@ -18,7 +18,7 @@ import type { ImportBundle, ImportedEvent, ImportedNews, ImportedPerson, Importe
 import type { Existing, ProjectState } from './project-state.js';
 import { isRecord, slug, uniqueId } from './text.js';
 
-export type MatchHow = 'doi' | 'arxiv' | 'title' | 'similar title';
+export type MatchHow = 'doi' | 'arxiv' | 'title' | 'similar title' | 'key' | 'abbreviated title';
 
 /** A field both sides have, with different values. */
 export interface Conflict {
@@ -131,7 +131,18 @@ class PublicationIndex {
     }
   }
 
-  find(c: Candidate): { match: Candidate; how: MatchHow } | undefined {
+  /**
+   * The entry `c` is another record of, if any. A look-alike that is a different work (a thesis and the article drawn
+   * from it, two editions, errata of different years, a DOI shared by mistake) is not one: `apart` says why.
+   */
+  find(c: Candidate): { match: Candidate; how: MatchHow; apart?: string } | undefined {
+    const found = this.lookAlike(c);
+    if (!found) return undefined;
+    const apart = differentWorks(c, found.match, found.how);
+    return apart ? { ...found, apart } : found;
+  }
+
+  private lookAlike(c: Candidate): { match: Candidate; how: MatchHow } | undefined {
     const v = c.value;
     if (v.doi) {
       const m = this.exact.get(`doi:${v.doi.toLowerCase()}`);
@@ -161,6 +172,34 @@ class PublicationIndex {
     }
     return undefined;
   }
+}
+
+const NOTICE = /^(erratum|errata|corrigendum|corrigenda|correction|addendum|retraction)\b/;
+
+/** Why two entries alike in DOI, arXiv id or title are different works; undefined when they are one. */
+export function differentWorks(a: Candidate, b: Candidate, how: MatchHow): string | undefined {
+  const x = a.value;
+  const y = b.value;
+  if ((x.type === 'thesis') !== (y.type === 'thesis') && how !== 'arxiv') return 'a thesis and a paper drawn from it';
+  // The project's entries do not keep the edition: it decides only where both entries give it.
+  const [ea, eb] = [editionOf(a), editionOf(b)];
+  if (x.type === 'book' && y.type === 'book' && (x.year !== y.year || (ea && eb && ea !== eb))) return 'two editions of a book';
+  const nx = NOTICE.exec(titleKey(x.title))?.[1]?.slice(0, 4);
+  const ny = NOTICE.exec(titleKey(y.title))?.[1]?.slice(0, 4);
+  if ((nx || ny) && (nx !== ny || x.year !== y.year)) return 'a correction notice and another work (or a notice of another year)';
+  if (how === 'doi' && !a.authorsUnknown && !b.authorsUnknown) {
+    const tx = titleKey(x.title);
+    const ty = titleKey(y.title);
+    const limit = Math.max(2, Math.floor(Math.max(tx.length, ty.length) * 0.1));
+    const similar = tx === ty || tx.startsWith(ty) || ty.startsWith(tx) || editDistance(tx, ty, limit) <= limit;
+    if (!similar && firstFamily(a) !== firstFamily(b)) return 'shared DOI';
+  }
+  return undefined;
+}
+
+function editionOf(c: Candidate): string {
+  const raw = c.imported?.bibtex ? getField(c.imported.bibtex, 'edition') : undefined;
+  return (raw ? raw.raw : '').replace(/[{}"]/g, '').trim().toLowerCase().replace(/^(\d+)(?:st|nd|rd|th)$/, '$1').replace(/^first$/, '1').replace(/^second$/, '2').replace(/^third$/, '3');
 }
 
 const NUMBER_WORD = /^(?:\d+|i{1,3}|iv|v|vi{1,3}|ix|x)$/;
@@ -208,13 +247,18 @@ export function isPreprint(v: { type?: string; status?: string }): boolean {
 function mergePublications(bundle: ImportBundle, project: ProjectState, plan: MergePlan, progress?: Progress): void {
   // 1. The source against itself: one entry per paper, the published version winning.
   const inBundle = new PublicationIndex();
+  const sharedNoted = new Set<ImportedPublication>();
   const kept: Candidate[] = [];
   progress?.start('merging', bundle.publications.length * 2);
   for (const [i, pub] of bundle.publications.entries()) {
     if (i % 200 === 0) progress?.tick(i);
     const c: Candidate = { id: pub.value.id, value: pub.value, authorsUnknown: pub.authorsUnknown, imported: pub };
     const found = inBundle.find(c);
-    if (!found) {
+    if (!found || found.apart) {
+      if (found?.apart === 'shared DOI') {
+        plan.notes.push(sharedDoi(pub, found.match));
+        sharedNoted.add(pub);
+      }
       inBundle.add(c);
       kept.push(c);
       continue;
@@ -246,11 +290,24 @@ function mergePublications(bundle: ImportBundle, project: ProjectState, plan: Me
   // 2. Against the project.
   const existing = new PublicationIndex();
   const ids = new Set(project.publications.map((p) => p.id));
-  for (const p of project.publications) existing.add({ id: p.id, value: p.value, file: p.file, line: p.line });
+  let shortenable: Map<number, Shortenable[]> | undefined;
+  const byYear = () => (shortenable ??= shortenableByYear(project));
+  const byId = new Map<string, Candidate>();
+  for (const p of project.publications) {
+    const candidate: Candidate = { id: p.id, value: p.value, file: p.file, line: p.line };
+    existing.add(candidate);
+    byId.set(p.id, candidate);
+  }
   for (const [i, c] of kept.entries()) {
     if (i % 200 === 0) progress?.tick(bundle.publications.length + i);
     const pub = c.imported!;
-    const found = existing.find(c);
+    let found: { match: Candidate; how: MatchHow; apart?: string } | undefined = existing.find(c);
+    if (found?.apart) {
+      if (found.apart === 'shared DOI' && !sharedNoted.has(pub)) plan.notes.push(sharedDoi(pub, found.match));
+      found = undefined;
+    }
+    // The user may have edited the title since the last import: the same key, first author and year is the paper.
+    found ??= sameKey(c, byId.get(pub.value.id)) ?? abbreviated(c, byYear);
     if (found) {
       const there = found.match;
       const comparison = compare(there.value, pub.value, c.authorsUnknown);
@@ -275,6 +332,66 @@ function mergePublications(bundle: ImportBundle, project: ProjectState, plan: Me
     for (let n = 0; plan.renamed.publications.has(end) && n < 10; n++) end = plan.renamed.publications.get(end)!;
     plan.renamed.publications.set(from, end);
   }
+}
+
+function sharedDoi(pub: ImportedPublication, other: Candidate): Diagnostic {
+  const where = other.file ? `${other.file}${other.line ? `:${other.line}` : ''}` : 'the source';
+  return info(pub.origin, 'shared-doi', `\`${pub.value.id}\` has the DOI ${pub.value.doi} of \`${other.id}\` (${where}), but another title and other authors: both are kept`, 'one of the two DOIs is likely wrong: check it at https://doi.org/.');
+}
+
+/** The project's entry of the same key, when its first author and year agree: the paper, whatever its title now. */
+function sameKey(c: Candidate, there: Candidate | undefined): { match: Candidate; how: MatchHow } | undefined {
+  if (!there || c.authorsUnknown) return undefined;
+  if (there.value.year !== c.value.year || firstFamily(there) !== firstFamily(c)) return undefined;
+  if (differentWorks(c, there, 'title')) return undefined;
+  // A key reused for another paper of the year is not the paper: the authors or the venue must agree too.
+  const names = (v: PublicationValue | PublicationInput) => (v.authors as (string | { name: string })[]).map((a) => (typeof a === 'string' ? a : a.name));
+  const venues = venueKeys(c.value);
+  if (!sameAuthors(names(c.value), names(there.value)) && !venueKeys(there.value).some((k) => venues.includes(k))) return undefined;
+  return { match: there, how: 'key' };
+}
+
+/**
+ * A CV that lists titles shortened (a JSON Resume after the site): the project's paper of the same year and venue whose
+ * title begins with, or holds in order, every word of the shorter title (three words at least), by the same first
+ * author when the source names one.
+ */
+function abbreviated(c: Candidate, byYear: () => Map<number, Shortenable[]>): { match: Candidate; how: MatchHow } | undefined {
+  const words = titleKey(c.value.title).split(' ').filter(Boolean);
+  if (words.length < 3 || c.value.year === undefined) return undefined;
+  const venue = venueKeys(c.value);
+  if (!venue.length) return undefined;
+  for (const other of byYear().get(c.value.year) ?? []) {
+    if (!c.authorsUnknown && firstFamily(other.candidate) !== firstFamily(c)) continue;
+    if (!other.venues.some((k) => venue.includes(k))) continue;
+    const [short, long] = words.length <= other.words.length ? [words, other.words] : [other.words, words];
+    let i = 0;
+    for (const w of long) if (i < short.length && (w === short[i] || (short[i]!.length >= 3 && w.startsWith(short[i]!)))) i++;
+    if (i === short.length && short.length >= 3 && short.length < long.length) return { match: other.candidate, how: 'abbreviated title' };
+  }
+  return undefined;
+}
+
+/** A project publication as the shortened-title match needs it, made once per import. */
+interface Shortenable {
+  candidate: Candidate;
+  words: string[];
+  venues: string[];
+}
+
+function shortenableByYear(project: ProjectState): Map<number, Shortenable[]> {
+  const out = new Map<number, Shortenable[]>();
+  for (const p of project.publications) {
+    if (typeof p.value.year !== 'number') continue;
+    const item: Shortenable = { candidate: { id: p.id, value: p.value, file: p.file, line: p.line }, words: titleKey(p.value.title).split(' '), venues: venueKeys(p.value) };
+    (out.get(p.value.year) ?? out.set(p.value.year, []).get(p.value.year)!).push(item);
+  }
+  return out;
+}
+
+function venueKeys(v: PublicationValue | PublicationInput): string[] {
+  const venue = v.venue as { name?: string; short?: string } | undefined;
+  return [venue?.short, venue?.name].filter((x): x is string => !!x).map((x) => titleKey(x).replace(/\b(?:19|20)\d\d\b/g, '').trim()).filter(Boolean);
 }
 
 function rekey(pub: ImportedPublication, id: string): void {
@@ -323,6 +440,31 @@ function absorb(winner: ImportedPublication, loser: ImportedPublication): Confli
     w.alphabetical = l.alphabetical;
     added.push('alphabetical');
   }
+  // Of two records of one paper, the better-formed field wins: a title in its own case over one in capitals or in
+  // lower case, full given names over initials, a venue's name over its abbreviation.
+  if (titleKey(w.title) === titleKey(l.title) && badCase(w.title) && !badCase(l.title)) {
+    w.title = l.title;
+    added.push('title');
+  }
+  if (w.authors.length === l.authors.length && sameAuthors(w.authors.map((a) => a.name), l.authors.map((a) => a.name))) {
+    let fuller = false;
+    const authors = w.authors.map((a, i) => {
+      const other = l.authors[i]!;
+      if (givenLength(other.name) > givenLength(a.name) && initialsOnly(a.name)) {
+        fuller = true;
+        return { ...a, name: other.name };
+      }
+      return a;
+    });
+    if (fuller) {
+      w.authors = authors;
+      added.push('authors');
+    }
+  }
+  if (w.venue?.name && l.venue?.name && abbreviatedVenue(w.venue.name) && !abbreviatedVenue(l.venue.name) && l.venue.name.length > w.venue.name.length && w.type === l.type) {
+    w.venue = { ...w.venue, name: l.venue.name };
+    added.push('venue.name');
+  }
   const conflicts = compare(w, l).conflicts.filter((c) => !['type', 'year', 'venue.name', 'venue.short', 'status', 'venue.year'].includes(c.field) || !isPreprint(l));
   winner.value = w;
   if (winner.bibtex && added.length) {
@@ -330,12 +472,37 @@ function absorb(winner: ImportedPublication, loser: ImportedPublication): Confli
     const fields = bibtexFields(w);
     const names = new Set(added.flatMap((k) => BIBTEX_NAMES[k.startsWith('links.') ? k : k] ?? []));
     for (const f of fields) if (names.has(f.name)) setField(winner.bibtex, f.name, f.raw);
-    if (added.includes('roles') && getField(winner.bibtex, 'author')) setField(winner.bibtex, 'author', fields.find((f) => f.name === 'author')!.raw);
+    if ((added.includes('roles') || added.includes('authors')) && getField(winner.bibtex, 'author')) setField(winner.bibtex, 'author', fields.find((f) => f.name === 'author')!.raw);
   }
   return conflicts;
 }
 
+/** A title all in capitals, or all in lower case (as some exports and scrapers write them). */
+function badCase(title: string): boolean {
+  const letters = title.replace(/\$[^$]*\$|\\[a-zA-Z]+|[^\p{L}]/gu, '');
+  return letters.length > 8 && (letters === letters.toUpperCase() || letters === letters.toLowerCase());
+}
+
+/** "J. Smith", "J.-P. Serre", "Smith, J.": given names as initials only. */
+function initialsOnly(name: string): boolean {
+  const given = name.includes(',') ? name.split(',').slice(1).join(' ') : name.split(/\s+/).slice(0, -1).join(' ');
+  return given.trim() !== '' && given.split(/[\s.-]+/).filter(Boolean).every((g) => g.length === 1);
+}
+
+function givenLength(name: string): number {
+  const given = name.includes(',') ? name.split(',').slice(1).join(' ') : name.split(/\s+/).slice(0, -1).join(' ');
+  return given.replace(/[\s.]/g, '').length;
+}
+
+/** "J. Mach. Learn. Res.": a venue written with abbreviated words. */
+function abbreviatedVenue(name: string): boolean {
+  return (name.match(/\b\p{L}{1,6}\./gu) ?? []).length >= 2;
+}
+
 const BIBTEX_NAMES: Record<string, string[]> = {
+  title: ['title'],
+  authors: ['author'],
+  'venue.name': ['journal', 'booktitle'],
   doi: ['doi'],
   arxiv: ['arxiv'],
   openreview: ['openreview'],
