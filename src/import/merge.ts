@@ -357,11 +357,14 @@ function sameKey(c: Candidate, there: Candidate | undefined): { match: Candidate
  * author when the source names one.
  */
 function abbreviated(c: Candidate, byYear: () => Map<number, Shortenable[]>): { match: Candidate; how: MatchHow } | undefined {
-  const words = titleKey(c.value.title).split(' ').filter(Boolean);
-  if (words.length < 3 || c.value.year === undefined) return undefined;
+  if (c.value.year === undefined) return undefined;
+  const sameYear = byYear().get(c.value.year);
+  if (!sameYear) return undefined;
+  const words = keyOf(c).title.split(' ').filter(Boolean);
+  if (words.length < 3) return undefined;
   const venue = venueKeys(c.value);
   if (!venue.length) return undefined;
-  for (const other of byYear().get(c.value.year) ?? []) {
+  for (const other of sameYear) {
     if (!c.authorsUnknown && firstFamily(other.candidate) !== firstFamily(c)) continue;
     if (!other.venues.some((k) => venue.includes(k))) continue;
     const [short, long] = words.length <= other.words.length ? [words, other.words] : [other.words, words];
