@@ -37,6 +37,7 @@ const SOURCES: { source: string; items: () => Counted }[] = [
       return { publications: itemsUnder(cv, /^## Publications/), teaching: itemsUnder(cv, /^## Teaching/), talks: itemsUnder(cv, /^## Talks/) };
     },
   },
+  { source: 'bibtex-exports/exports.bib', items: () => ({ publications: bibEntries(`${FIXTURES}/bibtex-exports/exports.bib`) }) },
   { source: 'merge/works.bib', items: () => ({ publications: bibEntries(`${FIXTURES}/merge/works.bib`) }) },
   { source: 'json-resume/resume.json', items: () => ({ publications: jsonList(`${FIXTURES}/json-resume/resume.json`, 'publications') }) },
   {

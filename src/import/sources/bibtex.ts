@@ -183,12 +183,25 @@ function normalise(text: string, scanned: ScannedEntry, byKey: Map<string, Scann
       changed = true;
       continue;
     }
+    const plain = mathSciNetMacros(raw);
+    if (plain !== raw) {
+      raw = plain;
+      changed = true;
+    }
     if (!VERBATIM_FIELDS.has(f.name) && /(^|[^\\])&/.test(raw)) {
       raw = raw.replace(/(^|[^\\])&/g, '$1\\&').replace(/(^|[^\\])&/g, '$1\\&');
       changed = true;
       escapedAmpersand = true;
     }
     fields.push({ name: f.name, raw });
+  }
+  // MathSciNet gives the journal abbreviated and in full (FJOURNAL): the full name is the venue.
+  const full = fields.find((f) => f.name === 'fjournal');
+  const journal = fields.find((f) => f.name === 'journal');
+  if (full && journal) {
+    fields.splice(fields.indexOf(full), 1);
+    journal.raw = full.raw;
+    changed = true;
   }
   const crossref = scanned.fields.find((f) => f.name === 'crossref');
   if (crossref) {
@@ -213,6 +226,23 @@ function normalise(text: string, scanned: ScannedEntry, byKey: Map<string, Scann
   return { bib: { type: scanned.type, key: scanned.key, fields, verbatim }, escapedAmpersand };
 }
 
+/**
+ * The macros MathSciNet's exports use, as the letters they stand for: `\cprime` (the soft sign, ʹ), `\polhk{a}` (ą),
+ * `\cydot` (·); `{\cyr ...}` switches to a Cyrillic font for transliterated text, which is kept as written.
+ */
+export function mathSciNetMacros(raw: string): string {
+  if (!/\\(?:cprime|cdprime|polhk|cyr|cydot|Dbar|dbar)/.test(raw)) return raw;
+  return raw
+    .replace(/\{\\cprime\}|\\cprime(?![A-Za-z])\s?/g, 'ʹ')
+    .replace(/\{\\cdprime\}|\\cdprime(?![A-Za-z])\s?/g, 'ʺ')
+    .replace(/\{\\cydot\}|\\cydot(?![A-Za-z])\s?/g, '·')
+    .replace(/\\Dbar(?![A-Za-z])\s?/g, 'Đ')
+    .replace(/\\dbar(?![A-Za-z])\s?/g, 'đ')
+    .replace(/\{\\polhk\s*\{?([A-Za-z])\}?\}|\\polhk\s*\{([A-Za-z])\}|\\polhk\s+([A-Za-z])/g, (_, a?: string, b?: string, c?: string) => `${a ?? b ?? c}\u0328`.normalize('NFC'))
+    .replace(/\{\\cyr\s+([^{}]*)\}/g, '$1')
+    .replace(/\\cyr(?![A-Za-z])\s?/g, '');
+}
+
 /** Reads the entry as the project will, and keeps it when the schema takes it. */
 function readEntry(bib: BibEntry, file: string, origin: Origin, bundle: Pick<ImportBundle, 'notes' | 'leftOut'>, read?: Record<string, unknown>): ImportedPublication | undefined {
   let value = read;
@@ -225,7 +255,18 @@ function readEntry(bib: BibEntry, file: string, origin: Origin, bundle: Pick<Imp
     }
     value = record.value as Record<string, unknown>;
   }
-  const parsed = Publication.safeParse(value);
+  let parsed = Publication.safeParse(value);
+  // One bad field costs that field, never the entry: a year as exports write it ("1986/87", "[2020] © 2020",
+  // "2006 2006") is read as its first year; another field that is not valid (`doi = {XX}`, an empty month before a
+  // second one) is left out, with a warning.
+  for (let tries = 0; !parsed.success && tries < 6; tries++) {
+    const repaired = repairField(bib, parsed.error.issues[0]!.path, value, origin, bundle);
+    if (!repaired) break;
+    const [record] = readBibtex(file, formatEntry(bib), new Diagnostics());
+    if (!record) break;
+    value = record.value as Record<string, unknown>;
+    parsed = Publication.safeParse(value);
+  }
   if (!parsed.success) {
     const problems = [...new Set(parsed.error.issues.map((i) => describeIssue(i.path, value)))];
     leaveOut(bundle, 'publications', problems.join('; '));
@@ -233,6 +274,31 @@ function readEntry(bib: BibEntry, file: string, origin: Origin, bundle: Pick<Imp
     return undefined;
   }
   return { value: toValue(parsed.data), bibtex: bib, origin, checked: formatEntry(bib) };
+}
+
+/** Fields an entry keeps whatever happens: without them there is no publication, so they are never dropped. */
+const ESSENTIAL = new Set(['title', 'author', 'authors', 'type']);
+
+/** Mends or drops the field a schema issue is about; false when there is nothing it may do. */
+function repairField(bib: BibEntry, path: PropertyKey[], value: Record<string, unknown>, origin: Origin, bundle: Pick<ImportBundle, 'notes'>): boolean {
+  const field = String(path[0] ?? '');
+  if (!field || ESSENTIAL.has(field)) return false;
+  const at = bib.fields.findIndex((f) => f.name === field);
+  if (at === -1) return false;
+  const raw = bib.fields[at]!.raw;
+  const text = raw.replace(/^[{"]|[}"]$/g, '').trim();
+  bib.verbatim = undefined;
+  if (field === 'year') {
+    const year = /(?:^|[^\d])(1[5-9]\d\d|20\d\d)(?!\d)/.exec(text)?.[1];
+    if (!year) return false;
+    bib.fields[at] = { name: 'year', raw: `{${year}}` };
+    note(bundle, 'warning', origin, 'field-repaired', `\`${bib.key}\`: its year "${text}" was read as ${year}`, 'check the year in the source.');
+    return true;
+  }
+  bib.fields.splice(at, 1);
+  const shown = String(path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown>)?.[k], value) ?? text);
+  note(bundle, 'warning', origin, 'field-dropped', `\`${bib.key}\`: its ${field} "${shown}" is not valid; the field was left out and the entry imported`, `correct the ${field} in the source, or add it by hand.`);
+  return true;
 }
 
 function describeIssue(path: PropertyKey[], value: Record<string, unknown>): string {
