@@ -67,6 +67,7 @@ const SOURCES: { source: string; items: () => Counted }[] = [
       talks: (readFileSync(`${FIXTURES}/rendercv/Jonas_Weber_CV.yaml`, 'utf8').split(/^ {4}selected_talks:/m)[1]!.split(/^ {4}\w/m)[0]!.match(/^ {6}- name:/gm) ?? []).length,
     }),
   },
+  { source: 'rendercv-sections/Lena_Fischer_CV.yaml', items: () => ({ talks: 2 }) },
   {
     source: 'jemdoc',
     items: () => ({ publications: itemsUnder(`${FIXTURES}/jemdoc/publications.jemdoc`, /^= Publications/), news: itemsUnder(`${FIXTURES}/jemdoc/index.jemdoc`, /^== News/) }),

@@ -133,6 +133,18 @@ function readEntry(section: string, entry: unknown, person: Record<string, unkno
     return;
   }
   if (!isRecord(entry)) return;
+  // What a section holds is decided by its name first: awards or talks written as education or experience entries
+  // (RenderCV draws any entry type in any section) are awards and talks, never degrees or positions.
+  const named = NAMED_SECTIONS.find(([re]) => re.test(section))?.[1];
+  if (named && (entry.institution !== undefined || entry.company !== undefined)) {
+    const what = str(entry.area) ?? str(entry.position) ?? str(entry.degree) ?? str(entry.name) ?? str(entry.title);
+    const org = str(entry.institution) ?? str(entry.company);
+    const when = date(entry.date) ?? date(entry.start_date) ?? date(entry.end_date);
+    if (what) {
+      readNamed(named, { name: what, org, when, location: str(entry.location), description, start: date(entry.start_date), end: date(entry.end_date) }, person, owner, origin, bundle);
+      return;
+    }
+  }
   if (entry.institution !== undefined && (entry.area !== undefined || entry.degree !== undefined)) {
     push(
       person,
@@ -213,6 +225,51 @@ function readEntry(section: string, entry: unknown, person: Record<string, unkno
     return;
   }
   note(bundle, 'info', origin, 'not-carried', `"${clip(plainText(name))}" (${section}) was not imported: vita does not know where it belongs`, 'add it to the person file by hand.');
+}
+
+const NAMED_SECTIONS: [RegExp, 'awards' | 'talks' | 'teaching' | 'service' | 'grants' | 'students'][] = [
+  [/award|honou?r|prize|scholarship|fellowship|distinction/i, 'awards'],
+  [/talk|presentation|seminar|lecture|keynote/i, 'talks'],
+  [/teaching/i, 'teaching'],
+  [/grant|funding/i, 'grants'],
+  [/student|advisee|mentor|supervis/i, 'students'],
+  [/service|review|committee/i, 'service'],
+];
+
+interface NamedEntry {
+  name: string;
+  org?: string;
+  when?: string;
+  start?: string;
+  end?: string;
+  location?: string;
+  description?: string;
+}
+
+/** An entry of a section whose name says what it holds, whatever the entry's shape. */
+function readNamed(kind: (typeof NAMED_SECTIONS)[number][1], e: NamedEntry, person: Record<string, unknown>, owner: string, origin: Origin, bundle: ImportBundle): void {
+  const name = plainText(e.name);
+  if (kind === 'awards') return push(person, 'awards', compact({ title: name, issuer: e.org ? plainText(e.org) : undefined, date: e.when === 'present' ? undefined : e.when, note: e.description ? plainText(e.description) : undefined }));
+  if (kind === 'talks') {
+    if (!e.when || e.when === 'present') {
+      leaveOut(bundle, 'talks', 'no date');
+      note(bundle, 'info', origin, 'skipped-item', `talk "${clip(name)}" has no date; it was not imported`);
+      return;
+    }
+    bundle.talks.push({ person: owner, value: compact({ title: name, event: plainText(e.org ?? name), place: e.location, date: e.when, virtual: /virtual|online|zoom/i.test(`${name} ${e.location ?? ''}`) }) as never, origin });
+    return;
+  }
+  if (kind === 'teaching') {
+    bundle.teaching.push({ person: owner, value: compact({ course: name, role: /\bTA\b|teaching assistant/i.test(e.description ?? '') ? 'ta' : 'instructor', institution: e.org, term: parseTerm(String(e.when ?? '')) }) as never, origin });
+    return;
+  }
+  if (kind === 'service') {
+    const service = (person.service as Record<string, unknown> | undefined) ?? {};
+    service.other = [...((service.other as string[] | undefined) ?? []), [name, e.org].filter(Boolean).join(', ')];
+    person.service = service;
+    return;
+  }
+  note(bundle, 'info', origin, 'not-carried', `"${clip(name)}" (${kind}) was not imported: add it to the person file by hand`, kind === 'grants' ? 'grants go under `grants:` in the person file.' : 'students go under `mentoring:` in the person file, with their level.');
 }
 
 function reviewEntry(text: string): Record<string, unknown> {
