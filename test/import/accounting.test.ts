@@ -38,6 +38,7 @@ const SOURCES: { source: string; items: () => Counted }[] = [
     },
   },
   { source: 'bibtex-exports/exports.bib', items: () => ({ publications: bibEntries(`${FIXTURES}/bibtex-exports/exports.bib`) }) },
+  { source: 'bibtex-exports/theme.bib', items: () => ({ publications: bibEntries(`${FIXTURES}/bibtex-exports/theme.bib`) }) },
   { source: 'merge/works.bib', items: () => ({ publications: bibEntries(`${FIXTURES}/merge/works.bib`) }) },
   { source: 'json-resume/resume.json', items: () => ({ publications: jsonList(`${FIXTURES}/json-resume/resume.json`, 'publications') }) },
   {

@@ -44,6 +44,22 @@ describe('import: BibTeX as exports write it', () => {
     }
   });
 
+  it("reads the themes' link and award fields, and a badge with a note", async () => {
+    const dir = tempDir();
+    const result = await run(`${FIXTURES}/bibtex-exports/theme.bib`, dir);
+    assert.equal(exitStatus(result), 0);
+    const { graph, errors } = errorsOf(dir);
+    assert.deepEqual(errors, []);
+    const escape = graph.publications.get('varga2022escape')!;
+    assert.deepEqual([escape.venue?.short, escape.venue?.year, escape.award], ['ICML', 2022, 'Spotlight']);
+    assert.deepEqual(Object.keys(escape.links ?? {}).sort(), ['code', 'pdf', 'slides', 'supplement', 'video']);
+    const langevin = graph.publications.get('sato2024langevin')!;
+    assert.equal(langevin.award, 'IMS Best Paper Award 2024', 'the fullest award field');
+    assert.equal(langevin.links?.html, 'https://projecteuclid.example.org/aos/langevin');
+    const page = pageText(builtSite(graph).get('publications/varga2022escape/index.html')!);
+    assert.match(page, /Spotlight/);
+  });
+
   it('reads MathSciNet macros as letters', () => {
     assert.equal(mathSciNetMacros('{Gel{\\cprime}fand}'), '{Gelʹfand}');
     assert.equal(mathSciNetMacros('{Pol{\\polhk{a}}k and \\polhk e}'), '{Poląk and ę}');

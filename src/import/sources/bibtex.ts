@@ -78,7 +78,7 @@ export interface BibtexOptions {
 }
 
 /** Fields whose values are addresses or identifiers: an `&` there is not text. */
-const VERBATIM_FIELDS = new Set(['url', 'doi', 'pdf', 'code', 'html', 'website', 'slides', 'video', 'poster', 'blog', 'supp', 'eprint', 'arxiv', 'openreview', 'file', 'howpublished', 'biburl', 'preview']);
+const VERBATIM_FIELDS = new Set(['url_pdf', 'url_code', 'url_slides', 'url_poster', 'url_video', 'url_supplemental', 'url_project', 'link', 'url', 'doi', 'pdf', 'code', 'html', 'website', 'slides', 'video', 'poster', 'blog', 'supp', 'eprint', 'arxiv', 'openreview', 'file', 'howpublished', 'biburl', 'preview']);
 /** Fields a crossref child never takes from its parent. */
 const NOT_INHERITED = new Set(['crossref', 'key', 'ids', 'title', 'subtitle', 'author', 'abstract', 'doi', 'url', 'eprint', 'pages']);
 const VALID_KEY = /^[A-Za-z0-9][A-Za-z0-9_:.+-]*$/;
@@ -203,6 +203,7 @@ function normalise(text: string, scanned: ScannedEntry, byKey: Map<string, Scann
     journal.raw = full.raw;
     changed = true;
   }
+  if (themeFields(fields)) changed = true;
   const crossref = scanned.fields.find((f) => f.name === 'crossref');
   if (crossref) {
     const parent = byKey.get(crossref.text.trim().toLowerCase());
@@ -224,6 +225,46 @@ function normalise(text: string, scanned: ScannedEntry, byKey: Map<string, Scann
   }
   const verbatim = changed ? undefined : text.slice(scanned.start, scanned.end);
   return { bib: { type: scanned.type, key: scanned.key, fields, verbatim }, escapedAmpersand };
+}
+
+/** Link fields of site themes (Hugo Academic's and al-folio's) under the names vita reads. */
+const THEME_LINKS: Record<string, string> = {
+  url_pdf: 'pdf', url_code: 'code', url_slides: 'slides', url_poster: 'poster', url_video: 'video', url_supplemental: 'supp',
+  url_supp: 'supp', url_project: 'website', url_dataset: 'data', url_source: 'code', link: 'html',
+};
+/** al-folio's award fields, the fullest first. */
+const AWARD_FIELDS = ['award', 'award-long', 'award_long', 'honor', 'award-abbr', 'award_abbr', 'highlight'];
+
+/**
+ * Theme fields as vita reads them: `url_pdf` is `pdf`, `award-long` or `honor` is `award`, and a badge with a note
+ * (`abbr = {ICML 2022 (Spotlight)}`) is the badge `ICML 2022` and the award `Spotlight`. True when something changed.
+ */
+export function themeFields(fields: BibField[]): boolean {
+  let changed = false;
+  const has = (name: string) => fields.some((f) => f.name === name);
+  for (const f of [...fields]) {
+    const to = THEME_LINKS[f.name];
+    if (!to) continue;
+    fields.splice(fields.indexOf(f), 1);
+    if (!has(to)) fields.push({ name: to, raw: f.raw });
+    changed = true;
+  }
+  const awards = fields.filter((f) => AWARD_FIELDS.includes(f.name));
+  const text = (f: BibField) => f.raw.replace(/^[{"]|[}"]$/g, '').trim();
+  const best = AWARD_FIELDS.map((n) => awards.find((f) => f.name === n)).find((f) => f && text(f) && !/^(true|yes|1)$/i.test(text(f)));
+  if (awards.length && (awards.length > 1 || awards[0]!.name !== 'award')) {
+    for (const f of awards) fields.splice(fields.indexOf(f), 1);
+    if (best) fields.push({ name: 'award', raw: `{${text(best)}}` });
+    changed = true;
+  }
+  const abbr = fields.find((f) => f.name === 'abbr');
+  const note = abbr ? /^(.*?)\s*\(([^()]+)\)$/.exec(text(abbr)) : null;
+  if (abbr && note && note[1]) {
+    abbr.raw = `{${note[1]}}`;
+    if (!has('award')) fields.push({ name: 'award', raw: `{${note[2]!.trim()}}` });
+    changed = true;
+  }
+  return changed;
 }
 
 /**
