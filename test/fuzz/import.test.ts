@@ -31,7 +31,7 @@ const BUDGET_MS = Number(process.env.VITA_FUZZ_BUDGET_MS ?? 25_000);
 const LIMIT_MS = 30_000;
 
 /** Codes about a source or a file as a whole, which have no line to give. */
-const WHOLE = new Set(['import/cannot-import', 'import/not-text', 'load/unreadable', 'load/not-text', 'load/not-utf8']);
+const WHOLE = new Set(['import/cannot-import', 'import/nothing-read', 'import/not-text', 'load/unreadable', 'load/not-text', 'load/not-utf8']);
 
 function unlocated(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics
