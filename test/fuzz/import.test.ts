@@ -113,7 +113,7 @@ describe(`fuzzing vita import (seed ${SEED}; VITA_FUZZ_SEED=${SEED} repeats this
       const m = mutate(copy.originals.get(file)!, random, formatOf(file));
       writeFileSync(join(copy.root, file), toBytes(m.text));
       const into = join(work, `cli-${copy.kind}`);
-      const r = spawnSync(process.execPath, ['dist/cli/main.js', 'import', join(copy.root, copy.source), into, '--offline'], { encoding: 'utf8', timeout: LIMIT_MS });
+      const r = spawnSync(process.execPath, ['dist/cli/main.js', 'import', join(copy.root, copy.source), '--into', into, '--offline'], { encoding: 'utf8', timeout: LIMIT_MS });
       if (r.status !== 0 && r.status !== 1) failures.push(`vita import ${copy.kind} after ${file}: ${m.what} (seed ${SEED}): exit ${r.status}\n${r.stderr.slice(0, 800)}`);
       writeFileSync(join(copy.root, file), copy.originals.get(file)!);
     }
