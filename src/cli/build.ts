@@ -18,6 +18,8 @@ export interface BuildOptions {
   search?: boolean;
   /** Skip the CV PDFs (`--no-pdf`). */
   cv?: boolean;
+  /** Write into a non-empty folder vita did not build, replacing files of the same names. */
+  force?: boolean;
   /** Where to print; defaults to the process's streams. */
   stdout?: (s: string) => void;
   stderr?: (s: string) => void;
@@ -34,7 +36,7 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
   const progress = new BuildProgressReporter({ isTTY: !options.stderr && process.stderr.isTTY, columns: process.stderr.columns, write: err });
   let build;
   try {
-    build = await buildSite(root, outDir, { baseUrl: options.baseUrl, extras: { calendars: true, cv: options.cv !== false, search: options.search !== false }, onProgress: progress.update });
+    build = await buildSite(root, outDir, { baseUrl: options.baseUrl, extras: { calendars: true, cv: options.cv !== false, search: options.search !== false }, force: options.force, onProgress: progress.update });
   } catch (e) {
     if (e instanceof WriteError) {
       progress.finish();

@@ -16,7 +16,7 @@ problems (theme/components.js), if the project has one.
 Exit status: 0 with no errors (warnings allowed), 1 with errors.
 `;
 
-const BUILD = `Usage: vita build [project] [--out folder] [--base-url url] [--no-search] [--no-pdf]
+const BUILD = `Usage: vita build [project] [--out folder] [--base-url url] [--no-search] [--no-pdf] [--force]
 
 Checks the record, then writes the website into the output folder (vita.yaml's
 \`output\`, _site by default): every person's pages, publications with one page
@@ -25,6 +25,13 @@ calendar feeds, your own pages (pages/, people/<id>/<name>.md), the blog
 (posts/, with tags and a feed), projects (projects/), Atom feeds, sitemap and a
 search index. Only files whose bytes
 changed are written; files of an earlier build that are gone are removed.
+The site is made beside the output folder and moved into place when it is
+complete: a failed build leaves the previous site as it was. vita writes into
+a non-empty folder only if it built it (it holds .vita-manifest.json), and never
+replaces a file it did not write. vita.yaml's \`output\` must be a folder inside
+the project; --out may name any folder. Symbolic links that lead out of the
+project are never followed (each is named in a warning). Building runs the
+project's theme/components.js: build only projects you trust.
 A long publication list (over vita.yaml's publications.pageSize, 1000) gets a
 page per year. The project's theme/ folder, if any, restyles the site
 (theme/style.css) and overrides page components (theme/components.js; see
@@ -36,6 +43,8 @@ exits with status 1. CV PDFs are typeset on every core and kept in
                        (overrides vita.yaml's baseUrl).
   --no-search          Skip the search index (faster).
   --no-pdf             Skip the CV PDFs (faster).
+  --force              Write into a non-empty folder vita did not build, and
+                       replace files there that vita did not write.
 `;
 
 const DEV = `Usage: vita dev [project] [--port n] [--host address]

@@ -33,6 +33,11 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
     severity: 'error',
     description: 'The project folder has no vita.yaml. Create one with at least a `title:` line.',
   },
+  'load/link-outside': {
+    title: 'Symbolic link out of the project',
+    severity: 'warning',
+    description: 'A file of the project is a symbolic link to a file outside it (or to nothing). vita never follows such a link: the file is not read, and not published (a cloned project could otherwise publish `~/.ssh/id_rsa`). Copy the file into the project if it belongs to the record; links that stay inside the project are followed.',
+  },
   'load/unreadable': {
     title: 'File cannot be read',
     severity: 'error',
@@ -199,6 +204,11 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
     title: 'Not a year or range of years',
     severity: 'error',
     description: 'A reviewing record\'s `years` is not a year, a range or a list of them. Write e.g. 2019, "2019-2022" or "2020, 2022".',
+  },
+  'validate/output-folder': {
+    title: 'Output folder outside the project',
+    severity: 'error',
+    description: 'vita.yaml\'s `output:` names a folder outside the project (`..`, an absolute path): a project must not choose where its build writes. Name a folder inside it, such as `_site`; `vita build --out <folder>` writes elsewhere.',
   },
   'validate/review-venue': {
     title: 'Review without a venue',

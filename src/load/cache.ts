@@ -7,12 +7,14 @@
 import { join } from 'node:path';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { newBibtexMemory, type BibtexMemory } from './bibtex/index.js';
-import { readText, stampOf } from './files.js';
+import { readText, stampOf, type SkippedLink } from './files.js';
 import type { LoadedProject, ProseSection, RawRecord } from './record.js';
 
 export interface LoadCache {
   /** The project's files at the last load. */
   files?: string[];
+  /** The symbolic links leading out of the project found when it was last listed (reported at each load). */
+  links?: SkippedLink[];
   entries: Map<string, CachedFile>;
   /** The files read again, added or removed at the last load: nothing else changed. */
   changed: string[];

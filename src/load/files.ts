@@ -1,8 +1,19 @@
 /** The project folder on disk: which files it has, whether one changed, and a file's text. */
 import { isUtf8 } from 'node:buffer';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import { isWithin, OutsideError, readInside, realRoot } from './inside.js';
+
+/** vita's manifest in a folder it built: such a folder is a site, never part of a record. */
+export const SITE_MANIFEST = '.vita-manifest.json';
+
+/** A symbolic link of the project that leads out of it (or nowhere): not read, and reported. */
+export interface SkippedLink {
+  file: string;
+  /** Where it leads; undefined when nowhere. */
+  target?: string;
+}
 
 /** Folders that are never part of the record. */
 const IGNORED = new Set(['node_modules', '.git', '_site', 'out', 'dist', '.vita-cache', '.cache']);
@@ -31,11 +42,13 @@ export function namedFiles(root: string, files: string[], paths: Iterable<string
     if (!isListed(path, skipOutput)) continue;
     let st;
     try {
-      st = statSync(join(root, path), { throwIfNoEntry: false });
+      st = lstatSync(join(root, path), { throwIfNoEntry: false });
     } catch {
       st = undefined;
     }
-    if (st?.isDirectory() || (st?.isFile() ?? false) !== known.has(path)) return undefined;
+    // A folder, a link (where it leads is for the listing to say) or a file added or removed: list them all again.
+    if (st?.isDirectory() || st?.isSymbolicLink() || (st?.isFile() ?? false) !== known.has(path)) return undefined;
+    if (inBuiltSite(root, path)) continue;
     if (st) look.add(path);
   }
   return { files, look };
@@ -53,12 +66,23 @@ function isListed(path: string, skipOutput?: string): boolean {
   return true;
 }
 
+/** Whether a folder on the way to a file holds vita's manifest: the file is part of a site vita built. */
+function inBuiltSite(root: string, path: string): boolean {
+  const parts = path.split('/');
+  for (let i = 1; i < parts.length; i++) if (existsSync(join(root, ...parts.slice(0, i), SITE_MANIFEST))) return true;
+  return false;
+}
+
 /** A file's text (UTF-8, byte order mark removed), or undefined with the reason reported. */
 export function readText(root: string, file: string, diagnostics: Diagnostics): string | undefined {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(join(root, file));
+    bytes = readInside(root, file);
   } catch (err) {
+    if (err instanceof OutsideError) {
+      reportLink(diagnostics, { file, target: err.target });
+      return undefined;
+    }
     diagnostics.error(file, undefined, 'load/unreadable', `the file could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, {
       hint: 'check that the file exists and that you may read it.',
     });
@@ -80,27 +104,66 @@ export function readText(root: string, file: string, diagnostics: Diagnostics): 
   return bytes.toString('utf8').replace(/^\uFEFF{1,2}/, '');
 }
 
-/** Every file of the project, as sorted project-relative POSIX paths, skipping output and tool folders. */
-export function listFiles(root: string, output?: string): string[] {
+/** A link of the project that leads out of it, as a diagnostic of its file. */
+export function reportLink(diagnostics: Diagnostics, link: SkippedLink): void {
+  diagnostics.warning(link.file, undefined, 'load/link-outside', link.target === undefined ? 'the file is a symbolic link that leads nowhere: it was skipped' : `the file is a symbolic link to ${link.target}, outside the project: it was not read, and is not published`, {
+    hint: 'a project publishes only what it holds: copy the file into the project (or link to a file inside it) if it belongs to the record, else delete the link.',
+  });
+}
+
+/**
+ * Every file of the project, as sorted project-relative POSIX paths, skipping output and tool folders and any folder
+ * holding vita's manifest (a site it built). Symbolic links are followed while they stay inside the project; those
+ * that lead out of it (or nowhere) are left out and added to `skipped`.
+ */
+export function listFiles(root: string, output?: string, skipped?: SkippedLink[]): string[] {
   const out: string[] = [];
   const skipOutput = output ? relative(root, join(root, output)).split(sep).join('/') : undefined;
+  const base = realRoot(root);
+  // Folders reached through a link, by real path: a link to a folder that holds it must not loop.
+  const followed = new Set<string>();
   // Paths are made as the folders are walked: `vita dev` lists the project at every rebuild that looks at all files.
-  const walk = (dir: string, prefix: string) => {
+  const walk = (dir: string, prefix: string, real: string) => {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
+    if (prefix !== '' && entries.some((e) => e.name === SITE_MANIFEST)) return;
     for (const entry of entries) {
       if (entry.name.startsWith('.') && entry.name !== '.well-known') continue;
       const rel = prefix + entry.name;
       if (entry.isDirectory()) {
         if (IGNORED.has(entry.name) || rel === skipOutput) continue;
-        walk(dir + sep + entry.name, rel + '/');
+        walk(dir + sep + entry.name, rel + '/', real + sep + entry.name);
       } else if (entry.isFile()) out.push(rel);
+      else if (entry.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = realpathSync(dir + sep + entry.name);
+        } catch {
+          skipped?.push({ file: rel });
+          continue;
+        }
+        if (!isWithin(target, base)) {
+          skipped?.push({ file: rel, target });
+          continue;
+        }
+        let st;
+        try {
+          st = statSync(target);
+        } catch {
+          continue;
+        }
+        if (st.isFile()) out.push(rel);
+        else if (st.isDirectory() && !IGNORED.has(entry.name) && rel !== skipOutput && !isWithin(real, target) && !followed.has(target)) {
+          followed.add(target);
+          walk(dir + sep + entry.name, rel + '/', target);
+        }
+      }
     }
   };
-  walk(root, '');
+  walk(root, '', base);
   return out.sort();
 }

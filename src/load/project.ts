@@ -4,7 +4,8 @@ import { Diagnostics } from '../diagnostics/diagnostic.js';
 import { SCHEMAS, type RecordKind } from '../schema/index.js';
 import { readBibtex, type BibtexMemory } from './bibtex/index.js';
 import { loadCached, type LoadCache, type ReadFile } from './cache.js';
-import { listFiles, namedFiles, readText } from './files.js';
+import { listFiles, namedFiles, readText, reportLink, type SkippedLink } from './files.js';
+import { outputFolder } from './output.js';
 import { readFrontMatter } from './markdown.js';
 import type { DataPath, LoadedProject, ProseSection, RawRecord } from './record.js';
 import { readYaml, type ParsedYaml } from './yaml.js';
@@ -43,8 +44,15 @@ export function loadProject(root: string, diagnostics: Diagnostics, options: Loa
     return project;
   }
   const cache = options.cache;
-  const named = cache?.files && options.changed ? namedFiles(root, cache.files, options.changed, options.output) : undefined;
-  project.files = named?.files ?? listFiles(root, options.output);
+  const output = options.output ?? configuredOutput(root);
+  const named = cache?.files && options.changed ? namedFiles(root, cache.files, options.changed, output) : undefined;
+  let links: SkippedLink[] | undefined = cache?.links;
+  if (!named) {
+    links = [];
+    project.files = listFiles(root, output, links);
+    if (cache) cache.links = links;
+  } else project.files = named.files;
+  for (const link of links ?? []) reportLink(diagnostics, link);
   if (!project.files.includes(CONFIG_FILE)) {
     diagnostics.error(CONFIG_FILE, undefined, 'load/no-config', 'the project has no vita.yaml', {
       hint: 'create vita.yaml in the project folder with at least a title, e.g. `title: Lei Wu`.',
@@ -64,6 +72,11 @@ export function loadProject(root: string, diagnostics: Diagnostics, options: Loa
     if (role) loadFile(project, file, role, diagnostics);
   }
   return project;
+}
+
+/** vita.yaml's output folder when it names one inside the project (the record's check reports one that does not). */
+function configuredOutput(root: string): string | undefined {
+  return outputFolder(root).folder;
 }
 
 /** Whether a file holds records (and whether BibTeX), by name: `vita dev` asks for every file at every rebuild. */

@@ -1,5 +1,6 @@
 /** The project's configuration, vita.yaml: what the site is, whose it is, where output goes. */
 import { z } from 'zod';
+import { isProjectFolder } from '../load/output.js';
 import { Id, Localized, Url } from './common.js';
 
 export const Config = z
@@ -27,7 +28,11 @@ export const Config = z
       .strict()
       .optional()
       .describe('For a group site: the group.'),
-    output: z.string().default('_site').describe('Output folder, relative to the project.'),
+    output: z
+      .string()
+      .refine(isProjectFolder, { message: 'vita:output-folder' })
+      .default('_site')
+      .describe('Output folder: a folder inside the project (`--out` on the command line writes elsewhere).'),
     email: z
       .object({ obfuscate: z.boolean().default(true).describe('Show "leiwu (at) math (dot) pku (dot) edu (dot) cn" instead of a mailto: link.') })
       .strict()

@@ -11,6 +11,7 @@ export const CHECK_MESSAGES: Record<string, { what: string; hint: string; aboutP
   term: { what: 'is not a term', hint: 'write a season and a year, e.g. "Fall 2023" or "Spring 2022".' },
   years: { what: 'is not a year or a range of years', hint: 'write e.g. 2019, "2019-2022" or "2020, 2022".' },
   'review-venue': { what: 'names no venue', hint: 'give the venue\'s short name (venue: NeurIPS), its full name (name: ...), or both.', aboutParent: true },
+  'output-folder': { what: 'is not a folder inside the project', hint: 'name a folder inside the project, such as _site; to write the site elsewhere, give --out to vita build (a project must not choose where its build writes).' },
   email: { what: 'is not an email address', hint: 'write the address alone, e.g. leiwu@math.pku.edu.cn.' },
   doi: { what: 'is not a DOI', hint: 'write the DOI alone, e.g. 10.1137/20M1234567 (no https://doi.org/ in front).' },
   arxiv: { what: 'is not an arXiv identifier', hint: 'write the id alone, e.g. 2410.11474 (no https://arxiv.org/abs/ in front).' },

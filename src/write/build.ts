@@ -57,6 +57,8 @@ export interface BuildSiteOptions extends SiteOptions {
    * A missing or damaged cache only costs time.
    */
   cache?: boolean;
+  /** Write into a non-empty folder vita did not build, replacing files of the same names (`--force`). */
+  force?: boolean;
   /** Told as the build goes: each phase's start, then its counts. */
   onProgress?: (progress: BuildProgress) => void;
 }
@@ -132,10 +134,10 @@ const HEAP_GROWTH = '--heap-growing-percent=50';
 
 export async function buildSite(root: string, outDir: string, options: BuildSiteOptions = {}): Promise<SiteBuild> {
   if (!process.execArgv.some((a) => a.startsWith('--heap-growing-percent')) && !process.env.NODE_OPTIONS?.includes('--heap-growing-percent')) setFlagsFromString(HEAP_GROWTH);
-  const writer = new SiteWriter(outDir, { projectRoot: root });
+  const writer = new SiteWriter(outDir, { projectRoot: root, force: options.force });
   const count = Math.max(1, Math.min(options.workers ?? 1, availableParallelism()));
   // A theme is imported by each worker (functions cannot be sent to a thread); reports come back as messages.
-  const { workers: _, extras = {}, theme: _theme, onDiagnostic: _report, cache = true, onProgress, ...siteOptions } = options;
+  const { workers: _, extras = {}, theme: _theme, onDiagnostic: _report, cache = true, onProgress, force: _force, ...siteOptions } = options;
   onProgress?.({ phase: 'opening', done: 0, total: 0 });
   const next = new SharedArrayBuffer(4);
   const inFlight = new SharedArrayBuffer(4);
@@ -186,6 +188,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     typesetting.catch(() => undefined); // awaited at the end; not an unhandled rejection meanwhile
   };
   const inbox = workers.map((w) => messages(w, { files: write, theme: note, search: index, pdfs: typeset }));
+  let finished = false;
   try {
     const opened = await Promise.all(inbox.map((next) => next()));
     const first = opened[0]!;
@@ -237,11 +240,14 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     }
     // Every file was written in the order of the plan (then the tail's), so the manifest lists them so.
     const result = writer.finish();
+    finished = true;
     return { pages, files, bytes, written: result.written, errors: 0, workers: count, diagnostics: [...diagnostics, ...themeProblems.values()], warnings, searchPages, write: result };
   } finally {
     stopTypesetting.abort();
     await Promise.all(workers.map((w) => w.terminate()));
     await search?.close();
+    // A build that failed leaves the output as it was: what it wrote is thrown away.
+    if (!finished) writer.abort();
   }
 }
 

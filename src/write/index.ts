@@ -11,7 +11,7 @@
  *   and never a file vita did not write (nor one changed by hand since vita wrote it).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, parse, posix, relative, resolve, sep } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { OutputFile } from '../render/output.js';
@@ -98,12 +98,19 @@ export function checkRelativePath(path: string): string {
   return posix.normalize(path);
 }
 
-function readManifest(out: string): Manifest {
+/** The manifest of the last build; an empty one when it cannot be read; undefined when there is none. */
+function readManifest(out: string): Manifest | undefined {
+  let text: string;
   try {
-    const data = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')) as Manifest;
-    if (data && data.version === 1 && typeof data.files === 'object') return data;
+    text = readFileSync(join(out, MANIFEST), 'utf8');
   } catch {
-    // No manifest (first build) or an unreadable one: then vita knows of no file it wrote.
+    return undefined;
+  }
+  try {
+    const data = JSON.parse(text) as Manifest;
+    if (data && data.version === 1 && typeof data.files === 'object' && data.files !== null) return data;
+  } catch {
+    // unreadable: vita knows of no file it wrote
   }
   return { version: 1, files: {} };
 }
@@ -188,30 +195,92 @@ function pruneEmpty(out: string, folder: string): void {
   }
 }
 
+/** The folder beside the output where a build is made before it is put in place, and its parts. */
+const STAGING_SITE = 'site';
+const STAGING_JOURNAL = 'commit.json';
+
+/** What a build moves into the output once it is complete: written down first, so a crash half-way is finished next time. */
+interface Journal {
+  /** Files made in the staging folder, to move into the output. */
+  moves: string[];
+  /** Files of the previous build to remove. */
+  removals: string[];
+  manifest: Manifest;
+}
+
+/** The staging folder of an output folder: beside it, so on the same file system (a rename moves a file, never copies it). */
+export function stagingFolder(out: string): string {
+  return join(dirname(out), `.${parse(out).base}.vita-staging`);
+}
+
+/** The manifest's text: keys sorted, so that two builds of the same record give the same bytes. */
+function manifestText(manifest: Manifest): string {
+  const files: Record<string, string> = {};
+  for (const rel of Object.keys(manifest.files).sort()) files[rel] = manifest.files[rel]!;
+  return JSON.stringify({ version: 1, files }, null, 1) + '\n';
+}
+
 /**
  * Writes a site file by file, so a build can hand over each page as soon as it is rendered rather than
  * holding them all: `check` every path first (nothing is written if one is bad), `put` each file, `finish`
- * to remove what a previous build wrote and this one did not, and to write the manifest.
+ * to put the new files in place, remove what a previous build wrote and this one did not, and write the manifest.
+ *
+ * A build never leaves half a site: what it writes goes to a staging folder beside the output, and only a build
+ * that finished is moved into place (`finish`); one that failed is thrown away (`abort`). A first build renames
+ * its whole folder into place; a later one moves in only the files that changed, after writing down the moves, so
+ * that a crash while they are made (seconds at most) is completed by the next build. Files whose bytes did not
+ * change are never touched, so their dates stay and deploys stay small.
+ *
+ * Into a folder that is not empty vita writes only when the folder holds its manifest (a site it built) or with
+ * `force`; and it never replaces a file it did not write (one not in the manifest) without `force`.
  */
 export class SiteWriter {
   readonly out: string;
-  private previous: Manifest | undefined;
+  private readonly staging: string;
+  private readonly force: boolean;
+  /** `fresh`: the output is empty or absent, the whole site is made in the staging folder; `update`: changed files only. */
+  private mode: 'fresh' | 'update' | undefined;
+  private previous: Manifest = { version: 1, files: {} };
+  /** Files written to the staging folder in an update, to move into the output. */
+  private readonly staged: string[] = [];
+  private readonly stagedSet = new Set<string>();
   /** Path -> sha256 of every file of this build, in the order they were planned. */
   private readonly hashes = new Map<string, string | undefined>();
+  /** Folders made in the staging folder, and folders of the output checked, each by relative path. */
+  private readonly stagedFolders: FolderCache = new Map();
   private readonly folders: FolderCache = new Map();
   private readonly result: WriteResult = { written: 0, unchanged: 0, removed: 0, kept: [], changed: [] };
 
-  constructor(outDir: string, options: { projectRoot: string }) {
+  constructor(outDir: string, options: { projectRoot: string; force?: boolean }) {
     this.out = checkOutputFolder(outDir, options.projectRoot);
+    this.staging = stagingFolder(this.out);
+    this.force = options.force ?? false;
   }
 
-  /** Makes the output folder (on the first write, so refused paths leave nothing behind) and reads the last manifest. */
-  private start(): Manifest {
-    if (!this.previous) {
-      mkdirSync(this.out, { recursive: true });
-      this.previous = readManifest(this.out);
+  /** On the first write (so refused paths leave nothing behind): finishes or clears what a stopped build left, looks at the output. */
+  private start(): void {
+    if (this.mode) return;
+    recoverStaging(this.out);
+    let entries: string[];
+    try {
+      entries = readdirSync(this.out);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      entries = [];
     }
-    return this.previous;
+    if (entries.length > 0) {
+      const manifest = readManifest(this.out);
+      if (!manifest && !this.force) {
+        throw new WriteError(`refusing to write the site into "${this.out}": the folder is not empty and vita did not build it (it has no ${MANIFEST}). Choose an empty or new folder, or build with --force to write into it anyway (files of the same names are then replaced).`);
+      }
+      this.previous = manifest ?? { version: 1, files: {} };
+    }
+    this.mode = entries.length > 0 ? 'update' : 'fresh';
+    try {
+      mkdirSync(join(this.staging, STAGING_SITE), { recursive: true });
+    } catch (err) {
+      throw new WriteError(`cannot make the staging folder "${this.staging}" beside the output folder (${(err as NodeJS.ErrnoException).code ?? 'error'}): vita builds the site there and moves it into place once it is complete.`);
+    }
   }
 
   /** Plans a file: its path is checked, and must not be planned twice. Returns the clean relative path. */
@@ -222,16 +291,39 @@ export class SiteWriter {
     return rel;
   }
 
-  /** Writes a planned file, unless the bytes on disk are already these. */
-  put(rel: string, content: string | Uint8Array): void {
-    this.start();
-    const { hash, written } = writeOutputFile(this.out, rel, bytesOf(content), this.folders);
-    this.record(rel, hash, written);
+  /** Where a file of this build is now: the staging folder until `finish`, else the output. */
+  pathOf(rel: string): string {
+    if (this.mode === 'fresh' || this.stagedSet.has(rel)) return join(this.staging, STAGING_SITE, rel);
+    return join(this.out, rel);
   }
 
-  /** Takes note of a planned file that was written elsewhere (by `writeOutputFile` in another thread). */
-  record(rel: string, hash: string, written: boolean): void {
+  /** Writes a planned file to the staging folder, unless the output already has these bytes. */
+  put(rel: string, content: string | Uint8Array): void {
     this.start();
+    const bytes = bytesOf(content);
+    const site = join(this.staging, STAGING_SITE);
+    if (this.mode === 'fresh') {
+      const { hash } = writeOutputFile(site, rel, bytes, this.stagedFolders);
+      this.record(rel, hash, true);
+      return;
+    }
+    const target = join(this.out, rel);
+    const before = onDisk(target, bytes);
+    if (before === 'same') {
+      this.record(rel, digest(bytes), false);
+      return;
+    }
+    if (before === 'different' && !this.force && !Object.hasOwn(this.previous.files, rel) && exists(target)) {
+      throw new WriteError(`refusing to replace "${rel}" in "${this.out}": vita did not write it (${MANIFEST} does not list it). Move it away, or build with --force to replace it.`);
+    }
+    const { hash } = writeOutputFile(site, rel, bytes, this.stagedFolders);
+    this.staged.push(rel);
+    this.stagedSet.add(rel);
+    this.record(rel, hash, true);
+  }
+
+  /** Takes note of a planned file that was written. */
+  private record(rel: string, hash: string, written: boolean): void {
     this.hashes.set(rel, hash);
     if (written) {
       this.result.written++;
@@ -239,16 +331,44 @@ export class SiteWriter {
     } else this.result.unchanged++;
   }
 
+  /** Throws away what this build wrote: the output stays as the previous build left it. */
+  abort(): void {
+    if (!this.mode) return;
+    this.mode = undefined;
+    // Once its moves are written down the build is complete: the next one finishes moving it in.
+    if (!exists(join(this.staging, STAGING_JOURNAL))) rmSync(this.staging, { recursive: true, force: true });
+  }
+
   finish(): WriteResult {
+    this.start();
     const out = this.out;
-    const previous = this.start();
     const result = this.result;
     const next: Manifest = { version: 1, files: {} };
     for (const [rel, hash] of this.hashes) {
       if (hash === undefined) throw new Error(`the site's file "${rel}" was planned but never written`);
       next.files[rel] = hash;
     }
-    for (const [rel, hash] of Object.entries(previous.files)) {
+    if (this.mode === 'fresh') {
+      const site = join(this.staging, STAGING_SITE);
+      atomicWrite(join(site, MANIFEST), Buffer.from(manifestText(next)));
+      // The output folder is absent or empty: the whole site takes its place in one rename.
+      try {
+        rmdirSync(out);
+      } catch {
+        // absent (or, if something appeared meanwhile, the rename below says so)
+      }
+      try {
+        renameSync(site, out);
+      } catch {
+        // A folder that cannot be replaced (a mount point, one kept open elsewhere): its files are moved in instead.
+        commit(out, this.staging, { moves: listTree(site), removals: [], manifest: next });
+        return result;
+      }
+      rmSync(this.staging, { recursive: true, force: true });
+      return result;
+    }
+    const removals: string[] = [];
+    for (const [rel, hash] of Object.entries(this.previous.files)) {
       if (this.hashes.has(rel)) continue;
       let safe: string;
       try {
@@ -266,13 +386,98 @@ export class SiteWriter {
         result.kept.push(rel);
         continue;
       }
-      unlinkSync(target);
-      result.removed++;
-      pruneEmpty(out, dirname(target));
+      removals.push(safe);
     }
-    atomicWrite(join(out, MANIFEST), Buffer.from(JSON.stringify(next, null, 1) + '\n'));
+    result.removed = removals.length;
+    // Every folder a changed file goes to is made and checked (no link out, no file in the way) before anything moves.
+    for (const rel of this.staged) checkedFolder(out, posix.dirname(rel), this.folders);
+    const journal: Journal = { moves: this.staged, removals, manifest: next };
+    atomicWrite(join(this.staging, STAGING_JOURNAL), Buffer.from(JSON.stringify(journal)));
+    commit(out, this.staging, journal, this.folders);
     return result;
   }
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every file under a folder, as relative POSIX paths. */
+function listTree(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, prefix: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name), `${prefix}${e.name}/`);
+      else out.push(`${prefix}${e.name}`);
+    }
+  };
+  walk(root, '');
+  return out;
+}
+
+/**
+ * Moves a finished build into the output as its journal says: the changed files (each a rename, which a reader
+ * sees as the old file or the new one), then the removals, then the manifest; finally the staging folder goes.
+ * Done again from the start after a crash, it only finishes what is left.
+ */
+function commit(out: string, staging: string, journal: Journal, folders: FolderCache = new Map()): void {
+  const site = join(staging, STAGING_SITE);
+  mkdirSync(out, { recursive: true });
+  for (const rel of journal.moves) {
+    let safe: string;
+    try {
+      safe = rel === MANIFEST ? rel : checkRelativePath(rel);
+    } catch {
+      continue;
+    }
+    if (safe === MANIFEST) continue;
+    const from = join(site, safe);
+    if (!exists(from)) continue; // moved already, before a crash
+    const folder = checkedFolder(out, posix.dirname(safe), folders);
+    renameSync(from, join(folder, posix.basename(safe)));
+  }
+  for (const rel of journal.removals) {
+    let safe: string;
+    try {
+      safe = checkRelativePath(rel);
+    } catch {
+      continue;
+    }
+    const target = join(out, ...safe.split('/'));
+    const real = realish(dirname(target));
+    if (real !== out && !isInside(real, out)) continue;
+    try {
+      if (lstatSync(target).isFile()) unlinkSync(target);
+    } catch {
+      continue;
+    }
+    pruneEmpty(out, dirname(target));
+  }
+  atomicWrite(join(out, MANIFEST), Buffer.from(manifestText(journal.manifest)));
+  rmSync(staging, { recursive: true, force: true });
+}
+
+/**
+ * What a stopped build left beside the output: with its journal written, it was complete and is moved in now (the
+ * output then holds that build); without, it was not, and is thrown away (the output holds the build before it).
+ */
+function recoverStaging(out: string): void {
+  const staging = stagingFolder(out);
+  if (!exists(staging)) return;
+  let journal: Journal | undefined;
+  try {
+    const data = JSON.parse(readFileSync(join(staging, STAGING_JOURNAL), 'utf8')) as Journal;
+    if (Array.isArray(data.moves) && Array.isArray(data.removals) && data.manifest?.version === 1) journal = data;
+  } catch {
+    journal = undefined;
+  }
+  if (journal) commit(out, staging, journal);
+  else rmSync(staging, { recursive: true, force: true });
 }
 
 /** Folders of the output already made and checked during one build: relative path -> real path. */
@@ -366,10 +571,15 @@ function onDisk(path: string, bytes: Uint8Array): 'same' | 'different' | 'absent
   }
 }
 
-export function writeSite(outDir: string, files: readonly OutputFile[], options: { projectRoot: string }): WriteResult {
+export function writeSite(outDir: string, files: readonly OutputFile[], options: { projectRoot: string; force?: boolean }): WriteResult {
   const writer = new SiteWriter(outDir, options);
   // Check every path before writing any: a bad one must not leave half a site.
   const rels = files.map((f) => writer.check(f.path));
-  files.forEach((f, i) => writer.put(rels[i]!, f.content));
-  return writer.finish();
+  try {
+    files.forEach((f, i) => writer.put(rels[i]!, f.content));
+    return writer.finish();
+  } catch (err) {
+    writer.abort();
+    throw err;
+  }
 }

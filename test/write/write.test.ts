@@ -56,9 +56,8 @@ describe('writeSite', () => {
   });
 
   it('never deletes files vita did not write', () => {
-    mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, 'CNAME'), 'example.org');
     writeSite(out, site({ 'a.html': 'a' }), { projectRoot: project });
+    writeFileSync(join(out, 'CNAME'), 'example.org');
     writeSite(out, site({ 'b.html': 'b' }), { projectRoot: project });
     assert.equal(readFileSync(join(out, 'CNAME'), 'utf8'), 'example.org');
     assert.ok(!existsSync(join(out, 'a.html')));
@@ -109,7 +108,7 @@ describe('writeSite', () => {
     mkdirSync(outside);
     mkdirSync(out, { recursive: true });
     symlinkSync(outside, join(out, 'people'));
-    assert.throws(() => writeSite(out, site({ 'people/x.html': 'x' }), { projectRoot: project }), /outside the output folder/);
+    assert.throws(() => writeSite(out, site({ 'people/x.html': 'x' }), { projectRoot: project, force: true }), /outside the output folder/);
     assert.ok(!existsSync(join(outside, 'x.html')));
   });
 
@@ -120,7 +119,7 @@ describe('writeSite', () => {
     // Neither the file the link leads to nor a dangling link's target is written.
     symlinkSync(outside, join(out, 'a.html'));
     symlinkSync(join(dir, 'nowhere.html'), join(out, 'b.html'));
-    writeSite(out, site({ 'a.html': 'mine', 'b.html': 'mine too' }), { projectRoot: project });
+    writeSite(out, site({ 'a.html': 'mine', 'b.html': 'mine too' }), { projectRoot: project, force: true });
     assert.equal(readFileSync(outside, 'utf8'), 'theirs');
     assert.ok(!existsSync(join(dir, 'nowhere.html')));
     assert.ok(!lstatSync(join(out, 'a.html')).isSymbolicLink() && !lstatSync(join(out, 'b.html')).isSymbolicLink());
@@ -132,5 +131,68 @@ describe('writeSite', () => {
     const all = (d: string): string[] =>
       readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? all(join(d, e.name)) : [e.name]));
     assert.ok(all(out).every((n) => !n.endsWith('.tmp')));
+  });
+
+  it('writes into a non-empty folder only when vita built it, or with force', () => {
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    assert.throws(() => writeSite(out, site({ 'a.html': 'a' }), { projectRoot: project }), (e: Error) => e instanceof WriteError && /not empty/.test(e.message) && /--force/.test(e.message));
+    assert.deepEqual(readdirSync(out), ['notes.txt']);
+    assert.ok(!existsSync(join(dir, 'project', '._site.vita-staging')), 'nothing is left beside it');
+    writeSite(out, site({ 'a.html': 'a' }), { projectRoot: project, force: true });
+    assert.equal(readFileSync(join(out, 'notes.txt'), 'utf8'), 'mine');
+    // Built once, the folder holds the manifest: later builds need no force.
+    writeSite(out, site({ 'a.html': 'b' }), { projectRoot: project });
+    assert.equal(readFileSync(join(out, 'a.html'), 'utf8'), 'b');
+  });
+
+  it('never replaces a file it did not write, even in a folder it built; names it; force replaces it', () => {
+    writeSite(out, site({ 'a.html': 'a' }), { projectRoot: project });
+    writeFileSync(join(out, 'about.html'), 'written by hand');
+    assert.throws(() => writeSite(out, site({ 'a.html': 'a2', 'about.html': 'vita' }), { projectRoot: project }), (e: Error) => e instanceof WriteError && e.message.includes('"about.html"') && /--force/.test(e.message));
+    assert.equal(readFileSync(join(out, 'about.html'), 'utf8'), 'written by hand');
+    assert.equal(readFileSync(join(out, 'a.html'), 'utf8'), 'a', 'the refused build changed nothing');
+    writeSite(out, site({ 'a.html': 'a2', 'about.html': 'vita' }), { projectRoot: project, force: true });
+    assert.equal(readFileSync(join(out, 'about.html'), 'utf8'), 'vita');
+  });
+
+  it('writes the same manifest bytes whatever order the files come in', () => {
+    const files = { 'b.html': 'b', 'a/index.html': 'a', 'z.css': 'z', 'c.xml': 'c' };
+    writeSite(out, site(files), { projectRoot: project });
+    const first = readFileSync(join(out, MANIFEST));
+    writeSite(out, site(files).reverse(), { projectRoot: project });
+    assert.deepEqual(readFileSync(join(out, MANIFEST)), first);
+    assert.deepEqual(Object.keys(JSON.parse(first.toString()).files), ['a/index.html', 'b.html', 'c.xml', 'z.css']);
+  });
+
+  it('leaves the previous complete site when a build fails half-way, and nothing beside it', () => {
+    writeSite(out, site({ 'a.html': 'a1', 'b.html': 'b1', 'old.html': 'o' }), { projectRoot: project });
+    const failing = [...site({ 'a.html': 'a2' }), { path: 'b.html', get content(): string { throw new Error('render failed'); } }];
+    assert.throws(() => writeSite(out, failing, { projectRoot: project }), /render failed/);
+    assert.equal(readFileSync(join(out, 'a.html'), 'utf8'), 'a1');
+    assert.equal(readFileSync(join(out, 'old.html'), 'utf8'), 'o');
+    assert.deepEqual(readdirSync(project).sort(), ['_site', 'vita.yaml']);
+  });
+
+  it('a build stopped before it was complete (a crash) is thrown away by the next; one stopped while moving in is finished', async () => {
+    const { SiteWriter } = await import('../../src/write/index.js');
+    writeSite(out, site({ 'a.html': 'a1' }), { projectRoot: project });
+    const stopped = new SiteWriter(out, { projectRoot: project });
+    stopped.put(stopped.check('a.html'), 'half');
+    // No finish, no abort: the process died. The output still holds the last complete site.
+    assert.equal(readFileSync(join(out, 'a.html'), 'utf8'), 'a1');
+    writeSite(out, site({ 'a.html': 'a1', 'c.html': 'c' }), { projectRoot: project });
+    assert.equal(readFileSync(join(out, 'a.html'), 'utf8'), 'a1');
+    assert.deepEqual(readdirSync(project).sort(), ['_site', 'vita.yaml']);
+    // A journal written, then a crash before the moves: the next build finishes moving that build in first.
+    const staging = join(project, '._site.vita-staging');
+    mkdirSync(join(staging, 'site'), { recursive: true });
+    writeFileSync(join(staging, 'site', 'a.html'), 'a3');
+    writeFileSync(join(staging, 'commit.json'), JSON.stringify({ moves: ['a.html'], removals: ['c.html'], manifest: { version: 1, files: { 'a.html': 'x' } } }));
+    const r = writeSite(out, site({ 'a.html': 'a3' }), { projectRoot: project });
+    assert.equal(readFileSync(join(out, 'a.html'), 'utf8'), 'a3');
+    assert.equal(r.written, 0);
+    assert.ok(!existsSync(join(out, 'c.html')));
+    assert.ok(!existsSync(staging));
   });
 });

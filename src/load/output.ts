@@ -1,0 +1,33 @@
+/**
+ * Where a project's site goes: vita.yaml's `output:`, a folder inside the project. A cloned project must not choose
+ * where its build writes (`output: ../x`, `output: /home/me`): only `--out` on the command line names a folder
+ * elsewhere. The rule is here once, for the schema's check, the build and the loader (which skips the folder).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+export const DEFAULT_OUTPUT = '_site';
+
+/** Whether a path written in vita.yaml names a folder strictly inside the project: relative, no `..`, not the project itself. */
+export function isProjectFolder(path: string): boolean {
+  if (path.includes('\0') || path.startsWith('/') || path.startsWith('\\') || /^[A-Za-z]:/.test(path) || path.startsWith('~')) return false;
+  const parts = path.split(/[\\/]/).filter((p) => p !== '' && p !== '.');
+  return parts.length > 0 && !parts.includes('..');
+}
+
+/**
+ * vita.yaml's output folder, read before the project is opened: `folder` when it names one inside the project
+ * (the default when it names none), undefined when vita.yaml names one elsewhere (its check reports that).
+ */
+export function outputFolder(root: string): { folder: string | undefined; written?: string } {
+  let written: unknown;
+  try {
+    const config = parse(readFileSync(join(root, 'vita.yaml'), 'utf8')) as { output?: unknown } | null;
+    written = config && typeof config === 'object' ? config.output : undefined;
+  } catch {
+    // no or unreadable vita.yaml: the check says so
+  }
+  if (typeof written !== 'string' || !written.trim()) return { folder: DEFAULT_OUTPUT };
+  return isProjectFolder(written.trim()) ? { folder: written.trim(), written } : { folder: undefined, written };
+}
