@@ -3,7 +3,7 @@
  * kept until the graph changes. After an edit, the pages asked for are found by their path where that is known to
  * give the site's own page (see site-jobs.ts), and the whole site is listed only when something else is asked for.
  */
-import { readFileSync } from 'node:fs';
+import { readInside } from '../load/inside.js';
 import { join } from 'node:path';
 import { seminarFiles } from '../render/calendar/index.js';
 import { siteAssets } from '../render/site/assets/index.js';
@@ -119,7 +119,7 @@ export class LazySite {
     if (!path.startsWith('assets/') && !this.links.has(path) && !this.everything().has(path)) return undefined;
     if (options.peek) return '';
     try {
-      return new Uint8Array(readFileSync(join(this.graph.root, path)));
+      return new Uint8Array(readInside(this.graph.root, path));
     } catch {
       return undefined;
     }

@@ -3,7 +3,7 @@
  * site (pages, feeds, sitemap, assets). One module per kind of page in ./pages; nothing here touches the
  * disk except to read the project's own files that pages link to (photos, PDFs) and KaTeX's fonts.
  */
-import { readFileSync } from 'node:fs';
+import { readInside } from '../../load/inside.js';
 import { join } from 'node:path';
 import type { Span } from '../../diagnostics/diagnostic.js';
 import type { Graph } from '../../resolve/graph.js';
@@ -256,7 +256,8 @@ export function siteTail(main: Site, summary: PagesSummary): OutputFile[] {
   const wanted = new Set(graph.files.filter((f) => f.startsWith('assets/') && !produced.has(f)));
   for (const path of summary.links) if (!produced.has(path)) wanted.add(path);
   // Pages must never publish the record itself by accident: only linked files and assets/ are copied.
-  files.push(...[...wanted].sort().map((path) => ({ path, content: new Uint8Array(readFileSync(join(graph.root, path))) })));
+  // Read only inside the project: a file that became a link out of it since it was listed is not published.
+  files.push(...[...wanted].sort().map((path) => ({ path, content: new Uint8Array(readInside(graph.root, path)) })));
   return files;
 }
 

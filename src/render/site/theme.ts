@@ -9,7 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { OutsideError, readInside, realInside } from '../../load/inside.js';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic, Span } from '../../diagnostics/diagnostic.js';
@@ -38,10 +39,20 @@ export interface SiteTheme {
   diagnostics: Diagnostic[];
 }
 
-function isFile(path: string): boolean {
+/** Whether the project has a file there: one reached through a link out of the project is reported, and taken as absent. */
+function isFile(root: string, rel: string, theme?: SiteTheme): boolean {
   try {
-    return statSync(path).isFile();
-  } catch {
+    return statSync(realInside(root, rel)).isFile();
+  } catch (e) {
+    if (e instanceof OutsideError) {
+      theme?.diagnostics.push({
+        file: rel,
+        severity: 'warning',
+        code: 'load/link-outside',
+        message: e.target === undefined ? 'the file is a symbolic link that leads nowhere: it was skipped' : `the file is a symbolic link to ${e.target}, outside the project: it was not read, and is not used`,
+        hint: 'copy the file into the project\'s theme/ folder, or delete the link.',
+      });
+    }
     return false;
   }
 }
@@ -67,15 +78,15 @@ export async function loadTheme(projectRoot: string): Promise<SiteTheme | undefi
   const dir = join(projectRoot, THEME_DIR);
   if (!isDirectory(dir)) return undefined;
   const theme: SiteTheme = { components: {}, locations: {}, files: [], diagnostics: [] };
-  if (isFile(join(projectRoot, THEME_STYLE))) {
+  if (isFile(projectRoot, THEME_STYLE, theme)) {
     try {
-      theme.style = { file: THEME_STYLE, version: hash(readFileSync(join(projectRoot, THEME_STYLE))) };
+      theme.style = { file: THEME_STYLE, version: hash(readInside(projectRoot, THEME_STYLE)) };
       theme.files.push(THEME_STYLE);
     } catch {
       // Unreadable: the site's copy of it will say so, as for any linked file.
     }
   }
-  const modules = THEME_MODULES.filter((m) => isFile(join(projectRoot, m)));
+  const modules = THEME_MODULES.filter((m) => isFile(projectRoot, m, theme));
   if (modules.length > 1) {
     theme.diagnostics.push({
       file: modules[1]!,
@@ -91,7 +102,7 @@ export async function loadTheme(projectRoot: string): Promise<SiteTheme | undefi
     theme.componentsFile = file;
     await importComponents(projectRoot, file, theme);
   }
-  if (!theme.style && !file) return undefined;
+  if (!theme.style && !file && !theme.diagnostics.length) return undefined;
   return theme;
 }
 
@@ -99,7 +110,7 @@ async function importComponents(root: string, file: string, theme: SiteTheme): P
   const abs = join(root, file);
   let source: string;
   try {
-    source = readFileSync(abs, 'utf8');
+    source = readInside(root, file).toString('utf8');
   } catch (e) {
     theme.diagnostics.push({ file, severity: 'error', code: 'theme/import-failed', message: `${file} cannot be read: ${(e as Error).message}`, hint: 'check the file\'s permissions.' });
     return;
