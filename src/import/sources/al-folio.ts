@@ -114,7 +114,7 @@ export function readAlFolio(root: string, progress?: Progress): ImportBundle {
   // Publications.
   const ids = new Set<string>();
   for (const file of listFiles(root, '_bibliography', ['.bib'])) {
-    const text = readText(join(root, file), file, bundle);
+    const text = readText(join(root, file), file, bundle, root);
     if (text === undefined) continue;
     const pubs = publicationsFromBibtex(file, text, bundle, { ids, skip: demoPaper, progress });
     for (const pub of pubs) carryLinks(pub, files, bundle);
@@ -225,7 +225,7 @@ function readCv(root: string, bundle: ImportBundle, person: Record<string, unkno
   }
   for (const file of ['assets/json/resume.json', '_data/resume.json']) {
     if (!existsSync(join(root, file))) continue;
-    const text = readText(join(root, file), file, bundle);
+    const text = readText(join(root, file), file, bundle, root);
     const resume = text === undefined ? undefined : parseJson(text, file, bundle);
     if (!resume) continue;
     const name = isRecord(resume.basics) ? str(resume.basics.name) : undefined;

@@ -5,7 +5,8 @@
  * so what the import writes is exactly what `vita check` will read.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
+import { OutsideError, readInside } from '../../load/inside.js';
 import { Diagnostics } from '../../diagnostics/diagnostic.js';
 import { readBibtex } from '../../load/bibtex/index.js';
 import { Publication } from '../../schema/publication.js';
@@ -27,7 +28,7 @@ export function readBibtexSource(path: string, context?: SourceContext): ImportB
   const ids = new Set<string>();
   for (const file of files) {
     const name = isDir ? relative(path, file).split('\\').join('/') : basename(file);
-    const text = readText(file, name, bundle);
+    const text = readText(file, name, bundle, isDir ? path : undefined);
     if (text === undefined) continue;
     bundle.publications.push(...publicationsFromBibtex(name, text, bundle, { ids, progress: context?.progress }));
   }
@@ -47,12 +48,19 @@ function listBibFiles(dir: string): string[] {
   return out.sort();
 }
 
-/** Reads a source file as UTF-8 text (a BOM removed), or notes why it cannot be read. */
-export function readText(path: string, name: string, bundle: ImportBundle): string | undefined {
+/**
+ * Reads a source file as UTF-8 text (a BOM removed), or notes why it cannot be read. With `root` (the source
+ * folder), a file that is a symbolic link out of it is not read: it is noted, naming the file.
+ */
+export function readText(path: string, name: string, bundle: ImportBundle, root?: string): string | undefined {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = root === undefined ? readFileSync(path) : readInside(root, resolve(path));
   } catch (err) {
+    if (err instanceof OutsideError) {
+      noteLink(bundle, name, err);
+      return undefined;
+    }
     note(bundle, 'error', { file: name }, 'unreadable', `the file could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
     return undefined;
   }
@@ -368,4 +376,17 @@ function mainAuthor(pubs: ImportedPublication[]): string | undefined {
   for (const p of pubs) for (const a of new Set(p.value.authors.map((x) => x.name))) counts.set(a, (counts.get(a) ?? 0) + 1);
   const [name, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
   return name && count! > pubs.length / 2 ? name : undefined;
+}
+
+/** A file of the source that is a symbolic link out of it (or to nothing): never read, and said so. */
+export function noteLink(bundle: Pick<ImportBundle, 'notes'>, file: string, err: OutsideError): void {
+  if (bundle.notes.some((n) => n.file === file && n.code.endsWith('link-outside'))) return; // linked from several places: said once
+  note(
+    bundle,
+    'warning',
+    { file },
+    'link-outside',
+    err.target === undefined ? 'the file is a symbolic link that leads nowhere: it was skipped' : `the file is a symbolic link to ${err.target}, outside the source: it was not read, nor copied`,
+    'vita imports only what the source folder holds: copy the file into it if it belongs there.',
+  );
 }

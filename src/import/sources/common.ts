@@ -1,11 +1,12 @@
 /** What the site and CV readers share: YAML and front matter read leniently, files listed, local links carried over. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, posix, relative, resolve, sep } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ImportBundle, ImportedPerson, Origin } from '../bundle.js';
 import { note } from '../bundle.js';
 import { isRecord, safeUrl } from '../text.js';
-import { readText } from './bibtex.js';
+import { OutsideError, realInside } from '../../load/inside.js';
+import { noteLink, readText } from './bibtex.js';
 import { decodePath } from '../../text/uri.js';
 
 /** A YAML text as data; syntax errors noted with their line. `lineOffset` for front matter inside a file. */
@@ -28,8 +29,8 @@ export function parseYaml(text: string, origin: Origin, bundle: Pick<ImportBundl
 
 export function readYamlFile(root: string, rel: string, bundle: ImportBundle): unknown {
   const path = join(root, rel);
-  if (!existsSync(path)) return undefined;
-  const text = readText(path, rel, bundle);
+  if (!existsSync(path) && !isLink(path)) return undefined;
+  const text = readText(path, rel, bundle, root);
   return text === undefined ? undefined : parseYaml(text, { file: rel }, bundle);
 }
 
@@ -42,7 +43,7 @@ export interface FrontMatterDoc {
 
 /** A Markdown file with YAML front matter (`---`) or TOML front matter (`+++`, read as far as simple keys go). */
 export function readFrontMatterFile(root: string, rel: string, bundle: ImportBundle): FrontMatterDoc | undefined {
-  const text = readText(join(root, rel), rel, bundle);
+  const text = readText(join(root, rel), rel, bundle, root);
   if (text === undefined) return undefined;
   return splitFrontMatter(text, rel, bundle);
 }
@@ -108,6 +109,14 @@ export function listFiles(root: string, dir: string, exts: string[], deep = fals
   return out.sort();
 }
 
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 /** Jekyll's Liquid in Markdown: `{{ site.baseurl }}` dropped, `{% ... %}` tags removed (and counted). */
 export function stripLiquid(text: string): { text: string; removed: number } {
   let removed = 0;
@@ -164,10 +173,19 @@ export class SiteFiles {
     const candidates = path.startsWith('/') ? [fromRoot, ...this.servedFrom.map((d) => posix.join(d, fromRoot))] : [posix.normalize(posix.join(base, path)), fromRoot, ...this.servedFrom.map((d) => posix.join(d, fromRoot))];
     for (const rel of candidates) {
       const abs = resolve(this.root, rel);
-      if (!abs.startsWith(resolve(this.root) + sep) || !existsSync(abs) || !statSync(abs).isFile()) continue;
+      if (!abs.startsWith(resolve(this.root) + sep)) continue;
+      // The file itself, never through a symbolic link out of the source (a cloned site's cv.pdf -> ~/.ssh/id_rsa).
+      let real: string;
+      try {
+        real = realInside(this.root, abs);
+        if (!statSync(real).isFile()) continue;
+      } catch (err) {
+        if (err instanceof OutsideError) noteLink(this.bundle, relative(this.root, abs).split(sep).join('/'), err);
+        continue;
+      }
       const inside = relative(this.root, abs).split(sep).join('/');
       const served = this.servedFrom.find((d) => inside.startsWith(`${d}/`));
-      return { abs, projectPath: `assets/${(served ? inside.slice(served.length + 1) : inside).replace(/^(?:assets|content)\//, '')}` };
+      return { abs: real, projectPath: `assets/${(served ? inside.slice(served.length + 1) : inside).replace(/^(?:assets|content)\//, '')}` };
     }
     return undefined;
   }

@@ -207,7 +207,7 @@ function readPublicationPage(root: string, page: { file: string; dir: string; bu
   let base: PublicationValue | undefined;
   let bibtex: string | undefined;
   if (page.bundled && existsSync(join(root, citePath))) {
-    const text = readText(join(root, citePath), citePath, bundle);
+    const text = readText(join(root, citePath), citePath, bundle, root);
     if (text !== undefined) {
       const [pub] = publicationsFromBibtex(citePath, text, { notes: bundle.notes, leftOut: [] }, { ids: new Set() });
       if (pub) {
@@ -347,7 +347,7 @@ function readConfig(root: string, bundle: ImportBundle): Record<string, unknown>
     if (isRecord(data)) return data;
   }
   for (const file of ['config/_default/hugo.toml', 'config/_default/config.toml', 'hugo.toml', 'config.toml']) {
-    const text = existsSync(join(root, file)) ? readText(join(root, file), file, bundle) : undefined;
+    const text = existsSync(join(root, file)) ? readText(join(root, file), file, bundle, root) : undefined;
     if (text !== undefined) return readSimpleToml(text);
   }
   return {};

@@ -35,7 +35,7 @@ export function readJemdoc(path: string): ImportBundle {
   const lineMap: { file: string; line: number }[] = [];
   const courses: (CoursePage & { page: string })[] = [];
   for (const [i, page] of pages.entries()) {
-    const text = existsSync(join(root, page)) ? readText(join(root, page), page, bundle) : undefined;
+    const text = existsSync(join(root, page)) ? readText(join(root, page), page, bundle, root) : undefined;
     if (text === undefined) continue;
     const course = i === 0 ? undefined : coursePage(text);
     if (course) {

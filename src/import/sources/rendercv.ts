@@ -10,6 +10,7 @@ import { parseAuthorMarks } from '../../schema/author-marks.js';
 import { emptyBundle, leaveOut, note, type ImportBundle, type ImportSource, type ImportedPublication, type Origin } from '../bundle.js';
 import { compact, findArxiv, isAcademic, isRecord, list, parseDate, parseTerm, personId, plainText, publicationId, safeUrl, slug, str, typeFromVenue, venueFrom } from '../text.js';
 import { readText } from './bibtex.js';
+import { OutsideError, readInside } from '../../load/inside.js';
 import { parseYaml } from './common.js';
 
 export const renderCvSource: ImportSource = {
@@ -23,7 +24,7 @@ export function readRenderCv(path: string): ImportBundle {
   const bundle = emptyBundle('rendercv', slug(name.replace(/\.[^.]+$/, '').replace(/_cv$/i, '')) || 'cv');
   const text = readText(path, name, bundle);
   if (text === undefined) return bundle;
-  const data = parseYaml(text, { file: name }, bundle, 0, { customTags: [includeTag(dirname(resolve(path)), bundle, name, 0)] });
+  const data = parseYaml(text, { file: name }, bundle, 0, { customTags: [includeTag(dirname(resolve(path)), bundle, name, 0, dirname(resolve(path)))] });
   if (!isRecord(data) || !isRecord(data.cv)) {
     if (data !== undefined) note(bundle, 'error', { file: name, line: 1 }, 'not-a-rendercv', 'the file has no top-level `cv:`: it is not a RenderCV file', 'a RenderCV file starts with `cv:` and holds `name:` and `sections:`.');
     return bundle;
@@ -35,7 +36,8 @@ export function readRenderCv(path: string): ImportBundle {
 }
 
 /** `!include other.yaml`: the value of another YAML file, read relative to the including one. */
-function includeTag(dir: string, bundle: ImportBundle, from: string, depth: number): ScalarTag {
+/** `root`: the folder of the CV file; an !include never reads outside it (through `..` or a symbolic link). */
+function includeTag(dir: string, bundle: ImportBundle, from: string, depth: number, root: string): ScalarTag {
   return {
     tag: '!include',
     resolve(value: string) {
@@ -48,8 +50,15 @@ function includeTag(dir: string, bundle: ImportBundle, from: string, depth: numb
         note(bundle, 'warning', { file: from }, 'include', `!include ${value}: the file does not exist; what it holds was not imported`);
         return null;
       }
-      const text = readFileSync(target, 'utf8');
-      return parseYaml(text, { file: value.trim() }, bundle, 0, { customTags: [includeTag(dirname(target), bundle, value.trim(), depth + 1)] }) as never;
+      let text: string;
+      try {
+        text = readInside(root, target).toString('utf8');
+      } catch (err) {
+        if (err instanceof OutsideError) note(bundle, 'warning', { file: from }, 'include', `!include ${value}: the file is outside the CV's folder (or a symbolic link out of it); it was not read`, 'keep the included files beside the CV file.');
+        else note(bundle, 'warning', { file: from }, 'include', `!include ${value}: the file could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+        return null;
+      }
+      return parseYaml(text, { file: value.trim() }, bundle, 0, { customTags: [includeTag(dirname(target), bundle, value.trim(), depth + 1, root)] }) as never;
     },
   };
 }
