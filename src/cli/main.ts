@@ -4,6 +4,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { badChoice, parseCommandArgs, tooManyArguments, unknownCommand, UsageMistake } from './args.js';
 import { COMMAND_HELP, HELP, VERSION } from './help.js';
 import { SOURCE_KINDS, type SourceKind } from '../import/bundle.js';
+import { terminalText } from '../text/printable.js';
 
 // Each command's module is imported when the command runs: `vita --help` should not load the renderers, Typst or the
 // search indexer (together, seconds on a slow disk).
@@ -81,7 +82,20 @@ const COMMANDS: Record<string, { options: Options; takes: [max: number, what: st
   },
 };
 
+/**
+ * The one gate to the terminal: what vita prints on stderr (messages), and on stdout when it is a terminal, loses any
+ * control character a record smuggled into it (vita's own colours stay). Data piped from stdout (`vita export`,
+ * `--format json`) is left as it is.
+ */
+function guardTerminal(stream: NodeJS.WriteStream, always: boolean): void {
+  if (!always && !stream.isTTY) return;
+  const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  stream.write = ((chunk: unknown, ...rest: unknown[]) => write(typeof chunk === 'string' ? terminalText(chunk) : chunk, ...rest)) as typeof stream.write;
+}
+
 export async function main(argv: string[]): Promise<number> {
+  guardTerminal(process.stderr, true);
+  guardTerminal(process.stdout, false);
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(HELP);

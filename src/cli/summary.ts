@@ -1,5 +1,6 @@
 /** One paragraph saying what a project holds, for `vita check` and the demo. */
 import type { Graph } from '../resolve/graph.js';
+import { printable } from '../text/printable.js';
 
 export function describeProject(graph: Graph): string {
   const title = typeof graph.config.title === 'string' ? graph.config.title : (Object.values(graph.config.title)[0] ?? '');
@@ -17,5 +18,6 @@ export function describeProject(graph: Graph): string {
     const other = Object.entries(p.names).filter(([, v]) => v !== p.name).map(([, v]) => v);
     lines.push(`  - ${p.name}${other.length ? ` (${other.join(', ')})` : ''}: ${count(p.publications.length, 'publication')}, ${count(p.talks.length, 'talk')}, ${count(p.students.length, 'student')}`);
   }
-  return lines.join('\n');
+  // Names and titles come from the record: no control character of theirs reaches the terminal.
+  return printable(lines.join('\n'));
 }

@@ -1,4 +1,5 @@
 /** Diagnostics as a compiler-style text report or as JSON for editors and CI. */
+import { printable } from '../text/printable.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostic.js';
 
 function place(d: Diagnostic): string {
@@ -12,8 +13,9 @@ export function formatText(list: readonly Diagnostic[], options: { color?: boole
   const lines: string[] = [];
   for (const d of sortDiagnostics(list)) {
     const sev = d.severity === 'error' ? paint(31, 'error') : d.severity === 'warning' ? paint(33, 'warning') : paint(36, 'info');
-    lines.push(`${place(d)} ${sev}: ${d.message} [${d.code}]`);
-    if (d.hint) lines.push(`  hint: ${d.hint}`);
+    // What a diagnostic quotes comes from the record: no control character of it reaches the terminal.
+    lines.push(`${printable(place(d))} ${sev}: ${printable(d.message)} [${d.code}]`);
+    if (d.hint) lines.push(`  hint: ${printable(d.hint)}`);
   }
   lines.push(summary(list));
   return lines.join('\n') + '\n';

@@ -1,6 +1,7 @@
 /** The import's report: what was imported per kind, what was already there (and how it differs), what was skipped. */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatText } from '../diagnostics/format.js';
+import { printable } from '../text/printable.js';
 import type { ImportResult } from './index.js';
 import type { ItemKind } from './bundle.js';
 import type { Merged } from './merge.js';
@@ -86,6 +87,8 @@ export function formatReport(result: ImportResult, options: { color?: boolean } 
     out.push('', 'The same paper twice in the source (kept once):');
     for (const m of inSource) out.push(`  ${m.imported} -> ${m.into} (${m.how})${m.conflicts.length ? `; differs in ${m.conflicts.map((c) => c.field).join(', ')}` : ''}`);
   }
+  // Names, titles and paths above come from the source: no control character of theirs reaches the terminal.
+  for (let i = 0; i < out.length; i++) out[i] = printable(out[i]!);
   const notes = collapseRepeats([...result.diagnostics, ...result.check]);
   out.push('');
   if (notes.length) out.push(formatText(notes, options).trimEnd());
@@ -138,7 +141,8 @@ function describeMerged(m: Merged): string[] {
   return lines;
 }
 
-function clip(text: string): string {
+function clip(raw: string): string {
+  const text = printable(raw);
   return text.length > 70 ? `${text.slice(0, 67)}...` : text;
 }
 
