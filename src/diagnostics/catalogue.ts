@@ -345,6 +345,11 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
     severity: 'error',
     description: 'An override in theme/components.js threw an error while a page was made (the message names the page and what it was drawing, often a field that is missing for that record). vita\'s own component is used wherever it fails; the problem is reported once per component. Fix the function, for instance by checking that the field is there.',
   },
+  'theme/component-timeout': {
+    title: 'Component that never returns',
+    severity: 'error',
+    description: 'A component of theme/components.js ran for more than 2 seconds on a page (a loop that never ends): it was stopped, and vita\'s own component is used on every page of that build. The message names the page; fix the loop.',
+  },
   'theme/bad-result': {
     title: 'Component returned no markup',
     severity: 'error',

@@ -96,7 +96,7 @@ function themeFields(options: SiteOptions): Pick<Site, 'overrides' | 'theme'> {
   let state = themeStates.get(options);
   if (!state || state.theme !== theme) {
     const report = options.onDiagnostic ?? ((d: Diagnostic) => console.warn(`vita: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.severity}: ${d.message} [${d.code}]`));
-    state = { theme, report, reported: new Set(), pending: [] };
+    state = { theme, report, reported: new Set(), pending: [], stopped: new Set() };
     themeStates.set(options, state);
   }
   return { overrides: Object.keys(theme.components).length ? theme.components : undefined, theme: state };

@@ -6,6 +6,7 @@
  *
  * Without a theme none of this runs: each component checks `site.overrides` once.
  */
+import vm from 'node:vm';
 import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
 import type { News, Person, Publication } from '../../../resolve/graph.js';
 import { renderInline, renderMarkdown } from '../../markdown.js';
@@ -26,11 +27,13 @@ export interface ThemeState {
   reported: Set<string>;
   /** Problems of the components of a page's body, reported with the page once it is known (see `flushThemeProblems`). */
   pending: Problem[];
+  /** Components that ran out of time once: never called again in this rendering (each call would wait as long). */
+  stopped: Set<ComponentName>;
 }
 
 export interface Problem {
   name: ComponentName;
-  code: 'theme/component-failed' | 'theme/bad-result';
+  code: 'theme/component-failed' | 'theme/bad-result' | 'theme/component-timeout';
   /** What happened: the error, or what was returned. */
   detail: unknown;
   /** What it was drawing: "publication wu2023". */
@@ -98,13 +101,18 @@ class Helpers implements ComponentHelpers {
  */
 export function themed<N extends ComponentName>(site: Site, name: N, props: () => ComponentProps[N], fallback: () => Html, where: { page?: string; subject?: string } = {}): Html {
   const override = site.overrides?.[name] as ComponentOverride<N> | undefined;
-  if (override === undefined) return fallback();
+  if (override === undefined || site.theme?.stopped.has(name)) return fallback();
   const helpers = Object.freeze(new Helpers(site, fallback));
   const fallbackOnce = () => helpers.default;
   let result: unknown;
   try {
-    result = override(deepFreeze(props()), helpers);
+    result = callBounded(override, deepFreeze(props()), helpers);
   } catch (error) {
+    if ((error as { code?: unknown } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
+      site.theme?.stopped.add(name);
+      problem(site, { name, code: 'theme/component-timeout', detail: error, subject: where.subject }, where.page);
+      return fallback();
+    }
     problem(site, { name, code: 'theme/component-failed', detail: error, subject: where.subject }, where.page);
     return fallbackOnce();
   }
@@ -113,6 +121,29 @@ export function themed<N extends ComponentName>(site: Site, name: N, props: () =
   if (typeof result === 'string') return html`${result}`;
   problem(site, { name, code: 'theme/bad-result', detail: result, subject: where.subject }, where.page);
   return fallbackOnce();
+}
+
+/** How long one call of a component may take: far more than any needs (they take microseconds), far less than forever. */
+export const COMPONENT_TIMEOUT_MS = 2000;
+
+/**
+ * Calls a component, stopping it after COMPONENT_TIMEOUT_MS. A synchronous loop cannot be interrupted from its own
+ * thread by a timer: the call runs as a script of a `vm` context with a timeout, whose watchdog stops whatever runs,
+ * including the theme's functions. (About 30 µs a call: paid only by the components a theme overrides.)
+ */
+const bounded = { context: undefined as vm.Context | undefined, script: undefined as vm.Script | undefined };
+function callBounded(component: (props: never, helpers: never) => unknown, props: unknown, helpers: unknown): unknown {
+  bounded.context ??= vm.createContext(Object.create(null) as object);
+  bounded.script ??= new vm.Script('component(props, helpers)', { filename: 'vita:theme-call' });
+  const context = bounded.context as { component?: unknown; props?: unknown; helpers?: unknown };
+  context.component = component;
+  context.props = props;
+  context.helpers = helpers;
+  try {
+    return bounded.script.runInContext(bounded.context, { timeout: COMPONENT_TIMEOUT_MS });
+  } finally {
+    context.component = context.props = context.helpers = undefined;
+  }
 }
 
 function problem(site: Site, p: Problem, page: string | undefined): void {
@@ -141,7 +172,17 @@ function report(state: ThemeState, p: Problem, page: string): void {
   const file = theme.componentsFile ?? 'theme/components.js';
   const on = `on ${page}${p.subject ? ` (${p.subject})` : ''}`;
   let d: Diagnostic;
-  if (p.code === 'theme/component-failed') {
+  if (p.code === 'theme/component-timeout') {
+    d = {
+      file,
+      ...theme.locations[p.name],
+      severity: 'error',
+      code: p.code,
+      path: [p.name],
+      message: `${p.name} did not return within ${COMPONENT_TIMEOUT_MS / 1000} s ${on}: it was stopped, and vita's own ${p.name} is used on every page`,
+      hint: `look for a loop that never ends in ${p.name} (or in a function it calls) in ${file}; a component returns its markup at once.`,
+    };
+  } else if (p.code === 'theme/component-failed') {
     const error = p.detail instanceof Error ? p.detail : undefined;
     const what = error ? `${error.name}: ${error.message}` : safeString(p.detail);
     const at = (error && theme.moduleUrl ? stackPosition(error.stack, theme.moduleUrl) : undefined) ?? theme.locations[p.name];
