@@ -2,7 +2,8 @@
  * Which kind of source a path is, from the files present (and, for single files, a look inside); a source that is not
  * a path may name an online service (arxiv:..., orcid:...). A path that exists is always a file or a folder.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { staysInside } from '../load/inside.js';
 import { extname, join } from 'node:path';
 import type { SourceKind } from './bundle.js';
 import { onlineKindOf } from './online/spec.js';
@@ -56,7 +57,8 @@ function detectFolder(path: string): Detection {
   const names = safeList(path);
   if (names.some((n) => n.endsWith('.jemdoc'))) return { kind: 'jemdoc', reason: '.jemdoc pages' };
   if (names.some((n) => n.toLowerCase().endsWith('.bib'))) return { kind: 'bibtex', reason: 'a folder of .bib files' };
-  const yaml = names.find((n) => /\.ya?ml$/.test(n) && /^cv\s*:/m.test(readHead(join(path, n))));
+  // Only files of the folder itself: a link out of it (to /dev/zero, or a private file) is not read, even to look.
+  const yaml = names.find((n) => /\.ya?ml$/.test(n) && staysInside(path, n) && /^cv\s*:/m.test(readHead(join(path, n))));
   if (yaml) return { kind: 'rendercv', reason: `${yaml} has a top-level \`cv:\` (RenderCV)` };
   return { reason: 'the folder is none of the kinds vita imports (al-folio, academicpages, Hugo Blox, jemdoc, .bib files)' };
 }
@@ -65,6 +67,7 @@ function detectFolder(path: string): Detection {
 function isResume(path: string): boolean {
   let text: string;
   try {
+    if (!statSync(path).isFile()) return false;
     text = readFileSync(path, 'utf8');
   } catch {
     return false;
@@ -86,10 +89,17 @@ function safeList(path: string): string[] {
   }
 }
 
+/** The first characters of a regular file (never a device or a pipe, which may never end). */
 function readHead(path: string): string {
+  let fd: number | undefined;
   try {
-    return readFileSync(path, 'utf8').slice(0, 4000);
+    if (!statSync(path).isFile()) return '';
+    fd = openSync(path, 'r');
+    const buffer = Buffer.alloc(16_000);
+    return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8').slice(0, 4000);
   } catch {
     return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

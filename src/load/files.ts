@@ -39,7 +39,7 @@ export function namedFiles(root: string, files: string[], paths: Iterable<string
   const skipOutput = output ? relative(root, join(root, output)).split(sep).join('/') : undefined;
   for (const raw of paths) {
     const path = raw.split(sep).join('/').replace(/^\.\//, '');
-    if (!isListed(path, skipOutput)) continue;
+    if (!isListed(path, skipOutput) || inBuiltSite(root, path)) continue;
     let st;
     try {
       st = lstatSync(join(root, path), { throwIfNoEntry: false });
@@ -48,7 +48,6 @@ export function namedFiles(root: string, files: string[], paths: Iterable<string
     }
     // A folder, a link (where it leads is for the listing to say) or a file added or removed: list them all again.
     if (st?.isDirectory() || st?.isSymbolicLink() || (st?.isFile() ?? false) !== known.has(path)) return undefined;
-    if (inBuiltSite(root, path)) continue;
     if (st) look.add(path);
   }
   return { files, look };
