@@ -3,9 +3,10 @@
  *
  * - refuses an output folder that is the project itself, one of its ancestors, or the root of the disk;
  * - refuses paths that would leave the folder (`..`, absolute paths, symlinked folders pointing out);
- * - replaces each file atomically (a temporary file in the same folder, then a rename: a reader or a crash
- *   sees the old file or the new one, never half of one; no fsync, a site is cheap to rebuild); a file that
- *   did not exist is written in place;
+ * - writes into a non-empty folder only when vita built it (it holds `.vita-manifest.json`), and never replaces a
+ *   file vita did not write, unless forced (`--force`);
+ * - makes the site in a staging folder beside the output and moves it in only once complete, so that the output
+ *   holds the previous complete site or the new one, never half of one (see SiteWriter);
  * - leaves files whose bytes are unchanged alone, so their dates stay and rsync/deploys stay small;
  * - removes files a previous build wrote that this build no longer makes, as listed in `.vita-manifest.json`,
  *   and never a file vita did not write (nor one changed by hand since vita wrote it).
