@@ -292,12 +292,6 @@ export class SiteWriter {
     return rel;
   }
 
-  /** Where a file of this build is now: the staging folder until `finish`, else the output. */
-  pathOf(rel: string): string {
-    if (this.mode === 'fresh' || this.stagedSet.has(rel)) return join(this.staging, STAGING_SITE, rel);
-    return join(this.out, rel);
-  }
-
   /** Writes a planned file to the staging folder, unless the output already has these bytes. */
   put(rel: string, content: string | Uint8Array): void {
     this.start();
