@@ -18,7 +18,7 @@ import { eventSlug } from '../render/site/context.js';
 import { TypstCompileError } from '../render/typst/compile.js';
 import { closest } from '../text/suggest.js';
 import { isLanguageTag } from '../render/strings/index.js';
-import { checkOutputFolder, WriteError, writeFileAtomic } from '../write/index.js';
+import { checkOutputFolder, claimSiteFolder, WriteError, writeFileAtomic } from '../write/index.js';
 
 export { seminarFiles };
 
@@ -125,6 +125,8 @@ export function runAnnounce(root: string, eventRef: string, options: AnnounceOpt
     [`${name}.ics`, eventCalendar(graph, event.id, links)],
   ];
   mkdirSync(folder, { recursive: true });
+  // Into the site folder: it stays vita's (a build leaves these files, which it does not make, alone).
+  if (options.out === undefined) claimSiteFolder(output);
   for (const [file, content] of files) writeFileAtomic(join(folder, file), content);
 
   out(`${email.subject}\n`);

@@ -5,7 +5,7 @@
  * `<output>/people/<id>/cv.pdf`, `cv.md` (`cv-short.pdf` for the short variant ...). With --out they go
  * to that folder as `<id>-cv.pdf`, `<id>-cv-short.pdf` ...
  */
-import { writeFileAtomic } from '../write/index.js';
+import { claimSiteFolder, writeFileAtomic } from '../write/index.js';
 import { relative, resolve, sep } from 'node:path';
 import { formatText } from '../diagnostics/format.js';
 import { openProject } from '../index.js';
@@ -95,6 +95,11 @@ export function runCv(root: string, options: CvCommandOptions = {}, io: Io = def
   for (const file of result.files) {
     const target = resolve(outDir, file.path);
     if (target !== outDir && !target.startsWith(outDir + sep)) return fail(io, `refusing to write ${target}: outside ${outDir}`);
+  }
+  // Into the site folder: the CV is one of its files, which the next build may replace.
+  if (!options.out) claimSiteFolder(outDir, result.files);
+  for (const file of result.files) {
+    const target = resolve(outDir, file.path);
     writeFileAtomic(target, file.content);
     const size = typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength;
     const rel = relative(process.cwd(), target);

@@ -475,6 +475,18 @@ function recoverStaging(out: string): void {
   else rmSync(staging, { recursive: true, force: true });
 }
 
+/**
+ * Marks a site folder as vita's when another command writes into it (`vita cv`, `vita announce` without --out):
+ * its manifest is made if there is none, and lists `own`, files the build also makes (a CV), which the build may
+ * then replace. Other files written there (announcements) stay unlisted, so a build leaves them alone.
+ */
+export function claimSiteFolder(outDir: string, own: readonly OutputFile[] = []): void {
+  mkdirSync(outDir, { recursive: true });
+  const manifest = readManifest(outDir) ?? { version: 1, files: {} };
+  for (const f of own) manifest.files[checkRelativePath(f.path)] = digest(bytesOf(f.content));
+  atomicWrite(join(outDir, MANIFEST), Buffer.from(manifestText(manifest)));
+}
+
 /** Folders of the output already made and checked during one build: relative path -> real path. */
 export type FolderCache = Map<string, string>;
 

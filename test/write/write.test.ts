@@ -195,4 +195,18 @@ describe('writeSite', () => {
     assert.ok(!existsSync(join(out, 'c.html')));
     assert.ok(!existsSync(staging));
   });
+
+  it('a folder vita cv or vita announce wrote into is vita\'s: the build writes there, replaces the CV, leaves the announcement', async () => {
+    const { claimSiteFolder } = await import('../../src/write/index.js');
+    mkdirSync(join(out, 'people/a'), { recursive: true });
+    writeFileSync(join(out, 'people/a/cv.md'), 'cv by vita cv');
+    claimSiteFolder(out, site({ 'people/a/cv.md': 'cv by vita cv' }));
+    mkdirSync(join(out, 'announce'));
+    writeFileSync(join(out, 'announce/talk.ics'), 'ics');
+    claimSiteFolder(out);
+    writeSite(out, site({ 'index.html': 'i', 'people/a/cv.md': 'cv by the build' }), { projectRoot: project });
+    assert.equal(readFileSync(join(out, 'people/a/cv.md'), 'utf8'), 'cv by the build');
+    assert.equal(readFileSync(join(out, 'announce/talk.ics'), 'utf8'), 'ics');
+  });
 });
+
