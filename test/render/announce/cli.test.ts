@@ -38,7 +38,9 @@ describe('vita announce', () => {
       '[SCMS Colloquium] Weijie Su (University of Pennsylvania): Toward a Mathematical Theory of Deep Learning: Lessons from Personal Research',
     );
     const added = listFiles(root).filter((f) => !before.includes(f));
+    // The site folder is marked as vita's (its manifest), so that the next build may write there.
     assert.deepEqual(added, [
+      '_site/.vita-manifest.json',
       '_site/announce/2025-07-23-weijie-su-email.html',
       '_site/announce/2025-07-23-weijie-su-email.txt',
       '_site/announce/2025-07-23-weijie-su-poster.pdf',
