@@ -1,9 +1,13 @@
-/** Links from the record to files of the project (photos, PDFs, Markdown links) must point at files that exist. */
+/**
+ * Links from the record to files of the project (photos, PDFs, Markdown links) must point at files that exist, and
+ * the images (a person's photo, a publication's preview) at images vita can show.
+ */
 import { Diagnostics, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import type { DataPath } from '../load/record.js';
 import type { Graph, Publication } from '../resolve/graph.js';
 import { posix } from 'node:path';
 import { decodePath } from '../text/uri.js';
+import { previewPath, readImage } from '../load/image.js';
 
 /**
  * Dead links found before, for `vita dev`: a person, publication or series that is the same object as last time,
@@ -23,7 +27,7 @@ export function newLinkCache(): LinkCache {
 /** The places in the map of publications (and what they hold) that changed since the last check; see Bibliography.changed. */
 export type ChangedPublications = readonly { at: number; pub: Publication }[];
 
-type Check = (file: string, target: string | undefined, at: () => Span | undefined, path: DataPath, base?: string) => void;
+type Check = (file: string, target: string | undefined, at: () => Span | undefined, path: DataPath, base?: string, image?: boolean) => void;
 
 /**
  * With a cache and the publications that changed, only those are checked: looking at each of 50,000 publications
@@ -36,14 +40,24 @@ export function findDeadLinks(graph: Graph, diagnostics: Diagnostics, cache?: Li
     cache.publications = undefined;
   }
   let files: Set<string> | undefined;
-  const checkInto = (into: Diagnostics): Check => (file, target, at, path, base = '') => {
+  const checkInto = (into: Diagnostics): Check => (file, target, at, path, base = '', image = false) => {
     if (!target || !isLocal(target)) return;
     const clean = decodePath(target.split(/[?#]/)[0]!);
     // A folder is a page of the site ("/join/", "../posts/"), not a file of the project.
     if (!clean || clean.endsWith('/')) return;
     const resolved = clean.startsWith('/') ? clean.slice(1) : posix.normalize(posix.join(base, clean));
     files ??= new Set(graph.files);
-    if (files.has(resolved)) return;
+    if (files.has(resolved)) {
+      const read = image ? readImage(graph.root, resolved) : undefined;
+      if (read && 'problem' in read) {
+        into.error(file, at(), 'check/not-an-image', `"${target}" cannot be shown as an image: ${read.problem}`, {
+          path,
+          input: target,
+          hint: 'give a JPEG, PNG, GIF, WebP or SVG file; vita resizes it for the site.',
+        });
+      }
+      return;
+    }
     into.error(file, at(), 'check/dead-link', `the link "${target}" points to a file the project does not have`, {
       path,
       input: target,
@@ -65,7 +79,7 @@ export function findDeadLinks(graph: Graph, diagnostics: Diagnostics, cache?: Li
   for (const person of graph.people.values()) {
     each(person, (check) => {
       const src = person.data;
-      check(person.file, src.photo, () => person.source.locate(['photo']), ['photo']);
+      check(person.file, src.photo, () => person.source.locate(['photo']), ['photo'], '', true);
       for (const [k, v] of Object.entries(src.links ?? {})) check(person.file, v, () => person.source.locate(['links', k]), ['links', k]);
       for (const section of Object.values(person.sections)) {
         for (const link of markdownLinks(section.text)) {
@@ -77,6 +91,11 @@ export function findDeadLinks(graph: Graph, diagnostics: Diagnostics, cache?: Li
   const ofPublication = (pub: Publication, into: Diagnostics) => {
     const check = checkInto(into);
     for (const [k, v] of Object.entries(pub.links ?? {})) check(pub.source.file, v, () => pub.source.locate(['links', k]), ['links', k]);
+    if (pub.preview) {
+      files ??= new Set(graph.files);
+      const has = files;
+      check(pub.source.file, previewPath(pub.preview, (p) => has.has(p)), () => pub.source.locate(['preview']), ['preview'], '', true);
+    }
   };
   if (!cache) for (const pub of graph.publications.values()) ofPublication(pub, diagnostics);
   else {
@@ -93,7 +112,7 @@ export function findDeadLinks(graph: Graph, diagnostics: Diagnostics, cache?: Li
       let at = 0;
       for (const pub of graph.publications.values()) {
         // Most publications link to nothing.
-        if (pub.links) {
+        if (pub.links || pub.preview) {
           const own = new Diagnostics();
           ofPublication(pub, own);
           if (own.list.length) found.set(pub.id, { at, diagnostics: own.list });

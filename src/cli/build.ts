@@ -60,7 +60,8 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
   const changedPages = result.changed.filter((p) => p.endsWith('.html')).length;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const shown = relative(process.cwd(), outDir) || '.';
-  const extra = [`${changedPages} changed`, result.removed ? `${result.removed} removed` : ''].filter(Boolean).join(', ');
+  const images = build.images.made || build.images.reused ? `${build.images.made} images resized${build.images.reused ? `, ${build.images.reused} from the cache` : ''}` : '';
+  const extra = [`${changedPages} changed`, result.removed ? `${result.removed} removed` : '', images].filter(Boolean).join(', ');
   out(`wrote ${build.pages} pages (${extra}) to ${shown.startsWith('..') ? outDir : shown} in ${seconds} s\n`);
   if (result.kept.length) err(`vita: kept ${result.kept.length} file(s) a previous build wrote but that were changed by hand: ${result.kept.slice(0, 5).join(', ')}${result.kept.length > 5 ? ' ...' : ''}\n`);
   if (themeErrors) {

@@ -33,7 +33,9 @@ the project; --out may name any folder. Symbolic links that lead out of the
 project are never followed (each is named in a warning). Building runs the
 project's theme/components.js: build only projects you trust.
 A long publication list (over vita.yaml's publications.pageSize, 1000) gets a
-page per year. The project's theme/ folder, if any, restyles the site
+page per year. Photos and publication previews are resized into AVIF, WebP and
+JPEG/PNG copies at a few widths (kept in .vita-cache/images/, so an unchanged
+image is resized once). The project's theme/ folder, if any, restyles the site
 (theme/style.css) and overrides page components (theme/components.js; see
 docs/theming.md); a broken component is replaced by vita's own and the build
 exits with status 1. CV PDFs are typeset on every core and kept in
@@ -56,7 +58,7 @@ when they changed. Every way of saving is seen: in place, by an editor's
 rename, by git checkout, a folder deleted and made again. Errors in the record,
 and any failure of a rebuild, show in the terminal and over the page, and the
 server keeps running. Edits of theme/ are picked up too; CV PDFs are typeset
-when first asked for.
+and images resized when first asked for.
   --port <n>           Port (default 4321; 0 picks a free one).
   --host <address>     Address to listen on (default 127.0.0.1, this machine
                        only; 0.0.0.0 shows the site to your network).

@@ -324,6 +324,11 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
     severity: 'warning',
     description: 'A group member or mentee has a start but no end, and their stage would normally have ended long ago (undergraduate 5 years, master 4, PhD or graduate 7, postdoc 6, intern 2, visitor 3). The group page lists them with the former members until an `end:` (and `next:`) is added; add it; for someone still there past the usual time (a PhD student who started as a master student), write the start of their present stage.',
   },
+  'check/not-an-image': {
+    title: 'Image that cannot be shown',
+    severity: 'error',
+    description: 'A photo or a publication\'s preview is a file of the project, but not an image vita can read (JPEG, PNG, GIF, WebP or SVG): it is damaged, empty, or of another kind. Replace the file, or convert it to one of these formats.',
+  },
   // --- theme
   'theme/import-failed': {
     title: 'Theme module cannot be imported',

@@ -1,15 +1,19 @@
 /**
- * Markdown for everything the user writes in prose (about.md, abstracts, news): markdown-it with HTML
- * switched off (user HTML shows as text), KaTeX typesetting `$...$` and `$$...$$` at build time (HTML and
- * MathML, so no math runtime runs in the browser), and links checked for unsafe schemes.
+ * Markdown for everything the user writes in prose (about.md, abstracts, news): markdown-it with the owner's raw
+ * HTML kept and sanitized (./sanitize.ts), KaTeX typesetting `$...$` and `$$...$$` at build time (HTML and
+ * MathML, so no math runtime runs in the browser), links checked for unsafe schemes, and what people write on
+ * other academic sites: emoji shortcodes, footnotes, definition lists and kramdown attributes (`{: .class}`).
  */
 import MarkdownIt from 'markdown-it';
 import katexPluginModule from '@vscode/markdown-it-katex';
 import katex from 'katex';
+import { createRequire } from 'node:module';
 import { Html, isSafeHref, trustedHtml } from './site/html.js';
+import { sanitizeHtml } from './sanitize.js';
 
 // The plugin is CommonJS with `exports.default`; under NodeNext its default import is the module object.
 type Md = ReturnType<typeof MarkdownIt>;
+type Token = ReturnType<Md['parse']>[number];
 const katexPlugin = ((katexPluginModule as unknown as { default?: unknown }).default ?? katexPluginModule) as (md: Md, options: object) => void;
 
 export interface MarkdownOptions {
@@ -19,6 +23,8 @@ export interface MarkdownOptions {
   headingStart?: number;
   /** Headings keep their level but go no higher than this (a post's "## Section" stays h2; its "# Part" is h2 too, under the page's h1). */
   minHeading?: number;
+  /** Links to other sites open in a new tab (`site.externalLinksNewTab` in vita.yaml). */
+  newTab?: boolean;
 }
 
 interface Env {
@@ -26,7 +32,15 @@ interface Env {
   rewriteUrl?: (url: string) => string;
   headingStart?: number;
   minHeading?: number;
+  newTab?: boolean;
 }
+
+/**
+ * While a text with raw HTML is rendered, typeset math waits here and a mark stands in its place: KaTeX's markup
+ * (inline styles, MathML) is vita's own and would not survive the sanitizer, so it is put back after it.
+ */
+let mathSlots: string[] | undefined;
+const SLOT = /\uE000(\d+)\uE001/g;
 
 /**
  * KaTeX with a memory of the formulas it typeset: the same few ($L^p$, $\mathbb{R}^d$) come back in title after
@@ -45,12 +59,13 @@ const cachedKatex = {
       if (typeset.size >= TYPESET_LIMIT) typeset.clear();
       typeset.set(key, out);
     }
+    if (mathSlots) return `\uE000${mathSlots.push(out) - 1}\uE001`;
     return out;
   },
 };
 
-function createRenderer(): Md {
-  const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
+function createRenderer(extended: boolean, html: boolean): Md {
+  const md = new MarkdownIt({ html, linkify: true, typographer: true });
   md.use(katexPlugin, {
     katex: cachedKatex,
     output: 'htmlAndMathml',
@@ -59,6 +74,22 @@ function createRenderer(): Md {
     trust: false,
     strict: 'ignore',
   } as object);
+  if (extended) {
+    // Loaded when a text first needs them (their CommonJS builds, synchronously): emoji's table alone takes a
+    // noticeable part of a small site's start-up, and most records never write a shortcode.
+    const require = createRequire(import.meta.url);
+    const emojiPlugin = (require('markdown-it-emoji') as typeof import('markdown-it-emoji')).full;
+    const footnotePlugin = require('markdown-it-footnote') as typeof import('markdown-it-footnote');
+    const deflistPlugin = require('markdown-it-deflist') as typeof import('markdown-it-deflist').default;
+    const attrsPlugin = require('markdown-it-attrs') as typeof import('markdown-it-attrs');
+    // `:tada:` and friends, but not the ASCII smileys (":)" or "8)" are ordinary text in an abstract).
+    md.use(emojiPlugin, { shortcuts: {} });
+    md.use(footnotePlugin);
+    md.use(deflistPlugin);
+    // Only kramdown's `{: ...}` form (what al-folio and academicpages pages hold), never a bare `{...}`, which
+    // ends many a sentence about sets. Attributes outside the allowlist are dropped: none can hold code.
+    md.use(attrsPlugin, { leftDelimiter: '{:', rightDelimiter: '}', allowedAttributes: ['id', 'class', 'target', 'rel', 'title', 'lang', 'dir', 'width', 'height'] });
+  }
   md.core.ruler.push('vita_math_nowrap', keepMathWithItsWord);
   // markdown-it lets `data:image/...` through; a site built from a text record needs none of it.
   md.validateLink = (url: string) => isSafeHref(url);
@@ -84,7 +115,15 @@ function createRenderer(): Md {
         token.tag = `h${level}`;
       }
       for (const child of token.children ?? []) {
-        if (child.type === 'link_open') rewrite(child, 'href');
+        if (child.type === 'link_open') {
+          rewrite(child, 'href');
+          const href = String(child.attrGet('href') ?? '');
+          if (env.newTab && /^https?:\/\//i.test(href)) child.attrSet('target', '_blank');
+          const target = child.attrGet('target');
+          if (target !== null && target !== '_blank') child.attrs = (child.attrs ?? []).filter(([n]) => n !== 'target');
+          // A page opened in a new tab gets no handle on this one.
+          if (target === '_blank') child.attrSet('rel', 'noopener noreferrer');
+        }
         if (child.type === 'image') rewrite(child, 'src');
       }
     });
@@ -92,7 +131,6 @@ function createRenderer(): Md {
   return md;
 }
 
-type Token = ReturnType<Md['parseInline']>[number];
 type TokenClass = new (type: string, tag: string, nesting: -1 | 0 | 1) => Token;
 
 /**
@@ -100,9 +138,12 @@ type TokenClass = new (type: string, tag: string, nesting: -1 | 0 | 1) => Token;
  * output is an inline box, and browsers may break a line on either side of one, giving "n | -gram"; a span with
  * `white-space: nowrap` (inline, so it holds in feeds and emails too) keeps them on one line.
  */
+/** Marks the HTML tokens vita adds itself, which are not the owner's raw HTML (see `holdsHtml`). */
+const VITA_MARKUP = { vita: true };
+
 function keepMathWithItsWord(state: { tokens: Token[]; Token: TokenClass }): void {
-  const open = () => Object.assign(new state.Token('html_inline', '', 0), { content: '<span style="white-space:nowrap">' });
-  const close = () => Object.assign(new state.Token('html_inline', '', 0), { content: '</span>' });
+  const open = () => Object.assign(new state.Token('html_inline', '', 0), { content: '<span style="white-space:nowrap">', meta: VITA_MARKUP });
+  const close = () => Object.assign(new state.Token('html_inline', '', 0), { content: '</span>', meta: VITA_MARKUP });
   const text = (content: string) => Object.assign(new state.Token('text', '', 0), { content });
   for (const block of state.tokens) {
     const children = block.children;
@@ -143,22 +184,65 @@ function keepMathWithItsWord(state: { tokens: Token[]; Token: TokenClass }): voi
   }
 }
 
-let renderer: Md | undefined;
-function md(): Md {
-  renderer ??= createRenderer();
-  return renderer;
+/**
+ * What only the extensions read: an emoji shortcode, a kramdown attribute list, a footnote, a definition. Text
+ * without any (most abstracts) is rendered without them: they cost as much again as the rest of markdown-it.
+ */
+const EXTENDED = /:[a-z0-9_+-]+:|\{:|\[\^|\n[ \t]{0,3}[:~][ \t]/i;
+
+/** Renderers by [extended][html], made when first needed. */
+const renderers: (Md | undefined)[][] = [[undefined, undefined], [undefined, undefined]];
+function md(text: string, html: boolean): Md {
+  const extended = EXTENDED.test(text) ? 1 : 0;
+  const kind = html ? 1 : 0;
+  return (renderers[extended]![kind] ??= createRenderer(extended === 1, html));
 }
 
 /** A block of Markdown as safe HTML. */
 export function renderMarkdown(text: string, options: MarkdownOptions = {}): Html {
-  const env: Env = { rewriteUrl: options.rewriteUrl, headingStart: options.headingStart, minHeading: options.minHeading };
-  return trustedHtml(md().render(text, env));
+  const env: Env = { rewriteUrl: options.rewriteUrl, headingStart: options.headingStart, minHeading: options.minHeading, newTab: options.newTab };
+  return trustedHtml(render(text, env, options));
 }
 
-/** One line of Markdown (a title, a news headline) as safe inline HTML: `The $L^\infty$ Learnability`. */
+/**
+ * One line of Markdown (a title, a news headline) as safe inline HTML: `The $L^\infty$ Learnability`. Raw HTML in
+ * it is shown as text: a title is also printed as plain text (<title>, meta tags, feeds, BibTeX), where a tag
+ * would show anyway.
+ */
 export function renderInline(text: string, options: MarkdownOptions = {}): Html {
-  const env: Env = { rewriteUrl: options.rewriteUrl };
-  return trustedHtml(md().renderInline(text, env));
+  const env: Env = { rewriteUrl: options.rewriteUrl, newTab: options.newTab };
+  return trustedHtml(md(text, false).renderInline(text, env));
+}
+
+/**
+ * markdown-it's own output is safe: a text whose tokens hold no raw HTML is printed as made (the 50,000
+ * abstracts of a department take this path, `$p<1$` included). One with raw HTML is parsed again without its
+ * links rewritten and goes through the sanitizer, which rewrites every link once, math set aside.
+ */
+function render(text: string, env: Env, options: MarkdownOptions): string {
+  const renderer = md(text, true);
+  if (!text.includes('<')) return renderer.render(text, env);
+  let tokens = renderer.parse(text, env);
+  if (!tokens.some(holdsHtml)) return renderer.renderer.render(tokens, renderer.options, env);
+  // Every link is rewritten once, by the sanitizer: those of the Markdown and those of the raw HTML alike.
+  const plainEnv: Env = { headingStart: env.headingStart, minHeading: env.minHeading, newTab: env.newTab };
+  const source = text.replace(/[\uE000\uE001]/g, '');
+  tokens = renderer.parse(source, plainEnv);
+  const slots: string[] = [];
+  mathSlots = slots;
+  let out: string;
+  try {
+    out = renderer.renderer.render(tokens, renderer.options, plainEnv);
+  } finally {
+    mathSlots = undefined;
+  }
+  const clean = sanitizeHtml(out, { rewriteUrl: options.rewriteUrl, newTab: options.newTab });
+  return slots.length ? clean.replace(SLOT, (_m, i: string) => slots[Number(i)] ?? '') : clean;
+}
+
+function holdsHtml(token: Token): boolean {
+  if (token.meta === VITA_MARKUP) return false;
+  return token.type === 'html_block' || token.type === 'html_inline' || (token.children !== null && token.children.some(holdsHtml));
 }
 
 /** Whether rendered HTML holds typeset math, so the page loads KaTeX's stylesheet. */

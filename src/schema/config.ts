@@ -51,6 +51,13 @@ export const Config = z
       })
       .strict()
       .optional(),
+    site: z
+      .object({
+        externalLinksNewTab: z.boolean().default(false).describe('Links to other sites in the Markdown you write open in a new tab (with rel="noopener noreferrer").'),
+      })
+      .strict()
+      .optional()
+      .describe('How the website treats what you write.'),
     theme: z
       .object({
         colors: z.record(z.string(), z.string()).optional().describe('Colours of the light theme, by the name of their CSS property: accent, bg, text, muted ...'),

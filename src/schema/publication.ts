@@ -58,6 +58,7 @@ export const Publication = z
     url: Url.optional(),
     links: z.partialRecord(z.enum(LINK_KINDS), Url).optional(),
     abstract: z.string().optional().describe('Markdown with $math$.'),
+    preview: z.string().optional().describe('Path of a thumbnail image inside the project ("assets/img/publication_preview/x.png"), shown beside the paper on lists and on its page; a bare file name is looked for in assets/img/publication_preview/ as al-folio keeps it.'),
     topics: z.array(z.string()).optional(),
     selected: z.boolean().optional().describe('Shown among selected publications on the homepage and short CV.'),
     note: z.string().optional(),

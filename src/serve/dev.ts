@@ -14,6 +14,8 @@ import type { SiteOptions } from '../render/site/context.js';
 import { loadTheme, THEME_DIR } from '../render/site/theme.js';
 import { locate, send } from './http.js';
 import { LazySite } from './lazy-site.js';
+import { IMAGE_FOLDER } from '../render/site/parts/picture.js';
+import { makeImages } from '../write/images.js';
 import { EVENTS_PATH, LIVE_PATH, LIVE_SCRIPT, withLiveReload } from './live-reload.js';
 import { watchProject, type ProjectWatcher } from './watch.js';
 
@@ -179,6 +181,16 @@ export async function startDevServer(root: string, options: DevOptions = {}): Pr
       return;
     }
     if (located.kind === 'missing') {
+      // A resized image the pages show: made when first asked for (kept in .vita-cache/images), as the build would.
+      const path = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+      const variant = path.startsWith(`${IMAGE_FOLDER}/`) && graph ? site?.image(path) : undefined;
+      if (variant && graph) {
+        void makeImages(graph.root, [variant]).then(
+          (made) => (made.files[0] ? send(res, 200, extname(path), made.files[0].content) : send(res, 404, '.txt', made.warnings.join('\n') || 'not found')),
+          (err: Error) => send(res, 500, '.txt', err.message),
+        );
+        return;
+      }
       const missing = serve('404.html');
       return send(res, 404, '.html', withLiveReload(typeof missing === 'string' ? missing : '<!doctype html><title>Not found</title><p>Not found.</p>'));
     }

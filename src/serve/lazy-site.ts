@@ -12,6 +12,7 @@ import { hasCv, renderCv } from '../render/cv/index.js';
 import { treeLanguages } from '../render/strings/index.js';
 import { siteFileJobs, siteTail, summarize, type FileJob, type PagesSummary } from '../render/site/index.js';
 import { siteName } from '../render/site/layout.js';
+import type { ImageVariant } from '../render/site/parts/picture.js';
 import type { Graph } from '../resolve/graph.js';
 import { canMakeNextTrees, checkShortcuts, devTrees, nextTrees, shortcutJob } from './site-jobs.js';
 
@@ -27,6 +28,8 @@ export class LazySite {
   private readonly made = new Map<string, Content>();
   /** Project files linked from the pages rendered so far; all of them once `everything` has run. */
   private readonly links = new Set<string>();
+  /** Resized images planned by the pages rendered so far; all of them once `everything` has run. */
+  private readonly images = new Map<string, ImageVariant>();
   private calendars: Map<string, Content> | undefined;
   /** CV files by person, made when asked for. */
   private cvs: Map<string, Map<string, Content>> | undefined;
@@ -157,16 +160,29 @@ export class LazySite {
     return jobs;
   }
 
-  private note(made: string | { links: readonly string[] }): void {
-    if (typeof made !== 'string') for (const l of made.links) this.links.add(l);
+  private note(made: string | { links: readonly string[]; images: readonly ImageVariant[] }): void {
+    if (typeof made === 'string') return;
+    for (const l of made.links) this.links.add(l);
+    for (const v of made.images) this.images.set(v.path, v);
+  }
+
+  /** The resized image at a path of the site, as some page planned it; every page is rendered to know, if need be. */
+  image(path: string): ImageVariant | undefined {
+    let variant = this.images.get(path);
+    if (!variant && !this.tail) {
+      this.everything();
+      variant = this.images.get(path);
+    }
+    return variant;
   }
 
   /** Renders every page (once per version of the graph), for what depends on all of them: the sitemap and the linked files. */
   private everything(): Map<string, Content> {
     if (this.tail) return this.tail;
-    const summary: PagesSummary = { math: false, sitemapPaths: [], links: new Set(), produced: new Set() };
+    const summary: PagesSummary = { math: false, sitemapPaths: [], links: new Set(), produced: new Set(), images: new Map() };
     for (const job of this.list().values()) summarize(summary, job.file, job.render());
     for (const l of summary.links) this.links.add(l);
+    for (const [p, v] of summary.images) this.images.set(p, v);
     this.tail = new Map(siteTail(this.main, summary).map((f) => [f.path, f.content]));
     return this.tail;
   }

@@ -14,6 +14,7 @@ import { loadTheme } from '../render/site/theme.js';
 import { CHUNK, IN_FLIGHT_KIB, type MainMessage, type WorkerData, type WorkerMessage } from './build.js';
 import type { CvPdfJob } from './cv-pdfs.js';
 import { BatchEncoder } from './batch.js';
+import { makeImages } from './images.js';
 import { checkRelativePath, WriteError } from './index.js';
 import type { RenderedPage } from '../render/site/index.js';
 import type { SearchRecord } from '../render/site/search-index.js';
@@ -67,7 +68,7 @@ try {
     const cvs = first && data.extras.cv ? cvFiles(graph) : { markdown: [], pdfs: [] };
     for (const f of cvs.pdfs) checkRelativePath(f.path);
     if (cvs.pdfs.length) send({ type: 'pdfs', pdfs: cvs.pdfs });
-    const summary: PagesSummary = { math: false, sitemapPaths: [], links: new Set(), produced: new Set() };
+    const summary: PagesSummary = { math: false, sitemapPaths: [], links: new Set(), produced: new Set(), images: new Map() };
     const sitemapPaths: [number, string][] = [];
     const counter = new Int32Array(data.next);
     for (let start = Atomics.add(counter, 0, CHUNK); start < jobs.length; start = Atomics.add(counter, 0, CHUNK)) {
@@ -87,17 +88,21 @@ try {
     }
     batch.send();
     sendRecords();
-    send({ type: 'done', math: summary.math, sitemapPaths, links: [...summary.links] });
+    send({ type: 'done', math: summary.math, sitemapPaths, links: [...summary.links], images: [...summary.images.values()] });
     if (data.index === 0) {
       const m = await next();
       if (m.type === 'tail') {
-        const tail = siteTail(trees[0]!, { math: m.math, sitemapPaths: m.sitemapPaths, links: new Set(m.links), produced: new Set(m.produced) });
+        const images = new Map(m.images.map((v) => [v.path, v]));
+        const tail = siteTail(trees[0]!, { math: m.math, sitemapPaths: m.sitemapPaths, links: new Set(m.links), produced: new Set(m.produced), images });
         if (data.extras.calendars) tail.push(...seminarFiles(graph, { baseUrl: data.options.baseUrl }));
         tail.push(...cvs.markdown);
+        // The images the pages planned, resized here (or taken from the cache): the write stage's part of a picture.
+        const resized = await makeImages(graph.root, images.values(), { cacheDir: data.extras.imageCache, prune: true });
+        tail.push(...resized.files);
         for (const f of tail) checkRelativePath(f.path);
         for (const f of tail) emit(-1, f.path, f.content, false);
         batch.send();
-        send({ type: 'tail' });
+        send({ type: 'tail', warnings: resized.warnings, images: { made: resized.made, reused: resized.reused } });
       }
     }
   }

@@ -11,6 +11,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteOptions } from '../render/site/index.js';
+import type { ImageVariant } from '../render/site/parts/picture.js';
 import { SearchIndexer, type SearchRecord } from '../render/site/search-index.js';
 import { cvCacheDir, typesetCvPdfs, type CvPdfJob, type TypesetPdf } from './cv-pdfs.js';
 import { SiteWriter, WriteError, type WriteResult } from './index.js';
@@ -30,6 +31,8 @@ export interface SiteBuild {
   warnings: string[];
   /** Pages indexed for search (0 when search is off or could not be built). */
   searchPages: number;
+  /** Resized images: made now, and taken from the cache. */
+  images: { made: number; reused: number };
   /** The write's own figures: changed paths, files removed, stale files kept. */
   write?: WriteResult;
 }
@@ -42,6 +45,8 @@ export interface BuildExtras {
   cv?: boolean;
   /** The Pagefind index of the pages. */
   search?: boolean;
+  /** Where resized images are kept between builds (default `<project>/.vita-cache/images`); null for no cache. */
+  imageCache?: string | null;
 }
 
 export interface BuildSiteOptions extends SiteOptions {
@@ -78,15 +83,15 @@ export type WorkerMessage =
   | { type: 'search'; records: SearchRecord[] }
   /** A theme component failed on a page: reported, and vita's own rendering used instead. */
   | { type: 'theme'; diagnostic: Diagnostic }
-  | { type: 'done'; math: boolean; sitemapPaths: [number, string][]; links: string[] }
+  | { type: 'done'; math: boolean; sitemapPaths: [number, string][]; links: string[]; images: ImageVariant[] }
   /** Worker 0's CV PDFs to typeset, sent before it renders pages: the main thread's pool typesets them meanwhile. */
   | { type: 'pdfs'; pdfs: CvPdfJob[] }
   /** Worker 0's files after the pages are sent. */
-  | { type: 'tail' }
+  | { type: 'tail'; warnings: string[]; images: { made: number; reused: number } }
   | { type: 'failed'; message: string; write: boolean };
 
 /** What the main thread says: go ahead (or stop), and, to worker 0, what the tail needs of every page. */
-export type MainMessage = { type: 'go' } | { type: 'stop' } | { type: 'tail'; math: boolean; sitemapPaths: string[]; links: string[]; produced: string[] };
+export type MainMessage = { type: 'go' } | { type: 'stop' } | { type: 'tail'; math: boolean; sitemapPaths: string[]; links: string[]; produced: string[]; images: ImageVariant[] };
 
 /** A rendered file on its way to the writer: its bytes are `start` to `end` of its batch's buffer. */
 export interface SentFile {
@@ -197,7 +202,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     const errors = Math.max(...opened.map((m) => (m.type === 'opened' ? m.errors : 0)));
     if (errors > 0) {
       for (const w of workers) w.postMessage({ type: 'stop' } satisfies MainMessage);
-      return { pages: 0, files: 0, bytes: 0, written: 0, errors, workers: count, diagnostics, warnings: [], searchPages: 0 };
+      return { pages: 0, files: 0, bytes: 0, written: 0, errors, workers: count, diagnostics, warnings: [], searchPages: 0, images: { made: 0, reused: 0 } };
     }
     if (first.type !== 'opened' || !first.plan) throw new Error('the first worker sent no plan');
     // Every path is checked before any file is written.
@@ -209,20 +214,22 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     const done = await Promise.all(inbox.map((next) => next()));
     const sitemap: [number, string][] = [];
     const links = new Set<string>();
+    const images = new Map<string, ImageVariant>();
     let math = false;
     for (const m of done) {
       if (m.type !== 'done') throw failure(m);
       sitemap.push(...m.sitemapPaths);
       for (const l of m.links) links.add(l);
+      for (const v of m.images) images.set(v.path, v);
       math ||= m.math;
     }
     sitemap.sort((a, b) => a[0] - b[0]);
-    workers[0]!.postMessage({ type: 'tail', math, sitemapPaths: sitemap.map(([, p]) => p), links: [...links], produced: plan } satisfies MainMessage);
+    workers[0]!.postMessage({ type: 'tail', math, sitemapPaths: sitemap.map(([, p]) => p), links: [...links], produced: plan, images: [...images.values()] } satisfies MainMessage);
     const tail = await inbox[0]!();
     if (tail.type !== 'tail') throw failure(tail);
 
     // Search (Pagefind's own process) finishes while the CV PDFs' threads go on.
-    const warnings: string[] = [];
+    const warnings: string[] = [...tail.warnings];
     let searchPages = 0;
     if (search) {
       onProgress?.({ phase: 'search', done: 0, total: records });
@@ -241,7 +248,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     // Every file was written in the order of the plan (then the tail's), so the manifest lists them so.
     const result = writer.finish();
     finished = true;
-    return { pages, files, bytes, written: result.written, errors: 0, workers: count, diagnostics: [...diagnostics, ...themeProblems.values()], warnings, searchPages, write: result };
+    return { pages, files, bytes, written: result.written, errors: 0, workers: count, diagnostics: [...diagnostics, ...themeProblems.values()], warnings, searchPages, images: tail.images, write: result };
   } finally {
     stopTypesetting.abort();
     await Promise.all(workers.map((w) => w.terminate()));

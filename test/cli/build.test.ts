@@ -24,7 +24,8 @@ describe('vita build', () => {
     const c = capture();
     const code = await runBuild('examples/pku-group', { out: join(dir, 'site'), ...c.options });
     assert.equal(code, 0, c.err.join(''));
-    assert.match(c.out.join(''), /^wrote \d+ pages \(\d+ changed\) to .+ in \d+\.\d s\n$/);
+    assert.match(c.out.join(''), /^wrote \d+ pages \(\d+ changed, \d+ images resized(, \d+ from the cache)?\) to .+ in \d+\.\d s\n$/);
+    assert.ok(readdirSync(join(dir, 'site/img')).some((f) => f.endsWith('.avif')), 'the photos, resized');
     assert.ok(existsSync(join(dir, 'site/index.html')));
     assert.ok(existsSync(join(dir, 'site/people/lei-wu/index.html')));
     assert.ok(existsSync(join(dir, 'site/pagefind/pagefind-ui.js')), 'the search bundle');
@@ -34,7 +35,7 @@ describe('vita build', () => {
   it('a second build changes nothing', async () => {
     const c = capture();
     assert.equal(await runBuild('examples/pku-group', { out: join(dir, 'site'), ...c.options }), 0);
-    assert.match(c.out.join(''), /\(0 changed\)/);
+    assert.match(c.out.join(''), /\(0 changed, 0 images resized, \d+ from the cache\)/);
   });
 
   it('writes nothing and fails when the record has errors', async () => {

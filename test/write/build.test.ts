@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { openProject } from '../../src/index.js';
-import { renderSite } from '../../src/render/site/index.js';
+import { renderSiteWithImages } from '../../src/write/images.js';
 import { buildSite } from '../../src/write/build.js';
 import { MANIFEST, writeSite } from '../../src/write/index.js';
 
@@ -28,15 +28,16 @@ function tree(root: string): Map<string, string> {
 }
 
 describe('buildSite', () => {
-  it('writes the same files, and the same manifest, as renderSite and writeSite', async () => {
+  it('writes the same files, and the same manifest, as renderSite (with its images) and writeSite', async () => {
     const { graph } = openProject(project);
-    writeSite(join(dir, 'one'), renderSite(graph, { baseUrl: 'https://example.org/' }), { projectRoot: project });
+    writeSite(join(dir, 'one'), await renderSiteWithImages(graph, { baseUrl: 'https://example.org/' }), { projectRoot: project });
     const built = await buildSite(project, join(dir, 'two'), { baseUrl: 'https://example.org/', workers: 2 });
     const one = tree(join(dir, 'one'));
     const two = tree(join(dir, 'two'));
     assert.deepEqual([...two.keys()].sort(), [...one.keys()].sort());
     for (const [path, content] of one) assert.equal(two.get(path), content, path);
     assert.equal(built.errors, 0);
+    assert.ok([...two.keys()].some((p) => p.startsWith('img/') && p.endsWith('.avif')), 'the example\'s photos are resized');
     assert.equal(built.files, one.size - 1);
     assert.equal(built.written, one.size - 1);
   });

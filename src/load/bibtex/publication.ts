@@ -29,11 +29,11 @@ const USED_FIELDS = [
   'award_name', 'pdf', 'code', 'slides', 'video', 'poster', 'html', 'website', 'project', 'blog', 'supp', 'supplement',
   'supplementary', 'data', 'dataset', 'arxiv', 'eprint', 'archiveprefix', 'eprinttype', 'doi', 'url', 'abstract',
   'keywords', 'topics', 'status', 'pubstate', 'note', 'openreview', 'equal', 'co_first', 'lead', 'project_lead',
-  'corresponding', 'alphabetical', 'pubtype', 'type',
+  'corresponding', 'alphabetical', 'pubtype', 'type', 'preview',
 ];
 /** Fields that reference managers and site generators write and vita has no use for: ignored without a word. */
 const IGNORED_FIELDS = [
-  'bibtex_show', 'preview', 'google_scholar_id', 'dimensions', 'altmetric', 'inspirehep_id', 'annotation', 'additional_info',
+  'bibtex_show', 'google_scholar_id', 'dimensions', 'altmetric', 'inspirehep_id', 'annotation', 'additional_info',
   'biburl', 'bibsource', 'timestamp', 'primaryclass', 'eprintclass', 'address', 'location', 'editor', 'edition', 'series',
   'chapter', 'isbn', 'issn', 'language', 'langid', 'hyphenation', 'organization', 'file', 'annote', 'crossref', 'key', 'day',
   'urldate', 'shorttitle', 'shortjournal', 'eid', 'articleno', 'numpages', 'copyright', 'ids', 'groups', 'owner',
@@ -361,6 +361,9 @@ class PublicationBuilder {
     if (award) this.put(['award'], latexToUnicode(award.value), award.at);
     const abstract = this.field('abstract');
     if (abstract) this.put(['abstract'], latexToUnicode(abstract.value), abstract.at);
+    // al-folio's thumbnail: `preview = {figure.png}` (a file of assets/img/publication_preview/) or a path.
+    const preview = this.field('preview');
+    if (preview && preview.value.trim()) this.put(['preview'], verbatim(preview.value).trim(), preview.at);
     const topics = [this.field('keywords'), this.field('topics')].filter((f): f is RawField => f !== undefined);
     if (topics.length) {
       const list = topics.flatMap((f) => latexToUnicode(f.value).split(/[,;]/)).map((t) => t.trim()).filter((t) => t);

@@ -6,7 +6,10 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Graph, Person } from '../../resolve/graph.js';
 import type { LocalizedText } from '../../schema/index.js';
+import type { MarkdownOptions } from '../markdown.js';
+import type { ImageInfo } from '../../load/image.js';
 import type { ComponentOverrides } from './components.js';
+import type { ImageVariant } from './parts/picture.js';
 import { strings, type Strings } from './i18n.js';
 import type { ThemeState } from './parts/themed.js';
 import type { SiteTheme } from './theme.js';
@@ -49,6 +52,10 @@ export interface Site {
    * so no page is searched for its links afterwards. The site copies exactly these (and assets/).
    */
   linked: Set<string>;
+  /** Resized copies of the project's images that the pages made so far show, by path in the site (see parts/picture.ts). */
+  images: Map<string, ImageVariant>;
+  /** What is known of each image of the project shown so far; null when it cannot be shown. */
+  imageFacts: Map<string, ImageInfo | null>;
   /** The theme's component overrides, undefined when there are none: a component checks this once. */
   overrides?: ComponentOverrides;
   /** The theme of this rendering and where its problems go (see parts/themed.ts). */
@@ -83,6 +90,8 @@ export function createSite(graph: Graph, lang: string, options: SiteOptions): Si
     pubSlugs: publicationSlugs(graph),
     files: new Set(graph.files),
     linked: new Set(),
+    images: new Map(),
+    imageFacts: new Map(),
     ...themeFields(options),
   };
 }
@@ -115,6 +124,11 @@ export function url(site: Site, path: string, options: { asset?: boolean; lang?:
   if (options.asset && site.files.has(clean)) site.linked.add(clean);
   // Paths of the record's files may hold spaces or non-ASCII letters: links carry them percent-encoded.
   return site.basePath + prefix + encodeURI(clean);
+}
+
+/** Options of the owner's Markdown on this site (external links in a new tab, by vita.yaml), with a page's own. */
+export function markdownFor(site: Site, options: MarkdownOptions = {}): MarkdownOptions {
+  return site.graph.config.site?.externalLinksNewTab ? { ...options, newTab: true } : options;
 }
 
 /** The absolute URL of a page, when the site's address is known (canonical links, feeds, sitemap). */

@@ -2,7 +2,7 @@
 import { Feed } from 'feed';
 import type { News, Post } from '../../resolve/graph.js';
 import { plainText, renderInline, renderMarkdown } from '../markdown.js';
-import { absoluteUrl, paths, url, type Site } from './context.js';
+import { absoluteUrl, markdownFor, paths, url, type Site } from './context.js';
 import { escapeHtml } from './html.js';
 import { projectFileUrl } from './parts/files.js';
 import { hasNewsPage, newsHeadline } from './parts/news.js';
@@ -49,7 +49,7 @@ export function newsFeed(site: Site, title: string, items: News[], feedPath: str
       title: escapeHtml(plainText(headline)),
       link: link(site, anchor),
       date: newsDate(item.date),
-      content: (item.title ? `<p>${renderInline(item.title, { rewriteUrl: rewrite }).value}</p>` : '') + renderMarkdown(item.body ?? '', { rewriteUrl: rewrite }).value,
+      content: (item.title ? `<p>${renderInline(item.title, markdownFor(site, { rewriteUrl: rewrite })).value}</p>` : '') + renderMarkdown(item.body ?? '', markdownFor(site, { rewriteUrl: rewrite })).value,
     });
   }
   return feed.atom1();

@@ -34,6 +34,7 @@ import { hasCv, hasResearch, hasTalks, hasTeaching, personPath, shortName } from
 import { pubSlug } from './parts/publications.js';
 import { searchRecord, type SearchRecord } from './search-index.js';
 import { robots, sitemap } from './sitemap.js';
+import type { ImageVariant } from './parts/picture.js';
 
 export type { SiteOptions } from './context.js';
 export { loadTheme, type SiteTheme } from './theme.js';
@@ -164,6 +165,8 @@ export class RenderedPage {
     readonly links: string[],
     /** What site search indexes of the page; undefined for pages kept out of search. */
     readonly search: SearchRecord | undefined,
+    /** Resized copies of images first shown by this page, to be made by the write stage. */
+    readonly images: ImageVariant[] = [],
   ) {}
 
   /** The page as one string, joined when asked for. */
@@ -175,13 +178,15 @@ export class RenderedPage {
 export function renderJob(job: PageJob): RenderedPage {
   const site = job.site;
   const known = site.linked.size;
+  const knownImages = site.images.size;
   const page = job.make();
   const file = renderPage(site, page);
   // `url` notes every project file a link is made to; what this page added is what it linked first.
   const links = known === site.linked.size ? [] : [...site.linked].slice(known);
   const sitePath = file.path.replace(/index\.html$/, '');
   const search = page.unsearchable ? undefined : searchRecord(site, page, sitePath);
-  return new RenderedPage(file.path, file.html.pieces, file.math, page.noindex ? undefined : sitePath, links, search);
+  const images = knownImages === site.images.size ? [] : [...site.images.values()].slice(knownImages);
+  return new RenderedPage(file.path, file.html.pieces, file.math, page.noindex ? undefined : sitePath, links, search, images);
 }
 
 /** The output file of a page job, known before the page is rendered. */
@@ -234,6 +239,7 @@ export function summarize(summary: PagesSummary, file: string, made: string | Re
   summary.math ||= made.math;
   if (made.sitemapPath !== undefined) summary.sitemapPaths.push(made.sitemapPath);
   for (const l of made.links) summary.links.add(l);
+  for (const v of made.images) summary.images.set(v.path, v);
 }
 
 /** What the files made after all pages need to know of the pages. */
@@ -244,6 +250,8 @@ export interface PagesSummary {
   links: Set<string>;
   /** Every path made so far (pages and feeds). */
   produced: Set<string>;
+  /** Resized copies of images the pages show, by path: made by the write stage (src/write/images.ts), not by `siteTail`. */
+  images: Map<string, ImageVariant>;
 }
 
 /** The files that depend on every page: sitemap, robots.txt, assets (KaTeX's only if some page has math), linked project files. */
@@ -262,9 +270,8 @@ export function siteTail(main: Site, summary: PagesSummary): OutputFile[] {
 }
 
 /** The files of the site one at a time, in the order `renderSite` lists them, so no more than one page is held at once. */
-export function* siteFiles(graph: Graph, options: SiteOptions = {}): Generator<OutputFile> {
+export function* siteFiles(graph: Graph, options: SiteOptions = {}, summary: PagesSummary = emptySummary()): Generator<OutputFile> {
   const trees = siteTrees(graph, options);
-  const summary: PagesSummary = { math: false, sitemapPaths: [], links: new Set(), produced: new Set() };
   for (const job of siteFileJobs(trees)) {
     const made = job.render();
     summarize(summary, job.file, made);
@@ -273,6 +280,12 @@ export function* siteFiles(graph: Graph, options: SiteOptions = {}): Generator<O
   yield* siteTail(trees[0]!, summary);
 }
 
+/** A summary before any page is made. */
+export function emptySummary(): PagesSummary {
+  return { math: false, sitemapPaths: [], links: new Set(), produced: new Set(), images: new Map() };
+}
+
+/** The pages, feeds and files of the site; resized images aside (they are the write stage's: src/write/images.ts). */
 export function renderSite(graph: Graph, options: SiteOptions = {}): OutputFile[] {
   return [...siteFiles(graph, options)];
 }

@@ -5,6 +5,8 @@ import { absoluteUrl, eventSlug, localText, paths, type Site } from './context.j
 import { projectFileUrl } from './parts/files.js';
 import { personPath } from './parts/person-name.js';
 import { pubSlug } from './parts/publications.js';
+import { imageAddress } from './parts/picture.js';
+import { previewPath } from '../../load/image.js';
 
 function pageUrl(site: Site, path: string): string | undefined {
   return absoluteUrl(site, path);
@@ -30,7 +32,7 @@ export function personData(site: Site, person: Person): Record<string, unknown> 
     alternateName: Object.values(person.names).filter((n) => n !== person.name),
     jobTitle: d.title ? localText(site, d.title) : undefined,
     url: pageUrl(site, personPath(site, person.id)),
-    image: d.photo ? absoluteUrl(site, d.photo, { asset: true }) : undefined,
+    image: d.photo ? absoluteOnly(imageAddress(site, d.photo)) : undefined,
     affiliation: (d.affiliations ?? []).map((a) =>
       clean({ '@type': 'Organization', name: [localText(site, a.name), localText(site, a.institution)].filter(Boolean).join(', '), url: a.url }),
     ),
@@ -55,6 +57,7 @@ export function articleData(site: Site, pub: Publication): Record<string, unknow
     isPartOf: pub.venue?.name || pub.venue?.short ? { '@type': pub.type === 'article' ? 'Periodical' : 'PublicationEvent', name: pub.venue?.name ?? pub.venue?.short } : undefined,
     abstract: pub.abstract,
     keywords: pub.topics?.join(', '),
+    image: pub.preview ? absoluteOnly(imageAddress(site, previewPath(pub.preview, (p) => site.files.has(p)))) : undefined,
     url: pageUrl(site, paths.publication(pubSlug(site, pub.id))),
     sameAs: [pub.doi ? `https://doi.org/${pub.doi}` : undefined, pub.arxiv ? `https://arxiv.org/abs/${pub.arxiv}` : undefined].filter((v) => v !== undefined),
     identifier: pub.doi ? { '@type': 'PropertyValue', propertyID: 'DOI', value: pub.doi } : undefined,
@@ -98,4 +101,9 @@ export function withOffset(local: string, utc: string): string {
   const sign = minutes < 0 ? '-' : '+';
   const abs = Math.abs(minutes);
   return `${local}:00${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** JSON-LD is read by other sites: an address of this one only when it is absolute. */
+function absoluteOnly(address: string | undefined): string | undefined {
+  return address && /^https?:\/\//.test(address) ? address : undefined;
 }

@@ -11,6 +11,7 @@ import { menuLabel, menuPages, personPages } from './parts/writing.js';
 import { pageNavKey } from './pages/page.js';
 import { flushThemeProblems, pageInfo, themed } from './parts/themed.js';
 import { THEME_STYLE } from './theme.js';
+import { imageAddress } from './parts/picture.js';
 
 export interface Page {
   /** Path inside the site: "people/lei-wu/" (a folder) or "404.html". */
@@ -202,7 +203,7 @@ export function renderPage(site: Site, page: Page): PageMarkup {
   const canonical = absoluteUrl(site, page.path);
   const math = page.body.pieces.some(containsMath) || (page.head ? page.head.pieces.some(containsMath) : false);
   const langs = siteLanguages(site);
-  const image = page.image ? absoluteUrl(site, page.image, { asset: true }) ?? url(site, page.image, { asset: true }) : undefined;
+  const image = page.image ? imageAddress(site, page.image) : undefined;
   const feed = hasFeeds(site) ? paths.newsFeed() : undefined;
 
   const head = html`<meta charset="utf-8">

@@ -9,7 +9,7 @@
  * text alone (titles, abstracts with their math, BibTeX) is small and costly to make again: it is kept whole.
  */
 import { renderInline, renderMarkdown } from '../markdown.js';
-import type { Site } from './context.js';
+import { markdownFor, type Site } from './context.js';
 import { trustedHtml, type Html } from './html.js';
 
 const LIMIT = 4096;
@@ -67,10 +67,10 @@ export function flat(s: string): string {
 
 /** A line of Markdown with no options (a title): the same HTML wherever it is shown. */
 export function inlineOnce(site: Site, text: string): Html {
-  return memoShared(site, 'inline', text, () => trustedHtml(flat(renderInline(text).value)));
+  return memoShared(site, 'inline', text, () => trustedHtml(flat(renderInline(text, markdownFor(site)).value)));
 }
 
 /** A block of Markdown with no options (an abstract): the same HTML wherever it is shown. */
 export function markdownOnce(site: Site, text: string): Html {
-  return memoShared(site, 'markdown', text, () => trustedHtml(flat(renderMarkdown(text).value)));
+  return memoShared(site, 'markdown', text, () => trustedHtml(flat(renderMarkdown(text, markdownFor(site)).value)));
 }

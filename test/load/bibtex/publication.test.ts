@@ -62,6 +62,7 @@ test('an al-folio entry with its custom fields', () => {
     },
     award: 'Oral',
     abstract: 'We study the bias of SGD with step size $\\eta$ near minima.',
+    preview: 'sgd.png',
     topics: ['optimization', 'implicit bias'],
     selected: true,
     bibtex: undefined,

@@ -8,7 +8,7 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -228,6 +228,41 @@ describe('the example site in a browser', { skip: NO_CHROMIUM }, () => {
     const reports = await sweep();
     assert.equal(reports.size, pages.length);
     assert.deepEqual(byPage(reports, (r) => r.problems), []);
+  });
+
+  it('photos and previews carry srcset and sizes, the browser picks a resized AVIF copy, and every copy named is on disk', async () => {
+    const ctx = await context();
+    try {
+      const page = await ctx.newPage();
+      for (const [path, selector, least] of [['people/lei-wu/', 'img.photo', 1], ['group/', 'img.card-photo', 2], ['publications/wang2025sharpness/', 'img.pub-figure', 1], ['people/mingze-wang/publications/', 'img.pub-thumb', 1]] as const) {
+        await page.goto(origin + path);
+        const images = await page.$$eval(selector, (els) =>
+          els.map((el) => {
+            const img = el as HTMLImageElement;
+            img.loading = 'eager';
+            const sets = [...(img.parentElement?.querySelectorAll('source') ?? [])].map((s) => s.srcset).concat(img.srcset);
+            return { sets, sizes: img.sizes, width: img.getAttribute('width'), height: img.getAttribute('height'), src: img.src };
+          }),
+        );
+        assert.ok(images.length >= least, `${path}: ${selector}`);
+        await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0), selector, { timeout: 10000 });
+        const shown = await page.$$eval(selector, (els) => els.map((i) => (i as HTMLImageElement).currentSrc));
+        for (const img of images) {
+          assert.ok(img.sizes && img.width && img.height, `${path}: sizes, width and height set`);
+          assert.equal(img.sets.length, 3, `${path}: AVIF, WebP and a fallback`);
+          for (const set of img.sets) {
+            assert.match(set, / \d+w(, |$)/, `${path}: ${set}`);
+            for (const part of set.split(', ')) {
+              const file = decodeURI(new URL(part.split(' ')[0]!, origin).pathname.slice(BASE.length));
+              assert.ok(existsSync(join(site, file)), `${path}: ${file} is on disk`);
+            }
+          }
+        }
+        for (const src of shown) assert.match(src, /\/img\/[^/]+-\d+\.avif$/, `${path}: the browser took an AVIF copy`);
+      }
+    } finally {
+      await ctx.close();
+    }
   });
 
   it('no link, image, stylesheet or script of any page is broken, nor any #fragment of a page', async () => {
@@ -564,6 +599,8 @@ describe('the example site in a browser', { skip: NO_CHROMIUM }, () => {
       page.on('pageerror', (e) => void errors.push(e.message));
       await page.goto(new URL('people/mingze-wang/', dev.url).href);
       assert.match((await page.textContent('h1')) ?? '', /Mingze Wang/);
+      // The photo's resized copy is made on demand, as the build would make it.
+      await page.waitForFunction(() => { const i = document.querySelector('img.photo') as HTMLImageElement | null; return i?.complete && i.naturalWidth > 0 && /\.avif$/.test(i.currentSrc); }, undefined, { timeout: 10000 });
       await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
       const file = join(project, 'people/mingze-wang.yaml');
       const good = readFileSync(file, 'utf8');

@@ -2,8 +2,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { exampleSite, ids, links, page } from './helpers.js';
 
-/** Files other stages add to the site (the lead's build step): the CV PDFs and the iCalendar feeds. */
-const ADDED_LATER = [/\/cv\.(pdf|md)$/, /\.ics$/]; // checked on the built site in test/cli/build.test.ts
+/**
+ * Files other stages add to the site (the lead's build step): the CV PDFs and the iCalendar feeds, checked on the
+ * built site in test/cli/build.test.ts; resized images, made by the write stage (test/write/images.test.ts).
+ */
+const ADDED_LATER = [/\/cv\.(pdf|md)$/, /\.ics$/, /(^|\/)img\/[^/]+-[0-9a-f]{16}-\d+\.(avif|webp|jpg|png)$/];
 
 function checkLinks(baseUrl: string, basePath: string): void {
   const site = exampleSite(baseUrl);

@@ -169,15 +169,17 @@ describe('theme', () => {
   });
 });
 
-describe('photos and alumni', () => {
-  it('shows a photo, copies it into the site, and uses it for Open Graph', async () => {
+describe('photos, previews and alumni', () => {
+  it('shows a photo as a resized <picture>, copies the original for Open Graph', async () => {
     const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
+    const sharp = (await import('sharp')).default;
     const root = mkdtempSync(join(tmpdir(), 'vita-photo-'));
     try {
       mkdirSync(join(root, 'assets'));
-      writeFileSync(join(root, 'assets/lei wu.jpg'), 'JPEG');
+      const jpeg = await sharp({ create: { width: 320, height: 400, channels: 3, background: '#884422' } }).jpeg().toBuffer();
+      writeFileSync(join(root, 'assets/lei wu.jpg'), jpeg);
       const graph = changed((g) => {
         g.root = root;
         // The root is another folder: of the example's files under assets/ (copied into every site), none is there.
@@ -186,10 +188,39 @@ describe('photos and alumni', () => {
       });
       const files = toMap(renderSite(graph, { now: NOW }));
       const html = page(files, 'people/lei-wu/index.html');
-      assert.ok(html.includes('<img class="photo" src="/pku-ml/assets/lei%20wu.jpg" alt="Lei Wu"'));
+      assert.match(html, /<img class="photo" src="\/pku-ml\/img\/lei-wu-[0-9a-f]{16}-304\.jpg" srcset="[^"]+" sizes="[^"]+" alt="Lei Wu" width="152" height="190"/);
       assert.ok(html.includes('<meta property="og:image" content="https://example.org/pku-ml/assets/lei%20wu.jpg">'));
-      assert.equal(Buffer.from(files.get('assets/lei wu.jpg') as Uint8Array).toString(), 'JPEG');
+      assert.deepEqual(Buffer.from(files.get('assets/lei wu.jpg') as Uint8Array), jpeg);
       assert.ok(!files.has('people/lei-wu.yaml'), 'the record itself is not published');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('never lets a photo or preview path make markup or an unsafe URL', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const sharp = (await import('sharp')).default;
+    const root = mkdtempSync(join(tmpdir(), 'vita-photo-'));
+    const odd = 'assets/"><svg onload=alert(1)><img src=x onerror=alert(2) x=".png';
+    try {
+      mkdirSync(join(root, 'assets'));
+      writeFileSync(join(root, odd), await sharp({ create: { width: 200, height: 100, channels: 3, background: '#000' } }).png().toBuffer());
+      const graph = changed((g) => {
+        g.root = root;
+        g.files = [...g.files.filter((f) => !f.startsWith('assets/')), odd];
+        g.people.get('lei-wu')!.data.photo = odd;
+        g.people.get('mingze-wang')!.data.photo = 'javascript:alert(3)';
+        g.publications.get('li2025functional')!.preview = odd;
+        g.publications.get('wang2025sharpness')!.preview = 'data:image/svg+xml,<svg onload=alert(4)>';
+      });
+      const html = allHtml(toMap(renderSite(graph, { now: NOW })));
+      const bad = /<svg onload|<img src=x|javascript:alert|data:image/i.exec(html);
+      assert.ok(!bad, `nothing of the paths runs: ${html.slice(Math.max(0, (bad?.index ?? 0) - 200), (bad?.index ?? 0) + 60)}`);
+      assert.ok(html.includes('<div class="pub-preview"><picture>'), 'the odd but real file is still shown, under a safe name');
+      const values = [...html.matchAll(/\s(?:src|srcset)="([^"]*)"/g)].map((m) => m[1]!);
+      for (const v of values) assert.ok(!/["<>]/.test(v) && !/^\s*(javascript|data):/i.test(v), v);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

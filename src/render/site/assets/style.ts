@@ -103,7 +103,8 @@ main{max-width:var(--measure);margin:0 auto;padding:2.2rem 1.25rem 3rem}
 /* A person */
 .person-head{margin-bottom:1rem}
 .person-head.with-photo{display:grid;grid-template-columns:9.5rem 1fr;gap:1.6rem;align-items:start}
-.photo{width:100%;border-radius:2px;display:block}
+.photo{width:100%;height:auto;border-radius:2px;display:block}
+picture{display:contents}
 .job-title{font-size:1.12rem;margin:0}
 .affiliations{list-style:none;padding:0;margin:.1rem 0 .8rem}
 .affiliations li{margin:0}
@@ -123,6 +124,11 @@ main{max-width:var(--measure);margin:0 auto;padding:2.2rem 1.25rem 3rem}
 .pubs{list-style:none;padding:0;margin:0 0 1.2rem}
 .pub{margin:0 0 1.25rem;line-height:1.5}
 .pubs.numbered .pub{display:grid;grid-template-columns:2.9rem 1fr}
+.pub:has(>.pub-preview){display:grid;grid-template-columns:9rem 1fr;gap:0 1rem}
+.pubs.numbered .pub:has(>.pub-preview){grid-template-columns:2.9rem 9rem 1fr}
+.pub-thumb{width:100%;height:auto;border-radius:2px;border:1px solid var(--rule);display:block}
+.pub-preview-figure{margin:0 0 1.5rem;max-width:30rem}
+.pub-figure{width:100%;height:auto;border-radius:2px;display:block}
 .pub-number{font-variant-numeric:lining-nums tabular-nums;color:var(--muted);font-size:.92rem;padding-top:.05em}
 .pub-body>p{margin:0}
 .pub-title{font-weight:500}
@@ -276,6 +282,8 @@ main{padding:1.6rem 1rem 2.5rem}
 .pager>.muted{display:none}
 .news-item>time,.talk>time,.event>time,.cv-when{padding:0}
 .pubs.numbered .pub{grid-template-columns:2.4rem 1fr}
+.pub:has(>.pub-preview){grid-template-columns:6rem 1fr}
+.pubs.numbered .pub:has(>.pub-preview){grid-template-columns:2.4rem 6rem 1fr}
 .facts{grid-template-columns:1fr;gap:0}
 .facts dd{margin-bottom:.35rem}
 }

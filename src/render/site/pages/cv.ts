@@ -11,7 +11,7 @@ import {
   type CvSection,
 } from '../../cv/model.js';
 import { renderInline, renderMarkdown } from '../../markdown.js';
-import { contentLang, paths, url, type Site } from '../context.js';
+import { contentLang, paths, markdownFor, url, type Site } from '../context.js';
 import { dateRange, money, partialDate } from '../format.js';
 import { html, join, type Html } from '../html.js';
 import type { Page } from '../layout.js';
@@ -50,7 +50,7 @@ ${e.notes.length ? html`<ul class="cv-notes">${e.notes.map((n) => html`<li>${n}<
           row(
             dateRange(site, e.start, e.end),
             html`<strong>${e.url ? html`<a href="${e.url}">${e.title}</a>` : e.title}</strong>, ${join([e.department, e.organization], ', ')}${e.place ? `, ${e.place}` : ''}.
-${e.description ? html`<div class="cv-desc">${renderMarkdown(e.description)}</div>` : ''}`,
+${e.description ? html`<div class="cv-desc">${renderMarkdown(e.description, markdownFor(site))}</div>` : ''}`,
           ),
         )}</ul>`;
       case 'research':
@@ -59,9 +59,7 @@ ${e.description ? html`<div class="cv-desc">${renderMarkdown(e.description)}</di
             ? html`<ul>${e.items.map((i) => html`<li>${i}</li>`)}</ul>`
             : renderMarkdown(
                 // The model numbered the citations as this CV lists the papers; make each number a link to its entry.
-                e.numbered.replace(/\[(\d+)\]/g, (_m, n: string) => `[\\[${n}\\]](#pub-${n})`),
-                { headingStart: 3 },
-              ),
+                e.numbered.replace(/\[(\d+)\]/g, (_m, n: string) => `[\\[${n}\\]](#pub-${n})`), markdownFor(site, { headingStart: 3 })),
         )}`;
       case 'publications': {
         const numbers = new Map(Object.entries(doc.numbers));
@@ -108,7 +106,7 @@ ${s.entries.map(
         return html`<ul class="cv-rows">${s.entries.map((e) =>
           row(
             partialDate(site, e.date),
-            html`${e.title ? html`<em>${renderInline(e.title)}</em>, ` : ''}${e.url ? html`<a href="${e.url}">${e.event}</a>` : e.event}${e.host ? `, ${e.host}` : ''}${e.place ? `, ${e.place}` : ''}${e.virtual ? ` (${t.virtual})` : ''}.`,
+            html`${e.title ? html`<em>${renderInline(e.title, markdownFor(site))}</em>, ` : ''}${e.url ? html`<a href="${e.url}">${e.event}</a>` : e.event}${e.host ? `, ${e.host}` : ''}${e.place ? `, ${e.place}` : ''}${e.virtual ? ` (${t.virtual})` : ''}.`,
           ),
         )}</ul>`;
       case 'service':
@@ -125,7 +123,7 @@ ${sv.organizing.length ? html`<p><strong>${t.organizing}</strong></p><ul class="
 ${sv.other.length ? html`<ul>${sv.other.map((x) => html`<li>${x}</li>`)}</ul>` : ''}`,
         )}`;
       case 'markdown':
-        return html`${s.entries.map((m) => renderMarkdown(m.numbered.replace(/\[(\d+)\]/g, (_m, n: string) => `[\\[${n}\\]](#pub-${n})`), { headingStart: 3 }))}`;
+        return html`${s.entries.map((m) => renderMarkdown(m.numbered.replace(/\[(\d+)\]/g, (_m, n: string) => `[\\[${n}\\]](#pub-${n})`), markdownFor(site, { headingStart: 3 })))}`;
     }
   })();
   const lang = contentLang(site);

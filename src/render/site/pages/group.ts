@@ -8,7 +8,7 @@ import { yearRange } from '../format.js';
 import { stageOverdue } from '../../../resolve/stages.js';
 import { html, type Html } from '../html.js';
 import type { Page } from '../layout.js';
-import { projectFileUrl } from '../parts/files.js';
+import { picture } from '../parts/picture.js';
 import { affiliationLine, otherNames, personPath, personRef, shortName } from '../parts/person-name.js';
 import { personInfo, themed } from '../parts/themed.js';
 
@@ -73,7 +73,7 @@ export function personCard(site: Site, person: Person, member: CardMembership = 
 function defaultPersonCard(site: Site, person: Person, member: CardMembership): Html {
   const d = person.data;
   return html`<li class="card">
-${d.photo ? html`<img class="card-photo" src="${projectFileUrl(site, d.photo)}" alt="" width="64" height="80" loading="lazy">` : ''}
+${d.photo ? (picture(site, d.photo, { alt: '', width: 64, class: 'card-photo' }) ?? '') : ''}
 <div>
 <p class="card-name"><a href="${url(site, personPath(site, person.id))}">${shortName(site, person)}</a>${otherNames(site, person)}</p>
 ${d.title ? html`<p class="muted">${localText(site, d.title)}</p>` : ''}

@@ -1,6 +1,6 @@
 /** The group's landing page (/): who the group is, its lead and members, news, selected papers, seminars. */
 import { renderMarkdown } from '../../markdown.js';
-import { localText, paths, url, type Site } from '../context.js';
+import { localText, paths, markdownFor, url, type Site } from '../context.js';
 import { html } from '../html.js';
 import type { Page } from '../layout.js';
 import { newsList } from '../parts/news.js';
@@ -28,7 +28,7 @@ export function groupHomePage(site: Site): Page {
   const body = html`<header class="home-head">
 <h1>${main}${others.map(([lang, n]) => html` <span class="other-script" lang="${lang}">${n}</span>`)}</h1>
 ${group.institution ? html`<p class="subtitle">${group.url ? html`<a href="${group.url}">${group.institution}</a>` : group.institution}</p>` : ''}
-${description ? html`<div class="lede">${renderMarkdown(description)}</div>` : ''}
+${description ? html`<div class="lede">${renderMarkdown(description, markdownFor(site))}</div>` : ''}
 </header>
 ${lead ? html`<section id="lead"><h2>${t.lead}</h2><ul class="cards">${personCard(site, lead)}</ul></section>` : ''}
 ${members.some((m) => m.current) ? html`<section id="members"><h2>${t.members}</h2>${currentMembers(site, members, 3)}<p class="see-also"><a href="${url(site, paths.group())}">${t.group} →</a></p></section>` : ''}

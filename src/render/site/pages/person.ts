@@ -1,7 +1,7 @@
 /** A person's homepage (seed 000): who they are, how to reach them, what they work on, selected papers, news. */
 import type { News, Person, Publication } from '../../../resolve/graph.js';
 import { renderMarkdown } from '../../markdown.js';
-import { contentLang, localLang, localText, paths, url, type Site } from '../context.js';
+import { contentLang, localLang, localText, paths, markdownFor, url, type Site } from '../context.js';
 import { hasFeeds } from '../feeds.js';
 import { obfuscateEmail } from '../format.js';
 import { html, type Html } from '../html.js';
@@ -9,6 +9,7 @@ import { personData } from '../jsonld.js';
 import { memo } from '../memo.js';
 import type { Page } from '../layout.js';
 import { projectFileUrl } from '../parts/files.js';
+import { picture } from '../parts/picture.js';
 import { newsList } from '../parts/news.js';
 import { fullName, hasCv, personPath, personTabs, shortName } from '../parts/person-name.js';
 import { publicationList } from '../parts/publications.js';
@@ -20,7 +21,7 @@ export function prose(site: Site, person: Person, section: string): Html | undef
   const s = person.sections[section];
   if (!s || !s.text.trim()) return undefined;
   const dir = s.file.split('/').slice(0, -1).join('/');
-  const body = renderMarkdown(s.text, { rewriteUrl: (u) => projectFileUrl(site, u, dir), headingStart: 3 });
+  const body = renderMarkdown(s.text, markdownFor(site, { rewriteUrl: (u) => projectFileUrl(site, u, dir), headingStart: 3 }));
   const lang = contentLang(site);
   return lang ? html`<div lang="${lang}">${body}</div>` : body;
 }
@@ -88,18 +89,19 @@ function newsById(site: Site): Map<string, News> {
 export function personPage(site: Site, person: Person): Page {
   const t = site.t;
   const d = person.data;
-  const about = prose(site, person, 'about') ?? prose(site, person, 'bio') ?? (d.bio ? renderMarkdown(localText(site, d.bio)) : undefined);
+  const about = prose(site, person, 'about') ?? prose(site, person, 'bio') ?? (d.bio ? renderMarkdown(localText(site, d.bio), markdownFor(site)) : undefined);
   const vision = prose(site, person, 'vision');
   const themes = d.themes ?? [];
   const recruiting = prose(site, person, 'recruiting');
   const selected = selectedPublications(site, person.publications);
   const news = person.news.map((id) => newsById(site).get(id)).filter((n) => n !== undefined).slice(0, 5);
-  const photo = d.photo ? projectFileUrl(site, d.photo) : undefined;
   const name = shortName(site, person);
   const projects = personProjects(site, person.id);
+  // 9.5rem beside the name on a wide screen, 6.5rem on a phone (style.ts).
+  const photo = d.photo ? picture(site, d.photo, { alt: name, width: 152, sizes: '(max-width: 40rem) 104px, 152px', class: 'photo', eager: true }) : undefined;
 
   const hero = () => html`<header class="person-head${photo ? ' with-photo' : ''}">
-${photo ? html`<img class="photo" src="${photo}" alt="${name}" width="160" height="200">` : ''}
+${photo ?? ''}
 <div>
 <h1>${fullName(site, person)}</h1>
 ${contact(site, person)}

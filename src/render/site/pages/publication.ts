@@ -12,6 +12,8 @@ import { isProjectPath, projectPath } from '../parts/files.js';
 import { inlineOnce, markdownOnce } from '../memo.js';
 import { projectLinks, publicationProjects } from '../parts/writing.js';
 import { authorList, bibtexHtml, kindLabel, legendFor, publicationLinks, pubSlug, venueLine } from '../parts/publications.js';
+import { publicationPreview } from '../parts/picture.js';
+import { previewPath } from '../../../load/image.js';
 
 /** Google Scholar's meta tags (https://scholar.google.com/intl/en/scholar/inclusion.html#indexing). */
 export function citationMeta(site: Site, pub: Publication): Html {
@@ -59,6 +61,7 @@ ${sentence ? html`<p class="legend">${sentence}</p>` : ''}
 <p class="pub-venue">${venueLine(site, pub)}${pub.award ? html` <span class="award">${pub.award}</span>` : ''}</p>
 ${links.length ? html`<p class="pub-actions">${links.map((l) => html`<a class="action" href="${l.href}">${t.linkNames[l.kind] ?? l.kind}</a>`)}</p>` : ''}
 </header>
+${publicationPreview(site, pub, 'page') ?? ''}
 ${pub.abstract ? html`<section class="abstract"><h2>${t.abstract}</h2><div${contentLang(site) ? html` lang="${contentLang(site)}"` : ''}>${markdownOnce(site, pub.abstract)}</div></section>` : ''}
 ${pub.note ? html`<p class="note">${renderInline(pub.note)}</p>` : ''}
 ${projects.length ? html`<p class="topics pub-projects"><span class="label">${t.projects}</span> ${projectLinks(site, projects)}</p>` : ''}
@@ -68,6 +71,7 @@ ${pub.topics?.length ? html`<p class="topics"><span class="label">${t.topics}</s
   return {
     path: paths.publication(pubSlug(site, pub.id)),
     title: plainText(pub.title),
+    image: pub.preview ? previewPath(pub.preview, (p) => site.files.has(p)) : undefined,
     description: pub.abstract ? plainText(pub.abstract).slice(0, 300) : `${pub.authors.map((a) => a.name).join(', ')}. ${pub.venue?.name ?? ''} ${pub.year}`.trim(),
     body,
     head: citationMeta(site, pub),

@@ -5,7 +5,7 @@
 import { numberPublications, replaceCitations } from '../../../resolve/citations.js';
 import type { Person } from '../../../resolve/graph.js';
 import { renderMarkdown } from '../../markdown.js';
-import { contentLang, paths, url, type Site } from '../context.js';
+import { contentLang, paths, markdownFor, url, type Site } from '../context.js';
 import { html } from '../html.js';
 import type { Page } from '../layout.js';
 import { projectFileUrl } from '../parts/files.js';
@@ -36,7 +36,7 @@ export function researchPage(site: Site, person: Person): Page {
     cited.map((c) => (c.number === undefined ? `[?${c.key}]` : `[\\[${c.number}\\]](#pub-${c.number})`)).join(''),
   );
   const dir = section.file.split('/').slice(0, -1).join('/');
-  const prose = renderMarkdown(text, { rewriteUrl: (u) => (u.startsWith('#') ? u : projectFileUrl(site, u, dir)), headingStart: 3 });
+  const prose = renderMarkdown(text, markdownFor(site, { rewriteUrl: (u) => (u.startsWith('#') ? u : projectFileUrl(site, u, dir)), headingStart: 3 }));
   const co = coauthors(site, person);
 
   const body = html`${personHeader(site, person, t.research, 'research')}

@@ -4,7 +4,7 @@
  */
 import type { SeminarEvent, Series, Speaker } from '../../../resolve/graph.js';
 import { plainText, renderInline, renderMarkdown } from '../../markdown.js';
-import { contentLang, eventSlug, localLang, localText, paths, url, type Site } from '../context.js';
+import { contentLang, eventSlug, localLang, localText, paths, markdownFor, url, type Site } from '../context.js';
 import { eventTime, longDate, obfuscateEmail } from '../format.js';
 import { html, join, type Html } from '../html.js';
 import { eventData } from '../jsonld.js';
@@ -50,7 +50,7 @@ export function eventItem(site: Site, e: SeminarEvent, options: { showSeries?: b
   return html`<li class="event${e.status !== 'scheduled' ? ' muted-event' : ''}">
 <time datetime="${e.startLocal}">${longDate(site, e.startLocal)}</time>
 <div>
-<p class="event-title"><a href="${url(site, paths.event(e.series, eventSlug(e.id)))}">${renderInline(e.title)}</a>${statusBadge(site, e)}</p>
+<p class="event-title"><a href="${url(site, paths.event(e.series, eventSlug(e.id)))}">${renderInline(e.title, markdownFor(site))}</a>${statusBadge(site, e)}</p>
 <p class="muted">${join(e.speakers.map((s) => html`${speakerName(site, s)}${speakerAffiliation(site, s) ? `, ${speakerAffiliation(site, s)}` : ''}`), '; ')}${options.showSeries && series ? html` · ${seriesName(site, series)}` : ''}</p>
 </div>
 </li>`;
@@ -107,7 +107,7 @@ export function seriesPage(site: Site, series: Series): Page {
 <h1>${seriesName(site, series)}</h1>
 ${typeof series.name !== 'string' ? html`<p class="subtitle">${Object.entries(series.name).filter(([l]) => l !== localLang(site, series.name)).map(([l, n]) => html`<span lang="${l}">${n}</span> `)}</p>` : ''}
 </header>
-${series.description ? renderMarkdown(series.description) : ''}
+${series.description ? renderMarkdown(series.description, markdownFor(site)) : ''}
 <dl class="facts">
 ${series.venue ? html`<div><dt>${t.place}</dt><dd>${series.venue.name}${series.venue.online ? html` · <a href="${series.venue.online}">${t.online}</a>` : ''}</dd></div>` : ''}
 ${organizers.length ? html`<div><dt>${t.organizers}</dt><dd>${join(organizers, ', ')}</dd></div>` : ''}
@@ -128,7 +128,7 @@ export function eventPage(site: Site, event: SeminarEvent): Page {
   const body = html`<article class="event-page">
 <header class="page-head">
 <p class="kicker"><a href="${url(site, paths.series(series.id))}">${seriesName(site, series)}</a></p>
-<h1${contentLang(site) ? html` lang="${contentLang(site)}"` : ''}>${renderInline(event.title)}${statusBadge(site, event)}</h1>
+<h1${contentLang(site) ? html` lang="${contentLang(site)}"` : ''}>${renderInline(event.title, markdownFor(site))}${statusBadge(site, event)}</h1>
 </header>
 <dl class="facts event-facts">
 <div><dt>${event.speakers.length > 1 ? t.speakers : t.speaker}</dt><dd>${join(
@@ -150,8 +150,8 @@ ${venue?.name || venue?.online ? html`<div><dt>${t.place}</dt><dd>${venue?.name 
 ${event.slides ? html`<a class="action" href="${event.slides}">${t.slides}</a>` : ''}
 ${event.video ? html`<a class="action" href="${event.video}">${t.video}</a>` : ''}
 </p>
-${event.abstract ? html`<section class="abstract"><h2>${t.abstract}</h2><div${lang ? html` lang="${lang}"` : ''}>${renderMarkdown(event.abstract)}</div></section>` : ''}
-${bios.length ? html`<section class="bio"><h2>${t.bio}</h2><div${lang ? html` lang="${lang}"` : ''}>${bios.map((b) => renderMarkdown(b))}</div></section>` : ''}
+${event.abstract ? html`<section class="abstract"><h2>${t.abstract}</h2><div${lang ? html` lang="${lang}"` : ''}>${renderMarkdown(event.abstract, markdownFor(site))}</div></section>` : ''}
+${bios.length ? html`<section class="bio"><h2>${t.bio}</h2><div${lang ? html` lang="${lang}"` : ''}>${bios.map((b) => renderMarkdown(b, markdownFor(site)))}</div></section>` : ''}
 ${hostBlock(site, series)}
 <p class="see-also"><a href="${url(site, paths.series(series.id))}">${t.allEvents}</a></p>
 </article>`;

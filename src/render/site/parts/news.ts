@@ -1,7 +1,7 @@
 /** News items: a date, a headline, nested points, and links to the papers and people they are about. */
 import type { News } from '../../../resolve/graph.js';
 import { renderInline, renderMarkdown } from '../../markdown.js';
-import { contentLang, paths, url, type Site } from '../context.js';
+import { contentLang, paths, markdownFor, url, type Site } from '../context.js';
 import { html, type Html } from '../html.js';
 import { projectFileUrl } from './files.js';
 import { inlineOnce } from '../memo.js';
@@ -36,8 +36,8 @@ function defaultNewsItem(site: Site, item: News, options: { showPeople?: boolean
   return html`<li class="news-item" id="news-${item.id}"${item.lang ? html` lang="${item.lang}"` : ''}>
 <time datetime="${item.date}">${item.date}</time>
 <div class="news-body">
-${item.title ? html`<p class="news-title">${page ? html`<a href="${url(site, paths.newsItem(item.id))}">${renderInline(item.title, { rewriteUrl: rewrite })}</a>` : renderInline(item.title, { rewriteUrl: rewrite })}</p>` : ''}
-${body ? renderMarkdown(body, { rewriteUrl: rewrite, headingStart: 4 }) : ''}
+${item.title ? html`<p class="news-title">${page ? html`<a href="${url(site, paths.newsItem(item.id))}">${renderInline(item.title, markdownFor(site, { rewriteUrl: rewrite }))}</a>` : renderInline(item.title, markdownFor(site, { rewriteUrl: rewrite }))}</p>` : ''}
+${body ? renderMarkdown(body, markdownFor(site, { rewriteUrl: rewrite, headingStart: 4 })) : ''}
 ${page ? html`<p class="read-more"><a href="${url(site, paths.newsItem(item.id))}">${site.t.readMore}<span class="visually-hidden">: ${newsHeadline(item)}</span> →</a></p>` : ''}
 ${pubs.length || people.length
     ? html`<p class="news-refs">${pubs.map(

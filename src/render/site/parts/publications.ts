@@ -10,6 +10,7 @@ import { contentLang, paths, url, type Site } from '../context.js';
 import { escapeHtml, html, isSafeHref, trustedHtml, type Html } from '../html.js';
 import { flat, inlineOnce, markdownOnce, memo, memoShared } from '../memo.js';
 import { projectFileUrl } from './files.js';
+import { publicationPreview } from './picture.js';
 import { themedPublicationItem } from './themed.js';
 import { personPath, shortName } from './person-name.js';
 
@@ -252,7 +253,8 @@ function itemParts(site: Site, pub: Publication): { attributes: string; title: s
   const links = publicationLinks(site, pub);
   const topics = (pub.topics ?? []).map((x) => x.toLowerCase());
   const attributes = html` data-key="${pub.id}" data-year="${pub.year}" data-type="${pub.type}" data-topics="${topics.join('|')}">`.value;
-  const title = html`
+  const preview = pub.preview === undefined ? '' : (publicationPreview(site, pub, 'list')?.value ?? '');
+  const title = preview + html`
 <div class="pub-body">
 <p class="pub-title">${short ? html`<span class="badge" title="${pub.venue?.name ?? short}">${short}</span> ` : ''}<a href="${url(site, paths.publication(pubSlug(site, pub.id)))}">${inlineOnce(site, pub.title)}</a></p>
 <p class="pub-authors">`.value;

@@ -11,7 +11,7 @@ import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
 import type { News, Person, Publication } from '../../../resolve/graph.js';
 import { renderInline, renderMarkdown } from '../../markdown.js';
 import type { ComponentHelpers, ComponentName, ComponentOverride, ComponentOverrides, ComponentProps, LinkInfo, NewsInfo, PageInfo, PersonInfo, PublicationInfo } from '../components.js';
-import { localText, paths, url, type Site } from '../context.js';
+import { localText, paths, markdownFor, url, type Site } from '../context.js';
 import { html, Html, join, trustedHtml } from '../html.js';
 import { inlineOnce, markdownOnce, memo } from '../memo.js';
 import { stackPosition, type SiteTheme } from '../theme.js';
@@ -326,9 +326,9 @@ export function newsInfo(site: Site, item: News): NewsInfo {
     id: item.id,
     date: item.date,
     title: item.title,
-    titleHtml: item.title ? renderInline(item.title, { rewriteUrl: rewrite }) : undefined,
+    titleHtml: item.title ? renderInline(item.title, markdownFor(site, { rewriteUrl: rewrite })) : undefined,
     body,
-    bodyHtml: body ? renderMarkdown(body.trim(), { rewriteUrl: rewrite, headingStart: 4 }) : undefined,
+    bodyHtml: body ? renderMarkdown(body.trim(), markdownFor(site, { rewriteUrl: rewrite, headingStart: 4 })) : undefined,
     lang: item.lang,
     people: item.people.flatMap((id) => {
       const p = site.graph.people.get(id);
