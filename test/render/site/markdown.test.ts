@@ -141,6 +141,9 @@ describe('raw HTML in the owner\'s Markdown', () => {
     assert.ok(out.includes('<span>x</span>') && out.includes('<span class="katex"><span class="katex-mathml"><math'), out);
     assert.ok(out.includes('style="height:'), 'KaTeX inline styles kept');
     assert.ok(!/\uE000|\uE001/.test(out));
+    const joined = render('<b>x</b> the $n$-gram model');
+    assert.ok(joined.includes('<span style="white-space:nowrap">') && joined.includes('<b>x</b>'), 'math kept with its word beside raw HTML');
+    assert.equal(renderMarkdown('<span style="color:red" onclick="x">r</span>').value, '<p><span>r</span></p>\n', 'no other style survives');
   });
   it('opens external links in a new tab when asked, with rel="noopener noreferrer"', () => {
     assert.ok(render('[a](https://x.org) [b](assets/c.pdf) <a href="https://y.org">y</a>', true).includes('<a href="https://x.org" target="_blank" rel="noopener noreferrer">a</a>'));
