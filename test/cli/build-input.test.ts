@@ -30,7 +30,9 @@ describe('vita build with awkward input', () => {
     writeFileSync(join(project, 'people', 'lei-wu.yaml'), 'name: Lei Wu\nphoto: assets/lei%.jpg\n');
     writeFileSync(join(project, 'people', 'lei-wu', 'about.md'), 'Slides [at 100%](../../assets/100%.pdf).\n');
     writeFileSync(join(project, 'publications', 'papers.bib'), '@article{wu2018, title = {T}, author = {Wu, Lei}, journal = {J}, year = {2018}, pdf = {assets/sgd%.pdf}}\n');
-    for (const f of ['lei%.jpg', '100%.pdf', 'sgd%.pdf']) writeFileSync(join(project, 'assets', f), 'x');
+    for (const f of ['100%.pdf', 'sgd%.pdf']) writeFileSync(join(project, 'assets', f), 'x');
+    // A photo must be an image (check/not-an-image): a small real JPEG.
+    writeFileSync(join(project, 'assets', 'lei%.jpg'), await (await import('sharp')).default({ create: { width: 40, height: 50, channels: 3, background: '#456' } }).jpeg().toBuffer());
     const c = capture();
     const code = await runBuild(project, { out: join(dir, 'percent-site'), ...c.options });
     assert.equal(code, 0, c.err.join(''));
@@ -38,6 +40,7 @@ describe('vita build with awkward input', () => {
     assert.match(home, /href="\/assets\/100%25\.pdf"/);
     assert.ok(existsSync(join(dir, 'percent-site', 'assets', '100%.pdf')));
     assert.ok(existsSync(join(dir, 'percent-site', 'assets', 'lei%.jpg')));
+    assert.match(home, /<img class="photo" src="\/img\/lei-[0-9a-f]{16}-40\.jpg"/, 'the photo, resized under a name of its own');
   });
 
   it('a citation key that names a file of the site is reported at the key, and nothing is written', async () => {
