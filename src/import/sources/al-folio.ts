@@ -174,7 +174,9 @@ function demoPaper(entry: { fields: { name: string; text: string }[] }): string 
 }
 
 /** BibTeX link fields that point into the site (`pdf = {paper.pdf}` is assets/pdf/paper.pdf) are copied and relinked. */
-const LINK_FIELDS = ['pdf', 'slides', 'poster', 'supp', 'supplement', 'supplementary', 'html', 'website', 'project', 'blog', 'code', 'video', 'data', 'dataset', 'url'];
+const LINK_FIELDS = ['pdf', 'slides', 'poster', 'supp', 'supplement', 'supplementary', 'html', 'website', 'project', 'blog', 'code', 'video', 'data', 'dataset', 'url', 'preview'];
+/** Where al-folio keeps the files of fields whose files are not PDFs. */
+const FIELD_FOLDERS: Record<string, string> = { preview: 'assets/img/publication_preview' };
 
 export function carryLinks(pub: ImportedPublication, files: SiteFiles, bundle: ImportBundle, base = 'assets/pdf'): void {
   const bib = pub.bibtex;
@@ -184,7 +186,7 @@ export function carryLinks(pub: ImportedPublication, files: SiteFiles, bundle: I
     if (!LINK_FIELDS.includes(field.name)) continue;
     const target = field.raw.replace(/^[{"]|[}"]$/g, '').replace(/^\\url\{|\}$/g, '').trim();
     if (!target || /^[a-z][a-z0-9+.-]*:/i.test(target)) continue;
-    const link = files.link(target, base, pub.origin);
+    const link = files.link(target, FIELD_FOLDERS[field.name] ?? base, pub.origin);
     if (link === target) continue;
     changed = true;
     if (link) setField(bib, field.name, `{${link}}`);

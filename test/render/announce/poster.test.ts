@@ -67,7 +67,7 @@ describe('long and hostile input', () => {
   const base = readFileSync('examples/pku-group/seminars/scms-colloquium/2025-07-23-weijie-su.yaml', 'utf8');
   const files = {
     'vita.yaml': 'title: Poster test\nbaseUrl: https://example.org/\n',
-    'people/weijie-su.yaml': readFileSync('examples/pku-group/people/weijie-su.yaml', 'utf8'),
+    'people/weijie-su.yaml': readFileSync('examples/pku-group/people/weijie-su.yaml', 'utf8').replace(/^photo:.*\n/m, ''), // no photo file here
     'seminars/scms-colloquium/series.yaml': readFileSync('examples/pku-group/seminars/scms-colloquium/series.yaml', 'utf8'),
   };
 
@@ -148,7 +148,7 @@ describe('nothing the poster prints is cut off', () => {
     const text = base.replace(/abstract: >-\n[\s\S]*?\nbio:/, `abstract: ${JSON.stringify(abstract)}\nbio:`);
     const files = {
       'vita.yaml': 'title: Poster test\nbaseUrl: https://example.org/\n',
-      'people/weijie-su.yaml': readFileSync('examples/pku-group/people/weijie-su.yaml', 'utf8'),
+      'people/weijie-su.yaml': readFileSync('examples/pku-group/people/weijie-su.yaml', 'utf8').replace(/^photo:.*\n/m, ''), // no photo file here
       'seminars/scms-colloquium/series.yaml': readFileSync('examples/pku-group/seminars/scms-colloquium/series.yaml', 'utf8'),
       'seminars/scms-colloquium/2025-07-23-weijie-su.yaml': text,
     };
