@@ -242,7 +242,8 @@ export function packageJson(a: Answers): string {
 }
 
 export function gitignore(): string {
-  return '_site/\nnode_modules/\n.vita-cache/\n';
+  // `.*.vita-staging/`: where a build is made before it replaces _site/ (left behind only by a build that was killed).
+  return '_site/\nnode_modules/\n.vita-cache/\n.*.vita-staging/\n';
 }
 
 /** Which schema checks which files, for VS Code's YAML extension (redhat.vscode-yaml). */

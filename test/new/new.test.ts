@@ -75,7 +75,7 @@ describe('vita new for a person', async () => {
   });
 
   it('.gitignore keeps out the output, the packages and the cache', () => {
-    assert.deepEqual(read(dir, '.gitignore').trim().split('\n'), ['_site/', 'node_modules/', '.vita-cache/']);
+    assert.deepEqual(read(dir, '.gitignore').trim().split('\n'), ['_site/', 'node_modules/', '.vita-cache/', '.*.vita-staging/']);
   });
 
   it('points editors at schemas that vita ships, from settings and from each YAML file', () => {
