@@ -4,11 +4,12 @@
  * source changed. The cache only saves time: a missing, partial or damaged entry is typeset again.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { TYPST_VERSION } from '../render/typst/compile.js';
+import { pruneCacheFolder } from './cache-folder.js';
 
 /** A CV to typeset: where its PDF goes in the site, and its Typst source with the fonts to set it in. */
 export interface CvPdfJob {
@@ -76,25 +77,6 @@ function writeCached(dir: string, key: string, pdf: Uint8Array, warnings: string
   }
 }
 
-/** Removes the entries this build did not use, so the cache holds one build's PDFs, not every version ever made. */
-function prune(dir: string, used: Set<string>): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const key = name.replace(/\.(pdf|json|pdf\.\d+\.tmp)$/, '');
-    if (used.has(key)) continue;
-    try {
-      unlinkSync(join(dir, name));
-    } catch {
-      // gone already, or not ours to remove
-    }
-  }
-}
-
 /** Typesets the CVs, in the order given; cached PDFs are read, the others typeset on `threads` threads. */
 export async function typesetCvPdfs(jobs: readonly CvPdfJob[], options: TypesetOptions = {}): Promise<TypesetPdf[]> {
   const results: (TypesetPdf | undefined)[] = new Array(jobs.length);
@@ -130,7 +112,10 @@ export async function typesetCvPdfs(jobs: readonly CvPdfJob[], options: TypesetO
     );
   }
   if (options.signal?.aborted) throw new Error('typesetting the CV PDFs was stopped');
-  if (options.cacheDir) prune(options.cacheDir, new Set(keys));
+  if (options.cacheDir) {
+    const used = new Set(keys);
+    pruneCacheFolder(options.cacheDir, (name) => used.has(name.replace(/\.(pdf|json|pdf\.\d+\.tmp)$/, '')));
+  }
   return results as TypesetPdf[];
 }
 

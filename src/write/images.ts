@@ -5,12 +5,13 @@
  * as before. Without a working sharp (a platform with no prebuilt binary), each copy is the original's bytes,
  * which browsers still show (they read an image's format from its bytes), and the build says so once.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OutputFile } from '../render/output.js';
 import { emptySummary, siteFiles, type SiteOptions } from '../render/site/index.js';
 import type { Graph } from '../resolve/graph.js';
 import type { ImageVariant } from '../render/site/parts/picture.js';
+import { pruneCacheFolder } from './cache-folder.js';
 
 /** Part of every cached copy's name: bumped when the encoding below changes, so no copy of an older one is reused. */
 export const ENCODING = 'e1';
@@ -63,7 +64,7 @@ export async function makeImages(root: string, variants: Iterable<ImageVariant>,
   const result: ImageResult = { files: [], made: 0, reused: 0, warnings: [] };
   const cacheDir = options.cacheDir === undefined ? join(root, '.vita-cache', 'images') : options.cacheDir;
   if (!list.length) {
-    if (cacheDir && options.prune) prune(cacheDir, new Set());
+    if (cacheDir && options.prune) pruneCacheFolder(cacheDir, () => false);
     return result;
   }
   const sources = new Map<string, Uint8Array | Error>();
@@ -108,7 +109,10 @@ export async function makeImages(root: string, variants: Iterable<ImageVariant>,
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL, list.length) }, work));
-  if (cacheDir && options.prune) prune(cacheDir, new Set(list.map(cacheName)));
+  if (cacheDir && options.prune) {
+    const used = new Set(list.map(cacheName));
+    pruneCacheFolder(cacheDir, (name) => used.has(name));
+  }
   if (sharpProblem) result.warnings.push(`images were copied without resizing: ${sharpProblem} (npm install sharp to resize them)`);
   result.files = out.filter((f): f is OutputFile => f !== undefined);
   return result;
@@ -133,23 +137,6 @@ function cacheName(v: ImageVariant): string {
   return `${ENCODING}-${v.path.slice(v.path.lastIndexOf('/') + 1)}`;
 }
 
-/** Removes the cached copies no page shows any more (a cache that cannot be listed is left as it is). */
-function prune(dir: string, used: Set<string>): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (used.has(name)) continue;
-    try {
-      unlinkSync(join(dir, name));
-    } catch {
-      // Gone already, or not ours to remove: the next build tries again.
-    }
-  }
-}
 
 function readCached(dir: string, v: ImageVariant): Uint8Array | undefined {
   try {
