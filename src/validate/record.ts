@@ -22,7 +22,7 @@ export function validateRecord(raw: RawRecord, diagnostics: Diagnostics): Locate
   else {
     for (const d of issuesToDiagnostics(raw, schema, result.error.issues)) diagnostics.add(d);
     // The record without its wrong fields still exists for the rest of the project (see salvage.ts).
-    const kept = salvage(schema, raw.value, result.error.issues) as Record<string, unknown> | undefined;
+    const kept = salvage(schema, raw.value, result.error.issues, raw.id) as Record<string, unknown> | undefined;
     // Without a usable id (a citation key "wu 2018"), nothing can refer to the record: it is left out.
     if (kept === undefined || (raw.kind === 'publication' && typeof kept.id !== 'string')) return undefined;
     value = kept;

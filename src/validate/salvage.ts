@@ -10,12 +10,20 @@ type Path = readonly PropertyKey[];
 /** Rounds of taking out and checking again: each takes out what is wrong, or, failing that, what holds it. */
 const ROUNDS = 6;
 
-export function salvage(schema: z.ZodType, value: object, issues: readonly z.core.$ZodIssue[]): unknown {
+/**
+ * `standIn`: text for a missing required field of the record itself (a person without `name`), so that the record
+ * still exists for what refers to it; the error is the first pass's, and nothing is built while there is one.
+ */
+export function salvage(schema: z.ZodType, value: object, issues: readonly z.core.$ZodIssue[], standIn?: string): unknown {
   let current: unknown = structuredClone(value);
   let pending = issues;
   for (let round = 0; round < ROUNDS; round++) {
     const targets: Path[] = [];
     for (const issue of pending) {
+      if (standIn !== undefined && issue.path.length === 1 && valueAt(current, issue.path) === undefined && takesText(issue)) {
+        (current as Record<PropertyKey, unknown>)[issue.path[0] as string] = standIn;
+        continue;
+      }
       const path = issue.path;
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) targets.push([...path, key]);
@@ -34,6 +42,13 @@ export function salvage(schema: z.ZodType, value: object, issues: readonly z.cor
     pending = again.error.issues;
   }
   return undefined;
+}
+
+/** Whether a field reported missing may be text (a plain string, or one of a union's kinds: `name`, `title`). */
+function takesText(issue: z.core.$ZodIssue): boolean {
+  if (issue.code === 'invalid_type') return issue.expected === 'string';
+  if (issue.code === 'invalid_union') return issue.errors.some((branch) => branch.some((e) => e.code === 'invalid_type' && e.expected === 'string' && e.path.length === 0));
+  return false;
 }
 
 function valueAt(value: unknown, path: Path): unknown {

@@ -31,3 +31,14 @@ test('each kind of record keeps its id and its valid fields when one field is wr
   assert.equal(event!.series, 'colloquium');
   assert.equal(event!.speakers[0]!.person, 'mingze-wang');
 });
+
+test('a record without a required name still exists for what refers to it: one error, not one per reference', () => {
+  const fixture = fileURLToPath(new URL('../fixtures/check/missing-name/', import.meta.url));
+  const { graph, diagnostics } = openProject(fixture, { today: new Date('2026-06-01') });
+  assert.deepEqual(
+    diagnostics.list.filter((d) => !d.file.startsWith('expected.')).map((d) => `${d.file} ${d.code}`),
+    ['people/ada.yaml validate/missing-field'],
+  );
+  assert.ok(graph.people.has('ada'));
+  assert.deepEqual(graph.publications.get('chen2025example')!.authors.map((a) => a.person), ['bo', 'ada']);
+});
