@@ -815,7 +815,8 @@ function info(origin: Origin, code: string, message: string, hint?: string): Dia
 
 /** A news file name from its date and words: news/2024-05-paper-accepted.md. */
 export function newsSlug(date: string, text: string): string {
-  const words = slug(text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'), 40);
+  // From the words a reader sees: link targets, tags and their attributes are not words.
+  const words = slug(text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<[^>]*>/g, ' '), 40);
   return words ? `${date}-${words}` : date;
 }
 

@@ -50,6 +50,19 @@ const SOURCES: { source: string; items: () => Counted }[] = [
     }),
   },
   {
+    // Entries with talk = {true}, and those of talks.bib, are talks.
+    source: 'al-folio-older',
+    items: () => {
+      const talkFlags = (readFileSync(`${FIXTURES}/al-folio-older/_bibliography/papers.bib`, 'utf8').match(/^\s*talk\s*=\s*\{true\}/gm) ?? []).length;
+      return {
+        publications: bibEntries(`${FIXTURES}/al-folio-older/_bibliography/papers.bib`) - talkFlags,
+        talks: bibEntries(`${FIXTURES}/al-folio-older/_bibliography/talks.bib`) + talkFlags,
+        news: filesIn(`${FIXTURES}/al-folio-older/_news`),
+        teaching: filesIn(`${FIXTURES}/al-folio-older/_teachings`),
+      };
+    },
+  },
+  {
     source: 'hugo-blox',
     items: () => ({ publications: foldersIn(`${FIXTURES}/hugo-blox/content/publication`), talks: foldersIn(`${FIXTURES}/hugo-blox/content/event`) }),
   },

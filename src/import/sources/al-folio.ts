@@ -17,6 +17,7 @@ import { compact, decodeEntities, htmlToMarkdown, isRecord, list, parseDate, par
 import { publicationsFromBibtex, readText, toValue } from './bibtex.js';
 import { listFiles, profileLinks, readFrontMatterFile, readYamlFile, SiteFiles, stripLiquid } from './common.js';
 import { parseJson, resumeIntoBundle } from './json-resume.js';
+import { isTalk, mendEntry, talkFromEntry } from './al-folio-entries.js';
 import { renderCvIntoBundle } from './rendercv.js';
 
 export const alFolioSource: ImportSource = {
@@ -28,18 +29,20 @@ export const alFolioSource: ImportSource = {
 /** The names al-folio's demo uses: a site that still has them has not been filled in. */
 const DEMO_NAMES = new Set(['you name', 'albert einstein']);
 const DEMO_COAUTHORS = new Set(['adams', 'einstein', 'podolsky', 'rosen', 'bach', 'przibram']);
+const DEMO_FIRST_NAMES = new Set(['edwin', 'edwin plimpton', 'albert', 'boris', 'nathan', 'johann sebastian', 'carl philipp emanuel', 'karl']);
 const DEMO_NEWS = [/a simple inline announcement/i, /a long announcement with details/i, /sed ut perspiciatis/i, /jean shorts raw denim/i, /^announcement/i];
 
 export function readAlFolio(root: string, progress?: Progress): ImportBundle {
   const bundle = emptyBundle('al-folio', 'al-folio');
   const config = readYamlFile(root, existsSync(join(root, '_config.yml')) ? '_config.yml' : '_config.yaml', bundle);
   const cfg = isRecord(config) ? config : {};
-  const baseUrl = siteUrl(cfg);
+  const baseUrl = siteUrl(cfg, bundle);
   if (baseUrl) bundle.baseUrl = baseUrl;
   const files = new SiteFiles(root, bundle, baseUrl);
 
   // The owner: _config.yml's name, unless it is still the template's.
-  const fullName = [str(cfg.first_name), str(cfg.middle_name), str(cfg.last_name)].filter(Boolean).join(' ');
+  // Older sites have one `name:` line (and `title:` was the site's name, often "blank").
+  const fullName = [str(cfg.first_name), str(cfg.middle_name), str(cfg.last_name)].filter(Boolean).join(' ') || plainText(str(cfg.name) ?? '');
   const demoName = fullName === '' || DEMO_NAMES.has(normalizeName(fullName));
   if (fullName && demoName) note(bundle, 'info', { file: '_config.yml' }, 'demo-content', `_config.yml still has al-folio's placeholder name "${fullName}"; the owner's name is taken from the CV, if any`);
   const person: Record<string, unknown> = demoName ? {} : { name: fullName };
@@ -83,9 +86,11 @@ export function readAlFolio(root: string, progress?: Progress): ImportBundle {
         if (lines.length) person.address = lines;
       }
       const { text, removed } = stripLiquid(about.body);
-      const body = files.markdown(text.trim(), '', { file: aboutFile, line: about.bodyLine }, 'people/owner');
-      if (/Write your biography here/i.test(body)) note(bundle, 'info', { file: aboutFile }, 'demo-content', "the About text is al-folio's placeholder; it was left out");
+      const { body: ownText, template } = withoutTemplate(text);
+      const body = files.markdown(ownText, '', { file: aboutFile, line: about.bodyLine }, 'people/owner');
+      if (template && !body) note(bundle, 'info', { file: aboutFile }, 'demo-content', "the About text is al-folio's placeholder; it was left out");
       else if (body) {
+        if (template) note(bundle, 'info', { file: aboutFile, line: about.bodyLine }, 'demo-content', `${template} paragraph${template === 1 ? '' : 's'} of al-folio's placeholder text left in the About page ${template === 1 ? 'was' : 'were'} left out; the rest is the biography`);
         sections.about = body;
         if (removed) note(bundle, 'info', { file: aboutFile, line: about.bodyLine }, 'liquid', `${removed} Liquid tag${removed === 1 ? ' was' : 's were'} taken out of the About text (vita does not run Jekyll templates)`);
       }
@@ -111,14 +116,26 @@ export function readAlFolio(root: string, progress?: Progress): ImportBundle {
   if (owner) for (const t of [...bundle.talks, ...bundle.teaching]) t.person = owner;
   else bundle.talks = [];
 
-  // Publications.
+  // Publications, and the talks kept in the bibliography (`talk = {true}`, a talks.bib).
   const ids = new Set<string>();
   for (const file of listFiles(root, '_bibliography', ['.bib'])) {
     const text = readText(join(root, file), file, bundle, root);
     if (text === undefined) continue;
     const pubs = publicationsFromBibtex(file, text, bundle, { ids, skip: demoPaper, progress });
-    for (const pub of pubs) carryLinks(pub, files, bundle);
-    bundle.publications.push(...pubs);
+    for (const pub of pubs) {
+      carryLinks(pub, files, bundle);
+      if (isTalk(pub, file)) {
+        if (!owner) {
+          leaveOut(bundle, 'talks', 'the site names no owner');
+          continue;
+        }
+        const talk = talkFromEntry(pub, owner, bundle);
+        if (talk) bundle.talks.push(talk);
+        continue;
+      }
+      mendEntry(pub, bundle);
+      bundle.publications.push(pub);
+    }
   }
 
   readCoauthors(root, bundle);
@@ -128,9 +145,15 @@ export function readAlFolio(root: string, progress?: Progress): ImportBundle {
   return bundle;
 }
 
-function siteUrl(cfg: Record<string, unknown>): string | undefined {
-  const url = str(cfg.url);
+function siteUrl(cfg: Record<string, unknown>, bundle: ImportBundle): string | undefined {
+  let url = str(cfg.url);
   if (!url || /alshedivat\.github\.io|example\.com/.test(url)) return undefined;
+  // `url: name.github.io` works in Jekyll's links only by luck: the address needs its scheme.
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(url) && /^(\/\/)?[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?(\/|$)/i.test(url)) {
+    const fixed = `https://${url.replace(/^\/\//, '')}`;
+    note(bundle, 'info', { file: '_config.yml' }, 'url-fixed', `the site's url "${url}" has no scheme; it was read as ${fixed}`, 'write `url: https://...` in _config.yml.');
+    url = fixed;
+  }
   const base = str(cfg.baseurl) ?? '';
   const full = `${url.replace(/\/$/, '')}${base ? `/${base.replace(/^\/|\/$/g, '')}` : ''}/`;
   return safeUrl(full);
@@ -314,11 +337,7 @@ function readCoauthors(root: string, bundle: ImportBundle): void {
   const file = '_data/coauthors.yml';
   const data = readYamlFile(root, file, bundle);
   if (!isRecord(data)) return;
-  const keys = Object.keys(data);
-  if (keys.length && keys.every((k) => DEMO_COAUTHORS.has(k.toLowerCase()))) {
-    note(bundle, 'info', { file }, 'demo-content', `${file} holds al-folio's demo co-authors; they were left out`);
-    return;
-  }
+  const demo: string[] = [];
   // The spelling of the family name as the papers print it ("coauthors.yml" keys are lower-case).
   const families = new Map<string, string>();
   for (const pub of bundle.publications) for (const a of pub.value.authors) families.set(normalizeName(splitName(a.name).family), splitName(a.name).family);
@@ -329,6 +348,11 @@ function readCoauthors(root: string, bundle: ImportBundle): void {
       const first = list(entry.firstname).map(str).filter((x): x is string => !!x);
       const full = first.find((f) => !/^[A-Z]\.?(\s*[A-Z]\.?)*$/.test(f)) ?? first[0];
       if (!full) continue;
+      // The template's people, one by one: a real co-author who shares a family name with them stays.
+      if (DEMO_COAUTHORS.has(key.toLowerCase()) && (DEMO_FIRST_NAMES.has(full.toLowerCase()) || /wikipedia\.org/i.test(str(entry.url) ?? ''))) {
+        demo.push(`${full} ${key.charAt(0).toUpperCase()}${key.slice(1)}`);
+        continue;
+      }
       const family = families.get(normalizeName(key)) ?? key.charAt(0).toUpperCase() + key.slice(1);
       const name = `${full} ${family}`;
       const id = personId(name);
@@ -337,6 +361,21 @@ function readCoauthors(root: string, bundle: ImportBundle): void {
       bundle.people.push({ id, value: compact({ name, homepage: safeUrl(entry.url) }), sections: {}, origin: { file } });
     }
   }
+  if (demo.length) note(bundle, 'info', { file }, 'demo-content', `al-folio's demo co-author${demo.length === 1 ? '' : 's'} ${demo.join(', ')} ${demo.length === 1 ? 'was' : 'were'} left out`);
+}
+
+/** The template's biography, paragraph by paragraph, and HTML comments (never shown): what remains is the owner's. */
+const TEMPLATE_ABOUT = [/Write your biography here/i, /Put your address \/ P\.O\. box/i, /Link to your social media connections/i, /Edit `?_bibliography\/papers\.bib`? and Jekyll will render/i];
+
+function withoutTemplate(text: string): { body: string; template: number } {
+  let template = 0;
+  const paragraphs = text.replace(/<!--[\s\S]*?-->/g, '').split(/\n\s*\n/);
+  const kept = paragraphs.filter((p) => {
+    if (!TEMPLATE_ABOUT.some((re) => re.test(p))) return true;
+    template++;
+    return false;
+  });
+  return { body: kept.join('\n\n').replace(/\n{3,}/g, '\n\n').trim(), template };
 }
 
 function readNews(root: string, bundle: ImportBundle, files: SiteFiles, owner: string | undefined): void {
@@ -346,6 +385,7 @@ function readNews(root: string, bundle: ImportBundle, files: SiteFiles, owner: s
     const doc = readFrontMatterFile(root, file, bundle);
     if (!doc) continue;
     const origin = { file, line: 1 };
+    if (unpublished(doc.data, bundle, 'news', origin)) continue;
     const date = parseDate(doc.data.date) ?? parseDate(/(\d{4}-\d{2}-\d{2})/.exec(basename(file))?.[1]);
     const { text } = stripLiquid(doc.body);
     const body = files.markdown(decodeEntities(text).trim(), posix.dirname(file), origin, 'news');
@@ -360,8 +400,10 @@ function readNews(root: string, bundle: ImportBundle, files: SiteFiles, owner: s
       continue;
     }
     if (!body && !title) continue;
-    let s = newsSlug(date, title ?? body);
-    for (let n = 2; slugs.has(s); n++) s = `${newsSlug(date, title ?? body)}-${n}`;
+    // The slug from the words a reader sees, never from markup (`<a href=...>`, `**`).
+    const words = plainText(title ?? body);
+    let s = newsSlug(date, words);
+    for (let n = 2; slugs.has(s); n++) s = `${newsSlug(date, words)}-${n}`;
     slugs.add(s);
     bundle.news.push({ slug: s, value: compact({ date, title, people: owner ? [owner] : undefined, body: body || undefined }), origin });
   }
@@ -374,6 +416,7 @@ function readTeachings(root: string, bundle: ImportBundle, owner: string | undef
     const doc = readFrontMatterFile(root, file, bundle);
     if (!doc) continue;
     const origin = { file, line: 1 };
+    if (unpublished(doc.data, bundle, 'teaching', origin)) continue;
     const course = str(doc.data.title);
     const instructor = str(doc.data.instructor)?.replace(/^(Prof\.?|Dr\.?|Professor)\s+/i, '');
     if (instructor === 'Example' || /^(Introduction to Machine Learning|Data Science Fundamentals)$/.test(course ?? '') && /Example/.test(String(doc.data.instructor))) {
@@ -391,4 +434,12 @@ function readTeachings(root: string, bundle: ImportBundle, owner: string | undef
     });
     if (doc.body.trim()) note(bundle, 'info', origin, 'not-carried', `the course page of "${course}" (syllabus, schedule) was not imported: vita lists courses, it does not host them`, 'link the course page with `url:` in the teaching entry.');
   }
+}
+
+/** Jekyll leaves out a page with `published: false`: so does the import, counted and said. */
+function unpublished(data: Record<string, unknown>, bundle: ImportBundle, kind: 'news' | 'teaching', origin: Origin): boolean {
+  if (data.published !== false && !/^(false|no)$/i.test(String(data.published ?? ''))) return false;
+  leaveOut(bundle, kind, 'not published (published: false)');
+  note(bundle, 'info', origin, 'unpublished', `${origin.file} has \`published: false\`: the site does not show it, and it was not imported`);
+  return true;
 }
