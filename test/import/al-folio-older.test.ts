@@ -40,7 +40,7 @@ describe('import: an older, half-finished al-folio site', () => {
     assert.equal(graph.publications.get('osei2025probing')!.venue?.name, undefined, 'the arXiv "booktitle" is not a venue');
 
     // Talks: talk = {true} in papers.bib and every entry of talks.bib; none is a publication.
-    assert.deepEqual(ama.talks.map((t) => `${t.date} ${t.event}${t.invited ? ' (invited)' : ''}${t.place ? `, ${t.place}` : ''}`), [
+    assert.deepEqual(ama.talks.map((t) => `${t.date} ${t.event}${(t as { invited?: boolean }).invited ? ' (invited)' : ''}${t.place ? `, ${t.place}` : ''}`), [
       '2024-05 Workshop on Trustworthy Language Technology (invited), Accra, Ghana',
       '2023-10 Formal Methods Seminar, Institute for Formal Methods',
       '2022 Language Resources Meeting (invited)',
