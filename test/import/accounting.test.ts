@@ -82,6 +82,14 @@ const SOURCES: { source: string; items: () => Counted }[] = [
     }),
   },
   { source: 'rendercv-sections/Lena_Fischer_CV.yaml', items: () => ({ talks: 2 }) },
+  { source: 'rendercv-connections/Chiara_De_Luca_CV.yaml', items: () => ({ publications: 1 }) },
+  {
+    source: 'json-resume-extended/resume.json',
+    items: () => {
+      const path = `${FIXTURES}/json-resume-extended/resume.json`;
+      return { publications: jsonList(path, 'publications'), talks: jsonList(path, 'presentations') + jsonList(path, 'talks'), teaching: jsonList(path, 'teaching') };
+    },
+  },
   {
     source: 'jemdoc',
     items: () => ({ publications: itemsUnder(`${FIXTURES}/jemdoc/publications.jemdoc`, /^= Publications/), news: itemsUnder(`${FIXTURES}/jemdoc/index.jemdoc`, /^== News/) }),

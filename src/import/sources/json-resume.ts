@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { emptyBundle, leaveOut, note, type ImportBundle, type ImportSource, type ImportedPublication, type Origin } from '../bundle.js';
-import { compact, isAcademic, isRecord, list, parseDate, personId, publicationId, safeUrl, slug, str, typeFromVenue, venueFrom } from '../text.js';
+import { compact, isAcademic, parseTerm, isRecord, list, parseDate, personId, publicationId, safeUrl, slug, str, typeFromVenue, venueFrom } from '../text.js';
 import { readText } from './bibtex.js';
 
 export const jsonResumeSource: ImportSource = {
@@ -261,6 +261,7 @@ export function resumeIntoBundle(resume: Record<string, unknown>, origin: Origin
     if (!str(t.event) || !when) continue;
     bundle.talks.push({ person: id, value: compact({ title: str(t.title), event: str(t.event), host: str(t.host), place: str(t.place), date: when, virtual: t.virtual === true, url: safeUrl(t.url), slides: safeUrl(t.slides), video: safeUrl(t.video) }) as never, origin });
   }
+  readCommonExtensions(resume, id, origin, bundle);
   const mentoring = list(resume['x-mentoring']).filter(isRecord).map((m) => compact({ person: str(m.name) ?? str(m.person), level: str(m.level), start: date(m.start), end: parseDate(m.end), next: str(m.next) }));
   if (mentoring.length) person.mentoring = [...((person.mentoring as unknown[]) ?? []), ...mentoring];
 
@@ -342,4 +343,84 @@ function endDate(v: unknown, start: unknown): string | undefined {
   const d = parseDate(v);
   if (d) return d;
   return start !== undefined && v === undefined ? 'present' : undefined;
+}
+
+/** The keys of the JSON Resume schema, and vita's own `x-` keys; anything else is reported. */
+const SCHEMA_KEYS = new Set(['$schema', 'basics', 'work', 'volunteer', 'education', 'awards', 'certificates', 'publications', 'skills', 'languages', 'interests', 'references', 'projects', 'meta']);
+const CARRIED_EXTENSIONS = new Set(['presentations', 'talks', 'teaching', 'x-teaching', 'x-talks', 'x-mentoring']);
+
+/**
+ * Keys that are not JSON Resume's, as resume themes and academic templates add them: `presentations` and `talks`
+ * become talks, `teaching` courses; any other is named in the report, never silently dropped.
+ */
+function readCommonExtensions(resume: Record<string, unknown>, owner: string, origin: Origin, bundle: ImportBundle): void {
+  for (const key of Object.keys(resume)) {
+    if (SCHEMA_KEYS.has(key) || CARRIED_EXTENSIONS.has(key) || (key.startsWith('x-') && key !== 'x-')) continue;
+    const n = Array.isArray(resume[key]) ? ` (${(resume[key] as unknown[]).length})` : '';
+    note(bundle, 'warning', origin, 'unknown-key', `"${key}"${n} is not a key of the JSON Resume schema: what it holds was not imported`, 'add it to the person file by hand, or under a key vita reads (presentations, talks, teaching).');
+  }
+  for (const key of ['presentations', 'talks'] as const) {
+    for (const t of list(resume[key])) {
+      const label = isRecord(t) ? (str(t.name) ?? str(t.title) ?? '?') : String(t);
+      const when = isRecord(t) ? date(t.date ?? t.releaseDate ?? t.startDate) : undefined;
+      const event = isRecord(t) ? (str(t.event) ?? str(t.venue) ?? str(t.conference) ?? str(t.publisher) ?? str(t.organization) ?? str(t.host)) : undefined;
+      if (!isRecord(t) || !when || !event) {
+        const why = !isRecord(t) ? 'not an entry' : !when ? 'no date' : 'no event';
+        leaveOut(bundle, 'talks', why);
+        note(bundle, 'warning', origin, 'skipped-item', `the talk "${label}" (${key}) was not imported: ${why}`, 'give it "date" and "event" (or "venue").');
+        continue;
+      }
+      const place = str(t.location) ?? (isRecord(t.location) ? [str(t.location.city), str(t.location.countryCode)].filter(Boolean).join(', ') || undefined : undefined);
+      const host = str(t.host) !== event ? str(t.host) ?? (str(t.organization) !== event ? str(t.organization) : undefined) : undefined;
+      bundle.talks.push({
+        person: owner,
+        value: compact({
+          title: str(t.name) ?? str(t.title),
+          event,
+          host,
+          place,
+          date: when,
+          virtual: t.virtual === true || /\b(virtual|online)\b/i.test(place ?? ''),
+          invited: /invited|keynote/i.test(`${str(t.type) ?? ''} ${str(t.summary) ?? ''} ${str(t.description) ?? ''}`) || undefined,
+          url: safeUrl(t.url),
+          slides: safeUrl(t.slides),
+          video: safeUrl(t.video),
+        }) as never,
+        origin,
+      });
+    }
+  }
+  for (const t of list(resume.teaching)) {
+    const course = isRecord(t) ? (str(t.course) ?? str(t.name) ?? str(t.title)) : undefined;
+    if (!isRecord(t) || !course) {
+      leaveOut(bundle, 'teaching', 'no course named');
+      note(bundle, 'warning', origin, 'skipped-item', 'an entry of "teaching" names no course; it was not imported', 'give it "course".');
+      continue;
+    }
+    const role = str(t.role) ?? str(t.position) ?? '';
+    const terms = list(t.terms).map(str).filter((x): x is string => !!x).map((x) => parseTerm(x)).filter((x): x is string => !!x);
+    const term = (str(t.term) ? parseTerm(str(t.term)!) : undefined) ?? (terms.length ? undefined : termOf(t.startDate ?? t.date));
+    bundle.teaching.push({
+      person: owner,
+      value: compact({
+        course,
+        role: /assistant|\bTA\b|tutor/i.test(role) ? 'ta' : /co-/i.test(role) ? 'co-instructor' : /guest/i.test(role) ? 'guest-lecturer' : 'instructor',
+        terms: terms.length > 1 ? terms : undefined,
+        term: terms.length === 1 ? terms[0] : term,
+        institution: str(t.institution) ?? str(t.organization) ?? str(t.school),
+        url: safeUrl(t.url),
+      }) as never,
+      origin,
+    });
+  }
+}
+
+/** A term from a date as resumes give it: "2023-09" is Fall 2023, "2024-02" Spring 2024, a year alone the year. */
+function termOf(v: unknown): string | undefined {
+  const d = date(v);
+  if (!d || d === 'present') return undefined;
+  const [year, month] = d.split('-');
+  if (!month) return undefined;
+  const m = Number(month);
+  return `${m <= 5 ? 'Spring' : m <= 8 ? 'Summer' : 'Fall'} ${year}`;
 }

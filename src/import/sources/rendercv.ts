@@ -73,7 +73,7 @@ export function renderCvIntoBundle(
   cvAt: Origin = { ...origin, line: origin.line ?? 1 },
 ): void {
   const cv = data.cv as Record<string, unknown>;
-  const name = str(cv.name);
+  const name = spaced(str(cv.name));
   if (!name && !into) {
     note(bundle, 'error', cvAt, 'no-name', 'cv.name is missing: there is nobody to import', 'give the name: `cv: {name: ...}`.');
     return;
@@ -107,6 +107,19 @@ export function renderCvIntoBundle(
       : undefined;
     const key = network === 'google scholar' ? 'scholar' : network === 'x' ? 'twitter' : slug(network).replace(/-/g, '');
     if (url && key && !links[key]) links[key] = url;
+  }
+  // RenderCV 2's custom_connections: [{placeholder, url, fontawesome_icon}]: links, named by their service or label.
+  for (const c of list(cv.custom_connections)) {
+    if (!isRecord(c)) continue;
+    const url = safeUrl(c.url);
+    if (!url || !/^(https?|mailto):/i.test(url)) {
+      if (c.url !== undefined) note(bundle, 'info', origin, 'not-carried', `the connection "${str(c.placeholder) ?? str(c.url)}" was not imported: its url "${String(c.url)}" is not a web address`);
+      continue;
+    }
+    const key = connectionKey(url, str(c.placeholder) ?? str(c.fontawesome_icon) ?? '');
+    if (!key) continue;
+    if (key === 'homepage' && person.homepage === undefined) person.homepage = url;
+    else if (key !== 'homepage' && !links[key]) links[key] = url;
   }
   if (Object.keys(links).length) person.links = links;
 
@@ -159,8 +172,7 @@ function readEntry(section: string, entry: unknown, person: Record<string, unkno
       person,
       'education',
       compact({
-        degree: str(entry.degree) ?? str(entry.area) ?? 'Degree',
-        field: str(entry.degree) ? str(entry.area) : undefined,
+        ...degreeAndField(str(entry.degree), str(entry.area)),
         institution: str(entry.institution),
         place: str(entry.location),
         start: date(entry.start_date),
@@ -292,7 +304,7 @@ export function authorFromMarkdown(raw: string): { name: string; roles: ReturnTy
   const lead = /^[*_]+/.exec(text)?.[0].length ?? 0;
   if (lead) text = text.slice(lead).replace(new RegExp(`[*_]{${lead}}`), '');
   const marked = parseAuthorMarks(text);
-  return { name: plainText(marked.name), roles: marked.roles };
+  return { name: spaced(plainText(marked.name))!, roles: marked.roles };
 }
 
 function publication(entry: Record<string, unknown>, origin: Origin, bundle: ImportBundle): ImportedPublication | undefined {
@@ -325,6 +337,44 @@ function publication(entry: Record<string, unknown>, origin: Origin, bundle: Imp
     }) as ImportedPublication['value'],
     origin,
   };
+}
+
+/** Names written with no-break or narrow spaces (`Jonas\u00a0Weber`) as names with spaces. */
+export function spaced(text: string | undefined): string | undefined {
+  return text?.replace(/[\u00a0\u2007\u202f\u2009\u200a]/g, ' ').replace(/[\u200b\u2060\ufeff]/g, '').replace(/ {2,}/g, ' ').trim();
+}
+
+const SERVICES: [RegExp, string][] = [
+  [/scholar\.google\./i, 'scholar'], [/github\.com/i, 'github'], [/gitlab\.com/i, 'gitlab'], [/orcid\.org/i, 'orcid'], [/dblp\./i, 'dblp'],
+  [/openreview\.net/i, 'openreview'], [/arxiv\.org/i, 'arxiv'], [/linkedin\.com/i, 'linkedin'], [/(twitter|x)\.com/i, 'twitter'],
+  [/researchgate\.net/i, 'researchgate'], [/semanticscholar\.org/i, 'semanticscholar'], [/bsky\.app/i, 'bluesky'], [/youtube\.com/i, 'youtube'],
+];
+
+/** The key of a custom connection: the service its address is on, or its label (`Book a call` -> book-a-call). */
+function connectionKey(url: string, label: string): string | undefined {
+  const service = SERVICES.find(([re]) => re.test(url))?.[1];
+  if (service) return service;
+  if (/^(home ?page|website|web|personal (web)?site)$/i.test(label.trim())) return 'homepage';
+  if (/\bcv\b|curriculum vitae|r[ée]sum[ée]/i.test(label) && /\.pdf($|\?)/i.test(url)) return 'cv';
+  return slug(label.replace(/^fa[a-z-]*\s+fa-/i, '')) || slug(url.replace(/^[a-z]+:\/\/(www\.)?/i, '').split(/[/.]/)[0] ?? '') || undefined;
+}
+
+const DEGREE = /^((?:Ph\.?\s?D\.?|D\.?Phil\.?|Dr\.?(?:\s?rer\.\s?nat\.)?|M\.?\s?Sc\.?|B\.?\s?Sc\.?|M\.?\s?S\.?|B\.?\s?S\.?|M\.?\s?A\.?|B\.?\s?A\.?|M\.?\s?Eng\.?|B\.?\s?Eng\.?|M\.?\s?Phil\.?|M\.?\s?Res\.?|MBA|LL\.?M\.?|Diplom|Diploma|Habilitation|Doctorate|Master(?:'s)?(?:\s+of\s+(?:Science|Arts|Engineering))?|Bachelor(?:'s)?(?:\s+of\s+(?:Science|Arts|Engineering))?))(?:\s+(?:degree\s+)?(?:in|of)\s+|\s*[,:–—-]\s+|\s*\(\s*)(.+?)\)?$/i;
+
+/** RenderCV's degree and area, kept apart: "PhD in Mathematics" written in either field is the degree PhD, the field Mathematics. */
+export function degreeAndField(degree: string | undefined, area: string | undefined): { degree: string; field?: string } {
+  const split = (text: string | undefined) => (text ? DEGREE.exec(text.trim()) : null);
+  if (degree && area) {
+    // The area repeats the degree: "PhD" and "PhD in Mathematics".
+    const inArea = split(area);
+    if (inArea && inArea[1]!.replace(/[.\s]/g, '').toLowerCase() === degree.replace(/[.\s]/g, '').toLowerCase()) return { degree, field: inArea[2]!.trim() };
+    return { degree, field: area };
+  }
+  const one = degree ?? area;
+  const m = split(one);
+  if (m) return { degree: m[1]!.trim(), field: m[2]!.trim() };
+  // One of them alone, not "<degree> in <field>": it is all there is to show, as the degree.
+  return { degree: one ?? 'Degree' };
 }
 
 function date(v: unknown): string | undefined {
