@@ -18,6 +18,7 @@ import { publicationsFromBibtex, readText, toValue } from './bibtex.js';
 import { listFiles, profileLinks, readFrontMatterFile, readYamlFile, SiteFiles, stripLiquid } from './common.js';
 import { parseJson, resumeIntoBundle } from './json-resume.js';
 import { isTalk, mendEntry, talkFromEntry } from './al-folio-entries.js';
+import { onlyInitials, scriptNames } from '../person-names.js';
 import { renderCvIntoBundle } from './rendercv.js';
 
 export const alFolioSource: ImportSource = {
@@ -42,10 +43,12 @@ export function readAlFolio(root: string, progress?: Progress): ImportBundle {
 
   // The owner: _config.yml's name, unless it is still the template's.
   // Older sites have one `name:` line (and `title:` was the site's name, often "blank").
-  const fullName = [str(cfg.first_name), str(cfg.middle_name), str(cfg.last_name)].filter(Boolean).join(' ') || plainText(str(cfg.name) ?? '');
+  const written = [str(cfg.first_name), str(cfg.middle_name), str(cfg.last_name)].filter(Boolean).join(' ') || plainText(str(cfg.name) ?? '');
+  // "Lei Wu (吴磊)": the Latin name for ids and matching, both kept in the person file.
+  const fullName = scriptNames(written).latin;
   const demoName = fullName === '' || DEMO_NAMES.has(normalizeName(fullName));
   if (fullName && demoName) note(bundle, 'info', { file: '_config.yml' }, 'demo-content', `_config.yml still has al-folio's placeholder name "${fullName}"; the owner's name is taken from the CV, if any`);
-  const person: Record<string, unknown> = demoName ? {} : { name: fullName };
+  const person: Record<string, unknown> = demoName ? {} : { name: written };
   const ownerOrigin: Origin = { file: '_config.yml' };
 
   const socials = readYamlFile(root, '_data/socials.yml', bundle);
@@ -100,9 +103,11 @@ export function readAlFolio(root: string, progress?: Progress): ImportBundle {
   // The CV: al-folio's cv.yml, RenderCV's format in cv.yml, or a JSON Resume.
   const cvOrigin = readCv(root, bundle, person, demoName);
 
-  const name = str(person.name);
+  const names = scriptNames(str(person.name) ?? '');
+  const name = names.latin || undefined;
   let owner: string | undefined;
   if (name) {
+    person.name = names.value;
     owner = personId(name);
     if (aliases.length) person.aliases = aliases.filter((a) => normalizeName(a) !== normalizeName(name));
     if (!(person.aliases as string[] | undefined)?.length) delete person.aliases;
@@ -180,7 +185,8 @@ function scholarAliases(cfg: Record<string, unknown>, fullName: string): string[
       const alias = `${first} ${last}`;
       // Initials of the same name are found anyway; a different family name (a maiden name) is worth keeping.
       const n = normalizeName(alias);
-      if (n === own) continue;
+      // Initials alone ("A. K. O.-B."), or a family name of initials, would name anyone with those letters.
+      if (n === own || onlyInitials(alias) || onlyInitials(last)) continue;
       if (fullName && normalizeName(splitName(fullName).family) === normalizeName(last) && /^[A-Z]\.?(\s*[A-Z]\.?)*$/.test(first)) continue;
       if (!out.some((a) => normalizeName(a) === n)) out.push(alias);
     }

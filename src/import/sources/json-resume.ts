@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { emptyBundle, leaveOut, note, type ImportBundle, type ImportSource, type ImportedPublication, type Origin } from '../bundle.js';
 import { compact, isAcademic, parseTerm, isRecord, list, parseDate, personId, publicationId, safeUrl, slug, str, typeFromVenue, venueFrom } from '../text.js';
 import { readText } from './bibtex.js';
+import { scriptNames } from '../person-names.js';
 
 export const jsonResumeSource: ImportSource = {
   kind: 'json-resume',
@@ -85,7 +86,8 @@ export function resumeIntoBundle(resume: Record<string, unknown>, origin: Origin
   }
   // vita's own export keeps what JSON Resume has no field for in `x-` fields: they are read back.
   const names = isRecord(basics['x-names']) ? basics['x-names'] : undefined;
-  const person: Record<string, unknown> = into ?? { name: names && Object.keys(names).length > 1 ? names : name };
+  const written = name ? scriptNames(name) : undefined;
+  const person: Record<string, unknown> = into ?? { name: names && Object.keys(names).length > 1 ? names : written?.value };
   const set = (key: string, value: unknown) => {
     if (value !== undefined && person[key] === undefined) person[key] = value;
   };
@@ -229,9 +231,9 @@ export function resumeIntoBundle(resume: Record<string, unknown>, origin: Origin
     if (n) note(bundle, 'info', origin, 'not-carried', `${section} (${n}) were not imported: a vita record has no ${section} section`, section === 'projects' ? 'describe projects in people/<id>/research.md.' : undefined);
   }
 
-  let id = personId(str(person.name as string) ?? name ?? 'owner');
+  let id = personId(str(person.name as string) ?? written?.latin ?? 'owner');
   if (!into) {
-    id = personId(name!);
+    id = personId(written!.latin);
     bundle.people.push({ id, value: person, sections: {}, origin });
     bundle.owner = id;
   } else id = bundle.owner ?? id;
@@ -265,7 +267,7 @@ export function resumeIntoBundle(resume: Record<string, unknown>, origin: Origin
   const mentoring = list(resume['x-mentoring']).filter(isRecord).map((m) => compact({ person: str(m.name) ?? str(m.person), level: str(m.level), start: date(m.start), end: parseDate(m.end), next: str(m.next) }));
   if (mentoring.length) person.mentoring = [...((person.mentoring as unknown[]) ?? []), ...mentoring];
 
-  const ownerName = typeof person.name === 'string' ? person.name : (name ?? '');
+  const ownerName = typeof person.name === 'string' ? scriptNames(person.name).latin : (written?.latin ?? name ?? '');
   for (const p of list(resume.publications)) {
     if (!isRecord(p)) continue;
     const pub = resumePublication(p, ownerName, origin, bundle);

@@ -14,6 +14,7 @@ import { basename, dirname } from 'node:path';
 import { citationToPublication } from '../citation.js';
 import { newsSlug } from '../merge.js';
 import { emptyBundle, leaveOut, note, type ImportBundle, type ImportSource, type Origin } from '../bundle.js';
+import { scriptNames } from '../person-names.js';
 import { compact, isAcademic, parseDate, parseRange, parseTerm, personId, plainText, safeUrl, slug } from '../text.js';
 import { readText } from './bibtex.js';
 import { relinkBundle, SiteFiles } from './common.js';
@@ -88,8 +89,11 @@ export function markdownCvIntoBundle(text: string, file: string, bundle: ImportB
     note(bundle, 'error', { file, line: 1 }, 'no-name', 'the CV does not start with the name as a title: there is nobody to import', nameHint);
     return;
   }
+  // "Lei Wu (吴磊)": one person, named in both scripts; the Latin name for the id and for finding them on papers.
+  const names = scriptNames(name);
+  name = names.latin;
   const id = personId(name);
-  const person: Record<string, unknown> = { name };
+  const person: Record<string, unknown> = { name: names.value };
   readHeader(header, person);
   bundle.owner = id;
   bundle.title = name;

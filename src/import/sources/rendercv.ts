@@ -12,6 +12,7 @@ import { compact, findArxiv, isAcademic, isRecord, list, parseDate, parseTerm, p
 import { readText } from './bibtex.js';
 import { OutsideError, readInside } from '../../load/inside.js';
 import { parseYaml } from './common.js';
+import { scriptNames } from '../person-names.js';
 
 export const renderCvSource: ImportSource = {
   kind: 'rendercv',
@@ -78,8 +79,9 @@ export function renderCvIntoBundle(
     note(bundle, 'error', cvAt, 'no-name', 'cv.name is missing: there is nobody to import', 'give the name: `cv: {name: ...}`.');
     return;
   }
-  const person: Record<string, unknown> = into ?? { name };
-  if (!person.name && name) person.name = name;
+  const names = name ? scriptNames(name) : undefined;
+  const person: Record<string, unknown> = into ?? { name: names?.value };
+  if (!person.name && names) person.name = names.value;
   const set = (key: string, value: unknown) => {
     if (value !== undefined && person[key] === undefined) person[key] = value;
   };
@@ -123,7 +125,7 @@ export function renderCvIntoBundle(
   }
   if (Object.keys(links).length) person.links = links;
 
-  const ownerId = bundle.owner ?? personId(String(person.name ?? name));
+  const ownerId = bundle.owner ?? personId(typeof person.name === 'string' ? scriptNames(person.name).latin : (names?.latin ?? String(name)));
   const sections = isRecord(cv.sections) ? cv.sections : {};
   for (const [title, entries] of Object.entries(sections)) {
     const label = title.replace(/_/g, ' ');
