@@ -145,6 +145,8 @@ describe('import: al-folio', () => {
     assert.deepEqual(graph.publications.get('herrera2024adaptive')!.people, ['tomas-herrera', 'mira-kovac']);
     assert.equal(graph.publications.get('kovac2023certified')!.links?.pdf, 'assets/pdf/kovac2023certified.pdf');
     assert.ok(graph.files.includes('assets/pdf/kovac2023certified.pdf'), 'the PDF is copied');
+    assert.equal(graph.publications.get('kovac2023certified')!.preview, 'assets/img/publication_preview/shift.png', "al-folio's preview image is copied from its folder");
+    assert.ok(graph.files.includes('assets/img/publication_preview/shift.png'));
     assert.equal(graph.news.length, 2);
     const demo = result.diagnostics.filter((d) => d.code === 'import/demo-content' || /demo/.test(d.message)).map((d) => d.file);
     assert.ok(demo.includes('_bibliography/papers.bib') && demo.includes('_news') && demo.some((f) => f.startsWith('_teachings/')));
