@@ -29,6 +29,11 @@ describe('import: an older, half-finished al-folio site', () => {
     assert.doesNotMatch(ama.sections.about!.text, /Write your biography/);
     assert.ok(!result.diagnostics.some((d) => /placeholder; it was left out/.test(d.message)));
 
+    // The CV the owner filled in: her entries kept, the two of Einstein's left behind in it left out.
+    assert.deepEqual(ama.data.education?.map((e) => `${e.degree} | ${e.field} | ${e.institution}`), ['PhD | Computer Science | University of Example, Kumasi, Ghana']);
+    assert.deepEqual(ama.data.positions?.map((p) => `${p.title} ${p.start}-${p.end}`), ['Assistant Professor 2023-present']);
+    assert.match(result.diagnostics.find((d) => d.file === '_data/cv.yml' && d.code === 'import/demo-content')!.message, /2 of al-folio's demo CV entries/);
+
     // Co-authors: the real ones kept (a real Rosen too), the template's left out one by one.
     assert.deepEqual([...graph.people.keys()].sort(), ['ama-osei-bonsu', 'kwabena-mensah', 'leah-rosen']);
     assert.match(result.diagnostics.find((d) => d.file === '_data/coauthors.yml' && d.code === 'import/demo-content')!.message, /Edwin Adams, Nathan Rosen, Albert Einstein/);

@@ -19,7 +19,7 @@ import { listFiles, profileLinks, readFrontMatterFile, readYamlFile, SiteFiles, 
 import { parseJson, resumeIntoBundle } from './json-resume.js';
 import { isTalk, mendEntry, talkFromEntry } from './al-folio-entries.js';
 import { onlyInitials, scriptNames } from '../person-names.js';
-import { renderCvIntoBundle } from './rendercv.js';
+import { degreeAndField, renderCvIntoBundle } from './rendercv.js';
 
 export const alFolioSource: ImportSource = {
   kind: 'al-folio',
@@ -246,11 +246,14 @@ function readCv(root: string, bundle: ImportBundle, person: Record<string, unkno
       return { file };
     }
     if (Array.isArray(data)) {
-      if (JSON.stringify(data).includes('Albert Einstein')) {
+      // The demo CV is Einstein's: left out whole when it is still his, entry by entry when the owner filled it in
+      // and left some of his behind.
+      const fullName = data.flatMap((s) => (isRecord(s) ? list(s.contents) : [])).find((c) => isRecord(c) && /full name/i.test(str(c.name) ?? '')) as Record<string, unknown> | undefined;
+      if (DEMO_NAMES.has(normalizeName(str(fullName?.value) ?? '')) || (!fullName && JSON.stringify(data).includes('Albert Einstein'))) {
         note(bundle, 'info', { file }, 'demo-content', `${file} is al-folio's demo CV (Albert Einstein); it was left out`);
         return undefined;
       }
-      alFolioCv(data, file, bundle, person);
+      alFolioCv(data, file, bundle, person, /Einstein|Patent Office|Institute for Advanced Study|ETH Z[uü]rich/i.test(JSON.stringify(data)));
       return { file };
     }
   }
@@ -273,7 +276,8 @@ function readCv(root: string, bundle: ImportBundle, person: Record<string, unkno
 }
 
 /** al-folio's own cv.yml: a list of sections {title, type: map | time_table | list | nested_list, contents}. */
-function alFolioCv(sections: unknown[], file: string, bundle: ImportBundle, person: Record<string, unknown>): void {
+function alFolioCv(sections: unknown[], file: string, bundle: ImportBundle, person: Record<string, unknown>, demoLeft = false): void {
+  const demo: string[] = [];
   const push = (key: string, value: unknown) => {
     const listValue = (person[key] as unknown[] | undefined) ?? [];
     listValue.push(value);
@@ -316,12 +320,18 @@ function alFolioCv(sections: unknown[], file: string, bundle: ImportBundle, pers
     for (const item of contents) {
       if (!isRecord(item)) continue;
       const range = parseRange(String(item.year ?? ''));
+      // Einstein's entries (all before 1960) left in a CV the owner filled in.
+      const last = Number(/\d{4}/.exec(String(range?.end && range.end !== 'present' ? range.end : (range?.start ?? '')))?.[0] ?? NaN);
+      if (demoLeft && last < 1960) {
+        demo.push(str(item.title) ?? str(list(item.items)[0]) ?? '?');
+        continue;
+      }
       const description = list(item.description).flatMap((d) => (isRecord(d) ? [str(d.title), ...list(d.items).map(str)] : [str(d)])).filter((x): x is string => !!x).map(plainText);
       const items = list(item.items).map(str).filter((x): x is string => !!x).map(plainText);
       const name = str(item.title);
       const institution = str(item.institution);
       if (kind === 'education' && name && institution) {
-        push('education', compact({ degree: name, institution, start: range?.end ? range.start : undefined, end: range?.end ?? range?.start, notes: description }));
+        push('education', compact({ ...degreeAndField(name, undefined), institution, start: range?.end ? range.start : undefined, end: range?.end ?? range?.start, notes: description }));
       } else if (kind === 'positions' && name && institution) {
         push('positions', compact({ title: name, organization: institution, start: range?.start, end: range?.end, description: description.length ? description.map((d) => `- ${d}`).join('\n') : undefined }));
       } else if (kind === 'awards') {
@@ -336,6 +346,7 @@ function alFolioCv(sections: unknown[], file: string, bundle: ImportBundle, pers
       }
     }
   }
+  if (demo.length) note(bundle, 'info', { file }, 'demo-content', `${demo.length} of al-folio's demo CV entries (${demo.slice(0, 3).join(', ')}${demo.length > 3 ? ' ...' : ''}) ${demo.length === 1 ? 'was' : 'were'} left out; the owner's entries were imported`);
 }
 
 /** _data/coauthors.yml: "lastname": [{firstname: [...], url}] -> people with a homepage, so papers link to them. */
