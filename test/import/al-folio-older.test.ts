@@ -26,7 +26,8 @@ describe('import: an older, half-finished al-folio site', () => {
     assert.ok(result.diagnostics.some((d) => d.code === 'import/url-fixed' && d.file === '_config.yml'));
     // The biography is the owner's, the template comment above it is not.
     assert.match(ama.sections.about!.text, /verification of reasoning/);
-    assert.doesNotMatch(ama.sections.about!.text, /Write your biography/);
+    assert.doesNotMatch(ama.sections.about!.text, /Write your biography|remember to update/);
+    assert.match(ama.sections.about!.text, /Institute for Formal Methods/);
     assert.ok(!result.diagnostics.some((d) => /placeholder; it was left out/.test(d.message)));
 
     // The CV the owner filled in: her entries kept, the two of Einstein's left behind in it left out.

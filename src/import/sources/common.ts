@@ -121,6 +121,11 @@ function isLink(path: string): boolean {
 export function stripLiquid(text: string): { text: string; removed: number } {
   let removed = 0;
   const out = text
+    // A comment block is not shown, and neither is what it holds (often the template's leftover instructions).
+    .replace(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g, () => {
+      removed++;
+      return '';
+    })
     .replace(/\{\{\s*(?:site\.baseurl|site\.url|['"]\/?['"]\s*\|\s*relative_url)\s*\}\}/g, '')
     .replace(/\{\{\s*['"]([^'"]+)['"]\s*\|\s*(?:relative_url|absolute_url)\s*\}\}/g, '$1')
     .replace(/\{%-?\s*(?:raw|endraw)\s*-?%\}/g, '')
