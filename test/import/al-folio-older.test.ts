@@ -24,6 +24,9 @@ describe('import: an older, half-finished al-folio site', () => {
     const ama = graph.people.get('ama-osei-bonsu')!;
     assert.equal(ama.data.homepage, 'https://amaosei.example.io/');
     assert.ok(result.diagnostics.some((d) => d.code === 'import/url-fixed' && d.file === '_config.yml'));
+    // The subtitle's role, and where, each told once.
+    assert.equal(ama.data.title, 'Assistant Professor');
+    assert.deepEqual(ama.data.affiliations, [{ name: 'Department of Computing', url: 'https://cs.example.edu/' }]);
     // The biography is the owner's, the template comment above it is not.
     assert.match(ama.sections.about!.text, /verification of reasoning/);
     assert.doesNotMatch(ama.sections.about!.text, /Write your biography|remember to update/);

@@ -132,6 +132,8 @@ describe('import: al-folio', () => {
     assert.deepEqual([...graph.publications.keys()].sort(), ['herrera2024adaptive', 'kovac2019thesis', 'kovac2023certified', 'kovac2025calibration']);
     const mira = graph.people.get('mira-kovac')!;
     assert.equal(mira.data.email, 'mira.kovac@cs.example.edu');
+    assert.equal(mira.data.title, 'Assistant Professor', 'the subtitle before its link is the role');
+    assert.deepEqual(mira.data.affiliations, [{ name: 'Department of Computer Science, Example University', url: 'https://cs.example.edu/' }]);
     assert.equal(mira.data.photo, 'assets/img/mira.jpg');
     assert.deepEqual(mira.data.address, ['Room 4.12, Gates Building', '1 University Avenue', 'Example City, EX 12345']);
     assert.equal(mira.data.links?.orcid, 'https://orcid.org/0000-0002-1825-0097');

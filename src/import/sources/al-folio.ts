@@ -71,10 +71,17 @@ export function readAlFolio(root: string, progress?: Progress): ImportBundle {
       const subtitle = str(about.data.subtitle) ?? str(about.data.description);
       if (subtitle && !/Affiliations<\/a>\. Address\. Contacts\. Moto\. Etc\./i.test(subtitle) && !/Affiliations.*Address.*Contacts/i.test(plainText(subtitle))) {
         person.title = plainText(subtitle);
-        const affiliations = [...subtitle.matchAll(/<a\s[^>]*href\s*=\s*["']([^"']+)["'][^>]*>([\s\S]*?)<\/a>/gi)]
+        const anchors = [...subtitle.matchAll(/<a\s[^>]*href\s*=\s*["']([^"']+)["'][^>]*>([\s\S]*?)<\/a>/gi)];
+        let affiliations = anchors
           .map((m) => ({ name: plainText(m[2]!), url: safeUrl(m[1]!) }))
           .filter((a) => a.name && a.url && a.url !== '#')
           .map((a) => compact(a));
+        // "Assistant Professor, <a>Department</a>, University": the role, then where (told once, not twice).
+        const role = anchors.length ? plainText(subtitle.slice(0, anchors[0]!.index)).replace(/[\s,;:|@-]+$|\s+at$/i, '').trim() : '';
+        if (role && affiliations.length) {
+          person.title = role;
+          if (anchors.length === 1) affiliations = [compact({ name: plainText(subtitle.slice(anchors[0]!.index)).replace(/^[\s,;:]+|[\s,;:.]+$/g, ''), url: affiliations[0]!.url })];
+        }
         if (affiliations.length) person.affiliations = affiliations;
       }
       const profile = isRecord(about.data.profile) ? about.data.profile : {};
