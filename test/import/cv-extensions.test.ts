@@ -23,7 +23,8 @@ describe('import: RenderCV connections, degrees and names', () => {
       'lab-page': 'https://robotics.example.edu/people/deluca',
       'book-a-meeting': 'https://calendar.example.com/cdeluca',
     });
-    assert.ok(result.diagnostics.some((d) => d.code === 'import/not-carried' && /"Office"/.test(d.message)), 'a tel: connection is reported');
+    assert.equal(chiara.data.phone, '+390612345', 'a tel: connection is the phone');
+    assert.ok(result.diagnostics.some((d) => d.code === 'import/not-carried' && /"Matrix"/.test(d.message)), 'a connection that is no web address is reported');
     assert.deepEqual(chiara.data.education?.map((e) => `${e.degree} | ${e.field}`), ['PhD | Robotics', 'MSc | Control Engineering', 'B.Sc. | Mechanical Engineering']);
     const pub = [...graph.publications.values()][0]!;
     assert.deepEqual(authorsOf(pub), ['Chiara De Luca', 'Marco Bianchi']);

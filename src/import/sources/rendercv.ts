@@ -114,6 +114,12 @@ export function renderCvIntoBundle(
   for (const c of list(cv.custom_connections)) {
     if (!isRecord(c)) continue;
     const url = safeUrl(c.url);
+    // A phone number given as a connection is the phone.
+    const tel = /^tel:\s*(\+?[\d\s().-]{5,})$/i.exec(str(c.url) ?? '');
+    if (tel) {
+      set('phone', tel[1]!.trim());
+      continue;
+    }
     if (!url || !/^(https?|mailto):/i.test(url)) {
       if (c.url !== undefined) note(bundle, 'info', origin, 'not-carried', `the connection "${str(c.placeholder) ?? str(c.url)}" was not imported: its url "${String(c.url)}" is not a web address`);
       continue;
