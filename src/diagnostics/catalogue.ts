@@ -125,6 +125,11 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
     severity: 'warning',
     description: 'vita has no catalogue of its interface words (menus, headings, dates) for a language of `languages:`. Its pages are made, with your text in that language where you wrote it, and vita\'s own words in English. vita speaks English, Chinese, German, French, Spanish, Japanese and Korean.',
   },
+  'validate/base-url-scheme': {
+    title: 'Site address without https://',
+    severity: 'warning',
+    description: 'vita.yaml\'s `baseUrl` has no scheme ("leiwu.github.io/"), so it reads as a path: absolute links, feeds and the sitemap would point nowhere. Write it with https://.',
+  },
   'validate/colour': {
     title: 'Not a colour',
     severity: 'warning',

@@ -28,6 +28,14 @@ export function checkConfig(config: Located<ConfigInput>, diagnostics: Diagnosti
       });
     }
   });
+  // "leiwu.github.io" with no scheme reads as a path: every absolute link, feed and sitemap entry would be wrong.
+  if (c.baseUrl && !/^[a-z][a-z0-9+.-]*:/i.test(c.baseUrl.trim())) {
+    diagnostics.warning(config.file, config.locate(['baseUrl']), 'validate/base-url-scheme', `the site's address "${c.baseUrl}" has no scheme: links to the site, its feeds and its sitemap would be read as paths`, {
+      path: ['baseUrl'],
+      input: c.baseUrl,
+      hint: `write it with https://: baseUrl: "https://${c.baseUrl.trim().replace(/^\/+/, '')}".`,
+    });
+  }
   for (const group of ['colors', 'darkColors'] as const) {
     for (const [name, value] of Object.entries(c.theme?.[group] ?? {})) {
       if (isCssColour(value)) continue;
