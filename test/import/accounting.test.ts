@@ -22,7 +22,7 @@ const itemsUnder = (path: string, heading: RegExp) => {
   for (const line of lines.slice(start + 1)) {
     const h = /^([#=]+)/.exec(line);
     if (h && h[1]!.length <= level) break;
-    if (/^[-.] /.test(line)) n++;
+    if (/^(?:[-.]|\d+\.) /.test(line)) n++;
   }
   return n;
 };
@@ -65,6 +65,15 @@ const SOURCES: { source: string; items: () => Counted }[] = [
   {
     source: 'hugo-blox',
     items: () => ({ publications: foldersIn(`${FIXTURES}/hugo-blox/content/publication`), talks: foldersIn(`${FIXTURES}/hugo-blox/content/event`) }),
+  },
+  {
+    source: 'hugo-blox-site',
+    items: () => {
+      const site = `${FIXTURES}/hugo-blox-site/content`;
+      // Pages of the publication and event sections, and the list items of the talks section and of "Invited talks".
+      const talks = foldersIn(`${site}/event`) + (readFileSync(`${site}/talks/_index.md`, 'utf8').match(/^- /gm) ?? []).length + itemsUnder(`${site}/about.md`, /^## Invited talks/);
+      return { publications: foldersIn(`${site}/publication`), talks };
+    },
   },
   {
     source: 'academicpages',

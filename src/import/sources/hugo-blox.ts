@@ -13,7 +13,9 @@ import { emptyBundle, leaveOut, note, type ImportBundle, type ImportSource, type
 import { newsSlug } from '../merge.js';
 import { compact, findArxiv, isRecord, list, parseDate, personId, plainText, publicationId, safeUrl, slug, str, typeFromVenue, venueFrom } from '../text.js';
 import { publicationsFromBibtex, readText, toValue } from './bibtex.js';
-import { listFiles, readFrontMatterFile, readSimpleToml, readYamlFile, SiteFiles, stripLiquid } from './common.js';
+import { listFiles, readSimpleToml, readYamlFile, SiteFiles, stripLiquid } from './common.js';
+import { readHugoFrontMatter as readFrontMatterFile } from '../lenient-yaml.js';
+import { talksFromSectionPages } from '../hugo-talk-lists.js';
 
 export const hugoBloxSource: ImportSource = {
   kind: 'hugo-blox',
@@ -69,6 +71,10 @@ export function readHugoBlox(root: string): ImportBundle {
     const d = doc.data;
     const name = str(d.title) ?? str(d.name) ?? [str(d.first_name), str(d.last_name)].filter(Boolean).join(' ');
     if (!name) continue;
+    if (!isPerson(id, name, d)) {
+      note(bundle, 'info', { file }, 'not-a-person', `content/authors/${id}/ ("${name}") is not a person (no name of one, nothing a person's page has); it was not imported as one`);
+      continue;
+    }
     if (DEMO_PEOPLE.has(normalizeName(name))) {
       note(bundle, 'info', { file }, 'demo-content', `"${name}" is Hugo Blox's demo author; left out`);
       continue;
@@ -175,6 +181,9 @@ export function readHugoBlox(root: string): ImportBundle {
     }
   }
 
+  // Talks listed by hand in a section page (content/talks/_index.md, content/home/talks.md).
+  talksFromSectionPages(root, bundle, owner, owner ? bundle.title : undefined);
+
   // News, when the site keeps them (content/news/).
   for (const page of pages(root, 'content/news')) {
     const doc = readFrontMatterFile(root, page.file, bundle);
@@ -195,11 +204,10 @@ function readPublicationPage(root: string, page: { file: string; dir: string; bu
   if (!doc) return undefined;
   const d = doc.data;
   const origin: Origin = { file: page.file, line: 1 };
-  const title = str(d.title);
-  if (!title) return undefined;
-  if (/^an example (conference paper|journal article|preprint)/i.test(title)) {
+  const written0 = str(d.title);
+  if (/^an example (conference paper|journal article|preprint)/i.test(written0 ?? '')) {
     leaveOut(bundle, 'publications', "the template's demo");
-    note(bundle, 'info', origin, 'demo-content', `"${title}" is Hugo Blox's demo publication; left out`);
+    note(bundle, 'info', origin, 'demo-content', `"${written0}" is Hugo Blox's demo publication; left out`);
     return undefined;
   }
   // cite.bib beside the page is the citation as the author wrote it: the base, which the front matter completes.
@@ -216,7 +224,16 @@ function readPublicationPage(root: string, page: { file: string; dir: string; bu
       }
     }
   }
+  // The front matter first; what it lacks, cite.bib gives (a page whose title or authors are only in cite.bib).
+  const title = written0 ?? base?.title;
+  if (!title) {
+    leaveOut(bundle, 'publications', 'no title');
+    note(bundle, 'warning', origin, 'entry-skipped', `${page.file} was not imported: it has no title (neither in its front matter nor in a cite.bib beside it)`, 'add title: to the front matter and import again.');
+    return undefined;
+  }
   const notes = list(d.author_notes).map((n) => str(n) ?? '');
+  // "Alphabetical Ordering" is said of the list, not of one author.
+  const alphabetical = notes.some((n) => /alphabetic/i.test(n)) || undefined;
   const written = list(d.authors).map(str).filter((x): x is string => !!x);
   const fmAuthors: ImportedAuthor[] = written.map((raw, i) => {
     const marked = parseAuthorMarks(raw);
@@ -270,6 +287,7 @@ function readPublicationPage(root: string, page: { file: string; dir: string; bu
     id: base?.id ?? publicationId(fmAuthors[0]?.name, year ?? '', title),
     type,
     title: base?.title ?? plainText(title),
+    alphabetical: alphabetical ?? base?.alphabetical,
     // The front matter's authors carry the roles (author_notes); the BibTeX's are used when they are all there is.
     authors: fmAuthors.length ? fmAuthors : (base?.authors ?? []),
     year,
@@ -351,4 +369,19 @@ function readConfig(root: string, bundle: ImportBundle): Record<string, unknown>
     if (text !== undefined) return readSimpleToml(text);
   }
   return {};
+}
+
+/** Folders of content/authors/ that are sections or taxonomy pages rather than people ("news", "posts"). */
+const NOT_PEOPLE = /^(news|posts?|blog|publications?|talks?|events?|projects?|people|team|members|authors?|home|about|contact|courses?|teaching|updates?|admin-news)$/i;
+/** What an author page of a person has and a section page has not. */
+const PERSON_FIELDS = ['superuser', 'role', 'organizations', 'social', 'profiles', 'bio', 'interests', 'education', 'email', 'first_name', 'last_name', 'user_groups', 'name'];
+
+/**
+ * A folder of content/authors/ is a person unless it says otherwise: `admin` and any page with a person's fields are;
+ * a folder named like a section ("news") or titled with the folder's own one word, with none of them, is not.
+ */
+function isPerson(folder: string, name: string, d: Record<string, unknown>): boolean {
+  if (folder === 'admin' || PERSON_FIELDS.some((k) => d[k] !== undefined && d[k] !== null && d[k] !== '')) return true;
+  if (NOT_PEOPLE.test(folder) || NOT_PEOPLE.test(name.trim())) return false;
+  return !(/^\S+$/.test(name.trim()) && slug(name) === slug(folder));
 }
