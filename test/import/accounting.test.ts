@@ -84,6 +84,14 @@ const SOURCES: { source: string; items: () => Counted }[] = [
     }),
   },
   {
+    source: 'academicpages-site',
+    items: () => ({
+      publications: filesIn(`${FIXTURES}/academicpages-site/_publications`),
+      // The _talks/ pages and the items of the hand-written talks page.
+      talks: filesIn(`${FIXTURES}/academicpages-site/_talks`) + (readFileSync(`${FIXTURES}/academicpages-site/_pages/talks.md`, 'utf8').match(/^- /gm) ?? []).length,
+    }),
+  },
+  {
     source: 'rendercv/Jonas_Weber_CV.yaml',
     items: () => ({
       publications: (readFileSync(`${FIXTURES}/rendercv/sections/publications.yaml`, 'utf8').match(/^- title:/gm) ?? []).length,

@@ -8,11 +8,13 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { normalizeName } from '../../resolve/names.js';
 import { Publication } from '../../schema/publication.js';
-import { parseCitation, splitAuthors } from '../citation.js';
-import { emptyBundle, leaveOut, note, type ImportBundle, type ImportSource, type ImportedPublication, type Origin, type PublicationValue } from '../bundle.js';
+import { parseCitation } from '../citation.js';
+import { emptyBundle, leaveOut, note, type ImportBundle, type ImportSource, type ImportedAuthor, type ImportedPublication, type Origin, type PublicationValue } from '../bundle.js';
 import { compact, decodeEntities, isRecord, parseDate, parseTerm, personId, plainText, publicationId, safeUrl, str, typeFromVenue, venueFrom } from '../text.js';
 import { publicationsFromBibtex, readText, toValue } from './bibtex.js';
 import { listFiles, profileLinks, readFrontMatterFile, readYamlFile, SiteFiles, stripLiquid } from './common.js';
+import { bareMarks, isOwnerName, markedAuthors, marksFromLegend, type MarkMeaning } from '../marked-authors.js';
+import { readPageLists, siteLegend } from '../academicpages-pages.js';
 
 export const academicPagesSource: ImportSource = {
   kind: 'academicpages',
@@ -65,6 +67,8 @@ export function readAcademicPages(root: string): ImportBundle {
 
   const ids = new Set<string>();
   let demo = 0;
+  // What the marks of author lists mean, where the publications page says it.
+  const legend = siteLegend(root);
   for (const file of listFiles(root, '_publications', ['.md', '.markdown', '.html'], true)) {
     const doc = readFrontMatterFile(root, file, bundle);
     if (!doc) continue;
@@ -73,7 +77,7 @@ export function readAcademicPages(root: string): ImportBundle {
       leaveOut(bundle, 'publications', "the template's demo");
       continue;
     }
-    const pub = publication(file, doc.data, doc.body, bundle, files, name, ids);
+    const pub = publication(file, doc.data, doc.body, bundle, files, owner ? name : undefined, owner, ids, legend);
     if (pub) bundle.publications.push(pub);
   }
   for (const file of listFiles(root, '_talks', ['.md', '.markdown', '.html'], true)) {
@@ -130,6 +134,8 @@ export function readAcademicPages(root: string): ImportBundle {
       origin,
     });
   }
+  // Hand-written pages (_pages/talks.md, students.md ...): their lists.
+  readPageLists(root, bundle, owner, owner ? name : undefined);
   if (demo) note(bundle, 'info', { file: '' }, 'demo-content', `${demo} of the academicpages template's demo pages ${demo === 1 ? 'was' : 'were'} left out`);
   const posts = listFiles(root, '_posts', ['.md', '.markdown', '.html']).length;
   if (posts) note(bundle, 'info', { file: '_posts' }, 'not-carried', `${posts} blog post${posts === 1 ? ' was' : 's were'} not imported: a vita record has no blog`);
@@ -148,7 +154,7 @@ const CATEGORIES: Record<string, PublicationValue['type']> = {
   theses: 'thesis',
 };
 
-function publication(file: string, d: Record<string, unknown>, body: string, bundle: ImportBundle, files: SiteFiles, owner: string | undefined, ids: Set<string>): ImportedPublication | undefined {
+function publication(file: string, d: Record<string, unknown>, body: string, bundle: ImportBundle, files: SiteFiles, owner: string | undefined, ownerId: string | undefined, ids: Set<string>, legend: MarkMeaning): ImportedPublication | undefined {
   const origin: Origin = { file, line: 1 };
   const title = plainText(str(d.title) ?? '');
   let base: PublicationValue | undefined;
@@ -163,9 +169,16 @@ function publication(file: string, d: Record<string, unknown>, body: string, bun
     }
   }
   const citation = str(d.citation);
-  const parsed = citation ? parseCitation(citation) : undefined;
+  const cited = citation ? readCitation(citation, legend) : undefined;
+  const parsed = cited?.parsed;
   const written = d.authors ?? d.author ?? d.Author;
-  const authors = Array.isArray(written) ? written.map((a) => ({ name: plainText(String(a)), roles: [] })) : typeof written === 'string' ? splitAuthors(decodeEntities(written).replace(/<[^>]+>/g, '')) : (base?.authors ?? parsed?.authors ?? []);
+  const found = Array.isArray(written)
+    ? written.map((a) => markedAuthors(String(a), legend)[0] ?? { name: plainText(String(a)), roles: [] })
+    : typeof written === 'string'
+      ? markedAuthors(written, legend)
+      : (base?.authors ?? cited?.authors ?? []);
+  // The site's owner, however abbreviated ("Petrova, E."), is linked to the owner's record.
+  const authors = found.map((a) => (owner && ownerId && !a.person && isOwnerName(a.name, owner) ? { ...a, person: ownerId } : a));
   const date = parseDate(d.date);
   const year = base?.year ?? (date && date !== 'present' ? Number(date.slice(0, 4)) : parsed?.year);
   const venueText = str(d.venue) ? plainText(str(d.venue)!) : undefined;
@@ -186,7 +199,7 @@ function publication(file: string, d: Record<string, unknown>, body: string, bun
   const code = safeUrl(d.codeurl ?? d.github ?? d.code);
   if (code && !links.code) links.code = code;
   const abstract = cleanBody(body);
-  const venue = base?.venue ?? (venueText && type !== 'preprint' ? compact({ ...venueFrom(venueText), year: undefined }) : parsed?.venue);
+  const venue = base?.venue ?? (venueText && type !== 'preprint' ? compact({ ...venueFrom(venueText), year: undefined, ...(cited?.numbers ?? {}) }) : parsed?.venue ? { ...parsed.venue, ...(cited?.numbers ?? {}) } : undefined);
   const value = compact({
     ...(base ?? {}),
     id: base?.id ?? publicationId(authors[0]?.name ?? owner, year ?? '', title),
@@ -241,4 +254,38 @@ function termFromDate(date: string | undefined): string | undefined {
   const month = Number(date.slice(5, 7));
   const season = month <= 5 ? 'Spring' : month <= 7 ? 'Summer' : 'Fall';
   return `${season} ${date.slice(0, 4)}`;
+}
+
+/**
+ * A `citation:` line: the authors read with their marks and the punctuation around them ("Osei, K.<sup>#</sup>,
+ * Moreau, J.* (2023). Title. Venue."), the rest (title, venue, year, DOI) by the citation reader on the line unmarked.
+ */
+export function readCitation(citation: string, legend: MarkMeaning = new Map()): { parsed?: ReturnType<typeof parseCitation>; authors?: ImportedAuthor[]; numbers?: { volume?: string; number?: string; pages?: string } } {
+  const text = decodeEntities(citation).replace(/\s+/g, ' ').trim();
+  const unmarked = (t: string) => bareMarks(t).replace(/[⁎#†‡✉]/g, '').replace(/\s+([,.])/g, '$1').replace(/([,.])\1+/g, '$1');
+  // APA: "Last, F., Last2, F. (2022). Title. Venue."; or the title quoted: 'F. Last, F. Last2. "Title." Venue, 2022.'
+  const apa = /^(.*?)\s*\(\s*((?:19|20)\d\d)[a-z]?\s*\)\.?\s*/.exec(text);
+  const quoted = apa ? undefined : /^(.*?)[\s.,:]*["“]([^"”]{8,}?)[.,]?["”][\s.,]*(.*)$/.exec(text);
+  const year = quoted ? /\b((?:19|20)\d\d)\b(?!.*\b(?:19|20)\d\d\b)/.exec(quoted[3]!)?.[1] : undefined;
+  let authorText = apa?.[1] ?? (quoted && year ? quoted[1] : undefined);
+  // The rest is read by the citation reader with one plain author in front, so that no mark or initial misleads it.
+  const rest = (t: string) => bareMarks(t).replace(/⁎/g, '*');
+  const parsed = apa
+    ? parseCitation(`Author, A. (${apa[2]}). ${rest(text.slice(apa[0].length))}`)
+    : quoted && year
+      ? parseCitation(`Author, A. (${year}). "${quoted[2]}." ${rest(quoted[3]!).replace(new RegExp(`[,.\\s(]*${year}[).]*\\s*$`), '')}`)
+      : parseCitation(unmarked(text));
+  if (!authorText && parsed?.title) {
+    const marked = bareMarks(text);
+    const at = marked.indexOf(parsed.title.slice(0, 20));
+    if (at > 0) authorText = marked.slice(0, at).replace(/[\s"“«(]+$/, '');
+  }
+  const authors = authorText ? markedAuthors(authorText, legend) : undefined;
+  // "Genome Research, 31(2), 200-210.": the volume, number and pages that end the line (not a year alone).
+  const end = /,\s*(\d{1,4})\s*(?:\((\d+(?:[-–]\d+)?)\))?(?:\s*[,:]\s*(\d+\s*[-–]+\s*\d+|[A-Za-z]?\d+))?\s*\.?\s*$/.exec(plainText(bareMarks(text)));
+  const numbers = end && !(end[2] === undefined && end[3] === undefined && /^(?:19|20)\d\d$/.test(end[1]!)) ? compact({ volume: end[1], number: end[2], pages: end[3]?.replace(/\s*[-–]+\s*/, '–') }) : undefined;
+  if (parsed?.venue?.name && numbers) parsed.venue = { ...parsed.venue, name: parsed.venue.name.replace(/,\s*\d+\s*(?:\([^)]*\))?(?:\s*[,:]\s*[\w–-]+)?\.?$/, '') };
+  // The names read with their marks, when each is a name (a word of two letters or more); else the citation reader's.
+  const names = authors?.length && authors.every((a) => /\p{L}{2,}/u.test(a.name));
+  return { parsed, numbers, authors: names ? authors : (apa || quoted ? parseCitation(unmarked(text))?.authors : parsed?.authors) };
 }

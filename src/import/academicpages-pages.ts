@@ -1,0 +1,103 @@
+/**
+ * The pages of an academicpages site's _pages/ folder beyond About. A page that the site fills from its collections
+ * ({% for post in site.talks %}) holds nothing of its own: its entries are read from _publications/, _talks/. A page
+ * written by hand is read for the lists it holds, as the sections of a Markdown CV (publications, talks, teaching,
+ * students, awards, service ...): its items are counted like the collections' ones. What is not a list, or a list vita
+ * has no place for, is reported as not carried.
+ */
+import { basename } from 'node:path';
+import { emptyBundle, note, type ImportBundle } from './bundle.js';
+import { listFiles, readFrontMatterFile, stripLiquid } from './sources/common.js';
+import { markdownCvIntoBundle } from './sources/markdown-cv.js';
+import { marksFromLegend, type MarkMeaning } from './marked-authors.js';
+import { htmlToMarkdown, str } from './text.js';
+
+/** Template pages that are the theme's, not the person's. */
+const THEME_PAGES = /^(404|about|archive-layout-with-content|category-archive|collection-archive|markdown|non-menu-page|page-archive|portfolio|sitemap|tag-archive|terms|year-archive|cv-json|blog|posts?)$/i;
+const ITEM = /^\s{0,3}(?:[-*+]|\d+[.)])\s+\S/;
+/** Sections of a page a Markdown CV reads: a page titled with one of them is all that section. */
+const KNOWN = /publication|preprint|papers|articles|talks?|presentations?|seminars?|lectures?|teaching|courses|mentor|supervis|students|advising|group|team|alumni|awards?|honou?rs?|service|education|experience|employment|news/i;
+
+/** The hand-written pages of _pages/ with what they say of themselves. */
+function handPages(root: string, bundle: ImportBundle): { file: string; title: string; body: string; bodyLine: number; generated: boolean }[] {
+  const out = [];
+  for (const file of listFiles(root, '_pages', ['.md', '.markdown', '.html'], true)) {
+    const name = basename(file).replace(/\.[^.]+$/, '');
+    if (THEME_PAGES.test(name)) continue;
+    const doc = readFrontMatterFile(root, file, bundle);
+    if (!doc) continue;
+    const liquid = stripLiquid(file.endsWith('.html') ? htmlToMarkdown(doc.body) : doc.body);
+    out.push({ file, title: str(doc.data.title) ?? name, body: liquid.text, bodyLine: doc.bodyLine, generated: liquid.removed > 0 && !liquid.text.split('\n').some((l) => ITEM.test(l)) });
+  }
+  return out;
+}
+
+/** The meaning of author marks as the site's publications page states it ("<sup>#</sup> co-first author"). */
+export function siteLegend(root: string): MarkMeaning {
+  const scratch = { ...emptyBundle('academicpages', ''), notes: [] };
+  const lines = handPages(root, scratch)
+    .filter((p) => /publication|papers|research/i.test(`${p.file} ${p.title}`))
+    .flatMap((p) => p.body.split('\n'))
+    .filter((l) => /equal|co-?first|joint first|corresponding/i.test(l) && !ITEM.test(l));
+  return marksFromLegend(lines.join('\n'));
+}
+
+/**
+ * The lists of the hand-written pages, read into `bundle` for the owner: publications, talks and teaching counted as
+ * items; students, awards and service added to the owner's record; the rest reported.
+ */
+export function readPageLists(root: string, bundle: ImportBundle, owner: string | undefined, ownerName: string | undefined): void {
+  for (const page of handPages(root, bundle)) {
+    const origin = { file: page.file, line: page.bodyLine };
+    if (/Version Control Theory|GitHub University/.test(page.body)) {
+      note(bundle, 'info', origin, 'demo-content', `${page.file} is still academicpages' demo CV; it was left out`);
+      continue;
+    }
+    if (page.generated) {
+      note(bundle, 'info', origin, 'generated-page', `${page.file} is made by the site from its collections; its entries were read from there`);
+      continue;
+    }
+    const bodyLines = page.body.replace(/\r\n?/g, '\n').split('\n');
+    const items = bodyLines.filter((l) => ITEM.test(l)).length;
+    if (!items) {
+      if (page.body.trim()) note(bundle, 'info', origin, 'not-carried', `the page "${page.title}" (${page.file}) was not imported: it holds no list vita can read`, 'copy what it says into the person file or a page of the project by hand.');
+      continue;
+    }
+    if (!owner || !ownerName) {
+      note(bundle, 'info', origin, 'not-carried', `the lists of "${page.title}" (${page.file}) were not imported: the site has no author name to give them to`);
+      continue;
+    }
+    // A Markdown CV laid out so that its line numbers are the page's: the name and (for a page about one thing) its
+    // section heading where the front matter was, then the page; a page about one thing has its headings one level down.
+    const whole = KNOWN.test(page.title);
+    const shift = Math.max(0, 2 - (page.bodyLine - 1));
+    const offset = page.bodyLine - 1 + shift;
+    const cv: string[] = new Array<string>(offset + bodyLines.length).fill('');
+    cv[0] = `# ${ownerName}`;
+    cv[1] = whole ? `## ${page.title}` : '';
+    for (const [i, line] of bodyLines.entries()) {
+      const h = /^(#{1,6})\s+(.*)$/.exec(line);
+      cv[offset + i] = h ? `${'#'.repeat(Math.min(4, Math.max(whole ? 3 : 2, h[1]!.length)))} ${h[2]}` : line.replace(/^(\s{0,3})\d+[.)]\s+/, '$1- ');
+    }
+    const scratch = emptyBundle('academicpages', 'academicpages');
+    markdownCvIntoBundle(cv.join('\n'), page.file, scratch);
+    const back = (n: ImportBundle['notes'][number]) => (n.line ? { ...n, line: n.line - shift } : n);
+    bundle.publications.push(...scratch.publications);
+    bundle.talks.push(...scratch.talks.map((t) => ({ ...t, person: owner })));
+    bundle.teaching.push(...scratch.teaching.map((t) => ({ ...t, person: owner })));
+    bundle.news.push(...scratch.news.map((n) => ({ ...n, value: { ...n.value, people: [owner] } })));
+    bundle.leftOut.push(...scratch.leftOut);
+    bundle.notes.push(...scratch.notes.filter((n) => n.code !== 'import/no-name').map(back));
+    // Students, awards, service, education ... join the owner's record (after what the record already has).
+    const read = scratch.people[0];
+    const person = bundle.people.find((p) => p.id === owner);
+    if (!read || !person) continue;
+    for (const [key, value] of Object.entries(read.value)) {
+      if (key === 'name') continue;
+      const had = person.value[key];
+      if (Array.isArray(value)) person.value[key] = [...(Array.isArray(had) ? had : []), ...value];
+      else if (had === undefined) person.value[key] = value;
+    }
+    for (const [section, text] of Object.entries(read.sections)) if (!person.sections[section]) person.sections[section] = text;
+  }
+}
