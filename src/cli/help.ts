@@ -125,7 +125,9 @@ RenderCV YAML, a Markdown CV, or the folder of an al-folio, academicpages,
 Hugo Blox (Wowchemy) or jemdoc site. The kind is detected; --kind forces it.
 Only new files are written; what is already in the project (same DOI, arXiv
 id, or title and first author) is recognised, and differences are reported,
-never overwritten. Template demo content is skipped with a note.
+never overwritten. Template demo content is skipped with a note. Hugo front
+matter is read as leniently as Hugo reads it (with a warning where it is not
+strict YAML).
 
 Online sources (a path that exists is always read as a file or folder):
   arxiv:2011.13456,1904.04326      arXiv papers by id (or arxiv:@ids.txt)

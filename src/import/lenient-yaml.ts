@@ -18,6 +18,7 @@ export function readHugoFrontMatter(root: string, rel: string, bundle: ImportBun
 }
 
 export function hugoFrontMatter(text: string, file: string, bundle: Pick<ImportBundle, 'notes'>): FrontMatterDoc {
+  if (text.startsWith('+++')) return splitFrontMatter(tomlOnLines(text), file, bundle);
   const strict = { notes: [] as ImportBundle['notes'] };
   const doc = splitFrontMatter(text, file, strict);
   if (!strict.notes.length) return doc;
@@ -87,4 +88,19 @@ function closes(text: string, quote: '"' | "'"): boolean {
     return true;
   }
   return false;
+}
+
+/**
+ * TOML front matter with each value on its key's line, as the simple TOML reader takes it: multi-line strings
+ * (`abstract = """...."""`, `'''...'''`) as one quoted line, arrays written over several lines joined. Lines are
+ * kept (blank lines after), so that the body starts where it did.
+ */
+export function tomlOnLines(text: string): string {
+  const end = /^\+\+\+[ \t]*\n[\s\S]*?\n\+\+\+[ \t]*(?:\n|$)/.exec(text);
+  if (!end) return text;
+  const keepLines = (joined: string, original: string) => joined + '\n'.repeat(original.split('\n').length - 1);
+  const front = end[0]
+    .replace(/(=\s*)("""|\'\'\')\n?([\s\S]*?)\2/g, (whole, eq: string, quote: string, body: string) => keepLines(`${eq}${JSON.stringify(quote === '"""' ? body.replace(/\\\n\s*/g, '') : body)}`, whole))
+    .replace(/(=\s*)\[((?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\]"'])*)\]/g, (whole, eq: string, inner: string) => (inner.includes('\n') ? keepLines(`${eq}[${inner.replace(/\s*\n\s*/g, ' ').trim().replace(/,\s*$/, '')}]`, whole) : whole));
+  return front + text.slice(end[0].length);
 }

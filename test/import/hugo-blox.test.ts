@@ -41,7 +41,7 @@ describe('import: a Hugo Blox site as Hugo builds it', () => {
 
     const moraine = graph.publications.get('costa2021moraine')!;
     assert.equal(moraine.title, 'Moraine ages from cosmogenic nuclides in a small Example valley', 'a page with no title: its cite.bib');
-    assert.deepEqual(authorsOf(moraine), ['Ana Costa', 'Ingrid Halvorsen']);
+    assert.deepEqual(authorsOf(moraine), ['Ana Costa', 'Ingrid Halvorsen[corresponding]'], 'the notes hold for the authors of cite.bib');
     assert.equal(moraine.type, 'article');
     assert.equal(moraine.month, 3, 'the month from the front matter');
 
@@ -95,5 +95,16 @@ describe('import: a Hugo Blox site as Hugo builds it', () => {
     const broken = { notes: [] as { code: string }[] };
     hugoFrontMatter('---\nauthors: [a, b\ntitle: x\n---\n', 'q.md', broken as never);
     assert.deepEqual(broken.notes.map((n) => n.code), ['import/yaml-syntax'], 'what Hugo would refuse too is still an error');
+  });
+});
+
+describe('import: Hugo TOML front matter', () => {
+  it('reads multi-line strings and arrays, and the body starts where it did', () => {
+    const notes = { notes: [] as never[] };
+    const text = '+++\ntitle = "Ice"\nabstract = """First line\nsecond line"""\nauthors = [\n  "admin",\n  "Tomas Berg",\n]\n+++\nBody\n';
+    const doc = hugoFrontMatter(text, 'p.md', notes);
+    assert.deepEqual(doc.data, { title: 'Ice', abstract: 'First line\nsecond line', authors: ['admin', 'Tomas Berg'] });
+    assert.equal(doc.body, 'Body\n');
+    assert.equal(doc.bodyLine, 10);
   });
 });

@@ -289,7 +289,12 @@ function readPublicationPage(root: string, page: { file: string; dir: string; bu
     title: base?.title ?? plainText(title),
     alphabetical: alphabetical ?? base?.alphabetical,
     // The front matter's authors carry the roles (author_notes); the BibTeX's are used when they are all there is.
-    authors: fmAuthors.length ? fmAuthors : (base?.authors ?? []),
+    authors: fmAuthors.length
+      ? fmAuthors
+      : (base?.authors ?? []).map((a, i) => {
+          const roles = new Set<AuthorRole>([...a.roles, ...rolesFromNote(notes[i] ?? '')]);
+          return { ...a, roles: (['equal', 'lead', 'corresponding'] as const).filter((r) => roles.has(r)) };
+        }),
     year,
     month: base?.month ?? (date && date.length >= 7 ? Number(date.slice(5, 7)) : undefined),
     date: base?.date ?? (date && date.length >= 10 ? date.slice(0, 10) : undefined),
