@@ -9,7 +9,8 @@ import { basename } from 'node:path';
 import { emptyBundle, note, type ImportBundle } from './bundle.js';
 import { listFiles, readFrontMatterFile, stripLiquid } from './sources/common.js';
 import { markdownCvIntoBundle } from './sources/markdown-cv.js';
-import { marksFromLegend, type MarkMeaning } from './marked-authors.js';
+import { isOwnerName, marksFromLegend, type MarkMeaning } from './marked-authors.js';
+import type { ImportedAuthor } from './bundle.js';
 import { htmlToMarkdown, str } from './text.js';
 
 /** Template pages that are the theme's, not the person's. */
@@ -46,7 +47,14 @@ export function siteLegend(root: string): MarkMeaning {
  * The lists of the hand-written pages, read into `bundle` for the owner: publications, talks and teaching counted as
  * items; students, awards and service added to the owner's record; the rest reported.
  */
-export function readPageLists(root: string, bundle: ImportBundle, owner: string | undefined, ownerName: string | undefined): void {
+export function readPageLists(
+  root: string,
+  bundle: ImportBundle,
+  owner: string | undefined,
+  ownerName: string | undefined,
+  /** The authors of a citation with their marks, as the site's citation: lines are read. */
+  citationAuthors: (text: string) => ImportedAuthor[] | undefined,
+): void {
   for (const page of handPages(root, bundle)) {
     const origin = { file: page.file, line: page.bodyLine };
     if (/Version Control Theory|GitHub University/.test(page.body)) {
@@ -82,7 +90,14 @@ export function readPageLists(root: string, bundle: ImportBundle, owner: string 
     const scratch = emptyBundle('academicpages', 'academicpages');
     markdownCvIntoBundle(cv.join('\n'), page.file, scratch);
     const back = (n: ImportBundle['notes'][number]) => (n.line ? { ...n, line: n.line - shift } : n);
-    bundle.publications.push(...scratch.publications);
+    for (const pub of scratch.publications) {
+      // The names as the site's citations are read ("Okafor, C.<sup>#</sup>" is one author, co-first), the owner linked.
+      const line = pub.origin.line ? cv[pub.origin.line - 1] : undefined;
+      const authors = line ? citationAuthors(line.replace(/^\s*[-*+]\s+/, '')) : undefined;
+      if (authors?.length) pub.value.authors = authors;
+      pub.value.authors = pub.value.authors.map((a) => (!a.person && isOwnerName(a.name, ownerName) ? { ...a, person: owner } : a));
+      bundle.publications.push(pub);
+    }
     bundle.talks.push(...scratch.talks.map((t) => ({ ...t, person: owner })));
     bundle.teaching.push(...scratch.teaching.map((t) => ({ ...t, person: owner })));
     bundle.news.push(...scratch.news.map((n) => ({ ...n, value: { ...n.value, people: [owner] } })));

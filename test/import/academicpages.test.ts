@@ -18,7 +18,7 @@ describe('import: an academicpages site written by hand', () => {
     const { graph, errors } = errorsOf(dir);
     assert.deepEqual(errors, []);
 
-    assert.deepEqual([...graph.publications.keys()].sort(), ['brandt2021seed', 'lindqvist2022pollinator', 'okafor2024occupancy']);
+    assert.deepEqual([...graph.publications.keys()].sort(), ['brandt2021seed', 'lindqvist2022pollinator', 'okafor2024occupancy', 'okafor2025flowering']);
     const pollinator = graph.publications.get('lindqvist2022pollinator')!;
     assert.deepEqual(authorsOf(pollinator), ['S. Lindqvist[equal]', 'C. Okafor[equal]', 'M. Brandt[corresponding]'], 'APA citation, <sup>#</sup> co-first, * corresponding');
     assert.equal(pollinator.title, 'Pollinator networks under warming');
@@ -29,6 +29,10 @@ describe('import: an academicpages site written by hand', () => {
     assert.deepEqual(seed.people, ['sofia-lindqvist']);
     const occupancy = graph.publications.get('okafor2024occupancy')!;
     assert.deepEqual(authorsOf(occupancy), ['Chidi Okafor[equal]', 'Sofia Lindqvist[equal]', 'Mara Brandt[corresponding]'], '† equal by the legend, the stray period after * gone');
+
+    const flowering = graph.publications.get('okafor2025flowering')!;
+    assert.deepEqual(authorsOf(flowering), ['C. Okafor[equal]', 'S. Lindqvist[equal]', 'M. Brandt[corresponding]'], 'a list item of the publications page, read as the citations are');
+    assert.deepEqual([flowering.type, flowering.people], ['preprint', ['sofia-lindqvist']]);
 
     const sofia = graph.people.get('sofia-lindqvist')!;
     assert.deepEqual(
@@ -47,8 +51,8 @@ describe('import: an academicpages site written by hand', () => {
     ]);
     const code = (c: string, file: string) => result.diagnostics.find((d) => d.code === c && d.file === file);
     assert.ok(code('import/not-carried', '_pages/research.md'), 'a page of prose is reported');
-    assert.ok(code('import/generated-page', '_pages/publications.md'), 'a page made from the collection is said to be read from it');
-    assert.deepEqual([code('import/skipped-item', '_pages/talks.md')?.line], [11], 'the undated talk, at its line');
+    assert.ok(code('import/generated-page', '_pages/teaching.md'), 'a page made from a collection is said to be read from it');
+        assert.deepEqual([code('import/skipped-item', '_pages/talks.md')?.line], [11], 'the undated talk, at its line');
 
     const talks = countImport(result).find((c) => c.kind === 'talks')!;
     assert.deepEqual([talks.imported, talks.skipped], [3, 1]);

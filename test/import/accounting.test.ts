@@ -86,7 +86,7 @@ const SOURCES: { source: string; items: () => Counted }[] = [
   {
     source: 'academicpages-site',
     items: () => ({
-      publications: filesIn(`${FIXTURES}/academicpages-site/_publications`),
+      publications: filesIn(`${FIXTURES}/academicpages-site/_publications`) + (readFileSync(`${FIXTURES}/academicpages-site/_pages/publications.md`, 'utf8').match(/^- /gm) ?? []).length,
       // The _talks/ pages and the items of the hand-written talks page.
       talks: filesIn(`${FIXTURES}/academicpages-site/_talks`) + (readFileSync(`${FIXTURES}/academicpages-site/_pages/talks.md`, 'utf8').match(/^- /gm) ?? []).length,
     }),

@@ -135,7 +135,7 @@ export function readAcademicPages(root: string): ImportBundle {
     });
   }
   // Hand-written pages (_pages/talks.md, students.md ...): their lists.
-  readPageLists(root, bundle, owner, owner ? name : undefined);
+  readPageLists(root, bundle, owner, owner ? name : undefined, (text) => readCitation(text, legend).authors);
   if (demo) note(bundle, 'info', { file: '' }, 'demo-content', `${demo} of the academicpages template's demo pages ${demo === 1 ? 'was' : 'were'} left out`);
   const posts = listFiles(root, '_posts', ['.md', '.markdown', '.html']).length;
   if (posts) note(bundle, 'info', { file: '_posts' }, 'not-carried', `${posts} blog post${posts === 1 ? ' was' : 's were'} not imported: a vita record has no blog`);
