@@ -8,7 +8,7 @@ import { join, posix } from 'node:path';
 import { emptyBundle, leaveOut, note, type ImportBundle } from './bundle.js';
 import { markdownCvIntoBundle } from './sources/markdown-cv.js';
 import { readHugoFrontMatter } from './lenient-yaml.js';
-import { str } from './text.js';
+import { isRecord, list, str } from './text.js';
 
 const TALK_WORDS = /\b(talks?|presentations?|invited talks?|seminars?|lectures?)\b/i;
 /** Sections whose pages are each one item, read elsewhere (a list there is not a list of talks). */
@@ -69,30 +69,42 @@ export function talksFromSectionPages(root: string, bundle: ImportBundle, owner:
     const doc = readHugoFrontMatter(root, file, bundle);
     if (!doc) continue;
     const name = `${file} ${str(doc.data.title) ?? ''} ${str(doc.data.widget) ?? ''}`;
-    const wholePage = TALK_WORDS.test(name.replace(/^content\//, ''));
-    const body = doc.body.replace(/\r\n?/g, '\n');
-    const keep = talkLines(body, wholePage);
-    const items = keep.filter((i) => ITEM.test(body.split('\n')[i]!)).length;
-    if (!items) continue;
-    if (!owner) {
-      leaveOut(bundle, 'talks', 'no speaker (the site has no owner)', items);
-      note(bundle, 'info', { file, line: doc.bodyLine }, 'skipped-item', `${items} talk${items === 1 ? '' : 's'} listed here ${items === 1 ? 'was' : 'were'} not imported: the site names no owner to give them to`);
-      continue;
+    const units: { about: boolean; body: string; bodyLine: number; inFrontMatter: boolean }[] = [{ about: TALK_WORDS.test(name.replace(/^content\//, '')), body: doc.body, bodyLine: doc.bodyLine, inFrontMatter: false }];
+    // Hugo Blox landing pages keep Markdown in the front matter: sections: - block: markdown, content: {title, text}.
+    for (const section of list(doc.data.sections)) {
+      if (!isRecord(section) || !isRecord(section.content) || !str(section.content.text)) continue;
+      const title = `${str(section.content.title) ?? ''} ${str(section.id) ?? ''}`;
+      units.push({ about: TALK_WORDS.test(title), body: str(section.content.text)!, bodyLine: 3, inFrontMatter: true });
     }
-    // A CV of one section, laid out so that its line numbers are the page's: the name and the heading where the front
-    // matter was, the page's talk lines where they were, every other line blank.
-    const bodyLines = body.split('\n');
-    // A page without front matter has no room for the two lines: its lines are shifted, and the notes' shifted back.
-    const shift = Math.max(0, 2 - (doc.bodyLine - 1));
-    const offset = doc.bodyLine - 1 + shift;
-    const cv: string[] = new Array<string>(offset + bodyLines.length).fill('');
-    cv[0] = `# ${ownerName ?? 'Owner'}`;
-    cv[1] = '## Talks';
-    for (const i of keep) cv[offset + i] = bodyLines[i]!.replace(/^\s{0,3}\d+[.)]\s+/, '- ');
-    const scratch = emptyBundle('hugo-blox', 'hugo-blox');
-    markdownCvIntoBundle(cv.join('\n'), file, scratch);
-    for (const talk of scratch.talks) bundle.talks.push({ ...talk, person: owner });
-    bundle.leftOut.push(...scratch.leftOut.filter((l) => l.kind === 'talks'));
-    bundle.notes.push(...scratch.notes.filter((n) => n.code === 'import/skipped-item').map((n) => (n.line ? { ...n, line: n.line - shift } : n)));
+    for (const unit of units) readUnit(file, unit, bundle, owner, ownerName);
   }
+}
+
+function readUnit(file: string, unit: { about: boolean; body: string; bodyLine: number; inFrontMatter: boolean }, bundle: ImportBundle, owner: string | undefined, ownerName: string | undefined): void {
+  const body = unit.body.replace(/\r\n?/g, '\n');
+  const keep = talkLines(body, unit.about);
+  const items = keep.filter((i) => ITEM.test(body.split('\n')[i]!)).length;
+  if (!items) return;
+  // A list in the front matter has no line of its own in the report: the page's first line.
+  const at = (line: number | undefined) => (unit.inFrontMatter ? 1 : line);
+  if (!owner) {
+    leaveOut(bundle, 'talks', 'no speaker (the site has no owner)', items);
+    note(bundle, 'info', { file, line: at(unit.bodyLine) }, 'skipped-item', `${items} talk${items === 1 ? '' : 's'} listed here ${items === 1 ? 'was' : 'were'} not imported: the site names no owner to give them to`);
+    return;
+  }
+  // A CV of one section, laid out so that its line numbers are the page's: the name and the heading where the front
+  // matter was, the page's talk lines where they were, every other line blank.
+  const bodyLines = body.split('\n');
+  // A page without front matter has no room for the two lines: its lines are shifted, and the notes' shifted back.
+  const shift = Math.max(0, 2 - (unit.bodyLine - 1));
+  const offset = unit.bodyLine - 1 + shift;
+  const cv: string[] = new Array<string>(offset + bodyLines.length).fill('');
+  cv[0] = `# ${ownerName ?? 'Owner'}`;
+  cv[1] = '## Talks';
+  for (const i of keep) cv[offset + i] = bodyLines[i]!.replace(/^\s{0,3}\d+[.)]\s+/, '- ');
+  const scratch = emptyBundle('hugo-blox', 'hugo-blox');
+  markdownCvIntoBundle(cv.join('\n'), file, scratch);
+  for (const talk of scratch.talks) bundle.talks.push({ ...talk, person: owner, origin: { file, line: at(talk.origin.line) } });
+  bundle.leftOut.push(...scratch.leftOut.filter((l) => l.kind === 'talks'));
+  bundle.notes.push(...scratch.notes.filter((n) => n.code === 'import/skipped-item').map((n) => (n.line ? { ...n, line: at(n.line - shift) } : n)));
 }

@@ -70,8 +70,8 @@ const SOURCES: { source: string; items: () => Counted }[] = [
     source: 'hugo-blox-site',
     items: () => {
       const site = `${FIXTURES}/hugo-blox-site/content`;
-      // Pages of the publication and event sections, and the list items of the talks section and of "Invited talks".
-      const talks = foldersIn(`${site}/event`) + (readFileSync(`${site}/talks/_index.md`, 'utf8').match(/^- /gm) ?? []).length + itemsUnder(`${site}/about.md`, /^## Invited talks/);
+      // Pages of the publication and event sections; list items of the talks section, of "Invited talks" and of the landing page's "Recent talks" block.
+      const talks = foldersIn(`${site}/event`) + (readFileSync(`${site}/talks/_index.md`, 'utf8').match(/^- /gm) ?? []).length + itemsUnder(`${site}/about.md`, /^## Invited talks/) + (readFileSync(`${site}/_index.md`, 'utf8').split('title: Recent talks')[1]!.split('- block:')[0]!.match(/^\s+- /gm) ?? []).length;
       return { publications: foldersIn(`${site}/publication`), talks };
     },
   },

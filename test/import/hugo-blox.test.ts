@@ -50,16 +50,17 @@ describe('import: a Hugo Blox site as Hugo builds it', () => {
       [
         '2021-10-05 Bayesian glaciology | Nordic Ice Workshop | Tromsø, Norway',
         '2022-06 Inverse problems on ice | Summer School on Glaciology | Karthaus, Italy',
+        '2023-04 Glacier beds seen by radar | Polar Science Day | Bergen, Norway',
         '2023-12-12 How fast can a glacier slide? Evidence from three outlet glaciers | AGU Fall Meeting 2023 | San Francisco, USA',
         '2024-03 Sliding laws under warming | Geophysics Colloquium | University of Example, Oslo',
       ],
-      'the event page, the talks section list and the About page list under "Invited talks" (not Service)',
+      'the event page, the talks section list, the About page list under "Invited talks" (not Service) and the landing page\'s Markdown block "Recent talks" (not its Service block)',
     );
     const undated = result.diagnostics.find((d) => d.code === 'import/skipped-item')!;
     assert.deepEqual([undated.file, undated.line], ['content/talks/_index.md', 9]);
 
     const talks = countImport(result).find((c) => c.kind === 'talks')!;
-    assert.deepEqual([talks.imported, talks.skipped, talks.why], [4, 1, [{ why: 'no date', count: 1 }]]);
+    assert.deepEqual([talks.imported, talks.skipped, talks.why], [5, 1, [{ why: 'no date', count: 1 }]]);
     const pubs = countImport(result).find((c) => c.kind === 'publications')!;
     assert.deepEqual([pubs.imported, pubs.skipped], [3, 0]);
 
