@@ -14,7 +14,7 @@ import type { ImportedAuthor } from './bundle.js';
 import { htmlToMarkdown, str } from './text.js';
 
 /** Template pages that are the theme's, not the person's. */
-const THEME_PAGES = /^(404|about|archive-layout-with-content|category-archive|collection-archive|markdown|non-menu-page|page-archive|portfolio|sitemap|tag-archive|terms|year-archive|cv-json|blog|posts?)$/i;
+const THEME_PAGES = /^(404|about|archive-layout-with-content|category-archive|collection-archive|markdown|non-menu-page|page-archive|portfolio|sitemap|tag-archive|terms|year-archive|cv-json|talkmap|blog|posts?)$/i;
 const ITEM = /^\s{0,3}(?:[-*+]|\d+[.)])\s+\S/;
 /** Sections of a page a Markdown CV reads: a page titled with one of them is all that section. */
 const KNOWN = /publication|preprint|papers|articles|talks?|presentations?|seminars?|lectures?|teaching|courses|mentor|supervis|students|advising|group|team|alumni|awards?|honou?rs?|service|education|experience|employment|news/i;
@@ -65,7 +65,7 @@ export function readPageLists(
       note(bundle, 'info', origin, 'generated-page', `${page.file} is made by the site from its collections; its entries were read from there`);
       continue;
     }
-    const bodyLines = page.body.replace(/\r\n?/g, '\n').split('\n');
+    const bodyLines = setextAsAtx(page.body.replace(/\r\n?/g, '\n').split('\n'));
     const items = bodyLines.filter((l) => ITEM.test(l)).length;
     if (!items) {
       if (page.body.trim()) note(bundle, 'info', origin, 'not-carried', `the page "${page.title}" (${page.file}) was not imported: it holds no list vita can read`, 'copy what it says into the person file or a page of the project by hand.');
@@ -115,4 +115,17 @@ export function readPageLists(
     }
     for (const [section, text] of Object.entries(read.sections)) if (!person.sections[section]) person.sections[section] = text;
   }
+}
+
+/** `Education` over `======` (as the template's CV writes its headings) as `# Education`, the underline blank. */
+function setextAsAtx(lines: string[]): string[] {
+  const out = [...lines];
+  for (let i = 1; i < out.length; i++) {
+    const under = /^\s{0,3}(=+|-{2,})\s*$/.exec(out[i]!);
+    const text = out[i - 1]!;
+    if (!under || !text.trim() || /^\s{0,3}(?:#|[-*+]\s|\d+[.)]\s|>)/.test(text)) continue;
+    out[i - 1] = `${under[1]!.startsWith('=') ? '#' : '##'} ${text.trim()}`;
+    out[i] = '';
+  }
+  return out;
 }

@@ -49,6 +49,8 @@ describe('import: an academicpages site written by hand', () => {
       'Amina Yusuf phd 2023-present co-advised with Mara Brandt',
       'Lea Hoffmann master 2019-2021 PhD at Example University',
     ]);
+    assert.deepEqual(sofia.data.education?.map((e) => `${e.degree} ${e.field} ${e.institution}`), ['Ph.D. Ecology Example University', 'B.S. Biology Northern Example College'], "_pages/cv.md, its headings underlined with ===");
+    assert.deepEqual(sofia.data.positions?.map((p) => `${p.title}, ${p.organization}`), ['Assistant Professor, Example University']);
     const code = (c: string, file: string) => result.diagnostics.find((d) => d.code === c && d.file === file);
     assert.ok(code('import/not-carried', '_pages/research.md'), 'a page of prose is reported');
     assert.ok(code('import/generated-page', '_pages/teaching.md'), 'a page made from a collection is said to be read from it');
@@ -68,6 +70,7 @@ describe('import: an academicpages site written by hand', () => {
     for (const t of sofia.talks) assert.ok(talkPages.includes(t.title!) && cv.includes(t.title!), `"${t.title}" on the site and in the CV`);
     assert.match(cv, /Amina Yusuf/);
     assert.match(cv, /Lea Hoffmann/);
+    assert.match(cv, /Northern Example College/);
 
     const before = tree(dir);
     const again = await run(source, dir);
