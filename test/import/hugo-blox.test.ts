@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { hugoFrontMatter, indentQuotedContinuations } from '../../src/import/lenient-yaml.js';
 import { countImport, exitStatus } from '../../src/import/report.js';
+import { rolesFromNote } from '../../src/import/sources/hugo-blox.js';
 import { authorsOf, builtSite, cvOf, errorsOf, FIXTURES, pageText, run, tempDir, tree } from './helpers.ts';
 
 const source = `${FIXTURES}/hugo-blox-site`;
@@ -107,5 +108,12 @@ describe('import: Hugo TOML front matter', () => {
     assert.deepEqual(doc.data, { title: 'Ice', abstract: 'First line\nsecond line', authors: ['admin', 'Tomas Berg'] });
     assert.equal(doc.body, 'Body\n');
     assert.equal(doc.bodyLine, 10);
+  });
+});
+
+describe('import: Hugo Blox author notes', () => {
+  it('reads each note as the role it names', () => {
+    const cases = ['Equal contribution', 'Co-first author', 'Corresponding author', 'Equal advising', 'Co-senior author', 'Project lead', 'Alphabetical Ordering', ''];
+    assert.deepEqual(cases.map((c) => rolesFromNote(c).join(',')), ['equal', 'equal', 'corresponding', 'lead', 'lead', 'lead', '', '']);
   });
 });

@@ -322,8 +322,10 @@ function readPublicationPage(root: string, page: { file: string; dir: string; bu
 /** "Equal contribution", "Co-first author", "Corresponding author", "Project lead": roles. */
 export function rolesFromNote(text: string): AuthorRole[] {
   const roles: AuthorRole[] = [];
-  if (/equal|co-?first|joint first|contributed equally/i.test(text)) roles.push('equal');
-  if (/lead|senior author|supervis/i.test(text)) roles.push('lead');
+  // "Equal advising" and "co-senior author" are the lead's (the last authors'), not co-first authorship.
+  const senior = /advis|senior|supervis|co-?last/i.test(text);
+  if (!senior && /equal|co-?first|joint first|contributed equally/i.test(text)) roles.push('equal');
+  if (senior || /\blead\b/i.test(text)) roles.push('lead');
   if (/correspond/i.test(text)) roles.push('corresponding');
   return roles;
 }
