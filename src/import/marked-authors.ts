@@ -49,6 +49,12 @@ export function marksFromLegend(text: string): MarkMeaning {
  */
 export function markedAuthors(text: string, legend: MarkMeaning = new Map()): ImportedAuthor[] {
   const plain = plainText(bareMarks(text)).replace(/\s+/g, ' ').trim();
+  // BibTeX's "Osei, Kwame and Petrova, Elena": each name "Family, Given", between " and ".
+  if (isBibtexNames(plain)) return markedAuthors(plain.split(/\s+and\s+/).map((n) => {
+      const [family, given] = n.split(/\s*,\s*/) as [string, string];
+      const marks = `${family.match(/[⁎#†‡✉]+$/)?.[0] ?? ''}${given.match(/[⁎#†‡✉]+$/)?.[0] ?? ''}`;
+      return `${given.replace(/[⁎#†‡✉]+$/, '')} ${family.replace(/[⁎#†‡✉]+$/, '')}${marks}`;
+    }).join(', '), legend);
   const tokens = plain
     .split(/\s*[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/)
     .map((t) => t.trim())
@@ -108,4 +114,10 @@ export function isOwnerName(name: string, owner: string): boolean {
   if (normalizeName(a.family) !== normalizeName(b.family)) return false;
   const initial = (g: readonly string[]) => normalizeName(g[0] ?? '').charAt(0);
   return initial(a.given) !== '' && initial(a.given) === initial(b.given);
+}
+
+/** Names written as BibTeX writes them: "Family, Given and Family2, Given2", one comma in each. */
+export function isBibtexNames(text: string): boolean {
+  const names = text.split(/\s+and\s+/);
+  return names.length > 1 && names.every((n) => (n.match(/,/g) ?? []).length === 1 && !/,\s*$/.test(n));
 }

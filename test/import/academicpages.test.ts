@@ -86,6 +86,7 @@ describe('import: an academicpages site written by hand', () => {
     ]);
     assert.deepEqual(authorsOf({ authors: markedAuthors('K. Osei*, E. Petrova*, and J. Moreau') }), ['K. Osei[equal]', 'E. Petrova[equal]', 'J. Moreau'], '* alone: equal');
     assert.deepEqual(authorsOf({ authors: markedAuthors('Petrova E, Osei KA, Moreau J') }), ['E. Petrova', 'K. A. Osei', 'J. Moreau']);
+    assert.deepEqual(authorsOf({ authors: markedAuthors('Osei, Kwame and Petrova, Elena* and Moreau, Julien') }), ['Kwame Osei', 'Elena Petrova[equal]', 'Julien Moreau'], 'as BibTeX writes names');
     assert.deepEqual(authorsOf({ authors: markedAuthors('**Elena Petrova**†, Kwame Osei') }), ['Elena Petrova[lead]', 'Kwame Osei']);
     assert.deepEqual([...marksFromLegend('<sup>#</sup> co-first author; \\* corresponding author')], [['#', 'equal'], ['*', 'corresponding']]);
     const cited = readCitation('Petrova, E., & Osei, K. A. (2021). Cell atlases at scale. <i>Genome Research</i>, 31(2), 200-210.');

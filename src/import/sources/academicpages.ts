@@ -8,12 +8,12 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { normalizeName } from '../../resolve/names.js';
 import { Publication } from '../../schema/publication.js';
-import { parseCitation } from '../citation.js';
+import { parseCitation, splitAuthors } from '../citation.js';
 import { emptyBundle, leaveOut, note, type ImportBundle, type ImportSource, type ImportedAuthor, type ImportedPublication, type Origin, type PublicationValue } from '../bundle.js';
 import { compact, decodeEntities, isRecord, parseDate, parseTerm, personId, plainText, publicationId, safeUrl, str, typeFromVenue, venueFrom } from '../text.js';
 import { publicationsFromBibtex, readText, toValue } from './bibtex.js';
 import { listFiles, profileLinks, readFrontMatterFile, readYamlFile, SiteFiles, stripLiquid } from './common.js';
-import { bareMarks, isOwnerName, markedAuthors, marksFromLegend, type MarkMeaning } from '../marked-authors.js';
+import { bareMarks, isBibtexNames, isOwnerName, markedAuthors, marksFromLegend, type MarkMeaning } from '../marked-authors.js';
 import { readPageLists, siteLegend } from '../academicpages-pages.js';
 
 export const academicPagesSource: ImportSource = {
@@ -175,7 +175,7 @@ function publication(file: string, d: Record<string, unknown>, body: string, bun
   const found = Array.isArray(written)
     ? written.map((a) => markedAuthors(String(a), legend)[0] ?? { name: plainText(String(a)), roles: [] })
     : typeof written === 'string'
-      ? markedAuthors(written, legend)
+      ? /[*#†‡✉]|<sup>/i.test(written) || isBibtexNames(written) ? markedAuthors(written, legend) : splitAuthors(decodeEntities(written).replace(/<[^>]+>/g, ''))
       : (base?.authors ?? cited?.authors ?? []);
   // The site's owner, however abbreviated ("Petrova, E."), is linked to the owner's record.
   const authors = found.map((a) => (owner && ownerId && !a.person && isOwnerName(a.name, owner) ? { ...a, person: ownerId } : a));
