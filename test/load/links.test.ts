@@ -54,19 +54,19 @@ describe('symbolic links', () => {
 
   it('follows links that stay inside the project: files, record files and folders', async () => {
     mkdirSync(join(project, 'assets'), { recursive: true });
-    mkdirSync(join(project, 'shared'), { recursive: true });
-    writeFileSync(join(project, 'shared/photo.txt'), 'inside');
-    symlinkSync('../shared/photo.txt', join(project, 'assets/photo.txt'));
-    symlinkSync('../shared', join(project, 'assets/shared'));
+    mkdirSync(join(project, 'common'), { recursive: true });
+    writeFileSync(join(project, 'common/photo.txt'), 'inside');
+    symlinkSync('../common/photo.txt', join(project, 'assets/photo.txt'));
+    symlinkSync('../common', join(project, 'assets/common'));
     // A record file kept elsewhere in the project and linked into place is read.
-    writeFileSync(join(project, 'shared/extra.bib'), '@article{lovelace1843, title={Notes}, author={Ada Lovelace}, journal={Taylor}, year={1843}}\n');
-    symlinkSync('../shared/extra.bib', join(project, 'publications/extra.bib'));
+    writeFileSync(join(project, 'common/extra.bib'), '@article{lovelace1843, title={Notes}, author={Ada Lovelace}, journal={Taylor}, year={1843}}\n');
+    symlinkSync('../common/extra.bib', join(project, 'publications/extra.bib'));
     const { graph, diagnostics } = openProject(project);
     assert.deepEqual(diagnostics.list.filter((d) => d.code === 'load/link-outside'), []);
     assert.ok(graph.publications.has('lovelace1843'), 'the linked .bib file is read');
     assert.equal(await runBuild(project, { out: join(dir, 'site'), cv: false, search: false, ...quiet }), 0);
     assert.equal(readFileSync(join(dir, 'site/assets/photo.txt'), 'utf8'), 'inside');
-    assert.equal(readFileSync(join(dir, 'site/assets/shared/photo.txt'), 'utf8'), 'inside');
+    assert.equal(readFileSync(join(dir, 'site/assets/common/photo.txt'), 'utf8'), 'inside');
   });
 
   it('reports a record file that links out of the project (or nowhere), rather than ignoring it', () => {
