@@ -1,6 +1,6 @@
 /**
  * Talks a Hugo site lists by hand: a Markdown list in a section page (content/talks/_index.md, content/talks.md, an
- * old widget page content/home/talks.md) or under a "Talks" heading of one. Each item is read as a CV's talk line
+ * old widget page home/talks.md in content/) or under a "Talks" heading of one. Each item is read as a CV's talk line
  * ("Title", Event, Place, Month Year) by the Markdown CV reader, and counted: imported, or left out with why.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * Where a project's site goes: vita.yaml's `output:`, a folder inside the project. A cloned project must not choose
- * where its build writes (`output: ../x`, `output: /home/me`): only `--out` on the command line names a folder
+ * where its build writes (`output: ../x`, `output: /srv/www`): only `--out` on the command line names a folder
  * elsewhere. The rule is here once, for the schema's check, the build and the loader (which skips the folder).
  */
 import { readFileSync } from 'node:fs';

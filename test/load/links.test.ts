@@ -101,7 +101,7 @@ describe('symbolic links', () => {
 
 describe('the output folder', () => {
   it('vita.yaml may only name a folder inside the project: a located error, and nothing is written', async () => {
-    for (const bad of ['../x', '/tmp/x', 'a/../../x']) {
+    for (const bad of ['../x', '/srv/x', 'a/../../x']) {
       const config = readFileSync(join(project, 'vita.yaml'), 'utf8').replace(/\noutput:.*$/m, '');
       writeFileSync(join(project, 'vita.yaml'), `${config}output: ${bad}\n`);
       const { diagnostics } = openProject(project);

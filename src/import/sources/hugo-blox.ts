@@ -181,7 +181,7 @@ export function readHugoBlox(root: string): ImportBundle {
     }
   }
 
-  // Talks listed by hand in a section page (content/talks/_index.md, content/home/talks.md).
+  // Talks listed by hand in a section page (content/talks/_index.md, or home/talks.md in content/).
   talksFromSectionPages(root, bundle, owner, owner ? bundle.title : undefined);
 
   // News, when the site keeps them (content/news/).
