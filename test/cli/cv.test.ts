@@ -2,23 +2,17 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCv } from '../../src/cli/cv.js';
 import { runExport } from '../../src/cli/export.js';
+import { filesUnder as listFiles } from '../files.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/pku-group/', import.meta.url));
 
 function capture() {
   const out = { stdout: '', stderr: '' };
   return { out, io: { stdout: (s: string) => void (out.stdout += s), stderr: (s: string) => void (out.stderr += s) } };
-}
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)))
-    .sort();
 }
 
 describe('vita cv', () => {

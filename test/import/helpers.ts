@@ -1,30 +1,18 @@
 // Shared by the import tests: a fresh folder, an import into it, the tree's bytes, the project opened.
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { importSource, type ImportOptions, type ImportResult } from '../../src/import/index.js';
 import { openProject, type Graph } from '../../src/index.js';
 import { cvMarkdown, cvModel } from '../../src/render/cv/index.js';
 import { renderSite } from '../../src/render/site/index.js';
 
 export const FIXTURES = 'test/fixtures/import';
+/** Every file under a folder with its bytes, for "nothing changed" comparisons. */
+export { contentsUnder as tree } from '../files.js';
 
 export function tempDir(prefix = 'vita-import-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
-}
-
-/** Every file under `root` with its bytes, for "nothing changed" comparisons. */
-export function tree(root: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.set(relative(root, p), readFileSync(p).toString('base64'));
-    }
-  };
-  walk(root);
-  return out;
 }
 
 export async function run(source: string, into: string, options: Partial<ImportOptions> = {}): Promise<ImportResult> {

@@ -1,12 +1,13 @@
 // Symbolic links and the output folder: a project is read (and published) only from inside itself.
 import { describe, it, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { openProject } from '../../src/index.js';
 import { listFiles } from '../../src/load/files.js';
 import { runBuild } from '../../src/cli/build.js';
+import { contentsUnder as everything } from '../files.js';
 
 let dir: string;
 let project: string;
@@ -21,19 +22,6 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const quiet = { stdout: () => {}, stderr: () => {} };
-
-function everything(root: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.set(relative(root, p).split(sep).join('/'), readFileSync(p, 'latin1'));
-    }
-  };
-  walk(root);
-  return out;
-}
 
 describe('symbolic links', () => {
   it('never publishes a link that leads out of the project, and says so naming the file', async () => {

@@ -1,7 +1,7 @@
 // Runs `vita new` in-process with captured output, in temporary folders.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { after } from 'node:test';
 import { runNew, type NewIo } from '../../src/cli/new.js';
@@ -59,16 +59,5 @@ export async function runVitaNewTyping(args: string[], cwd: string, lines: strin
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
-/** Every file under `dir`, as sorted relative POSIX paths. */
-export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.push(relative(dir, p).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
+/** Every file under a folder, as sorted relative POSIX paths. */
+export { filesUnder as listFiles } from '../files.js';

@@ -1,31 +1,19 @@
 // buildSite: the website rendered in worker threads and streamed to disk is the site renderSite + writeSite make.
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { openProject } from '../../src/index.js';
 import { renderSiteWithImages } from '../../src/write/images.js';
 import { buildSite } from '../../src/write/build.js';
 import { MANIFEST, writeSite } from '../../src/write/index.js';
+import { contentsUnder as tree } from '../files.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vita-build-'));
 const project = join(dir, 'project');
 cpSync('examples/pku-group', project, { recursive: true, filter: (src) => !src.includes('_site') });
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-function tree(root: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.set(relative(root, p).split(sep).join('/'), readFileSync(p, 'latin1'));
-    }
-  };
-  walk(root);
-  return out;
-}
 
 describe('buildSite', () => {
   it('writes the same files, and the same manifest, as renderSite (with its images) and writeSite', async () => {

@@ -2,21 +2,15 @@
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import ICAL from 'ical.js';
 import { openProject } from '../../../src/index.js';
 import { findEvent, runAnnounce, seminarFiles } from '../../../src/cli/announce.js';
+import { filesUnder as listFiles } from '../../files.js';
 
 const work = mkdtempSync(join(tmpdir(), 'vita-announce-'));
 after(() => rmSync(work, { recursive: true, force: true }));
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).split('\\').join('/'))
-    .sort();
-}
 
 function run(root: string, ref: string, options: { out?: string } = {}): { code: number; stdout: string; stderr: string } {
   let stdout = '';
