@@ -57,6 +57,8 @@ export interface Talk {
   place?: string;
   date: string;
   virtual: boolean;
+  /** As the record says; undefined for talks at the project's own seminars. */
+  invited?: boolean;
   url?: string;
   slides?: string;
   video?: string;

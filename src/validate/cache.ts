@@ -7,7 +7,7 @@ import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedProject, RawRecord } from '../load/record.js';
 import type { PublicationInput } from '../schema/index.js';
 import { duplicatesIn, reportDuplicateEvents, reportDuplicateIds } from './duplicates.js';
-import { emptyRecord, place, type Located, type ValidRecord } from './index.js';
+import { emptyRecord, place, type Located, type ValidRecord } from './valid-record.js';
 import { validateRecord } from './record.js';
 
 interface Checked {

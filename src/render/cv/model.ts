@@ -12,7 +12,7 @@ import type { AuthorRole } from '../../schema/author-marks.js';
 import type { PublicationStatus, PublicationType } from '../../schema/publication.js';
 import type { LocalizedText, PersonRefInput } from '../../schema/common.js';
 import { numberPublications, replaceCitations } from '../../resolve/citations.js';
-import type { Graph, Person, PersonLink, Publication } from '../../resolve/graph.js';
+import type { Graph, Person, PersonLink, Publication, Talk } from '../../resolve/graph.js';
 import { byDateDescending, compare } from '../../resolve/publications.js';
 import { legendIn } from '../strings/legend.js';
 
@@ -222,18 +222,8 @@ export interface CvMenteeGroup {
   students: CvMentee[];
 }
 
-export interface CvTalk {
-  title?: string;
-  event: string;
-  host?: string;
-  place?: string;
-  date: string;
-  virtual: boolean;
-  invited?: boolean;
-  url?: string;
-  slides?: string;
-  video?: string;
-}
+/** A talk as the CV lists it: the record's talk, without the link to a seminar page the CV has no use for. */
+export type CvTalk = Omit<Talk, 'seminar'>;
 
 export interface CvReview {
   /** Short name ("NeurIPS"), when recorded. */
@@ -575,18 +565,7 @@ export function cvModel(graph: Graph, personId: string, variant: CvVariant = 'fu
         const entries = person.talks
           .filter((t) => inYears(Number(t.date.slice(0, 4)), from, to))
           .map(
-            (t): CvTalk => ({
-              title: t.title,
-              event: t.event,
-              host: t.host,
-              place: t.place,
-              date: t.date,
-              virtual: t.virtual,
-              invited: person.data.talks?.find((r) => r.event === t.event && r.date === t.date)?.invited,
-              url: t.url,
-              slides: t.slides,
-              video: t.video,
-            }),
+            ({ seminar: _seminar, ...talk }): CvTalk => talk,
           );
         return section(id, 'talks', entries);
       }

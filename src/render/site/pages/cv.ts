@@ -16,7 +16,8 @@ import { dateRange, money, partialDate } from '../format.js';
 import { html, join, type Html } from '../html.js';
 import type { Page } from '../layout.js';
 import { emailHtml } from './person.js';
-import { personHeader, personPath, shortName } from '../parts/person-name.js';
+import { personPath, shortName } from '../parts/person-name.js';
+import { personHeader } from '../parts/person-header.js';
 import { publicationItem } from '../parts/publications.js';
 
 function ref(site: Site, r: CvPersonRef): Html {

@@ -7,7 +7,8 @@ import { plainText } from '../../markdown.js';
 import { localText, paths, personOf, type Site } from '../context.js';
 import { html } from '../html.js';
 import type { Page } from '../layout.js';
-import { personHeader, shortName } from '../parts/person-name.js';
+import { shortName } from '../parts/person-name.js';
+import { personHeader } from '../parts/person-header.js';
 import { menuPages, writtenLang, writtenText } from '../parts/writing.js';
 
 /** The navigation key of a hand-written page. */

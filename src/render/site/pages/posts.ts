@@ -8,7 +8,8 @@ import { absoluteUrl, paths, url, type Site } from '../context.js';
 import { hasPostsFeed } from '../feeds.js';
 import { html, type Html } from '../html.js';
 import type { Page } from '../layout.js';
-import { personHeader, personPath, shortName } from '../parts/person-name.js';
+import { personPath, shortName } from '../parts/person-name.js';
+import { personHeader } from '../parts/person-header.js';
 import {
   firstParagraph,
   POSTS_PER_PAGE,

@@ -9,7 +9,8 @@ import { localText, paths, url, type Site } from '../context.js';
 import { html, type Html } from '../html.js';
 import { memo } from '../memo.js';
 import type { Page } from '../layout.js';
-import { personHeader, shortName } from '../parts/person-name.js';
+import { shortName } from '../parts/person-name.js';
+import { personHeader } from '../parts/person-header.js';
 import { publicationList } from '../parts/publications.js';
 
 /** The pages of one list: its first page, and a page per year when the list is long. */

@@ -9,7 +9,8 @@ import { contentLang, paths, markdownFor, url, type Site } from '../context.js';
 import { html } from '../html.js';
 import type { Page } from '../layout.js';
 import { projectFileUrl } from '../parts/files.js';
-import { affiliationLine, personHeader, personPath, shortName } from '../parts/person-name.js';
+import { affiliationLine, personPath, shortName } from '../parts/person-name.js';
+import { personHeader } from '../parts/person-header.js';
 import { displayOrder, publicationList } from '../parts/publications.js';
 
 /** People of the project who wrote papers with this person, most joint papers first. */

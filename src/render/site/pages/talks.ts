@@ -5,7 +5,8 @@ import { eventSlug, paths, url, type Site } from '../context.js';
 import { partialDate } from '../format.js';
 import { html, join } from '../html.js';
 import type { Page } from '../layout.js';
-import { personHeader, shortName } from '../parts/person-name.js';
+import { shortName } from '../parts/person-name.js';
+import { personHeader } from '../parts/person-header.js';
 
 function talkItem(site: Site, talk: Talk) {
   const t = site.t;

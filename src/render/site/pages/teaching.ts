@@ -5,7 +5,8 @@ import { compactTerms, termKey } from '../../cv/model.js';
 import { paths, type Site } from '../context.js';
 import { html } from '../html.js';
 import type { Page } from '../layout.js';
-import { personHeader, personRef, shortName } from '../parts/person-name.js';
+import { personRef, shortName } from '../parts/person-name.js';
+import { personHeader } from '../parts/person-header.js';
 
 const ROLES = ['instructor', 'co-instructor', 'guest-lecturer', 'ta'] as const;
 

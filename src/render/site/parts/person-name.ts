@@ -3,7 +3,6 @@ import { hasCv as personHasCv } from '../../cv/index.js';
 import type { Person, PersonLink } from '../../../resolve/graph.js';
 import { localText, paths, url, type Site } from '../context.js';
 import { html, type Html } from '../html.js';
-import { menuLabel, personPages, personPosts } from './writing.js';
 
 /** The path of a person's homepage: the site's root for the owner of a personal site. */
 export function personPath(site: Site, id: string): string {
@@ -60,31 +59,4 @@ export function hasTeaching(person: Person): boolean {
 /** A CV page for those with a career in the record (not for co-authors listed only by name and affiliation). */
 export function hasCv(site: Site, person: Person): boolean {
   return site.owner === person.id || personHasCv(site.graph, person);
-}
-
-/** The person's own pages, for the tabs under their name. */
-export function personTabs(site: Site, person: Person, current: string): Html {
-  const t = site.t;
-  const tabs: [string, string, string][] = [['home', t.about, personPath(site, person.id)]];
-  if (person.publications.length) tabs.push(['publications', t.publications, paths.personPublications(person.id)]);
-  if (hasResearch(person)) tabs.push(['research', t.research, paths.research(person.id)]);
-  if (hasCv(site, person)) tabs.push(['cv', t.cv, paths.cv(person.id)]);
-  if (hasTalks(person)) tabs.push(['talks', t.talks, paths.talks(person.id)]);
-  if (hasTeaching(person)) tabs.push(['teaching', t.teaching, paths.teaching(person.id)]);
-  if (personPosts(site, person.id).length) tabs.push(['posts', t.blog, paths.personPosts(person.id)]);
-  for (const page of personPages(site, person.id)) tabs.push([`page:${page.id}`, menuLabel(site, page), paths.page(page.id)]);
-  // On a personal site the main navigation already lists the owner's pages.
-  if (site.owner === person.id || tabs.length < 2) return html``;
-  return html`<nav class="tabs" aria-label="${shortName(site, person)}"><ul>${tabs.map(
-    ([key, label, path]) => html`<li><a href="${url(site, path)}"${key === current ? html` aria-current="page"` : ''}>${label}</a></li>`,
-  )}</ul></nav>`;
-}
-
-/** The heading block of a person's sub-pages: "Lei Wu 吴磊 — Publications". */
-export function personHeader(site: Site, person: Person, title: string, current: string): Html {
-  return html`<header class="page-head">
-<p class="kicker"><a href="${url(site, personPath(site, person.id))}">${fullName(site, person)}</a></p>
-<h1>${title}</h1>
-${personTabs(site, person, current)}
-</header>`;
 }

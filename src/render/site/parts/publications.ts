@@ -6,13 +6,17 @@
 import { legendIn } from '../../strings/legend.js';
 import type { Author, Publication } from '../../../resolve/graph.js';
 import { bibtexFor } from '../bibtex.js';
+import type { PublicationInfo } from '../components.js';
 import { contentLang, paths, url, type Site } from '../context.js';
 import { escapeHtml, html, isSafeHref, trustedHtml, type Html } from '../html.js';
 import { flat, inlineOnce, markdownOnce, memo, memoShared } from '../memo.js';
 import { projectFileUrl } from './files.js';
 import { publicationPreview } from './picture.js';
-import { themedPublicationItem } from './themed.js';
+import { deepFreeze, themed } from './themed.js';
+import { pubSlug } from './publication-slug.js';
 import { personPath, shortName } from './person-name.js';
+
+export { pubSlug } from './publication-slug.js';
 
 export type StatusGroup = 'published' | 'preprints' | 'inPreparation';
 
@@ -194,15 +198,11 @@ function anchor(site: Site, pub: Publication, number: number | undefined): strin
   return number !== undefined ? `pub-${number}` : `pub-${pubSlug(site, pub.id)}`;
 }
 
-/** The folder name of a publication's own page. */
-export function pubSlug(site: Site, key: string): string {
-  return site.pubSlugs.get(key) ?? key;
-}
 
-/** One entry of a list; a theme's `publicationItem` (theme/components.js) gets its data and this rendering as its default (`themed` false). */
-export function publicationItem(site: Site, pub: Publication, options: ListOptions = {}, themed = true): Html {
+/** One entry of a list; a theme's `publicationItem` (theme/components.js) gets its data and this rendering as its default (`viaTheme` false). */
+export function publicationItem(site: Site, pub: Publication, options: ListOptions = {}, viaTheme = true): Html {
   // Without a theme, this is the one check an item pays for the possibility of one.
-  if (site.overrides?.publicationItem !== undefined && themed) return themedPublicationItem(site, pub, options);
+  if (site.overrides?.publicationItem !== undefined && viaTheme) return themedPublicationItem(site, pub, options);
   if (options.compact) return citation(site, pub, options);
   const number = options.numbers?.get(pub.id);
   // Made anew on each list (kept, an item was measured to serve again once in eight: the lists that show a paper
@@ -325,4 +325,58 @@ ${y.pubs.map((p) => publicationItem(site, p, options))}
 
 function headingTag(level: 3 | 4, text: string): Html {
   return level === 3 ? html`<h3 class="year-head">${text}</h3>` : html`<h4 class="year-head">${text}</h4>`;
+}
+
+/** A publication as overrides see it; made once per site (while in memory), like the parts of the default item. */
+export function publicationInfo(site: Site, pub: Publication): PublicationInfo {
+  return memo(site, 'theme-publication', pub.id, () => {
+    const t = site.t;
+    const v = pub.venue;
+    const info: PublicationInfo = {
+      key: pub.id,
+      url: url(site, paths.publication(pubSlug(site, pub.id))),
+      title: pub.title,
+      titleHtml: inlineOnce(site, pub.title),
+      authors: pub.authors.map((a) => {
+        const person = a.person ? site.graph.people.get(a.person) : undefined;
+        return { name: person ? shortName(site, person) : a.name, person: a.person, url: person ? url(site, personPath(site, person.id)) : undefined, roles: [...a.roles] };
+      }),
+      etal: pub.etal ?? false,
+      alphabetical: pub.alphabetical ?? false,
+      type: pub.type,
+      status: pub.status,
+      year: pub.year,
+      venue: v ? { name: v.name, short: v.short, volume: v.volume, number: v.number, pages: v.pages } : undefined,
+      award: pub.award,
+      abstract: pub.abstract,
+      abstractHtml: pub.abstract ? markdownOnce(site, pub.abstract) : undefined,
+      topics: [...(pub.topics ?? [])],
+      selected: pub.selected ?? false,
+      doi: pub.doi,
+      arxiv: pub.arxiv,
+      links: publicationLinks(site, pub).map((l) => ({ kind: l.kind, label: t.linkNames[l.kind] ?? l.kind, url: l.href })),
+    };
+    return deepFreeze(info);
+  });
+}
+
+/** One entry of a publication list through the theme's `publicationItem`, with vita's own item as its default. */
+export function themedPublicationItem(site: Site, pub: Publication, options: ListOptions): Html {
+  const owner = options.owner;
+  const number = options.numbers?.get(pub.id);
+  return themed(
+    site,
+    'publicationItem',
+    () => ({
+      publication: publicationInfo(site, pub),
+      // As vita's item is named (publications.ts), so that citations and links to it find a theme's item too.
+      id: number !== undefined ? `pub-${number}` : `pub-${pubSlug(site, pub.id)}`,
+      number,
+      owner,
+      ownerIsAuthor: owner !== undefined && pub.authors.some((a) => a.person === owner),
+      compact: options.compact ?? false,
+    }),
+    () => publicationItem(site, pub, options, false),
+    { subject: `publication ${pub.id}` },
+  );
 }

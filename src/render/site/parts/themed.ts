@@ -10,14 +10,14 @@ import vm from 'node:vm';
 import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
 import type { News, Person, Publication } from '../../../resolve/graph.js';
 import { renderInline, renderMarkdown } from '../../markdown.js';
-import type { ComponentHelpers, ComponentName, ComponentOverride, ComponentOverrides, ComponentProps, LinkInfo, NewsInfo, PageInfo, PersonInfo, PublicationInfo } from '../components.js';
+import type { ComponentHelpers, ComponentName, ComponentOverride, ComponentOverrides, ComponentProps, LinkInfo, NewsInfo, PageInfo, PersonInfo } from '../components.js';
 import { localText, paths, markdownFor, url, type Site } from '../context.js';
 import { html, Html, join, trustedHtml } from '../html.js';
 import { inlineOnce, markdownOnce, memo } from '../memo.js';
 import { stackPosition, type SiteTheme } from '../theme.js';
 import { projectFileUrl } from './files.js';
 import { hasCv, personPath, shortName } from './person-name.js';
-import { publicationItem, publicationLinks, pubSlug, type ListOptions } from './publications.js';
+import { pubSlug } from './publication-slug.js';
 
 /** What one rendering of a site (all its language trees) knows of its theme. */
 export interface ThemeState {
@@ -52,7 +52,8 @@ function structuredCloneStrings<T>(value: T): T {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, structuredCloneStrings(v)])) as T;
 }
 
-function deepFreeze<T>(value: T): T {
+/** Frozen all the way down, so that an override cannot change what the next page is given. */
+export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !(value instanceof Html) && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const v of Object.values(value)) deepFreeze(v);
@@ -262,60 +263,6 @@ export function personInfo(site: Site, person: Person): PersonInfo {
     };
     return deepFreeze(info);
   });
-}
-
-/** A publication as overrides see it; made once per site (while in memory), like the parts of the default item. */
-export function publicationInfo(site: Site, pub: Publication): PublicationInfo {
-  return memo(site, 'theme-publication', pub.id, () => {
-    const t = site.t;
-    const v = pub.venue;
-    const info: PublicationInfo = {
-      key: pub.id,
-      url: url(site, paths.publication(pubSlug(site, pub.id))),
-      title: pub.title,
-      titleHtml: inlineOnce(site, pub.title),
-      authors: pub.authors.map((a) => {
-        const person = a.person ? site.graph.people.get(a.person) : undefined;
-        return { name: person ? shortName(site, person) : a.name, person: a.person, url: person ? url(site, personPath(site, person.id)) : undefined, roles: [...a.roles] };
-      }),
-      etal: pub.etal ?? false,
-      alphabetical: pub.alphabetical ?? false,
-      type: pub.type,
-      status: pub.status,
-      year: pub.year,
-      venue: v ? { name: v.name, short: v.short, volume: v.volume, number: v.number, pages: v.pages } : undefined,
-      award: pub.award,
-      abstract: pub.abstract,
-      abstractHtml: pub.abstract ? markdownOnce(site, pub.abstract) : undefined,
-      topics: [...(pub.topics ?? [])],
-      selected: pub.selected ?? false,
-      doi: pub.doi,
-      arxiv: pub.arxiv,
-      links: publicationLinks(site, pub).map((l) => ({ kind: l.kind, label: t.linkNames[l.kind] ?? l.kind, url: l.href })),
-    };
-    return deepFreeze(info);
-  });
-}
-
-/** One entry of a publication list through the theme's `publicationItem`, with vita's own item as its default. */
-export function themedPublicationItem(site: Site, pub: Publication, options: ListOptions): Html {
-  const owner = options.owner;
-  const number = options.numbers?.get(pub.id);
-  return themed(
-    site,
-    'publicationItem',
-    () => ({
-      publication: publicationInfo(site, pub),
-      // As vita's item is named (publications.ts), so that citations and links to it find a theme's item too.
-      id: number !== undefined ? `pub-${number}` : `pub-${pubSlug(site, pub.id)}`,
-      number,
-      owner,
-      ownerIsAuthor: owner !== undefined && pub.authors.some((a) => a.person === owner),
-      compact: options.compact ?? false,
-    }),
-    () => publicationItem(site, pub, options, false),
-    { subject: `publication ${pub.id}` },
-  );
 }
 
 /** A news item as overrides see it. */
