@@ -17,7 +17,7 @@ import { eventCalendar, seminarFiles } from '../render/calendar/index.js';
 import { eventSlug } from '../render/site/context.js';
 import { TypstCompileError } from '../render/typst/compile.js';
 import { closest } from '../text/suggest.js';
-import { isLanguageTag } from '../render/strings/index.js';
+import { isLanguageTag } from '../strings/index.js';
 import { checkOutputFolder, claimSiteFolder, WriteError, writeFileAtomic } from '../write/index.js';
 
 export { seminarFiles };

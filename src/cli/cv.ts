@@ -16,7 +16,7 @@ import { renderCv, type CvFormat } from '../render/cv/index.js';
 import { CvOptionError } from '../render/cv/typst/document.js';
 import { CV_THEMES, type CvTheme } from '../render/cv/typst/themes.js';
 import { TypstCompileError } from '../render/typst/compile.js';
-import { isLanguageTag } from '../render/strings/index.js';
+import { isLanguageTag } from '../strings/index.js';
 
 export interface CvCommandOptions {
   person?: string;

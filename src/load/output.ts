@@ -6,15 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { isProjectFolder } from '../text/project-folder.js';
+
+export { isProjectFolder } from '../text/project-folder.js';
 
 export const DEFAULT_OUTPUT = '_site';
-
-/** Whether a path written in vita.yaml names a folder strictly inside the project: relative, no `..`, not the project itself. */
-export function isProjectFolder(path: string): boolean {
-  if (path.includes('\0') || path.startsWith('/') || path.startsWith('\\') || /^[A-Za-z]:/.test(path) || path.startsWith('~')) return false;
-  const parts = path.split(/[\\/]/).filter((p) => p !== '' && p !== '.');
-  return parts.length > 0 && !parts.includes('..');
-}
 
 /**
  * vita.yaml's output folder, read before the project is opened: `folder` when it names one inside the project

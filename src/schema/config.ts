@@ -1,6 +1,6 @@
 /** The project's configuration, vita.yaml: what the site is, whose it is, where output goes. */
 import { z } from 'zod';
-import { isProjectFolder } from '../load/output.js';
+import { isProjectFolder } from '../text/project-folder.js';
 import { Id, Localized, Url } from './common.js';
 
 export const Config = z

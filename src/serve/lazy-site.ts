@@ -9,7 +9,7 @@ import { seminarFiles } from '../render/calendar/index.js';
 import { siteAssets } from '../render/site/assets/index.js';
 import type { Site, SiteOptions } from '../render/site/context.js';
 import { hasCv, renderCv } from '../render/cv/index.js';
-import { treeLanguages } from '../render/strings/index.js';
+import { treeLanguages } from '../strings/index.js';
 import { siteFileJobs, siteTail, summarize, type FileJob, type PagesSummary } from '../render/site/index.js';
 import { siteName } from '../render/site/layout.js';
 import type { ImageVariant } from '../render/site/parts/picture.js';

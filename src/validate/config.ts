@@ -3,7 +3,7 @@
  * colour. Reported where they are written, so that nothing in vita.yaml is ignored in silence.
  */
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
-import { CATALOGUES, hasStrings, isLanguageTag } from '../render/strings/index.js';
+import { CATALOGUES, hasStrings, isLanguageTag } from '../strings/index.js';
 import type { ConfigInput } from '../schema/index.js';
 import type { Located } from './index.js';
 

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openProject } from '../index.js';
 import { seminarFiles } from '../render/calendar/index.js';
 import { hasCv, planCv } from '../render/cv/index.js';
-import { treeLanguages } from '../render/strings/index.js';
+import { treeLanguages } from '../strings/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from '../render/output.js';
 import { siteFileJobs, siteTail, siteTrees, summarize, type PagesSummary } from '../render/site/index.js';

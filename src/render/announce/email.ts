@@ -6,7 +6,7 @@
  * The HTML uses inline styles only (mail programs drop stylesheets) and escapes everything from the
  * record; links go through the same scheme check as the site's. Math stays LaTeX source ("$L^\infty$").
  */
-import { strings } from '../strings/index.js';
+import { strings } from '../../strings/index.js';
 import type { Graph } from '../../resolve/graph.js';
 import { webcalUrl } from '../calendar/index.js';
 import { escapeHtml, isSafeHref } from '../site/html.js';

@@ -3,7 +3,7 @@
  * zone, named), where, what, and who hosts it. Computed once here, so the poster, the email and the
  * calendar entry never disagree.
  */
-import { strings } from '../strings/index.js';
+import { strings } from '../../strings/index.js';
 import type { Graph, Person, SeminarEvent, Series, Speaker } from '../../resolve/graph.js';
 import { localized } from '../../resolve/people.js';
 import { utcOffset } from '../../resolve/time.js';
@@ -44,7 +44,7 @@ export interface HostFacts {
 }
 
 export interface EventFacts {
-  /** The language of the announcement's own words (labels, dates): see render/strings. */
+  /** The language of the announcement's own words (labels, dates): see src/strings. */
   language: string;
   event: SeminarEvent;
   series: Series;

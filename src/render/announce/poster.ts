@@ -9,7 +9,7 @@
  * Abstract and bio share the space left between the heading block and the foot: Typst measures them and
  * lowers their size (15pt down to 6.5pt) until they fit, so a long abstract still gives one page.
  */
-import { strings } from '../strings/index.js';
+import { strings } from '../../strings/index.js';
 import type { Graph } from '../../resolve/graph.js';
 import { compileTypst, typstMathCompiles, type TypstDiagnostic } from '../typst/compile.js';
 import { escapeText, inlineToTypst, typstString } from '../typst/escape.js';

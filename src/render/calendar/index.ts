@@ -14,7 +14,7 @@
  * is taken from the record, not the clock: the event's start (UTC), or 00:00 UTC of a talk's date. Raise an
  * event's `sequence` when you change it after publishing, so calendar programs take the new version.
  */
-import { strings } from '../strings/index.js';
+import { strings } from '../../strings/index.js';
 import type { Graph, SeminarEvent, Talk } from '../../resolve/graph.js';
 import type { OutputFile } from '../output.js';
 import { absoluteBase, eventCalendarPath, eventFacts, personCalendarPath, seriesCalendarPath, type EventFacts, type LinkOptions } from '../announce/facts.js';

@@ -20,7 +20,7 @@ import type {
   CvTeaching,
 } from './model.js';
 import { authorMarks, compactTerms, cvWords, formatCvDate, formatCvSpan, formatMoney, statusNote, teachingRole } from './model.js';
-import { strings } from '../strings/index.js';
+import { strings } from '../../strings/index.js';
 
 export interface CvMarkdownOptions {
   /** Add the publications' links (arXiv, DOI, PDF, code ...) after each entry. Default false, as seed 001. */

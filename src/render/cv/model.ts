@@ -7,14 +7,14 @@
  * Nothing here formats: text stays as the user wrote it (Markdown / `$math$`), dates stay ISO
  * (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `present`); renderers escape and format (helpers at the end).
  */
-import { strings, type Strings } from '../strings/index.js';
+import { strings, type Strings } from '../../strings/index.js';
 import type { AuthorRole } from '../../schema/author-marks.js';
 import type { PublicationStatus, PublicationType } from '../../schema/publication.js';
 import type { LocalizedText, PersonRefInput } from '../../schema/common.js';
 import { numberPublications, replaceCitations } from '../../resolve/citations.js';
 import type { Graph, Person, PersonLink, Publication, Talk } from '../../resolve/graph.js';
 import { byDateDescending, compare } from '../../resolve/publications.js';
-import { legendIn } from '../strings/legend.js';
+import { legendIn } from '../legend.js';
 
 // ---------------------------------------------------------------------------
 // Types

@@ -1,2 +1,2 @@
-/** The words of the site's interface: the catalogues live in src/render/strings/, one per language. */
-export { strings, hasStrings, catalogueFor, CATALOGUES, type Strings } from '../strings/index.js';
+/** The words of the site's interface: the catalogues live in src/strings/, one per language. */
+export { strings, hasStrings, catalogueFor, CATALOGUES, type Strings } from '../../strings/index.js';

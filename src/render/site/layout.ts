@@ -5,7 +5,7 @@ import { absoluteUrl, localText, pageFile, paths, url, type Site } from './conte
 import { html, jsonLd, trustedHtml, type Html } from './html.js';
 import { memo } from './memo.js';
 import { catalogueFor } from './i18n.js';
-import { treeLanguages } from '../strings/index.js';
+import { treeLanguages } from '../../strings/index.js';
 import { hasResearch, hasTalks, hasTeaching, hasCv } from './parts/person-name.js';
 import { menuLabel, menuPages, personPages } from './parts/writing.js';
 import { pageNavKey } from './pages/page.js';

@@ -22,7 +22,7 @@ import type {
   CvTeaching,
 } from '../model.js';
 import { authorMarks, compactTerms, cvWords, formatCvDate, formatCvSpan, formatMoney, statusNote, teachingRole } from '../model.js';
-import { strings } from '../../strings/index.js';
+import { strings } from '../../../strings/index.js';
 import { hasFamily, usableFamilies } from './fonts.js';
 import { esc, markdownToTypst } from './markdown.js';
 import { CV_THEMES, THEME_DEFAULTS, themePrelude, type CvTheme } from './themes.js';

@@ -3,7 +3,7 @@
  * roles with a legend that names only the marks used, the page owner's name in bold, co-authors linked,
  * links, abstract and BibTeX per item, and a filter bar that works on the list already in the HTML.
  */
-import { legendIn } from '../../strings/legend.js';
+import { legendIn } from '../../legend.js';
 import type { Author, Publication } from '../../../resolve/graph.js';
 import { bibtexFor } from '../bibtex.js';
 import type { PublicationInfo } from '../components.js';

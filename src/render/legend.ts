@@ -1,7 +1,7 @@
 /** The legend of the author marks a list uses, in a language: the site's lists and the CVs say it alike. */
-import type { Publication } from '../../resolve/graph.js';
-import { legend, marksUsed } from '../../resolve/publications.js';
-import { strings } from './index.js';
+import type { Publication } from '../resolve/graph.js';
+import { legend, marksUsed } from '../resolve/publications.js';
+import { strings } from '../strings/index.js';
 
 /** "* indicates equal contribution; † means project lead." in `lang`; undefined when the list uses no mark. */
 export function legendIn(lang: string, pubs: readonly Publication[], mark: '*' | 'α-β'): string | undefined {

@@ -1,7 +1,7 @@
 /** Every language vita speaks has every word: a catalogue missing a key would show English in the middle of a page. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CATALOGUES, catalogueFor, hasStrings, isLanguageTag, strings } from '../../../src/render/strings/index.js';
+import { CATALOGUES, catalogueFor, hasStrings, isLanguageTag, strings } from '../../src/strings/index.js';
 
 /** Paths of every leaf of a catalogue: "cvWords.sections.bio", "yearCount" ... */
 function leaves(value: unknown, prefix = ''): Map<string, unknown> {
