@@ -36,6 +36,8 @@ export interface SiteBuild {
   images: { made: number; reused: number };
   /** Pages and feeds not rendered again: the last build's files still hold (see build-cache.ts). */
   kept: number;
+  /** Pages and feeds rendered by this build. */
+  rendered: number;
   /** The write's own figures: changed paths, files removed, stale files kept. */
   write?: WriteResult;
 }
@@ -167,13 +169,17 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   let files = 0;
   let planned = 0;
   let kept = 0;
+  let rendered = 0;
   const write = (m: SentBatch) => {
     for (const f of m.files) {
       if (f.kept) {
         // The worker kept it only if the last manifest lists it and it is on disk as then written.
         if (!writer.keep(f.path)) throw new Error(`${f.path} could not be kept from the last build; build again with --no-cache`);
         kept++;
-      } else writer.put(f.index < 0 ? writer.check(f.path) : f.path, new Uint8Array(m.buffer, f.start, f.end - f.start));
+      } else {
+        if (f.index >= 0) rendered++;
+        writer.put(f.index < 0 ? writer.check(f.path) : f.path, new Uint8Array(m.buffer, f.start, f.end - f.start));
+      }
       if (f.page) pages++;
       bytes += f.end - f.start;
       files++;
@@ -226,7 +232,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     const errors = Math.max(...opened.map((m) => (m.type === 'opened' ? m.errors : 0)));
     if (errors > 0) {
       for (const w of workers) w.postMessage({ type: 'stop' } satisfies MainMessage);
-      return { pages: 0, files: 0, bytes: 0, written: 0, errors, workers: count, diagnostics, warnings: [], searchPages: 0, images: { made: 0, reused: 0 }, kept: 0 };
+      return { pages: 0, files: 0, bytes: 0, written: 0, errors, workers: count, diagnostics, warnings: [], searchPages: 0, images: { made: 0, reused: 0 }, kept: 0, rendered: 0 };
     }
     incremental = first.type === 'opened' && first.incremental === true;
     if (first.type !== 'opened' || !first.plan) throw new Error('the first worker sent no plan');
@@ -295,8 +301,8 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     if (state && themeProblems.size === 0) {
       state.state.pagefind = searchFiles;
       writeBuildState(cacheDir, writer.out, state.state, search ? new Map(heldRecords.map((r) => [r.url, r])) : undefined);
-    } else forgetBuildState(cacheDir);
-    return { pages, files, bytes, written: result.written, errors: 0, workers: count, diagnostics: [...diagnostics, ...themeProblems.values()], warnings, searchPages, images: tail.images, write: result, kept };
+    } else if (buildCache) forgetBuildState(cacheDir);
+    return { pages, files, bytes, written: result.written, errors: 0, workers: count, diagnostics: [...diagnostics, ...themeProblems.values()], warnings, searchPages, images: tail.images, write: result, kept, rendered };
   } finally {
     stopTypesetting.abort();
     await Promise.all(workers.map((w) => w.terminate()));
