@@ -111,11 +111,12 @@ export function readBuildState(dir: string, key: string): BuildState | undefined
   for (const entry of Object.values(data.outputs)) {
     if (!entry || !Array.isArray(entry.reads) || typeof entry.size !== 'number' || typeof entry.mtime !== 'number') return undefined;
     for (const r of entry.reads) if (!Number.isInteger(r) || r < 0 || r >= facts) return undefined;
-    if (entry.links !== undefined && !Array.isArray(entry.links)) return undefined;
+    if (entry.links !== undefined && !(Array.isArray(entry.links) && entry.links.every((l) => typeof l === 'string'))) return undefined;
+    if (entry.images !== undefined && !(Array.isArray(entry.images) && entry.images.every(isVariant))) return undefined;
+    if (entry.sitemap !== undefined && typeof entry.sitemap !== 'string') return undefined;
     if (entry.search !== undefined && typeof entry.search !== 'string') return undefined;
-    if (entry.images !== undefined && !Array.isArray(entry.images)) return undefined;
   }
-  if (data.pagefind !== undefined && !Array.isArray(data.pagefind)) return undefined;
+  if (data.pagefind !== undefined && !(Array.isArray(data.pagefind) && data.pagefind.every((p) => typeof p === 'string'))) return undefined;
   return data;
 }
 
