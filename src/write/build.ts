@@ -273,12 +273,12 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
       onProgress?.({ phase: 'search', done: 0, total: records });
       // No record changed since the last index was made from them: it is kept as it is.
       const last = incremental && state && !state.searchChanged ? state.pagefind : undefined;
-      if (last && last.every((p) => writer.keep(writer.check(p)))) {
+      if (last && last.every((p) => writer.canKeep(p))) {
+        for (const p of last) writer.keep(writer.check(p));
         searchPages = records;
         searchFiles = last;
         files += last.length;
       } else {
-        if (last) throw new Error('the last search index could not be kept; build again with --no-cache');
         if (incremental) for (const r of heldRecords) search.add(r);
         const result = await search.finish();
         if (result.problem) warnings.push(`site search was not built: ${result.problem}`);

@@ -327,11 +327,20 @@ export class SiteWriter {
    * only in a folder vita built, for a file its manifest lists and that is there. False when it cannot be kept.
    */
   keep(rel: string): boolean {
-    this.start();
-    const hash = this.mode === 'update' ? this.previous.files[rel] : undefined;
-    if (hash === undefined || !Object.hasOwn(this.previous.files, rel) || !exists(join(this.out, rel))) return false;
-    this.record(rel, hash, false);
+    if (!this.canKeep(rel)) return false;
+    this.record(rel, this.previous.files[rel]!, false);
     return true;
+  }
+
+  /** Whether `keep` would keep a file: a plain relative path the last manifest lists, and a file there. */
+  canKeep(rel: string): boolean {
+    this.start();
+    try {
+      checkRelativePath(rel);
+    } catch {
+      return false;
+    }
+    return this.mode === 'update' && Object.hasOwn(this.previous.files, rel) && typeof this.previous.files[rel] === 'string' && exists(join(this.out, rel));
   }
 
   /** Takes note of a planned file that was written. */

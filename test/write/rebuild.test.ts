@@ -113,6 +113,14 @@ describe('rebuilds with the build cache', () => {
     assert.ok(built.kept > 0, `kept ${built.kept}`);
   });
 
+  it('makes the search index again when the kept one\'s files are not as listed', async () => {
+    const state = join(cache, 'state.json');
+    writeFileSync(state, readFileSync(state, 'utf8').replace(/"pagefind":\["/, '"pagefind":["../outside","'));
+    const built = await rebuild();
+    assert.ok(built.write!.changed.length === 0 && built.searchPages > 0, 'the same index, made again');
+    assertSameTree(contentsUnder(site), await coldSite('cold-pagefind'));
+  });
+
   describe('a damaged cache costs time, never a wrong site', () => {
     // The site and cache of the record before an edit are kept aside; each damage is done to a copy of them, then
     // the edited record is built: a build trusting the damaged cache would show the old record somewhere.
