@@ -203,6 +203,7 @@ export const de: Strings = {
   noPosts: 'Noch keine Beiträge.',
   venueDetails: { volume: 'Bd. {}', number: 'Nr. {}', pages: 'S. {}', join: ', ', inProceedings: 'In', arxivPreprint: 'arXiv-Preprint' },
   charts: {
+    atAGlance: 'Auf einen Blick',
     publicationsPerYear: 'Publikationen pro Jahr',
     publicationsPerYearDesc: (total: number, from: number, to: number, byType: string) => `${total} ${total === 1 ? 'Publikation' : 'Publikationen'} von ${from} bis ${to}, gestapelt nach Art: ${byType}.`,
     citationsPerYear: 'Zitierungen pro Jahr',

@@ -209,6 +209,7 @@ export const en = {
   venueDetails: { volume: 'vol. {}', number: 'no. {}', pages: 'pp. {}', join: ', ', inProceedings: 'In', arxivPreprint: 'arXiv preprint' },
   /** Words of the charts (publications and citations per year, the group's co-authors). */
   charts: {
+    atAGlance: 'At a glance',
     publicationsPerYear: 'Publications per year',
     publicationsPerYearDesc: (total: number, from: number, to: number, byType: string) => `${total} ${total === 1 ? 'publication' : 'publications'} from ${from} to ${to}, stacked by type: ${byType}.`,
     citationsPerYear: 'Citations per year',

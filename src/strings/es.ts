@@ -203,6 +203,7 @@ export const es: Strings = {
   noPosts: 'Todavía no hay entradas.',
   venueDetails: { volume: 'vol. {}', number: 'n.º {}', pages: 'pp. {}', join: ', ', inProceedings: 'En', arxivPreprint: 'preprint de arXiv' },
   charts: {
+    atAGlance: 'De un vistazo',
     publicationsPerYear: 'Publicaciones por año',
     publicationsPerYearDesc: (total: number, from: number, to: number, byType: string) => `${total} ${total === 1 ? 'publicación' : 'publicaciones'} de ${from} a ${to}, apiladas por tipo: ${byType}.`,
     citationsPerYear: 'Citas por año',

@@ -203,6 +203,7 @@ export const fr: Strings = {
   noPosts: 'Aucun billet pour le moment.',
   venueDetails: { volume: 'vol. {}', number: 'n° {}', pages: 'p. {}', join: ', ', inProceedings: 'Dans', arxivPreprint: 'prépublication arXiv' },
   charts: {
+    atAGlance: 'En un coup d’œil',
     publicationsPerYear: 'Publications par an',
     publicationsPerYearDesc: (total: number, from: number, to: number, byType: string) => `${total} ${total === 1 ? 'publication' : 'publications'} de ${from} à ${to}, empilées par type : ${byType}.`,
     citationsPerYear: 'Citations par an',

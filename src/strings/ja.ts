@@ -203,6 +203,7 @@ export const ja: Strings = {
   noPosts: 'まだ記事はありません。',
   venueDetails: { volume: '第{}巻', number: '第{}号', pages: 'pp. {}', join: '、', inProceedings: 'In', arxivPreprint: 'arXiv プレプリント' },
   charts: {
+    atAGlance: '概要',
     publicationsPerYear: '年別の発表論文数',
     publicationsPerYearDesc: (total: number, from: number, to: number, byType: string) => `${from}年から${to}年までの論文 ${total} 件（種類別の積み上げ）：${byType}。`,
     citationsPerYear: '年別の被引用数',

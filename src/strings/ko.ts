@@ -203,6 +203,7 @@ export const ko: Strings = {
   noPosts: '아직 올린 글이 없습니다.',
   venueDetails: { volume: '제{}권', number: '제{}호', pages: 'pp. {}', join: ', ', inProceedings: 'In', arxivPreprint: 'arXiv 프리프린트' },
   charts: {
+    atAGlance: '한눈에 보기',
     publicationsPerYear: '연도별 논문 수',
     publicationsPerYearDesc: (total: number, from: number, to: number, byType: string) => `${from}년부터 ${to}년까지 논문 ${total}편, 유형별 누적: ${byType}.`,
     citationsPerYear: '연도별 피인용 수',

@@ -179,6 +179,7 @@ export const zh: Strings = {
   noPosts: '尚无文章。',
   venueDetails: { volume: '第{}卷', number: '第{}期', pages: '第{}页', join: '，', inProceedings: '见', arxivPreprint: 'arXiv 预印本' },
   charts: {
+    atAGlance: '概览',
     publicationsPerYear: '每年发表论文',
     publicationsPerYearDesc: (total: number, from: number, to: number, byType: string) => `${from} 年至 ${to} 年共 ${total} 篇论文，按类型堆叠：${byType}。`,
     citationsPerYear: '每年被引次数',
