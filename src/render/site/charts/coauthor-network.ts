@@ -24,7 +24,10 @@ export interface JointPapers {
   count: number;
 }
 
-const HEIGHT = 400;
+/** The most the circle's radius grows to: beyond it a few people would sit far apart. */
+const MAX_RADIUS = 150;
+/** Room above and below the circle for a name and the largest circle. */
+const MARGIN = 2.2 * FONT + 24;
 /** Names longer than this are cut short on the drawing (the table and the hover text give them whole). */
 const LABEL_CHARS = 20;
 /** Counts on the lines only while there are few enough lines to read them. */
@@ -50,9 +53,10 @@ export function coauthorNetworkChart(people: readonly NetworkPerson[], joint: re
 
   // Room for the longest label beside the circle, within the frame.
   const widest = Math.max(...order.map((p) => label(p.name).length)) * FONT * 0.56;
-  const radius = Math.max(70, Math.min(HEIGHT / 2 - 2.4 * FONT - 22, WIDTH / 2 - widest - 34));
+  const radius = Math.max(70, Math.min(MAX_RADIUS, WIDTH / 2 - widest - 34));
+  const height = Math.round(2 * (radius + MARGIN));
   const cx = WIDTH / 2;
-  const cy = HEIGHT / 2;
+  const cy = height / 2;
   const maxPapers = Math.max(1, ...order.map((p) => p.papers));
   const maxJoint = Math.max(...links.map((l) => l.count));
   const place = new Map(
@@ -66,7 +70,7 @@ export function coauthorNetworkChart(people: readonly NetworkPerson[], joint: re
 
   const title = t.charts.coauthorNetwork;
   const desc = t.charts.coauthorNetworkDesc(n, links.length);
-  const svg = html`<svg class="chart-svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="group" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">
+  const svg = html`<svg class="chart-svg" viewBox="0 0 ${WIDTH} ${height}" role="group" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">
 <title id="${id}-title">${title}</title>
 <desc id="${id}-desc">${desc}</desc>
 <g class="chart-links">${sortedLinks

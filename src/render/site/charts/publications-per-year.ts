@@ -20,15 +20,15 @@ const HEIGHT = 260;
 
 /** The texture laid over each type's colour, in the order of PUBLICATION_TYPES (a type looks the same on every chart). */
 const MARKS = [
-  '',
-  'M-2,2L2,-2M0,8L8,0M6,10L10,6',
-  'M4,2.6a1.4,1.4 0 1,0 0.01,0z',
-  'M0,4H8',
-  'M-2,2L2,-2M0,8L8,0M6,10L10,6M-2,6L2,10M0,0L8,8M6,-2L10,2',
-  'M4,0V8',
-  'M-2,6L2,10M0,0L8,8M6,-2L10,2',
-  'M0,4H8M4,0V8',
-  'M4,1.8a2.2,2.2 0 1,0 0.01,0z',
+  '', // article: solid
+  'M-2,2L2,-2M0,8L8,0M6,10L10,6', // conference: diagonal lines
+  'M-2,2L2,-2M0,8L8,0M6,10L10,6M-2,6L2,10M0,0L8,8M6,-2L10,2', // workshop: crosshatch
+  'M4,2.8a1.2,1.2 0 1,0 0.01,0z', // preprint: dots
+  'M0,4H8', // book: horizontal lines
+  'M4,0V8', // chapter: vertical lines
+  'M-2,6L2,10M0,0L8,8M6,-2L10,2', // thesis: the other diagonal
+  'M0,4H8M4,0V8', // report: grid
+  'M4,1.8a2.2,2.2 0 1,0 0.01,0z', // other: large dots
 ];
 
 function typeIndex(type: string): number {
