@@ -292,7 +292,7 @@ main{padding:1.6rem 1rem 2.5rem}
 }
 
 /* Charts (render/site/charts/): drawn 480 units wide and shown at most 30rem, so labels stay >= 11 px on a phone. */
-.charts{display:grid;gap:1.6rem;margin:1.4rem 0 2.2rem}
+.charts{display:grid;grid-template-columns:minmax(0,1fr);gap:1.6rem;margin:1.4rem 0 2.2rem}
 .chart{margin:0;max-width:30rem;font-family:var(--font-ui)}
 .chart figcaption{font-size:.9rem;font-weight:600;margin-bottom:.35rem}
 .chart figcaption .muted{font-weight:400}

@@ -70,7 +70,7 @@ export function coauthorNetworkChart(people: readonly NetworkPerson[], joint: re
 
   const title = t.charts.coauthorNetwork;
   const desc = t.charts.coauthorNetworkDesc(n, links.length);
-  const svg = html`<svg class="chart-svg" viewBox="0 0 ${WIDTH} ${height}" role="group" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">
+  const svg = html`<svg class="chart-svg" viewBox="0 0 ${WIDTH} ${height}" role="group" aria-labelledby="${id}-title" aria-describedby="${id}-desc" xmlns="http://www.w3.org/2000/svg">
 <title id="${id}-title">${title}</title>
 <desc id="${id}-desc">${desc}</desc>
 <g class="chart-links">${sortedLinks
@@ -97,7 +97,8 @@ ${links.length <= COUNTED_LINKS
     const lx = at.x + gap * cos;
     const ly = at.y + gap * sin + (anchor === 'middle' ? (sin < 0 ? -FONT * 0.3 : FONT * 0.95) : FONT * 0.35);
     const node = html`<title>${p.name}: ${t.charts.papers(p.papers)}</title><circle class="${p.member ? 'chart-member' : 'chart-other'}" cx="${num(at.x)}" cy="${num(at.y)}" r="${num(at.r)}"/><text x="${num(lx)}" y="${num(ly)}" text-anchor="${anchor}">${label(p.name)}</text>`;
-    return p.href ? html`<a href="${p.href}" aria-label="${p.name}: ${t.charts.papers(p.papers)}">${node}</a>` : html`<g>${node}</g>`;
+    // The <title> names the link ("Lei Wu: 37 papers"), as SVG links are named.
+    return p.href ? html`<a href="${p.href}">${node}</a>` : html`<g>${node}</g>`;
   })}</g>
 </svg>`;
 

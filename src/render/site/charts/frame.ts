@@ -64,7 +64,7 @@ export function barFrame(options: { id: string; title: string; desc: string; hei
   const x = (i: number) => PLOT.left + i * slot;
   const y = (v: number) => bottom - ((bottom - PLOT.top) * v) / top;
   const shown = labelledYears(years, slot);
-  return html`<svg class="chart-svg" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">
+  return html`<svg class="chart-svg" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc" xmlns="http://www.w3.org/2000/svg">
 <title id="${id}-title">${title}</title>
 <desc id="${id}-desc">${desc}</desc>
 <g class="chart-grid">${steps.map((v) => html`<line x1="${PLOT.left}" x2="${PLOT.right}" y1="${num(y(v))}" y2="${num(y(v))}"/>`)}</g>
