@@ -46,7 +46,7 @@ export function citationsPerYearChart(perYear: readonly YearCount[], t: Strings,
     ],
   });
   const caption = options.asOf ? html`${title} <span class="muted">(${t.charts.asOf(options.asOf)})</span>` : title;
-  const table = html`<table><thead><tr><th scope="col">${t.year}</th><th scope="col">${t.charts.citationsColumn}</th></tr></thead>
+  const table = html`<table tabindex="0"><thead><tr><th scope="col">${t.year}</th><th scope="col">${t.charts.citationsColumn}</th></tr></thead>
 <tbody>${years.map((year) => html`<tr><th scope="row">${year}</th><td>${counts.get(year) ?? 0}</td></tr>`)}</tbody></table>`;
   return figure({ id, kind: 'citations', caption, svg, tableSummary: t.charts.showNumbers, table }).value;
 }

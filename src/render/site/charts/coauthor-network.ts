@@ -108,9 +108,9 @@ ${links.length <= COUNTED_LINKS
     : ''}<li class="muted">${t.charts.networkKey}</li></ul>`;
 
   const personCell = (p: NetworkPerson) => (p.href ? html`<a href="${p.href}">${p.name}</a>` : html`${p.name}`);
-  const table = html`<table><thead><tr><th scope="col">${t.charts.coauthorPair}</th><th scope="col">${t.charts.jointPapersColumn}</th></tr></thead>
+  const table = html`<table tabindex="0"><thead><tr><th scope="col">${t.charts.coauthorPair}</th><th scope="col">${t.charts.jointPapersColumn}</th></tr></thead>
 <tbody>${sortedLinks.map((l) => html`<tr><td>${personCell(known.get(l.a)!)} – ${personCell(known.get(l.b)!)}</td><td>${l.count}</td></tr>`)}</tbody></table>
-<table><thead><tr><th scope="col">${t.charts.person}</th><th scope="col">${t.charts.papersColumn}</th></tr></thead>
+<table tabindex="0"><thead><tr><th scope="col">${t.charts.person}</th><th scope="col">${t.charts.papersColumn}</th></tr></thead>
 <tbody>${order.map((p) => html`<tr><td>${personCell(p)}${p.member ? '' : html` <span class="muted">(${t.charts.collaborator})</span>`}</td><td>${p.papers}</td></tr>`)}</tbody></table>`;
   return figure({ id, kind: 'network', caption: title, svg, legend, tableSummary: t.charts.showNumbers, table }).value;
 }

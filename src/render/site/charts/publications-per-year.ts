@@ -98,7 +98,7 @@ export function publicationsPerYearChart(papers: readonly PaperYear[], t: String
     ],
   });
 
-  const table = html`<table><thead><tr><th scope="col">${t.year}</th>${types.map((type) => html`<th scope="col">${t.types[type] ?? type}</th>`)}<th scope="col">${t.charts.total}</th></tr></thead>
+  const table = html`<table tabindex="0"><thead><tr><th scope="col">${t.year}</th>${types.map((type) => html`<th scope="col">${t.types[type] ?? type}</th>`)}<th scope="col">${t.charts.total}</th></tr></thead>
 <tbody>${years.map((year) => html`<tr><th scope="row">${year}</th>${types.map((type) => html`<td>${counts.get(year)?.get(type) ?? 0}</td>`)}<td>${total(year)}</td></tr>`)}</tbody></table>`;
   return figure({ id, kind: 'publications', caption: title, svg, legend: typeLegend(id, types, t), tableSummary: t.charts.showNumbers, table }).value;
 }
