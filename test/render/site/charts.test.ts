@@ -45,7 +45,7 @@ describe('publications per year by type', () => {
 
   it('is an SVG image named and described by its title and desc, inside a figure with its caption', () => {
     assertNested(svg);
-    assert.match(svg, /^<figure class="chart chart-publications" id="pubs">/);
+    assert.match(svg, /^<figure class="chart chart-publications" id="pubs" data-pagefind-ignore>/);
     assert.match(svg, /<figcaption>Publications per year<\/figcaption>/);
     assert.match(svg, /<svg class="chart-svg" viewBox="0 0 480 \d+" role="img" aria-labelledby="pubs-title" aria-describedby="pubs-desc"/);
     assert.match(svg, /<title id="pubs-title">Publications per year<\/title>/);
@@ -237,7 +237,7 @@ describe('the charts on the example site', () => {
 
   it('a person’s publication list opens with their papers per year by type', () => {
     const html = page(site, 'people/lei-wu/publications/index.html');
-    assert.match(html, /<div class="charts"><figure class="chart chart-publications" id="publications-chart-lei-wu">/);
+    assert.match(html, /<div class="charts"><figure class="chart chart-publications" id="publications-chart-lei-wu" data-pagefind-ignore>/);
     assert.match(html, /<desc id="publications-chart-lei-wu-desc">3\d publications from 2016 to 2026, stacked by type: Journal article \d+, Conference paper \d+, Workshop paper 2, Preprint \d+\.<\/desc>/);
     assert.ok(html.indexOf('class="charts"') < html.indexOf('class="filters'), 'the chart comes before the list');
     // Weijie Su has papers in two years: enough for a chart.
@@ -256,12 +256,12 @@ describe('the charts on the example site', () => {
   it('the group page shows the group’s papers per year and its co-author network, each name linking to the person', () => {
     const html = page(site, 'group/index.html');
     const glance = html.slice(html.indexOf('<section id="at-a-glance">'));
-    assert.match(glance, /^<section id="at-a-glance"><h2>At a glance<\/h2><div class="charts"><figure class="chart chart-publications" id="group-publications-chart">/);
-    assert.match(glance, /<figure class="chart chart-network" id="group-coauthors">/);
+    assert.match(glance, /^<section id="at-a-glance"><h2>At a glance<\/h2><div class="charts"><figure class="chart chart-publications" id="group-publications-chart" data-pagefind-ignore>/);
+    assert.match(glance, /<figure class="chart chart-network" id="group-coauthors" data-pagefind-ignore>/);
     for (const [id, name] of [['lei-wu', 'Lei Wu'], ['mingze-wang', 'Mingze Wang'], ['weinan-e', 'Weinan E']])
       assert.match(glance, new RegExp(`<a href="/pku-ml/people/${id}/"><title>${name}: \\d+ papers</title>`), name);
     assert.match(glance, /<title>Lei Wu – Mingze Wang: \d+ joint papers<\/title>/);
-    assert.match(glance, /<summary>The numbers as a table<\/summary>\n<table><thead><tr><th scope="col">Co-authors<\/th><th scope="col">Joint papers<\/th>/);
+    assert.match(glance, /<summary>The numbers as a table<\/summary>\n<table tabindex="0"><thead><tr><th scope="col">Co-authors<\/th><th scope="col">Joint papers<\/th>/);
     assert.match(page(site, 'zh/group/index.html'), /<h2>概览<\/h2>[\s\S]*<title id="group-coauthors-title">组内合作关系<\/title>/);
   });
 
@@ -289,7 +289,7 @@ describe('the charts on the example site', () => {
     const metrics = { citations: 120, hIndex: 5, i10Index: 3, asOf: '2025-06-30', perYear: [{ year: 2023, count: 40 }, { year: 2024, count: 80 }] };
     const graph = withPerson('lei-wu', (p) => ({ ...p, metrics }));
     const body = personPublicationsPage(createSite(graph, 'en', { now: NOW }), graph.people.get('lei-wu')!).body.value;
-    assert.match(body, /<figure class="chart chart-citations" id="citations-chart-lei-wu">\n<figcaption>Citations per year <span class="muted">\(as of 2025-06-30\)<\/span>/);
+    assert.match(body, /<figure class="chart chart-citations" id="citations-chart-lei-wu" data-pagefind-ignore>\n<figcaption>Citations per year <span class="muted">\(as of 2025-06-30\)<\/span>/);
     assert.match(body, /<title>2024: 80 citations<\/title>/);
   });
 });

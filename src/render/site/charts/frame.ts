@@ -75,9 +75,12 @@ ${options.bars(x, slot, y)}
 </svg>`;
 }
 
-/** A chart with its caption and its numbers in a table a reader can open (and a screen reader can read). */
+/**
+ * A chart with its caption and its numbers in a table a reader can open (and a screen reader can read). Search
+ * skips it: its years and counts would only be noise, and every name in it is on the page already.
+ */
 export function figure(options: { id: string; kind: string; caption: Html | string; svg: Html; legend?: Html; tableSummary: string; table: Html }): Html {
-  return html`<figure class="chart chart-${options.kind}" id="${options.id}">
+  return html`<figure class="chart chart-${options.kind}" id="${options.id}" data-pagefind-ignore>
 <figcaption>${options.caption}</figcaption>
 ${options.svg}
 ${options.legend ?? ''}
