@@ -81,6 +81,9 @@ describe('publications per year by type', () => {
     assert.equal(publicationsPerYearChart([], en), '');
     assert.equal(publicationsPerYearChart([{ year: 2020, type: 'article' }, { year: 2020, type: 'preprint' }], en), '');
     assert.notEqual(publicationsPerYearChart([{ year: 2020, type: 'article' }, { year: 2023, type: 'preprint' }], en), '');
+    // A year mistyped far from the others (2202 for 2022) would stretch the axis over centuries: no chart.
+    assert.equal(publicationsPerYearChart([{ year: 2020, type: 'article' }, { year: 2202, type: 'preprint' }], en), '');
+    assert.notEqual(publicationsPerYearChart([{ year: 1950, type: 'article' }, { year: 2024, type: 'preprint' }], en), '');
   });
 
   it('speaks the page’s language', () => {
@@ -215,6 +218,7 @@ describe('the charts’ frame', () => {
   });
   it('spans the years with gaps and labels round years when they are crowded', () => {
     assert.deepEqual(yearSpan([2024, 2020]), [2020, 2021, 2022, 2023, 2024]);
+    assert.deepEqual(yearSpan([1922, 2022]), []);
     assert.equal(labelledYears(yearSpan([2000, 2004]), 80).size, 5);
     assert.deepEqual([...labelledYears(yearSpan([1991, 2024]), 12.7)], [1995, 2000, 2005, 2010, 2015, 2020]);
   });

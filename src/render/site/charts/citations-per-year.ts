@@ -26,6 +26,7 @@ export function citationsPerYearChart(perYear: readonly YearCount[], t: Strings,
   for (const { year, count } of perYear) if (Number.isInteger(year) && Number.isFinite(count) && count > 0) counts.set(year, (counts.get(year) ?? 0) + count);
   if (counts.size < MIN_YEARS) return '';
   const years = yearSpan(counts.keys());
+  if (!years.length) return '';
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const title = t.charts.citationsPerYear;
   const desc = t.charts.citationsPerYearDesc(total, years[0]!, years[years.length - 1]!) + (options.asOf ? ` ${t.charts.asOf(options.asOf)}` : '');

@@ -32,12 +32,19 @@ export function ticks(max: number): number[] {
   return out;
 }
 
-/** Every year from the first to the last, the gaps included: a year without papers is a year on the axis. */
+/** The most years a chart spans: more is a typo in a year (2202 for 2022), which `vita check` reports, not a career. */
+export const MAX_SPAN = 100;
+
+/**
+ * Every year from the first to the last, the gaps included: a year without papers is a year on the axis.
+ * Empty when the years span more than MAX_SPAN.
+ */
 export function yearSpan(years: Iterable<number>): number[] {
   const list = [...years];
   if (!list.length) return [];
   const from = Math.min(...list);
   const to = Math.max(...list);
+  if (to - from >= MAX_SPAN) return [];
   const out: number[] = [];
   for (let y = from; y <= to; y++) out.push(y);
   return out;

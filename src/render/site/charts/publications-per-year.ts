@@ -65,6 +65,7 @@ export function publicationsPerYearChart(papers: readonly PaperYear[], t: String
   }
   if (counts.size < MIN_YEARS) return '';
   const years = yearSpan(counts.keys());
+  if (!years.length) return '';
   const types = [...new Set(papers.map((p) => p.type))].sort((a, b) => typeIndex(a) - typeIndex(b) || a.localeCompare(b));
   const total = (year: number) => [...(counts.get(year)?.values() ?? [])].reduce((a, b) => a + b, 0);
   const max = Math.max(...years.map(total));
