@@ -188,6 +188,23 @@ describe('the co-author network', () => {
     assert.equal(coauthorNetworkChart(people, [{ a: 'ann', b: 'nobody', count: 2 }, { a: 'ann', b: 'bob', count: 0 }], en), '');
   });
 
+  it('with many people, circles do not overlap and names are shortened to stay inside the frame', () => {
+    const many: NetworkPerson[] = Array.from({ length: 16 }, (_, i) => ({ id: `p${i}`, name: `Firstname${i} Longsurname-Doublebarrel${i}`, href: `/p${i}/`, papers: 40 - i, member: true }));
+    const pairs: JointPapers[] = many.slice(1).map((p) => ({ a: 'p0', b: p.id, count: 2 }));
+    const out = coauthorNetworkChart(many, pairs, en);
+    const nodes = [...out.matchAll(/<circle class="chart-member" cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"\/><text x="([\d.]+)" y="[\d.]+" text-anchor="(\w+)">([^<]*)</g)].map((m) => ({ cx: +m[1]!, cy: +m[2]!, r: +m[3]!, x: +m[4]!, anchor: m[5]!, label: m[6]! }));
+    assert.equal(nodes.length, 16);
+    for (let i = 0; i < nodes.length; i++) {
+      const a = nodes[i]!;
+      const b = nodes[(i + 1) % nodes.length]!;
+      assert.ok(Math.hypot(a.cx - b.cx, a.cy - b.cy) > a.r + b.r, `circles ${i} and ${i + 1} overlap`);
+      const width = a.label.length * 16 * 0.56;
+      const [left, right] = a.anchor === 'start' ? [a.x, a.x + width] : a.anchor === 'end' ? [a.x - width, a.x] : [a.x - width / 2, a.x + width / 2];
+      assert.ok(left >= 0 && right <= 480, `${a.label} runs out of the frame`);
+    }
+    assert.ok(nodes.some((n) => /^F\. Longsurname/.test(n.label)), 'a long name becomes initial and surname');
+  });
+
   it('never links to a javascript: URL, and cuts long names short on the drawing only', () => {
     const long = 'Maximiliana Wolkenstein-Hohenberger';
     const out = coauthorNetworkChart(

@@ -32,14 +32,31 @@ const MARGIN = 2.2 * FONT + 24;
 const LABEL_CHARS = 20;
 /** Counts on the lines only while there are few enough lines to read them. */
 const COUNTED_LINKS = 12;
+/** Room on the circle for each person: a circle of 22 units and a gap. */
+const SPACING = 52;
 
 /** The order on the circle: most papers first, then by name and id, so ties fall the same way on every build. */
 function byPapers(a: NetworkPerson, b: NetworkPerson): number {
   return b.papers - a.papers || a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-function label(name: string): string {
-  return name.length > LABEL_CHARS ? `${name.slice(0, LABEL_CHARS - 1).trimEnd()}…` : name;
+/** About how wide a label is, in viewBox units: CJK characters are square, Latin ones about half as wide. */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? FONT : FONT * 0.56;
+  return w;
+}
+
+/** The name as it fits in `room` units: whole, then "A. Lovelace", then cut short with an ellipsis. */
+function label(name: string, room = Infinity): string {
+  const whole = name.length > LABEL_CHARS ? `${name.slice(0, LABEL_CHARS - 1).trimEnd()}…` : name;
+  if (textWidth(whole) <= room) return whole;
+  const words = name.split(/\s+/).filter(Boolean);
+  const short = words.length > 1 ? `${words[0]![0]}. ${words[words.length - 1]}` : name;
+  if (textWidth(short) <= room) return short;
+  let cut = short;
+  while (cut.length > 2 && textWidth(`${cut}…`) > room) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
 }
 
 /** The network, or '' when fewer than two people or no joint paper would be drawn. `id` makes its ids unique on the page. */
@@ -51,9 +68,10 @@ export function coauthorNetworkChart(people: readonly NetworkPerson[], joint: re
   const order = [...people].sort(byPapers);
   const n = order.length;
 
-  // Room for the longest label beside the circle, within the frame.
-  const widest = Math.max(...order.map((p) => label(p.name).length)) * FONT * 0.56;
-  const radius = Math.max(70, Math.min(MAX_RADIUS, WIDTH / 2 - widest - 34));
+  // Room for the longest label beside the circle, within the frame, and on the circle for everyone; past that, names are shortened to fit.
+  const widest = Math.max(...order.map((p) => textWidth(label(p.name))));
+  const radius = Math.min(MAX_RADIUS, Math.max(70, (n * SPACING) / (2 * Math.PI), WIDTH / 2 - widest - 34));
+  const largest = Math.min(22, (Math.PI * radius) / n - 4);
   const height = Math.round(2 * (radius + MARGIN));
   const cx = WIDTH / 2;
   const cy = height / 2;
@@ -62,7 +80,7 @@ export function coauthorNetworkChart(people: readonly NetworkPerson[], joint: re
   const place = new Map(
     order.map((p, k) => {
       const angle = -Math.PI / 2 + (2 * Math.PI * k) / n;
-      return [p.id, { x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle), angle, r: 6 + 16 * Math.sqrt(Math.max(0, p.papers) / maxPapers) }];
+      return [p.id, { x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle), angle, r: 5 + (largest - 5) * Math.sqrt(Math.max(0, p.papers) / maxPapers) }];
     }),
   );
   const sortedLinks = [...links].sort((l, m) => m.count - l.count || (l.a + ' ' + l.b < m.a + ' ' + m.b ? -1 : 1));
@@ -96,7 +114,8 @@ ${links.length <= COUNTED_LINKS
     const gap = at.r + 6;
     const lx = at.x + gap * cos;
     const ly = at.y + gap * sin + (anchor === 'middle' ? (sin < 0 ? -FONT * 0.3 : FONT * 0.95) : FONT * 0.35);
-    const node = html`<title>${p.name}: ${t.charts.papers(p.papers)}</title><circle class="${p.member ? 'chart-member' : 'chart-other'}" cx="${num(at.x)}" cy="${num(at.y)}" r="${num(at.r)}"/><text x="${num(lx)}" y="${num(ly)}" text-anchor="${anchor}">${label(p.name)}</text>`;
+    const room = anchor === 'start' ? WIDTH - lx - 2 : anchor === 'end' ? lx - 2 : 2 * Math.min(lx, WIDTH - lx) - 4;
+    const node = html`<title>${p.name}: ${t.charts.papers(p.papers)}</title><circle class="${p.member ? 'chart-member' : 'chart-other'}" cx="${num(at.x)}" cy="${num(at.y)}" r="${num(at.r)}"/><text x="${num(lx)}" y="${num(ly)}" text-anchor="${anchor}">${label(p.name, room)}</text>`;
     // The <title> names the link ("Lei Wu: 37 papers"), as SVG links are named.
     return p.href ? html`<a href="${p.href}">${node}</a>` : html`<g>${node}</g>`;
   })}</g>

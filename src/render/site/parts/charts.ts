@@ -39,7 +39,7 @@ function memberIds(site: Site): Set<string> {
 }
 
 /** The most people the network draws (the most prolific): beyond that a circle of names is no longer readable. */
-const MAX_PEOPLE = 30;
+const MAX_PEOPLE = 16;
 
 /**
  * Who wrote with whom: the group's members, and the people of the project who wrote with them (drawn apart),
