@@ -531,7 +531,7 @@ describe('the example site in a browser', { skip: NO_CHROMIUM }, () => {
           if (chosen) root.dataset.theme = chosen;
           else delete root.dataset.theme;
           const style = getComputedStyle(root);
-          return ['--bg', '--bg-soft', '--text', '--muted', '--rule', '--accent', '--accent-soft', '--award', '--mark', '--focus'].map((v) => `${v}: ${style.getPropertyValue(v).trim()}`).concat(`color-scheme: ${style.colorScheme}`);
+          return ['--bg', '--bg-soft', '--text', '--muted', '--rule', '--accent', '--accent-soft', '--award', '--mark', '--focus', ...Array.from({ length: 9 }, (_, i) => `--chart-${i + 1}`)].map((v) => `${v}: ${style.getPropertyValue(v).trim()}`).concat(`color-scheme: ${style.colorScheme}`);
         }, chosen);
       };
       assert.deepEqual(await colours('light', 'dark'), await colours('dark'));

@@ -62,8 +62,8 @@ describe('publications per year by type', () => {
   it('keeps the years without papers on the axis and in the table', () => {
     for (const year of [2018, 2019, 2020, 2021, 2022]) assert.ok(svg.includes(`<th scope="row">${year}</th>`), `${year} has a row`);
     assert.match(svg, /<th scope="row">2019<\/th><td>0<\/td><td>0<\/td><td>0<\/td><td>0<\/td>/);
-    // Five slots of (472 - 40) / 5 units: 2021 is labelled under the middle of the fourth.
-    assert.match(svg, /<text x="342\.4" y="[\d.]+">2021<\/text>/);
+    // Five slots of (472 - 30) / 5 units: 2021 is labelled under the middle of the fourth.
+    assert.match(svg, /<text x="339\.4" y="[\d.]+">2021<\/text>/);
   });
 
   it('gives each type its own texture and names it in the legend, in the order of the schema', () => {
@@ -123,6 +123,12 @@ describe('citations per year', () => {
     assert.equal(citationsPerYearChart([], en), '');
     assert.equal(citationsPerYearChart([{ year: 2024, count: 10 }], en), '');
     assert.equal(citationsPerYearChart([{ year: 2024, count: 10 }, { year: 2023, count: 0 }, { year: 2022, count: -3 }, { year: 2021, count: Number.NaN }], en), '');
+  });
+
+  it('leaves room on the left for five-digit counts', () => {
+    const big = citationsPerYearChart([{ year: 2023, count: 9000 }, { year: 2024, count: 12000 }], en);
+    assert.match(big, /<text x="54" y="[\d.]+">15000<\/text>/);
+    assert.ok(54 - '15000'.length * 16 * 0.56 >= 0, 'the label starts inside the frame');
   });
 
   it('is the same bytes on every call', () => {

@@ -58,8 +58,8 @@ export function labelledYears(years: number[], slot: number): Set<number> {
   return new Set(years.filter((y) => y % every === 0));
 }
 
-/** The plot area inside the frame: room on the left for the value labels, below for the years. */
-export const PLOT = { left: 40, right: WIDTH - 8, top: 12, bottom: 0 };
+/** The plot's right and top edges inside the frame (its left edge leaves room for the longest value label). */
+const PLOT = { right: WIDTH - 8, top: 12 };
 
 /** The frame of a bar chart: gridlines with value labels, year labels under slots, and the bars given. */
 export function barFrame(options: { id: string; title: string; desc: string; height: number; years: number[]; max: number; bars: (x: (i: number) => number, slot: number, y: (v: number) => number) => Html[] }): Html {
@@ -67,17 +67,18 @@ export function barFrame(options: { id: string; title: string; desc: string; hei
   const bottom = height - FONT * 1.9;
   const steps = ticks(max);
   const top = steps[steps.length - 1]!;
-  const slot = (PLOT.right - PLOT.left) / years.length;
-  const x = (i: number) => PLOT.left + i * slot;
+  const left = Math.round(Math.max(30, 12 + String(top).length * FONT * 0.6));
+  const slot = (PLOT.right - left) / years.length;
+  const x = (i: number) => left + i * slot;
   const y = (v: number) => bottom - ((bottom - PLOT.top) * v) / top;
   const shown = labelledYears(years, slot);
   return html`<svg class="chart-svg" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc" xmlns="http://www.w3.org/2000/svg">
 <title id="${id}-title">${title}</title>
 <desc id="${id}-desc">${desc}</desc>
-<g class="chart-grid">${steps.map((v) => html`<line x1="${PLOT.left}" x2="${PLOT.right}" y1="${num(y(v))}" y2="${num(y(v))}"/>`)}</g>
-<g class="chart-label" text-anchor="end" font-size="${FONT}">${steps.map((v) => html`<text x="${PLOT.left - 6}" y="${num(y(v) + FONT * 0.35)}">${v}</text>`)}</g>
+<g class="chart-grid">${steps.map((v) => html`<line x1="${left}" x2="${PLOT.right}" y1="${num(y(v))}" y2="${num(y(v))}"/>`)}</g>
+<g class="chart-label" text-anchor="end" font-size="${FONT}">${steps.map((v) => html`<text x="${left - 6}" y="${num(y(v) + FONT * 0.35)}">${v}</text>`)}</g>
 ${options.bars(x, slot, y)}
-<line class="chart-axis" x1="${PLOT.left}" x2="${PLOT.right}" y1="${num(bottom)}" y2="${num(bottom)}"/>
+<line class="chart-axis" x1="${left}" x2="${PLOT.right}" y1="${num(bottom)}" y2="${num(bottom)}"/>
 <g class="chart-label" text-anchor="middle" font-size="${FONT}">${years.map((yr, i) => (shown.has(yr) ? html`<text x="${num(x(i) + slot / 2)}" y="${num(bottom + FONT * 1.3)}">${yr}</text>` : ''))}</g>
 </svg>`;
 }
