@@ -33,7 +33,9 @@ the project; --out may name any folder. Symbolic links that lead out of the
 project are never followed (each is named in a warning). Building runs the
 project's theme/components.js: build only projects you trust.
 A long publication list (over vita.yaml's publications.pageSize, 1000) gets a
-page per year. Photos and publication previews are resized into AVIF, WebP and
+page per year. Charts are drawn as SVG at build time: papers per year by type on
+a person's publication list and the group page, the group's co-author network,
+and citations per year where metrics are known. Photos and publication previews are resized into AVIF, WebP and
 JPEG/PNG copies at a few widths (kept in .vita-cache/images/, so an unchanged
 image is resized once). The project's theme/ folder, if any, restyles the site
 (theme/style.css) and overrides page components (theme/components.js; see
