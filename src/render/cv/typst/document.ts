@@ -68,7 +68,7 @@ export class CvOptionError extends Error {
 const t = (s: string | undefined): string => (s ? esc(s) : '');
 /** Text that may hold `$math$`. */
 const m = (s: string | undefined): string =>
-  s ? inlineToTypst(s, { validateMath: typstMathCompiles }).replace(/^([;(])/, '\\$1').replace(/\]([;(])/g, ']\\$1') : '';
+  s ? inlineToTypst(s, { validateMath: typstMathCompiles }).replace(/^([;(])/, '\\$1') : '';
 const c = (markup: string): string => `[${markup}]`;
 const join = (parts: (string | undefined)[], sep = ', '): string => parts.filter((p): p is string => !!p && p !== '').join(sep);
 const years = (s: string): string => s.replace(/\s*-\s*/g, '–');
