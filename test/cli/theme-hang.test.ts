@@ -6,10 +6,11 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COMMAND_HELP } from '../../src/cli/help.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'vita-theme-hang-'));
@@ -74,4 +75,15 @@ test('vita dev: a theme module that loops at its top level; the server starts an
   assert.equal(run.killed, false, `vita dev hung:\n${run.output}`);
   assert.match(run.output, /theme\/components\.mjs error: .*did not finish importing.*\[theme\/import-timeout\]/);
   assert.match(run.output, /http:\/\/127\.0\.0\.1:\d+/, 'it serves');
+});
+
+test('the help and the README say that building a project runs its theme/components.js', () => {
+  const docs: [string, string][] = [
+    ['vita build --help', COMMAND_HELP.build ?? ''],
+    ['README.md', readFileSync(join(ROOT, 'README.md'), 'utf8')],
+    ['docs/theming.md', readFileSync(join(ROOT, 'docs/theming.md'), 'utf8')],
+  ];
+  for (const [where, text] of docs) {
+    assert.match(text.replace(/\s+/g, ' '), /Building (a project )?runs (the project's|its) `?theme\/components\.js`?/, where);
+  }
 });
