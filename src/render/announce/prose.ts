@@ -287,10 +287,11 @@ function inlineTypst(inlines: Inline[], validateMath?: (m: string) => boolean): 
         pieces.push({ markup: ' \\ ' });
         break;
       case 'em':
-        pieces.push({ markup: `#emph[${inlineTypst(r.children, validateMath)}]` });
+        // `;` ends the call: text after it starting with "(" or "[" is text, not more arguments.
+        pieces.push({ markup: `#emph[${inlineTypst(r.children, validateMath)}];` });
         break;
       case 'strong':
-        pieces.push({ markup: `#strong[${inlineTypst(r.children, validateMath)}]` });
+        pieces.push({ markup: `#strong[${inlineTypst(r.children, validateMath)}];` });
         break;
       case 'link':
         pieces.push({ markup: inlineTypst(r.children, validateMath) });

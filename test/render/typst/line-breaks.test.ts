@@ -64,6 +64,21 @@ describe('the text of math joined to a word', () => {
     assert.ok(text.includes('bad $\\foo$(x) and n-gram; then n[1] and n (y)'), text);
   });
 
+  it('math, emphasis and strong text followed by any markup character compile, and read as written', () => {
+    const tails = ['#', '*', '_', '`', '<', '=', "'s", '"', ';', '(1)', '[1]', '.x', ')', '-', '...', '@k', '~', ':'];
+    for (const tail of tails) {
+      for (const source of [`a $x$${tail} b`, `$a$${tail}$b$`, `**$x$**${tail}`, `*a $x$*${tail}`, `$\\foo$${tail}`]) {
+        for (const [where, markup] of [
+          ['a title', inlineToTypst(source, { validateMath: typstMathCompiles })],
+          ['the poster prose', proseToTypst(source, typstMathCompiles)],
+          ['the CV prose', markdownToTypst(source, { numbers: new Map() })],
+        ] as const) {
+          assert.doesNotThrow(() => compileTypst(`${markup}\n`), `${where}: ${JSON.stringify(source)} as ${JSON.stringify(markup)}`);
+        }
+      }
+    }
+  });
+
   it('a CV with a publication titled "$n$-gram": pdftotext finds "n-gram"', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vita-ngram-'));
     try {
