@@ -106,7 +106,8 @@ the website (by default into the site's output, people/<id>/cv.pdf and cv.md).
   --lang <tag>         The CV's language (headings, dates): en, zh, de, fr, es,
                        ja, ko ... (default: the project's first language).
 Chinese, Japanese and Korean text needs a CJK font (Debian: fonts-noto-cjk);
-vita names the characters it would lose when none is found.
+vita names the characters it would lose when none is found. A PDF lists at
+most the 5,000 most recent publications (and says so); the Markdown CV all.
 `;
 
 const EXPORT = `Usage: vita export <format> [project] [--person id] [--out file]

@@ -360,6 +360,11 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
     severity: 'error',
     description: 'A component of theme/components.js ran for more than 2 seconds on a page (a loop that never ends): it was stopped, and vita\'s own component is used on every page of that build. The message names the page; fix the loop.',
   },
+  'theme/import-timeout': {
+    title: 'Theme module that never finishes importing',
+    severity: 'error',
+    description: 'theme/components.js (or .mjs) runs for more than 5 seconds when it is imported (a loop at its top level, outside any function, that never ends), waits on a top-level `await` that never ends, or uses more than 512 MB of memory doing so. It was stopped, and the site is made with vita\'s own components. The module is tried on a thread of its own first, so what it runs at the top level runs twice: keep it free of effects. Fix the loop.',
+  },
   'theme/bad-result': {
     title: 'Component returned no markup',
     severity: 'error',

@@ -272,6 +272,7 @@ export const de: Strings = {
     coadvisedWith: 'gemeinsam betreut mit',
     now: 'jetzt',
     etal: 'et al.',
+    publicationsCut: (shown: number, total: number) => `Hier sind nur die ${shown.toLocaleString('de')} neuesten von ${total.toLocaleString('de')} Publikationen aufgeführt; der Web- und der Markdown-Lebenslauf führen alle auf.`,
   },
   announce: {
     speaker: 'Vortragende(r)',

@@ -280,6 +280,8 @@ export const en = {
     coadvisedWith: 'co-advised with',
     now: 'now',
     etal: 'et al.',
+    /** A PDF CV of more publications than it lists (see MAX_PDF_PUBLICATIONS). */
+    publicationsCut: (shown: number, total: number) => `Only the ${shown.toLocaleString('en')} most recent of ${total.toLocaleString('en')} publications are listed here; the web and Markdown CVs list them all.`,
   },
   /** Words of seminar posters, announcement emails and calendar entries. */
   announce: {

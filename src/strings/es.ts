@@ -272,6 +272,7 @@ export const es: Strings = {
     coadvisedWith: 'codirigido con',
     now: 'ahora',
     etal: 'et al.',
+    publicationsCut: (shown: number, total: number) => `Aquí solo figuran las ${shown.toLocaleString('es')} publicaciones más recientes de ${total.toLocaleString('es')}; los CV web y Markdown las incluyen todas.`,
   },
   announce: {
     speaker: 'Ponente',

@@ -272,6 +272,7 @@ export const fr: Strings = {
     coadvisedWith: 'co-encadré avec',
     now: 'actuellement',
     etal: 'et al.',
+    publicationsCut: (shown: number, total: number) => `Seules les ${shown.toLocaleString('fr')} publications les plus récentes sur ${total.toLocaleString('fr')} figurent ici ; les CV web et Markdown les contiennent toutes.`,
   },
   announce: {
     speaker: 'Orateur',

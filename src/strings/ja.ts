@@ -272,6 +272,7 @@ export const ja: Strings = {
     coadvisedWith: '共同指導',
     now: '現',
     etal: 'ほか',
+    publicationsCut: (shown: number, total: number) => `ここには ${total.toLocaleString('ja')} 件の業績のうち最新の ${shown.toLocaleString('ja')} 件のみを掲載しています。ウェブ版と Markdown 版の履歴書にはすべて掲載されています。`,
   },
   announce: {
     speaker: '講演者',

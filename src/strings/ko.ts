@@ -272,6 +272,7 @@ export const ko: Strings = {
     coadvisedWith: '공동 지도',
     now: '현',
     etal: '외',
+    publicationsCut: (shown: number, total: number) => `여기에는 논문 ${total.toLocaleString('ko')}편 중 최근 ${shown.toLocaleString('ko')}편만 실었습니다. 웹 및 Markdown 이력서에는 모두 실려 있습니다.`,
   },
   announce: {
     speaker: '발표자',

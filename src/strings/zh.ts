@@ -248,6 +248,7 @@ export const zh: Strings = {
     coadvisedWith: '合作指导',
     now: '现',
     etal: '等',
+    publicationsCut: (shown: number, total: number) => `此处仅列出 ${total.toLocaleString('zh')} 篇论文中最新的 ${shown.toLocaleString('zh')} 篇；网页版和 Markdown 版简历列出全部。`,
   },
   announce: {
     speaker: '报告人',
