@@ -156,6 +156,31 @@ its published version become one publication.
                        read from $OPENALEX_API_KEY.
 `;
 
+const SYNC = `Usage: vita sync [project] [--write] [--offline] [--person id]
+                 [--mailto email] [--format text|json]
+
+Asks the online lists each person's record names for their works: the ORCID
+(links.orcid), OpenAlex author (links.openalex) and DBLP person (links.dblp)
+addresses, and an arXiv author search (sync.arxiv: "Lei Wu"). Each work is
+proposed as new (not in the record), already in the record (same DOI, arXiv
+id, or title: the same merge as vita import, with what the source would add),
+or skipped as not theirs: a namesake's, when the author named like the person
+carries another ORCID, works elsewhere, and has no co-author in the record
+(with why). An arXiv name search keeps only what a co-author or an affiliation
+confirms. A dry run by default: nothing is written.
+  --write              Add the new works to publications/synced.yaml (a file
+                       vita made and only ever adds to; never one of yours),
+                       all or nothing, and keep the answers in imports/cache/.
+                       What was written must check, or it is taken back.
+  --offline            Use only imports/cache/; never ask the network.
+  -p, --person <id>    Only this person's lists.
+  --mailto <email>     Your email for the polite pools of OpenAlex (default:
+                       $VITA_MAILTO, then the owner's email).
+  --format json        The report as JSON, for scripts and CI.
+Works sync.exclude lists (DOIs, arXiv ids, titles) are never proposed again.
+Exit status: 0 when every list was read, 1 on errors, 2 for a usage mistake.
+`;
+
 const ANNOUNCE = `Usage: vita announce <event> [project] [--out folder] [--base-url url] [--lang tag]
 
 Makes the announcement of a seminar event: an A4 poster (PDF), an email (plain
@@ -208,7 +233,7 @@ function wrap(text: string, indent: number): string {
   return lines.join(`\n${' '.repeat(indent)}`);
 }
 
-export const COMMAND_HELP: Record<string, string> = { check: CHECK, build: BUILD, dev: DEV, serve: SERVE, cv: CV, export: EXPORT, import: IMPORT, announce: ANNOUNCE, new: NEW_HELP, upgrade: UPGRADE };
+export const COMMAND_HELP: Record<string, string> = { check: CHECK, build: BUILD, dev: DEV, serve: SERVE, cv: CV, export: EXPORT, import: IMPORT, sync: SYNC, announce: ANNOUNCE, new: NEW_HELP, upgrade: UPGRADE };
 
 export const HELP = `vita ${VERSION} (${PACKAGE_NAME}): one plain-text record of an academic life, published everywhere.
 
@@ -233,6 +258,9 @@ Commands:
                        an al-folio, academicpages, Hugo Blox or jemdoc site,
                        or arxiv:, openalex:, crossref:, dblp:, orcid: online,
                        into a project; new files only, differences reported.
+  sync [project]       Ask the ORCID, OpenAlex, DBLP and arXiv lists named in
+                       people/ for works the record lacks: new, already there,
+                       or a namesake's. A dry run; --write adds the new ones.
   announce <event>     Poster PDF, email and .ics for a seminar event.
   upgrade [project]    Make the project depend on this vita (.vita/ or range).
 
