@@ -184,7 +184,7 @@ export async function syncRecord(options: SyncOptions): Promise<SyncResult> {
     if (m.kind !== 'publication' || m.file === undefined) continue;
     const pub = byId.get(m.imported);
     if (!pub) continue;
-    const adds = m.missing.map((field) => ({ field, value: preview((pub.value as Record<string, unknown>)[field]) }));
+    const adds = m.missing.map((field) => ({ field, value: preview(field.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), pub.value)) }));
     result.works.push({ status: 'merged', ...work(pub, m.into), id: m.into, into: { file: m.file, line: m.line, how: m.how }, adds, differs: m.conflicts, published: m.preprintOf === true });
   }
   result.works.push(...collapse(skipped));
