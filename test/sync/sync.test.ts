@@ -138,8 +138,10 @@ describe('vita sync', () => {
     const dir = projectCopy();
     await sync(dir, recordedServer(), { write: true });
     const after = tree(dir);
-    const again = await sync(dir, recordedServer(), { write: true });
+    const online = recordedServer();
+    const again = await sync(dir, online, { write: true });
     assert.equal(syncExitStatus(again), 0, formatSyncReport(again));
+    assert.equal(online.calls.length, 6, 'online, every list is asked again, not answered from the cache');
     assert.deepEqual(byStatus(again, 'new'), []);
     assert.equal(byStatus(again, 'merged').length, 5);
     assert.deepEqual(again.written, []);
