@@ -197,7 +197,8 @@ export const NEW_HELP = `Usage: vita new [folder] [options]
 
 Makes a new project for a person or a group: vita.yaml, your person file, an
 About page, example publications, a first news item, package.json, editor
-settings and a GitHub Pages workflow. In a terminal it asks for what the
+settings, a GitHub Pages workflow and a weekly one that keeps publications and
+citation counts current through pull requests. In a terminal it asks for what the
 options leave open; the folder must be new or empty.
 
 Options:
@@ -209,6 +210,10 @@ Options:
   --email you@example.edu  Your e-mail address.
   --group "Name"           Make a group site, with you as its lead.
   --base-url https://...   Where the site will live (default: a placeholder).
+  --no-refresh             Leave out .github/workflows/vita-refresh.yml, the
+                           weekly job that runs vita metrics and vita sync
+                           and proposes what changed as a pull request (added
+                           by default; --refresh adds it without asking).
   --vita <spec>            The vita the project depends on: a version (0.2.0),
                            a tarball made by npm pack, or a git URL. Default:
                            this vita's version when it came from the npm
