@@ -181,6 +181,27 @@ describe('vita sync', () => {
     assert.equal(readFileSync(join(other, 'publications/synced.yaml'), 'utf8'), mine);
   });
 
+  it("for a group, asks the lead's and the current members' lists, proposes a joint paper once, and leaves other people's alone", async () => {
+    const dir = projectCopy();
+    writeFileSync(join(dir, 'vita.yaml'), 'title: Learning Theory Group\nbaseUrl: https://example.org/\nlanguages: [en]\ngroup:\n  name: Learning Theory Group\n  lead: lei-wu\n');
+    writeFileSync(join(dir, 'people/mingze-wang.yaml'), 'name: Mingze Wang\nmember: {role: phd, start: 2021}\nlinks:\n  orcid: https://orcid.org/0000-0003-0123-4565\n');
+    // An advisor with a person file: named for the link, not a member. Asking would be a request never recorded.
+    writeFileSync(join(dir, 'people/weinan-e.yaml'), 'name: Weinan E\nlinks:\n  orcid: https://orcid.org/0000-0002-1825-0097\n');
+    writeFileSync(join(dir, 'people/chao-ma.yaml'), 'name: Chao Ma\nmember: {role: phd, start: 2016, end: 2020}\nlinks:\n  orcid: https://orcid.org/0000-0002-1825-0097\n');
+    const server = recordedServer();
+    const result = await sync(dir, server, { write: true });
+    assert.deepEqual(server.unrecorded, []);
+    assert.equal(syncExitStatus(result), 0, formatSyncReport(result));
+    assert.deepEqual(result.people.map((p) => p.id), ['lei-wu', 'mingze-wang']);
+    assert.deepEqual(result.notAsked, ['chao-ma', 'weinan-e'], 'an alumnus and an outside co-author');
+    const margin = result.works.filter((w) => w.title === MARGIN);
+    assert.equal(margin.length, 1, 'one paper, though both members list it');
+    assert.deepEqual(margin[0]!.found.filter((f) => f.startsWith('orcid:')).sort(), ['orcid:1002', 'orcid:2001']);
+    assert.equal((readFileSync(join(dir, 'publications/synced.yaml'), 'utf8').match(/Achieving Margin/g) ?? []).length, 1);
+    assert.deepEqual(errorsOf(dir), []);
+    assert.match(formatSyncReport(result), /Not asked: chao-ma, weinan-e/);
+  });
+
   it('says what to add when no person names an online list, and exits 0', async () => {
     const dir = projectCopy();
     const person = join(dir, 'people/lei-wu.yaml');

@@ -74,6 +74,8 @@ export interface SyncResult {
   dryRun: boolean;
   offline: boolean;
   people: SyncedPerson[];
+  /** People who name online lists but are neither the owner, the lead nor a current member: not asked. */
+  notAsked: string[];
   works: SyncedWork[];
   /** The file new works go (or would go) into. */
   file?: string;
@@ -92,7 +94,7 @@ const HEADER = `${HEADER_START} in the ORCID, OpenAlex, DBLP and arXiv lists nam
 export async function syncRecord(options: SyncOptions): Promise<SyncResult> {
   const root = resolve(options.project);
   const dryRun = !options.write;
-  const result: SyncResult = { project: root, dryRun, offline: options.offline === true, people: [], works: [], written: [], unchanged: [], diagnostics: [], check: [] };
+  const result: SyncResult = { project: root, dryRun, offline: options.offline === true, people: [], notAsked: [], works: [], written: [], unchanged: [], diagnostics: [], check: [] };
   const problem = (severity: Diagnostic['severity'], code: string, message: string, hint?: string, file = '') =>
     result.diagnostics.push({ file, severity, code: `sync/${code}`, message, ...(hint ? { hint } : {}) });
   const project = readProjectState(root);
@@ -101,7 +103,15 @@ export async function syncRecord(options: SyncOptions): Promise<SyncResult> {
     result.aborted = true;
     return result;
   }
-  const people = project.people.filter((p) => options.person === undefined || p.id === options.person);
+  // The owner, the group's lead and its current members: a co-author with a person file (an advisor, a collaborator)
+  // names an ORCID for the link, not to have all their papers proposed. --person asks anyone.
+  const config = project.config;
+  const today = new Date().toISOString().slice(0, 10);
+  const current = (end: string | undefined) => end === undefined || end === 'present' || end >= today.slice(0, end.length);
+  const asked = (p: ProjectState['people'][number]) =>
+    options.person !== undefined ? p.id === options.person : p.id === config?.owner || p.id === config?.group?.lead || (p.value.member !== undefined && current(p.value.member.end));
+  const people = project.people.filter(asked);
+  result.notAsked = project.people.filter((p) => !asked(p) && options.person === undefined && personSources(p.value).sources.length > 0).map((p) => p.id);
   if (options.person !== undefined && people.length === 0) {
     problem('error', 'no-person', `the project has no person "${options.person}"`, `people are the files in people/: ${project.people.map((p) => p.id).join(', ') || 'none yet'}.`);
     result.aborted = true;
@@ -158,7 +168,7 @@ export async function syncRecord(options: SyncOptions): Promise<SyncResult> {
     }
   }
   if (result.people.length === 0) {
-    problem('warning', 'nothing-to-ask', options.person ? `${options.person} names no online list of publications` : 'no person of the record names an online list of publications', 'add links.orcid (https://orcid.org/...), links.openalex (https://openalex.org/A...), links.dblp (https://dblp.org/pid/...) or sync.arxiv (a name) to a person\'s file in people/.');
+    problem('warning', 'nothing-to-ask', options.person ? `${options.person} names no online list of publications` : result.notAsked.length ? 'neither the owner nor a current member names an online list of publications' : 'no person of the record names an online list of publications', 'add links.orcid (https://orcid.org/...), links.openalex (https://openalex.org/A...), links.dblp (https://dblp.org/pid/...) or sync.arxiv (a name) to a person\'s file in people/.');
   }
 
   // One bundle for everyone: a paper two members wrote together is proposed once.

@@ -47,6 +47,9 @@ export function formatSyncReport(result: SyncResult, options: { color?: boolean 
     }
     if (!mine.length) lines.push('  no works found');
   }
+  if (result.notAsked.length) {
+    lines.push(`${c.dim}Not asked: ${result.notAsked.join(', ')} (their person files name online lists, but they are not the owner, the lead or current members; vita sync --person <id> asks one).${c.reset}`);
+  }
   const notes = collapseRepeats(result.diagnostics.filter((d) => d.severity !== 'info'));
   if (notes.length) lines.push('', formatText(notes, options).trimEnd());
   if (result.check.length) lines.push('', 'What was written did not check, so it was taken back:', formatText(result.check, options).trimEnd());
