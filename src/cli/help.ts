@@ -159,9 +159,10 @@ its published version become one publication.
 const SYNC = `Usage: vita sync [project] [--write] [--offline] [--person id]
                  [--mailto email] [--format text|json]
 
-Asks the online lists each person's record names for their works: the ORCID
-(links.orcid), OpenAlex author (links.openalex) and DBLP person (links.dblp)
-addresses, and an arXiv author search (sync.arxiv: "Lei Wu"). Each work is
+Asks the online lists the owner (or the group's lead and current members)
+names for their works: the ORCID (links.orcid), OpenAlex author
+(links.openalex) and DBLP person (links.dblp) addresses, and an arXiv author
+search (sync.arxiv: "Lei Wu"). Each work is
 proposed as new (not in the record), already in the record (same DOI, arXiv
 id, or title: the same merge as vita import, with what the source would add),
 or skipped as not theirs: a namesake's, when the author named like the person
@@ -173,7 +174,7 @@ confirms. A dry run by default: nothing is written.
                        all or nothing, and keep the answers in imports/cache/.
                        What was written must check, or it is taken back.
   --offline            Use only imports/cache/; never ask the network.
-  -p, --person <id>    Only this person's lists.
+  -p, --person <id>    Only this person's lists (anyone in people/).
   --mailto <email>     Your email for the polite pools of OpenAlex (default:
                        $VITA_MAILTO, then the owner's email).
   --format json        The report as JSON, for scripts and CI.
