@@ -199,8 +199,8 @@ export const NEW_HELP = `Usage: vita new [folder] [options]
 Makes a new project for a person or a group: vita.yaml, your person file, an
 About page, example publications, a first news item, package.json, editor
 settings, a GitHub Pages workflow and a weekly one that keeps publications and
-citation counts current through pull requests. In a terminal it asks for what the
-options leave open; the folder must be new or empty.
+citation counts current through pull requests. In a terminal it asks for what
+the options leave open; the folder must be new or empty.
 
 Options:
   --name "Ada Lovelace"    Your name (the one answer without a default).
