@@ -171,7 +171,7 @@ carries another ORCID, works elsewhere, and has no co-author in the record
 confirms. A dry run by default: nothing is written.
   --write              Add the new works to publications/synced.yaml (a file
                        vita made and only ever adds to; never one of yours),
-                       all or nothing, and keep the answers in imports/cache/.
+                       with the answers in imports/cache/, all or nothing.
                        What was written must check, or it is taken back.
   --offline            Use only imports/cache/; never ask the network.
   -p, --person <id>    Only this person's lists (anyone in people/).

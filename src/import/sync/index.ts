@@ -2,17 +2,17 @@
  * `vita sync`: asks the ORCID, OpenAlex, DBLP and arXiv lists each person's record names for their works, and sorts
  * them into new (not in the record), merged (already there: the same merge as `vita import`, saying what the source
  * adds or says otherwise) and skipped (a namesake's, with why). A dry run by default; with `write`, the new works go
- * into publications/synced.yaml (a file vita made and only ever adds to) through the same all-or-nothing write as
- * `vita import`, and the project must still check.
+ * into publications/synced.yaml (a file vita made and only ever adds to), with the services' answers into imports/cache/,
+ * through the same all-or-nothing write as `vita import`, and the project must still check.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { titleKey } from '../../check/duplicates.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { openProject } from '../../index.js';
 import { emptyBundle, SILENT_PROGRESS, type ImportedPublication, type Progress, type PublicationValue } from '../bundle.js';
-import { FileCache } from '../cache.js';
+import { CACHE_FOLDER, FileCache } from '../cache.js';
 import { mergeBundle, type Conflict } from '../merge.js';
 import { HttpClient, OnlineIo, readService, type HttpSettings, type OnlineKind } from '../online/index.js';
 import { addDrafts, type Draft } from '../online/records.js';
@@ -79,8 +79,11 @@ export interface SyncResult {
   works: SyncedWork[];
   /** The file new works go (or would go) into. */
   file?: string;
+  /** Record files written (the cache's files are counted apart). */
   written: string[];
   unchanged: string[];
+  /** Answers written into imports/cache/ with the record. */
+  cacheWritten: number;
   diagnostics: Diagnostic[];
   /** Errors `vita check` finds in what was written (the write is then undone). */
   check: Diagnostic[];
@@ -94,7 +97,7 @@ const HEADER = `${HEADER_START} in the ORCID, OpenAlex, DBLP and arXiv lists nam
 export async function syncRecord(options: SyncOptions): Promise<SyncResult> {
   const root = resolve(options.project);
   const dryRun = !options.write;
-  const result: SyncResult = { project: root, dryRun, offline: options.offline === true, people: [], notAsked: [], works: [], written: [], unchanged: [], diagnostics: [], check: [] };
+  const result: SyncResult = { project: root, dryRun, offline: options.offline === true, people: [], notAsked: [], works: [], written: [], unchanged: [], cacheWritten: 0, diagnostics: [], check: [] };
   const problem = (severity: Diagnostic['severity'], code: string, message: string, hint?: string, file = '') =>
     result.diagnostics.push({ file, severity, code: `sync/${code}`, message, ...(hint ? { hint } : {}) });
   const project = readProjectState(root);
@@ -122,7 +125,17 @@ export async function syncRecord(options: SyncOptions): Promise<SyncResult> {
   // Online, the lists are asked again (news is the point); offline, the cache is all there is.
   const settings: HttpSettings = { ...options.http, offline: options.offline, refresh: !options.offline, mailto: options.mailto ?? (process.env.VITA_MAILTO || undefined) ?? ownerEmail(project), openalexKey: process.env.OPENALEX_API_KEY || undefined };
   const clients = new Map<OnlineKind, HttpClient>();
-  const clientFor = (kind: OnlineKind) => clients.get(kind) ?? clients.set(kind, new HttpClient(kind, new FileCache(root, kind, !dryRun), settings)).get(kind)!;
+  // Answers are kept in memory, and written with the record only when the record changes: a service's answer differs
+  // a little every week (OpenAlex's response time ...), and the weekly job must not propose a cache alone.
+  const caches: FileCache[] = [];
+  const clientFor = (kind: OnlineKind) => {
+    if (!clients.has(kind)) {
+      const cache = new FileCache(root, kind, false);
+      caches.push(cache);
+      clients.set(kind, new HttpClient(kind, cache, settings));
+    }
+    return clients.get(kind)!;
+  };
 
   const accepted: { draft: Draft; person: string; why: string }[] = [];
   const skipped: SyncedWork[] = [];
@@ -212,11 +225,15 @@ export async function syncRecord(options: SyncOptions): Promise<SyncResult> {
   if (values.length === 0) return result;
   const content = `${target.text}${stringify(values, { lineWidth: 0 })}`;
   plan.files.push({ path: target.path, content, what: `${values.length} publication${values.length === 1 ? '' : 's'}`, own: true });
+  for (const cache of caches) {
+    for (const file of cache.pending()) plan.files.push({ path: relative(root, file.path).split(sep).join('/'), content: file.content, what: 'an answer of an online service', own: true });
+  }
   plan.counts.publications = values.length;
   try {
     const applied = applyPlan(root, plan);
-    result.written = applied.written;
-    result.unchanged = applied.unchanged;
+    result.written = applied.written.filter((f) => !f.startsWith(`${CACHE_FOLDER}/`));
+    result.unchanged = applied.unchanged.filter((f) => !f.startsWith(`${CACHE_FOLDER}/`));
+    result.cacheWritten = applied.written.length - result.written.length;
     // What was written must open without errors, or it is taken back.
     const opened = openProject(root);
     result.check = opened.diagnostics.list.filter((d) => d.severity === 'error' && d.file === target.path);
