@@ -91,6 +91,13 @@ export interface SyncResult {
 }
 
 export const SYNC_FILE = 'publications/synced.yaml';
+
+/** The readers' hints speak of `vita import`; said for `vita sync`. */
+const SYNC_HINTS: Record<string, string> = {
+  'import/offline-missing': 'run vita sync --write once with a network: the answers are kept in imports/cache/ with the new works.',
+  'import/online-failed': 'check the network and run vita sync again.',
+  'import/bad-response': 'run vita sync again; if it says the same, the service may have changed what it sends: please report it.',
+};
 const HEADER_START = '# Publications `vita sync` found';
 const HEADER = `${HEADER_START} in the ORCID, OpenAlex, DBLP and arXiv lists named in people/.\n# This file is yours: edit or move entries freely. vita sync only ever adds new works at its end.\n`;
 
@@ -159,7 +166,7 @@ export async function syncRecord(options: SyncOptions): Promise<SyncResult> {
         problem('error', 'source-failed', `${person.id}: ${source.label} could not be read (${(err as Error).message})`, 'this is likely a bug in vita; please report it.', person.file);
         continue;
       }
-      result.diagnostics.push(...notes.notes.map((d) => ({ ...d, message: `${person.id}, ${source.label}: ${d.message}` })));
+      result.diagnostics.push(...notes.notes.map((d) => ({ ...d, message: `${person.id}, ${source.label}: ${d.message}`, ...(SYNC_HINTS[d.code] ? { hint: SYNC_HINTS[d.code] } : {}) })));
       synced.sources.push({ label: source.label, field: source.field, works: drafts.length });
       for (const draft of drafts) {
         const verdict = judge(draft, source.kind, knowledge);
