@@ -173,6 +173,9 @@ confirms. A dry run by default: nothing is written.
                        vita made and only ever adds to; never one of yours),
                        with the answers in imports/cache/, all or nothing.
                        What was written must check, or it is taken back.
+                       A preprint of the record published since: its
+                       published version goes into imports/sync/published.yaml,
+                       to copy into your entry.
   --offline            Use only imports/cache/; never ask the network.
   -p, --person <id>    Only this person's lists (anyone in people/).
   --mailto <email>     Your email for the polite pools of OpenAlex (default:

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import YAML from 'yaml';
 import { openProject } from '../../src/index.js';
 import { formatSyncReport, syncExitStatus, syncJson } from '../../src/import/sync/report.js';
 import { buildSite } from '../../src/write/build.js';
@@ -119,7 +120,11 @@ describe('vita sync', () => {
     const papers = readFileSync(join(dir, 'publications/papers.bib'), 'utf8');
     const result = await sync(dir, recordedServer(), { write: true });
     assert.equal(syncExitStatus(result), 0, formatSyncReport(result));
-    assert.deepEqual(result.written, ['publications/synced.yaml']);
+    assert.deepEqual(result.written, ['publications/synced.yaml', 'imports/sync/published.yaml']);
+    // The record's preprint was published: said apart, for the owner to copy (their BibTeX is not rewritten).
+    assert.deepEqual(YAML.parse(readFileSync(join(dir, 'imports/sync/published.yaml'), 'utf8')), [
+      { id: 'wu2023implicit', entry: 'publications/papers.bib:9', published: { type: 'conference', title: 'The Implicit Regularization of Dynamical Stability in Stochastic Gradient Descent', venue: { short: 'ICML', pages: '37656–37684' }, year: 2023, url: 'https://proceedings.mlr.press/v202/wu23r.html' } },
+    ]);
     assert.equal(readFileSync(join(dir, 'publications/papers.bib'), 'utf8'), papers, "the owner's file is never rewritten");
     assert.deepEqual(errorsOf(dir), []);
     const { graph } = openProject(dir);
@@ -160,6 +165,17 @@ describe('vita sync', () => {
     assert.deepEqual([byStatus(cached, 'new').length, byStatus(cached, 'merged').length, byStatus(cached, 'skipped').length], [0, 5, 3]);
   });
 
+  it('once the owner has updated the preprint, a later --write says no preprint awaits its published version', async () => {
+    const dir = projectCopy();
+    await sync(dir, recordedServer(), { write: true });
+    const bib = join(dir, 'publications/papers.bib');
+    writeFileSync(bib, readFileSync(bib, 'utf8').replace('@misc{wu2023implicit,\n  pubtype       = {preprint},', '@inproceedings{wu2023implicit,\n  booktitle     = {ICML},'));
+    const result = await sync(dir, recordedServer(), { write: true });
+    assert.equal(byStatus(result, 'merged').find((w) => w.id === 'wu2023implicit')!.published, false);
+    assert.deepEqual(result.written, ['imports/sync/published.yaml']);
+    assert.deepEqual(YAML.parse(readFileSync(join(dir, 'imports/sync/published.yaml'), 'utf8')), []);
+  });
+
   it('appends to publications/synced.yaml, keeping the owner\'s edits there; never writes into a file vita did not make', async () => {
     const dir = projectCopy();
     const person = join(dir, 'people/lei-wu.yaml');
@@ -183,7 +199,7 @@ describe('vita sync', () => {
     writeFileSync(join(other, 'publications/synced.yaml'), '- id: mine2020\n  type: article\n  title: Mine\n  authors: [Lei Wu]\n  year: 2020\n');
     const mine = readFileSync(join(other, 'publications/synced.yaml'), 'utf8');
     const second = await sync(other, recordedServer(), { write: true });
-    assert.deepEqual(second.written, ['publications/synced-2.yaml']);
+    assert.deepEqual(second.written, ['publications/synced-2.yaml', 'imports/sync/published.yaml']);
     assert.equal(readFileSync(join(other, 'publications/synced.yaml'), 'utf8'), mine);
   });
 

@@ -65,6 +65,8 @@ export interface SyncedWork {
   differs?: Conflict[];
   /** Merged: the record has the preprint, the source the published paper. */
   published?: boolean;
+  /** Merged, published: what the published version says (type, venue, year, DOI, address). */
+  publishedAs?: Record<string, unknown>;
   /** Why it is theirs (new, merged) or why not (skipped). */
   why: string;
 }
@@ -79,6 +81,8 @@ export interface SyncResult {
   works: SyncedWork[];
   /** The file new works go (or would go) into. */
   file?: string;
+  /** Written: the file that gives the published versions of the record's preprints. */
+  published?: string;
   /** Record files written (the cache's files are counted apart). */
   written: string[];
   unchanged: string[];
@@ -91,6 +95,8 @@ export interface SyncResult {
 }
 
 export const SYNC_FILE = 'publications/synced.yaml';
+export const PUBLISHED_FILE = 'imports/sync/published.yaml';
+const PUBLISHED_HEADER = `# Preprints of the record that have been published since, as the online lists give the published version.\n# vita does not read this file: update each entry where it is (entry:), then delete this file. vita sync writes it\n# again while a preprint awaits its published version.\n`;
 
 /** The readers' hints speak of `vita import`; said for `vita sync`. */
 const SYNC_HINTS: Record<string, string> = {
@@ -215,27 +221,35 @@ export async function syncRecord(options: SyncOptions): Promise<SyncResult> {
     const pub = byId.get(m.imported);
     if (!pub) continue;
     const adds = m.missing.map((field) => ({ field, value: preview(field.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), pub.value)) }));
-    result.works.push({ status: 'merged', ...work(pub, m.into), id: m.into, into: { file: m.file, line: m.line, how: m.how }, adds, differs: m.conflicts, published: m.preprintOf === true });
+    result.works.push({ status: 'merged', ...work(pub, m.into), id: m.into, into: { file: m.file, line: m.line, how: m.how }, adds, differs: m.conflicts, published: m.preprintOf === true, ...(m.preprintOf ? { publishedAs: publishedVersion(pub.value) } : {}) });
   }
   result.works.push(...collapse(skipped));
 
   if (result.diagnostics.some((d) => d.severity === 'error')) result.aborted = true;
   const fresh = merge.publications;
-  if (fresh.length === 0) return result;
-  const target = syncFile(project);
-  result.file = target.path;
+  const target = fresh.length ? syncFile(project) : undefined;
+  result.file = target?.path;
   if (dryRun || result.aborted) return result;
 
   const plan: WritePlan = { files: [], notes: [], counts: { publications: 0, people: 0, news: 0, talks: 0, teaching: 0, events: 0 } };
   const values = fresh.map((p) => checkedValue(p, plan.notes)).filter((v): v is Record<string, unknown> => v !== undefined);
   result.diagnostics.push(...plan.notes);
-  if (values.length === 0) return result;
-  const content = `${target.text}${stringify(values, { lineWidth: 0 })}`;
-  plan.files.push({ path: target.path, content, what: `${values.length} publication${values.length === 1 ? '' : 's'}`, own: true });
+  if (target && values.length) {
+    plan.files.push({ path: target.path, content: `${target.text}${stringify(values, { lineWidth: 0 })}`, what: `${values.length} publication${values.length === 1 ? '' : 's'}`, own: true });
+  }
+  // Preprints of the record published since: said in a file of vita's own, as the owner's entries are not rewritten,
+  // so that the weekly pull request shows them too.
+  const publishedFile = publishedText(result.works);
+  if (publishedFile !== undefined || existsSync(join(root, PUBLISHED_FILE))) {
+    plan.files.push({ path: PUBLISHED_FILE, content: publishedFile ?? `${PUBLISHED_HEADER}[]\n`, what: 'preprints published since', own: true });
+  }
+  const changes = plan.files.filter((f) => !existsSync(join(root, f.path)) || readFileSync(join(root, f.path), 'utf8') !== f.content);
+  if (changes.length === 0) return result;
+  result.published = publishedFile !== undefined ? PUBLISHED_FILE : undefined;
+  plan.counts.publications = values.length;
   for (const cache of caches) {
     for (const file of cache.pending()) plan.files.push({ path: relative(root, file.path).split(sep).join('/'), content: file.content, what: 'an answer of an online service', own: true });
   }
-  plan.counts.publications = values.length;
   try {
     const applied = applyPlan(root, plan);
     result.written = applied.written.filter((f) => !f.startsWith(`${CACHE_FOLDER}/`));
@@ -243,17 +257,25 @@ export async function syncRecord(options: SyncOptions): Promise<SyncResult> {
     result.cacheWritten = applied.written.length - result.written.length;
     // What was written must open without errors, or it is taken back.
     const opened = openProject(root);
-    result.check = opened.diagnostics.list.filter((d) => d.severity === 'error' && d.file === target.path);
+    result.check = opened.diagnostics.list.filter((d) => d.severity === 'error' && d.file === target?.path);
     if (result.check.length) {
       applied.undo();
       result.written = [];
       result.aborted = true;
     }
   } catch (err) {
-    problem('error', 'cannot-write', `${target.path} could not be written (${(err as Error).message}); nothing was written`);
+    problem('error', 'cannot-write', `${plan.files.map((f) => f.path).filter((f) => !f.startsWith(`${CACHE_FOLDER}/`)).join(', ')} could not be written (${(err as Error).message}); nothing was written`);
     result.aborted = true;
   }
   return result;
+}
+
+/** The published versions of the record's preprints, as YAML for the owner to copy from; undefined when there are none. */
+function publishedText(works: SyncedWork[]): string | undefined {
+  const items = works
+    .filter((w) => w.status === 'merged' && w.published)
+    .map((w) => ({ id: w.id, entry: `${w.into?.file ?? ''}${w.into?.line ? `:${w.into.line}` : ''}`, published: w.publishedAs }));
+  return items.length ? `${PUBLISHED_HEADER}${stringify(items, { lineWidth: 0 })}` : undefined;
 }
 
 /** The file new works go into: publications/synced.yaml, or the first synced-<n>.yaml vita made or can make. */
@@ -272,6 +294,11 @@ function syncFile(project: ProjectState): { path: string; text: string } {
     }
     return { path, text: text.endsWith('\n') ? text : `${text}\n` };
   }
+}
+
+function publishedVersion(v: PublicationValue): Record<string, unknown> {
+  const fields = { type: v.type, title: v.title, venue: v.venue, year: v.year, doi: v.doi, url: v.url };
+  return Object.fromEntries(Object.entries(fields).filter(([, x]) => x !== undefined));
 }
 
 function describe(v: Draft | PublicationValue): Omit<SyncedWork, 'status' | 'person' | 'found' | 'why'> {

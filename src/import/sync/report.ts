@@ -61,9 +61,10 @@ function summary(result: SyncResult): string {
   const n = count(result, 'new');
   const counts = `${n} new, ${count(result, 'merged')} already in the record, ${count(result, 'skipped')} skipped as not theirs`;
   if (result.aborted) return `${counts}. Nothing was written: fix the errors above first.`;
-  if (n === 0) return `${counts}. The record is up to date${result.dryRun ? '' : ': nothing was written'}.`;
+  const published = result.published ? ` ${result.published} gives the published versions of your preprints, to copy into their entries.` : '';
+  if (n === 0) return `${counts}. The record is up to date${result.dryRun || result.written.length ? '' : ': nothing was written'}.${published}`;
   if (result.dryRun) return `${counts}. A dry run: nothing was written. vita sync --write adds the ${n} new work${n === 1 ? '' : 's'} to ${result.file}.`;
-  return `${counts}. Added to ${result.file}${result.written.length ? '' : ' (unchanged)'}; the answers are kept in imports/cache/. Review them with git diff, then commit.`;
+  return `${counts}. Added to ${result.file}; the answers are kept in imports/cache/.${published} Review them with git diff, then commit.`;
 }
 
 function count(result: SyncResult, status: SyncedWork['status']): number {
