@@ -115,6 +115,18 @@ describe('vita sync', () => {
     assert.deepEqual(tree(dir), before, 'not even the answers that came');
   });
 
+  it('an answer that is not what the service sends is a located error, not a crash', async () => {
+    const answers = recordedAnswers();
+    for (const key of answers.keys()) if (key.startsWith('https://api.openalex.org/')) answers.set(key, '<html><body>Service temporarily unavailable</body></html>');
+    const result = await sync(projectCopy(), recordedServer(answers));
+    assert.equal(syncExitStatus(result), 1);
+    const error = result.diagnostics.find((d) => d.code === 'import/bad-response')!;
+    assert.equal(error.file, 'openalex');
+    assert.match(error.message, /^lei-wu, OpenAlex A5100393210: the answer of openalex for https:\/\/api\.openalex\.org\/works\?filter=author\.id:A5100393210.* could not be read: not JSON/);
+    // The other lists were still read and judged.
+    assert.equal(byStatus(result, 'new').length, 2);
+  });
+
   it('--write adds the new works to publications/synced.yaml, the project checks, and the new paper is on the person page', async () => {
     const dir = projectCopy();
     const papers = readFileSync(join(dir, 'publications/papers.bib'), 'utf8');
