@@ -37,7 +37,8 @@ export function formatSyncReport(result: SyncResult, options: { color?: boolean 
         const where = w.into?.file ? `${w.into.file}${w.into.line ? `:${w.into.line}` : ''}` : '';
         lines.push(`    = ${w.id} ${c.dim}(${where}, same ${w.into?.how ?? 'work'})${c.reset}`);
         if (w.published) lines.push(`      your entry is the preprint; it was published${w.venue ? ` in ${text(w.venue)}` : ''}${w.year ? ` (${w.year})` : ''}${w.doi ? `, doi ${w.doi}` : ''}: update the entry`);
-        for (const a of w.adds ?? []) lines.push(`      the source adds ${a.field}: ${text(a.value)}`);
+        // Names only: a long record would otherwise print every abstract the lists have (--format json has the values).
+        if (w.adds?.length) lines.push(`      the source also has ${w.adds.map((a) => a.field).join(', ')}`);
         for (const d of w.differs ?? []) lines.push(`      ${d.field}: the record says ${text(d.project)}, the source ${text(d.imported)}`);
       }
     }
