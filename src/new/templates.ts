@@ -339,6 +339,7 @@ export function refreshWorkflow(): string {
 # (links.orcid), an OpenAlex author (links.openalex), a DBLP page (links.dblp) or an arXiv name (sync.arxiv).
 # Once, in the repository on GitHub: Settings -> Actions -> General -> Workflow permissions ->
 # "Allow GitHub Actions to create and approve pull requests".
+# GitHub pauses scheduled workflows of a repository with no commit for 60 days: "Enable workflow" in the Actions tab.
 # Optional: a repository variable VITA_MAILTO (your email, for OpenAlex's polite pool; the owner's email otherwise)
 # and a secret OPENALEX_API_KEY.
 name: Refresh publications and citations
