@@ -24,7 +24,7 @@ export interface HttpSettings {
   now?: () => number;
   /** Use only the cache: a response it does not hold is reported missing, never fetched. */
   offline?: boolean;
-  /** Ask the service again even when the cache holds an answer, and keep the new one (\`vita sync\`: the point is news). */
+  /** Ask the service again even when the cache holds an answer, and keep the new one (`vita sync`: the point is news). */
   refresh?: boolean;
   /** An email for the polite pools of Crossref and OpenAlex (and the User-Agent). */
   mailto?: string;

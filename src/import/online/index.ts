@@ -20,7 +20,6 @@ export { onlineKindOf, ONLINE_KINDS, type OnlineKind } from './spec.js';
 export type { HttpSettings } from './http.js';
 export { HttpClient } from './http.js';
 export { OnlineIo, type ServiceResult } from './io.js';
-export { NAMES as SERVICE_NAMES };
 
 const NAMES: Record<OnlineKind, string> = { arxiv: 'arXiv', openalex: 'OpenAlex', crossref: 'Crossref', dblp: 'DBLP', orcid: 'ORCID' };
 
