@@ -1,13 +1,16 @@
 // Whose a work is: the evidence `vita sync` weighs, on hand-made works (no service involved).
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { openProject } from '../../src/index.js';
 import type { Draft } from '../../src/import/online/records.js';
 import { judge, personKnowledge } from '../../src/import/sync/authorship.js';
 import { Person, Publication } from '../../src/schema/index.js';
-import { projectCopy } from './helpers.ts';
+import { parseArxiv } from '../../src/import/online/arxiv.js';
+import { parseDblp } from '../../src/import/online/dblp.js';
+import { parseOpenalex } from '../../src/import/online/openalex.js';
+import { projectCopy, recordedAnswers } from './helpers.ts';
 
 const ORCID = '0000-0003-1516-7033';
 const person = Person.parse({ name: { en: 'Lei Wu', zh: '吴磊' }, affiliations: [{ name: 'School of Mathematical Sciences', institution: 'Peking University' }], sync: { exclude: ['A Paper That Is Not Mine'] } });
@@ -43,6 +46,23 @@ describe('whose a work is', () => {
 
   it('sync.exclude (a DOI, an arXiv id or a title) wins over everything', () => {
     assert.match((judge(draft(['Lei Wu'], { title: 'A paper that is not mine' }), 'orcid', knowledge()) as { why: string }).why, /sync\.exclude/);
+  });
+
+  it("reads each author's ORCID and affiliations from DBLP, arXiv and OpenAlex answers", () => {
+    const answers = recordedAnswers();
+    const feed = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom"><entry><id>http://arxiv.org/abs/2401.00001v1</id><title>T</title><published>2024-01-01T00:00:00Z</published><author><name>Lei Wu</name><arxiv:affiliation>Peking University</arxiv:affiliation></author><author><name>Yang Liu</name></author></entry></feed>`;
+    const arxiv = parseArxiv(feed);
+    assert.ok(!('error' in arxiv));
+    assert.deepEqual(arxiv.drafts[0]!.authorDetails, [{ institutions: ['Peking University'] }, undefined]);
+    const openalex = parseOpenalex([...answers].find(([k]) => k.startsWith('https://api.openalex.org/'))![1]);
+    assert.ok(!('error' in openalex));
+    const namesake = openalex.drafts.find((d) => d.ref === 'openalex:W3150012345')!;
+    assert.deepEqual(namesake.authorDetails, [{ orcid: '0000-0002-1825-0097', institutions: ['Wuhan University'] }, { institutions: ['Wuhan University'] }]);
+    // DBLP marks an author's ORCID on the author element where it knows it.
+    const recorded = JSON.parse(readFileSync('test/fixtures/import/online/dblp/dblp.org_pid_42_1719-2.xml-971327aaaf1326bf.json', 'utf8')) as { value: string };
+    const dblpFixture = parseDblp(recorded.value);
+    assert.ok(!('error' in dblpFixture));
+    assert.deepEqual(dblpFixture.drafts.find((d) => d.arxiv === '2310.00692')!.authorDetails, [undefined, { orcid: '0000-0003-1516-7033' }]);
   });
 
   it('vita check names a sync.arxiv it cannot search for', () => {
