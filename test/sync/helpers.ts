@@ -1,16 +1,23 @@
 // Shared by the `vita sync` tests: the recorded answers of test/fixtures/sync/answers/ (index.json names the request
 // each file answers), a copy of the small project of test/fixtures/sync/project/, and a fetch that serves only what
 // was recorded: anything else fails the test, with the URL it was asked for.
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after } from 'node:test';
 import type { Fetcher, FetchResponse } from '../../src/import/online/http.js';
 import { syncRecord, type SyncOptions, type SyncResult } from '../../src/import/sync/index.js';
 
 export const FIXTURES = 'test/fixtures/sync';
 
+const made: string[] = [];
+after(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 export function projectCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'vita-sync-'));
+  made.push(dir);
   cpSync(join(FIXTURES, 'project'), dir, { recursive: true });
   return dir;
 }
