@@ -412,6 +412,8 @@ export const EXAMPLE_BY_PATH: Record<string, unknown> = {
   'person:links.dblp': 'https://dblp.org/pid/00/0000.html',
   'person:links.openalex': 'https://openalex.org/A5100393210',
   'person:sync.arxiv': 'Lei Wu',
+  'person:sync.dblp': '42/1719-2',
+  'person:sync.openalex': 'A5100393210',
   'person:sync.exclude': ['10.1109/tgrs.2021.3051234', '2402.01234'],
   'person:links.openreview': 'https://openreview.net/profile?id=~Lei_Wu1',
   'person:links.arxiv': 'https://arxiv.org/a/wu_l_1',

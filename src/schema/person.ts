@@ -155,6 +155,8 @@ export const SyncSources = z
       .regex(/^[^"\\]+$/, { message: 'vita:arxiv-author' })
       .optional()
       .describe('An arXiv author search, the name as arXiv writes it: "Lei Wu". A name search also finds namesakes: `vita sync` keeps only papers a co-author or an affiliation confirms.'),
+    dblp: z.string().optional().describe('A DBLP person by pid, "42/1719-2", when `links.dblp` does not give its address (or to read another).'),
+    openalex: z.string().optional().describe('An OpenAlex author by id, "A5100393210", when `links.openalex` does not give its address (or to read another).'),
     exclude: z
       .array(z.string())
       .optional()

@@ -79,6 +79,18 @@ describe('vita sync', () => {
     assert.match(formatSyncReport(result), /skipped as not theirs \(3\)/);
   });
 
+  it('takes a bare DBLP pid and OpenAlex id under sync:, where links need addresses', async () => {
+    const dir = projectCopy();
+    const person = join(dir, 'people/lei-wu.yaml');
+    writeFileSync(person, readFileSync(person, 'utf8').replace(/  openalex: .*\n  dblp: .*\n/, '').replace('sync:\n', 'sync:\n  dblp: 42/1719-2\n  openalex: A5100393210\n'));
+    assert.deepEqual(errorsOf(dir), []);
+    const server = recordedServer();
+    const result = await sync(dir, server);
+    assert.deepEqual(server.unrecorded, []);
+    assert.deepEqual(result.people[0]!.sources.map((s) => s.field), ['links.orcid', 'sync.dblp', 'sync.openalex', 'sync.arxiv']);
+    assert.deepEqual([byStatus(result, 'new').length, byStatus(result, 'merged').length, byStatus(result, 'skipped').length], [3, 2, 3]);
+  });
+
   it('a work the owner listed under sync.exclude is not proposed again', async () => {
     const dir = projectCopy();
     const person = join(dir, 'people/lei-wu.yaml');

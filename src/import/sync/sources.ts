@@ -1,6 +1,6 @@
 /**
  * The online lists a person's record names, for `vita sync`: the ORCID, OpenAlex and DBLP addresses among their
- * `links`, and an arXiv author search under `sync.arxiv`. Asked in order of trust: the person's own ORCID claims first,
+ * `links` (or a bare DBLP pid or OpenAlex id under `sync`), and an arXiv author search under `sync.arxiv`. Asked in order of trust: the person's own ORCID claims first,
  * DBLP's curated page, OpenAlex's computed profile, then the name search.
  */
 import type { PersonInput } from '../../schema/index.js';
@@ -37,8 +37,10 @@ export function personSources(person: PersonInput): PersonSources {
     if ('error' in parsed) out.problems.push({ field, message: parsed.error, hint: parsed.hint });
     else out.sources.push({ kind, query: parsed.query, field, label: label(parsed.query) });
   };
-  named('links.dblp', 'dblp', links.dblp, (q) => `DBLP ${q.kind === 'dblp' ? q.pid : ''}`);
-  named('links.openalex', 'openalex', links.openalex, (q) => `OpenAlex ${q.kind === 'openalex' ? (q.by === 'author' ? q.author : q.orcid) : ''}`);
+  // A bare id under sync: (a link must be an address), else the address in links.
+  const sync = person.sync ?? {};
+  named(sync.dblp ? 'sync.dblp' : 'links.dblp', 'dblp', sync.dblp ?? links.dblp, (q) => `DBLP ${q.kind === 'dblp' ? q.pid : ''}`);
+  named(sync.openalex ? 'sync.openalex' : 'links.openalex', 'openalex', sync.openalex ?? links.openalex, (q) => `OpenAlex ${q.kind === 'openalex' ? (q.by === 'author' ? q.author : q.orcid) : ''}`);
   const arxiv = person.sync?.arxiv?.trim();
   if (arxiv) out.sources.push({ kind: 'arxiv', query: { kind: 'arxiv', by: 'author', name: arxiv }, field: 'sync.arxiv', label: `arXiv author "${arxiv}"` });
   return out;
