@@ -163,12 +163,11 @@ Asks the online lists the owner (or the group's lead and current members)
 names for their works: the ORCID (links.orcid), OpenAlex author
 (links.openalex) and DBLP person (links.dblp) addresses, and an arXiv author
 search (sync.arxiv: "Lei Wu"); sync.dblp and sync.openalex take bare ids
-(42/1719-2, A5100393210). Each work is
-proposed as new (not in the record), already in the record (same DOI, arXiv
-id, or title: the same merge as vita import, with what the source would add),
-or skipped as not theirs: a namesake's, when the author named like the person
-carries another ORCID, works elsewhere, and has no co-author in the record
-(with why). An arXiv name search keeps only what a co-author or an affiliation
+(42/1719-2, A5100393210). Each work is proposed as new (not in the record),
+already in the record (same DOI, arXiv id, or title: the same merge as vita
+import, with what the source would add), or skipped as not theirs: a
+namesake's, when the author named like the person carries another ORCID, works
+elsewhere, and has no co-author in the record (with why). An arXiv name search keeps only what a co-author or an affiliation
 confirms. A dry run by default: nothing is written.
   --write              Add the new works to publications/synced.yaml (a file
                        vita made and only ever adds to; never one of yours),
