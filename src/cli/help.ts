@@ -167,8 +167,9 @@ search (sync.arxiv: "Lei Wu"); sync.dblp and sync.openalex take bare ids
 already in the record (same DOI, arXiv id, or title: the same merge as vita
 import, with what the source would add), or skipped as not theirs: a
 namesake's, when the author named like the person carries another ORCID, works
-elsewhere, and has no co-author in the record (with why). An arXiv name search keeps only what a co-author or an affiliation
-confirms. A dry run by default: nothing is written.
+elsewhere, and has no co-author in the record (with why). An arXiv name search
+keeps only what a co-author or an affiliation confirms. A dry run by default:
+nothing is written.
   --write              Add the new works to publications/synced.yaml (a file
                        vita made and only ever adds to; never one of yours),
                        with the answers in imports/cache/, all or nothing.
