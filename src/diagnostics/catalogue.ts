@@ -230,6 +230,11 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
     severity: 'error',
     description: 'An `arxiv` field is not a bare arXiv id, often because it carries "arXiv:" or a link. Write the id alone, e.g. 2410.11474.',
   },
+  'validate/arxiv-author': {
+    title: 'Not a name to search arXiv for',
+    severity: 'error',
+    description: 'A person\'s `sync.arxiv` holds quotes or backslashes. Write the name alone, as arXiv writes it: `arxiv: Lei Wu`.',
+  },
   'validate/email': {
     title: 'Not an email address',
     severity: 'error',
