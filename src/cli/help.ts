@@ -156,6 +156,26 @@ its published version become one publication.
                        read from $OPENALEX_API_KEY.
 `;
 
+const METRICS = `Usage: vita metrics [project] [--offline] [--dry-run] [--mailto email]
+
+Counts the citations of every publication with a DOI, an arXiv id or a title
+OpenAlex matches with confidence (same title, year and first author), from
+OpenAlex, with Crossref's count as a cross-check (and as the count when
+OpenAlex has none). Each count is kept with its source and the day it was
+taken in metrics/citations.yaml: commit it with the record. Builds read that
+file and never go online; the site shows each paper's count ("Cited by 12"),
+each person's citations, h-index and i10-index, and a "most cited" order;
+\`cv: { metrics: true }\` in vita.yaml prints them on the CVs. A paper found
+under two ids (its preprint and its published version) is counted once: the
+larger count, never the sum. Prints the counts that changed and each person's
+totals.
+  --offline            Ask nothing: say what metrics/citations.yaml holds.
+  --dry-run            Print what would change; write nothing.
+  --mailto <email>     Your email for the polite pools of OpenAlex and Crossref
+                       (default: $VITA_MAILTO, then the owner's email).
+                       OpenAlex's API key is read from $OPENALEX_API_KEY.
+`;
+
 const ANNOUNCE = `Usage: vita announce <event> [project] [--out folder] [--base-url url] [--lang tag]
 
 Makes the announcement of a seminar event: an A4 poster (PDF), an email (plain
@@ -208,7 +228,7 @@ function wrap(text: string, indent: number): string {
   return lines.join(`\n${' '.repeat(indent)}`);
 }
 
-export const COMMAND_HELP: Record<string, string> = { check: CHECK, build: BUILD, dev: DEV, serve: SERVE, cv: CV, export: EXPORT, import: IMPORT, announce: ANNOUNCE, new: NEW_HELP, upgrade: UPGRADE };
+export const COMMAND_HELP: Record<string, string> = { check: CHECK, build: BUILD, dev: DEV, serve: SERVE, cv: CV, export: EXPORT, import: IMPORT, metrics: METRICS, announce: ANNOUNCE, new: NEW_HELP, upgrade: UPGRADE };
 
 export const HELP = `vita ${VERSION} (${PACKAGE_NAME}): one plain-text record of an academic life, published everywhere.
 
@@ -233,6 +253,8 @@ Commands:
                        an al-folio, academicpages, Hugo Blox or jemdoc site,
                        or arxiv:, openalex:, crossref:, dblp:, orcid: online,
                        into a project; new files only, differences reported.
+  metrics [project]    Citation counts from OpenAlex (and Crossref) into
+                       metrics/citations.yaml, for the site and CVs. --offline.
   announce <event>     Poster PDF, email and .ics for a seminar event.
   upgrade [project]    Make the project depend on this vita (.vita/ or range).
 

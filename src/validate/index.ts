@@ -3,16 +3,23 @@ import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { LoadedProject } from '../load/record.js';
 import { validateCached, type ValidateCache } from './cache.js';
 import { duplicatesIn, reportDuplicateEvents, reportDuplicateIds } from './duplicates.js';
+import { validateMetrics } from './metrics.js';
 import { validateRecord } from './record.js';
 import { emptyRecord, place, type ValidRecord } from './valid-record.js';
 
 export { newValidateCache, type ValidateCache } from './cache.js';
 export { validateRecord } from './record.js';
+export { validateMetrics, type CitationCount, type ValidMetrics } from './metrics.js';
 export { emptyRecord, place, type Located, type ValidRecord } from './valid-record.js';
 
 export function validateProject(project: LoadedProject, diagnostics: Diagnostics, options: { cache?: ValidateCache } = {}): ValidRecord {
-  if (options.cache) return validateCached(project, diagnostics, options.cache);
+  if (options.cache) {
+    const cached = validateCached(project, diagnostics, options.cache);
+    cached.metrics = validateMetrics(project.metrics, diagnostics);
+    return cached;
+  }
   const out = emptyRecord(project);
+  out.metrics = validateMetrics(project.metrics, diagnostics);
   for (const raw of project.records) {
     const valid = validateRecord(raw, diagnostics);
     if (valid) place(out, raw.kind, valid);
