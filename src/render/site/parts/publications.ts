@@ -11,6 +11,7 @@ import { contentLang, paths, url, type Site } from '../context.js';
 import { escapeHtml, html, isSafeHref, trustedHtml, type Html } from '../html.js';
 import { flat, inlineOnce, markdownOnce, memo, memoShared } from '../memo.js';
 import { projectFileUrl } from './files.js';
+import { citedBy } from './metrics.js';
 import { publicationPreview } from './picture.js';
 import { deepFreeze, themed } from './themed.js';
 import { pubSlug } from './publication-slug.js';
@@ -252,7 +253,8 @@ function itemParts(site: Site, pub: Publication): { attributes: string; title: s
   const short = pub.venue?.short;
   const links = publicationLinks(site, pub);
   const topics = (pub.topics ?? []).map((x) => x.toLowerCase());
-  const attributes = html` data-key="${pub.id}" data-year="${pub.year}" data-type="${pub.type}" data-topics="${topics.join('|')}">`.value;
+  const cites = pub.citations ? html` data-cites="${pub.citations.count}"`.value : '';
+  const attributes = html` data-key="${pub.id}" data-year="${pub.year}" data-type="${pub.type}" data-topics="${topics.join('|')}"`.value + cites + '>';
   const preview = pub.preview === undefined ? '' : (publicationPreview(site, pub, 'list')?.value ?? '');
   const title = preview + html`
 <div class="pub-body">
@@ -262,6 +264,7 @@ function itemParts(site: Site, pub: Publication): { attributes: string; title: s
 <p class="pub-venue">${venueLine(site, pub)}${pub.award ? html` <span class="award">${pub.award}</span>` : ''}</p>
 <div class="pub-actions">
 ${links.map((l) => html`<a class="action" href="${l.href}">${t.linkNames[l.kind] ?? l.kind}</a>`)}
+${citedBy(site, pub)}
 ${pub.abstract ? html`<details class="action-more"><summary>${t.abstract}</summary><div class="abstract">${markdownOnce(site, pub.abstract)}</div></details>` : ''}
 <details class="action-more" data-pagefind-ignore><summary>${t.bibtex}</summary><div class="bibtex"><pre><code>${bibtexHtml(site, pub)}</code></pre><button type="button" class="copy" data-copy hidden data-copied="${t.copied}">${t.copy}</button></div></details>
 </div>
@@ -290,6 +293,7 @@ function filterBar(site: Site, pubs: Publication[]): Html {
 ${years.length > 1 ? html`<label><span class="visually-hidden">${t.year}</span><select name="year"><option value="">${t.allYears}</option>${years.map((y) => html`<option>${y}</option>`)}</select></label>` : ''}
 ${types.length > 1 ? html`<label><span class="visually-hidden">${t.type}</span><select name="type"><option value="">${t.allTypes}</option>${types.map((x) => html`<option value="${x}">${t.types[x] ?? x}</option>`)}</select></label>` : ''}
 ${topics.length ? html`<label><span class="visually-hidden">${t.topic}</span><select name="topic"><option value="">${t.allTopics}</option>${topics.map((x) => html`<option>${x}</option>`)}</select></label>` : ''}
+${pubs.some((p) => p.citations) ? html`<label><span class="visually-hidden">${t.metrics.order}</span><select name="sort"><option value="">${t.metrics.newest}</option><option value="cited">${t.metrics.mostCited}</option></select></label>` : ''}
 <output class="filter-count" aria-live="polite" data-template="${t.shown(0, pubs.length).replace('0', '{n}')}"></output>
 </form>
 <p class="no-match" hidden data-no-match>${t.noMatch}</p>`;
