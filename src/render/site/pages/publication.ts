@@ -60,7 +60,7 @@ export function publicationPage(site: Site, pub: Publication): Page {
 <p class="pub-authors">${authorList(site, pub)}</p>
 ${sentence ? html`<p class="legend">${sentence}</p>` : ''}
 <p class="pub-venue">${venueLine(site, pub)}${pub.award ? html` <span class="award">${pub.award}</span>` : ''}</p>
-${links.length || pub.citations ? html`<p class="pub-actions">${links.map((l) => html`<a class="action" href="${l.href}">${t.linkNames[l.kind] ?? l.kind}</a>`)}${citedBy(site, pub)}</p>` : ''}
+${links.length || pub.citations?.count ? html`<p class="pub-actions">${links.map((l) => html`<a class="action" href="${l.href}">${t.linkNames[l.kind] ?? l.kind}</a>`)}${citedBy(site, pub)}</p>` : ''}
 </header>
 ${publicationPreview(site, pub, 'page') ?? ''}
 ${pub.abstract ? html`<section class="abstract"><h2>${t.abstract}</h2><div${contentLang(site) ? html` lang="${contentLang(site)}"` : ''}>${markdownOnce(site, pub.abstract)}</div></section>` : ''}

@@ -13,10 +13,10 @@ export function countedBy(site: Site, source: string, asOf: string): string {
   return site.t.metrics.countedBy(source, partialDate(site, asOf));
 }
 
-/** A paper's count, linked to its page at the source; empty when it has none. */
+/** A paper's count, linked to its page at the source; empty when it has none, or none yet (as Google Scholar does). */
 export function citedBy(site: Site, pub: Publication, className = 'action cited-by'): Html | '' {
   const c = pub.citations;
-  if (!c) return '';
+  if (!c || c.count === 0) return '';
   const label = site.t.metrics.citedBy(c.count);
   const title = countedBy(site, c.source, c.asOf);
   return c.url && isSafeHref(c.url) ? html`<a class="${className}" href="${c.url}" title="${title}">${label}</a>` : html`<span class="${className}" title="${title}">${label}</span>`;
