@@ -165,7 +165,7 @@ OpenAlex has none). Each count is kept with its source and the day it was
 taken in metrics/citations.yaml: commit it with the record. Builds read that
 file and never go online; the site shows each paper's count ("Cited by 12"),
 each person's citations, h-index and i10-index, and a "most cited" order;
-\`cv: { metrics: true }\` in vita.yaml prints them on the CVs. A paper found
+\`cv: { metrics: true }\` in a person's record prints them on their CVs. A paper found
 under two ids (its preprint and its published version) is counted once: the
 larger count, never the sum. Prints the counts that changed and each person's
 totals.

@@ -42,6 +42,8 @@ export interface ListOptions {
   groupBy?: 'status' | 'year' | 'type' | 'none';
   /** Entries as a CV cites them: one sentence and the paper's links; abstract and BibTeX stay on the paper's page. */
   compact?: boolean;
+  /** Compact entries: with their citation counts (a CV that prints metrics); full entries always show them. */
+  citations?: boolean;
 }
 
 interface Group {
@@ -243,7 +245,7 @@ function citation(site: Site, pub: Publication, options: ListOptions): Html {
   const stop = /[.!?]$/.test(pub.title.trim()) ? '' : '.';
   const links = publicationLinks(site, pub);
   const head = html`<li class="pub compact" id="${anchor(site, pub, number)}">`.value;
-  const rest = html`<a class="cite-title" href="${url(site, paths.publication(pubSlug(site, pub.id)))}">${title}</a>${stop} <span class="pub-venue">${lead.map((x, i) => (i ? html`, ${x}` : x))}${lead.length ? '.' : ''}${note ? ` (${note})` : ''}</span>${pub.award ? html` <span class="award">${pub.award}</span>` : ''}${links.length ? html` <span class="pub-links">${links.map((l) => html`<a href="${l.href}">${t.linkNames[l.kind] ?? l.kind}</a>`)}</span>` : ''}`.value;
+  const rest = html`<a class="cite-title" href="${url(site, paths.publication(pubSlug(site, pub.id)))}">${title}</a>${stop} <span class="pub-venue">${lead.map((x, i) => (i ? html`, ${x}` : x))}${lead.length ? '.' : ''}${note ? ` (${note})` : ''}</span>${pub.award ? html` <span class="award">${pub.award}</span>` : ''}${links.length ? html` <span class="pub-links">${links.map((l) => html`<a href="${l.href}">${t.linkNames[l.kind] ?? l.kind}</a>`)}</span>` : ''}${options.citations && pub.citations?.count ? html` ${citedBy(site, pub, 'cited-by')}` : ''}`.value;
   return trustedHtml(`${head}${numberMark(number)}<p class="pub-cite">${ownerAuthors(site, pub, options.owner)}. ${rest}</p></li>`);
 }
 
