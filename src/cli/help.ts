@@ -164,11 +164,11 @@ OpenAlex, with Crossref's count as a cross-check (and as the count when
 OpenAlex has none). Each count is kept with its source and the day it was
 taken in metrics/citations.yaml: commit it with the record. Builds read that
 file and never go online; the site shows each paper's count ("Cited by 12"),
-each person's citations, h-index and i10-index, and a "most cited" order;
-\`cv: { metrics: true }\` in a person's record prints them on their CVs. A paper found
-under two ids (its preprint and its published version) is counted once: the
-larger count, never the sum. Prints the counts that changed and each person's
-totals.
+each person's citations, h-index and i10-index, and a "most cited" order.
+\`cv: { metrics: true }\` in a person's record prints them on their CVs.
+A paper found under two ids (its preprint and its published version) is
+counted once: the larger count, never the sum. Prints the counts that
+changed and each person's totals.
   --offline            Ask nothing: say what metrics/citations.yaml holds.
   --dry-run            Print what would change; write nothing.
   --mailto <email>     Your email for the polite pools of OpenAlex and Crossref
