@@ -3,8 +3,9 @@
  * record: a build reads them here and never goes online (the counts are as old as the file says, and a diff shows
  * what changed). Only read; what the entries must be is validate/metrics.ts's business.
  */
-import type { Diagnostics } from '../diagnostics/diagnostic.js';
-import { readText } from './files.js';
+import { join } from 'node:path';
+import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { readText, stampOf } from './files.js';
 import type { LoadedMetrics } from './record.js';
 import { readYaml } from './yaml.js';
 
@@ -19,4 +20,27 @@ export function loadMetrics(root: string, files: readonly string[], diagnostics:
   const parsed = readYaml(METRICS_FILE, text, diagnostics);
   if (!parsed.ok) return undefined;
   return { file: METRICS_FILE, value: parsed.value, locate: parsed.locate };
+}
+
+/** The file as last read, for `vita dev`: read again only when its date changes. */
+export interface MetricsMemory {
+  stamp: string;
+  loaded: LoadedMetrics | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * loadMetrics for `vita dev`: the last reading when the file did not change; otherwise read again, and named among
+ * the changed files (`changed`), so that an edit of the counts alone rebuilds the pages.
+ */
+export function loadMetricsCached(root: string, files: readonly string[], memory: { metrics?: MetricsMemory; changed: string[] }, diagnostics: Diagnostics): LoadedMetrics | undefined {
+  const stamp = files.includes(METRICS_FILE) ? (stampOf(join(root, METRICS_FILE)) ?? 'unreadable') : 'none';
+  let held = memory.metrics;
+  if (!held || held.stamp !== stamp || stamp === 'unreadable') {
+    const own = new Diagnostics();
+    held = memory.metrics = { stamp, loaded: loadMetrics(root, files, own), diagnostics: own.list };
+    if (!memory.changed.includes(METRICS_FILE)) memory.changed.push(METRICS_FILE);
+  }
+  for (const d of held.diagnostics) diagnostics.add(d);
+  return held.loaded;
 }

@@ -7,7 +7,7 @@ import { loadCached, type LoadCache, type ReadFile } from './cache.js';
 import { listFiles, namedFiles, readText, reportLink, type SkippedLink } from './files.js';
 import { outputFolder } from './output.js';
 import { readFrontMatter } from './markdown.js';
-import { loadMetrics } from './metrics.js';
+import { loadMetrics, loadMetricsCached } from './metrics.js';
 import type { DataPath, LoadedProject, ProseSection, RawRecord } from './record.js';
 import { readYaml, type ParsedYaml } from './yaml.js';
 
@@ -66,7 +66,7 @@ export function loadProject(root: string, diagnostics: Diagnostics, options: Loa
       return part;
     };
     loadCached(project, cache, named?.look, diagnostics, recordKind, read);
-    project.metrics = loadMetrics(root, project.files, diagnostics);
+    project.metrics = loadMetricsCached(root, project.files, cache, diagnostics);
     return project;
   }
   for (const file of project.files) {
