@@ -361,6 +361,7 @@ export function publicationInfo(site: Site, pub: Publication): PublicationInfo {
       doi: pub.doi,
       arxiv: pub.arxiv,
       links: publicationLinks(site, pub).map((l) => ({ kind: l.kind, label: t.linkNames[l.kind] ?? l.kind, url: l.href })),
+      citations: pub.citations ? { count: pub.citations.count, source: pub.citations.source, asOf: pub.citations.asOf, url: pub.citations.url } : undefined,
     };
     return deepFreeze(info);
   });
