@@ -28,7 +28,9 @@ export function formatMetrics(result: MetricsResult, options: MetricsCommandOpti
     .map(([s, n]) => `${s} ${n}`)
     .join(', ');
   lines.push(`${result.counted} of ${result.publications} publications have a citation count${sources ? ` (${sources})` : ''}${result.offline ? `, as ${METRICS_FILE} holds them (--offline: nothing asked)` : ''}.`);
-  if (result.unmatched.length) lines.push(`No count found for ${result.unmatched.length}: ${result.unmatched.slice(0, 12).join(', ')}${result.unmatched.length > 12 ? ', ...' : ''} (a DOI or an arXiv id in the record helps).`);
+  const unmatched = `${result.unmatched.slice(0, 12).join(', ')}${result.unmatched.length > 12 ? ', ...' : ''}`;
+  if (result.unmatched.length && result.offline) lines.push(`${METRICS_FILE} has no count for ${result.unmatched.length}: ${unmatched} (run vita metrics without --offline to count them).`);
+  else if (result.unmatched.length) lines.push(`No count found for ${result.unmatched.length}: ${unmatched} (a DOI or an arXiv id in the record helps).`);
   if (!result.offline) {
     if (result.changes.length === 0) lines.push('No count changed.');
     else {

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { formatMetrics } from '../../src/cli/metrics.js';
 import { updateMetrics } from '../../src/import/metrics.js';
 import type { Fetcher } from '../../src/import/online/http.js';
 import { openalexWorkUrl } from '../../src/import/online/citations.js';
@@ -86,6 +87,12 @@ describe('vita metrics', () => {
     // Ids in order: a diff shows only the counts that moved.
     const ids = [...text.matchAll(/^  (\S+):$/gm)].map((x) => x[1]);
     assert.deepEqual(ids, [...ids].sort());
+    const summary = formatMetrics(result);
+    assert.match(summary, /^6 of 7 publications have a citation count \(Crossref 1, OpenAlex 5\)\.$/m);
+    assert.match(summary, /^No count found for 1: wu2022namesake /m);
+    assert.match(summary, /^Changed \(6\):\n  wu2018ritz +new: 900$/m);
+    assert.match(summary, /^Lei Wu: 984 citations, h-index 5, i10-index 4 \(counted 2026-12-01 or later\)$/m);
+    assert.match(summary, /^Wrote metrics\/citations.yaml/m);
     // The same answers again: the same bytes, nothing written.
     const again = await updateMetrics(root, { today: TODAY, http: { fetch: recorded().fetch, sleep: clock.sleep, now: clock.now } });
     assert.equal(again.wrote, false);
