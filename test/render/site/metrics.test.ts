@@ -63,6 +63,8 @@ describe('citation counts on the site', () => {
     const undated = result.diagnostics.list.find((d) => d.code === 'validate/metrics-undated');
     assert.equal(undated?.file, 'metrics/citations.yaml');
     assert.equal(undated?.line, 13);
+    // The file is part of the record: `vita check` does not call it a file vita does nothing with.
+    assert.deepEqual(result.diagnostics.list.filter((d) => d.code === 'check/unknown-file').map((d) => d.file), []);
     // No "Cited by 0", as Google Scholar shows none.
     assert.doesNotMatch(pubPage(site, 'wu2020merged'), /Cited by/);
     const home = page(site, 'index.html');

@@ -171,6 +171,7 @@ picture{display:contents}
 .metrics-figures dd{margin:0;font-size:1.5rem;font-variant-numeric:tabular-nums}
 .metrics-note{font-family:var(--font-ui);font-size:.85rem;color:var(--muted)}
 .pubs.by-citations{padding-left:0}
+.metrics-line>span{white-space:nowrap}
 .filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:0 0 1.2rem;padding:.7rem;background:var(--bg-soft);border-radius:3px;font-family:var(--font-ui);font-size:.85rem}
 .filters input,.filters select{font:inherit;color:var(--text);background:var(--bg);border:1px solid var(--rule);border-radius:3px;padding:.3rem .5rem;max-width:100%}
 .filter-text{flex:1 1 100%}

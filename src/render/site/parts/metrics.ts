@@ -54,5 +54,5 @@ export function metricsLine(site: Site, person: Person): Html | '' {
   const m = person.metrics;
   if (!m) return '';
   const w = site.t.metrics;
-  return html`<span class="metrics-line" title="${countedBy(site, sourcesOf(site, person).join(', '), m.asOf)}">${w.citations} ${m.citations.toLocaleString(site.t.locale)} · ${w.hIndex} ${m.hIndex}</span>`;
+  return html`<span class="metrics-line" title="${countedBy(site, sourcesOf(site, person).join(', '), m.asOf)}"><span>${w.citations} ${m.citations.toLocaleString(site.t.locale)}</span> · <span>${w.hIndex} ${m.hIndex}</span></span>`;
 }
