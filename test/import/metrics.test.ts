@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { formatMetrics } from '../../src/cli/metrics.js';
 import { updateMetrics } from '../../src/import/metrics.js';
 import type { Fetcher } from '../../src/import/online/http.js';
-import { openalexWorkUrl } from '../../src/import/online/citations.js';
+import { doiPath, familyName, normalTitle, openalexWorkUrl, titleMatch } from '../../src/import/online/citations.js';
 import { Diagnostics } from '../../src/diagnostics/diagnostic.js';
 import { loadProject } from '../../src/load/project.js';
 import { validateProject } from '../../src/validate/index.js';
@@ -144,5 +144,22 @@ describe('vita metrics', () => {
     const result = await updateMetrics(root, { today: TODAY, http: { fetch: recorded().fetch, sleep: fakeClock().sleep } });
     assert.equal(result.ok, false);
     assert.equal(readFileSync(path, 'utf8'), 'publications: {}\n');
+  });
+});
+
+describe('finding a paper at OpenAlex', () => {
+  it('escapes DOIs into the address, and compares titles and family names as written in different ways', () => {
+    assert.equal(doiPath('10.1002/(SICI)1097-0258(19980815/30)17:15/16<1661::AID-SIM968>3.0.CO;2-2'), '10.1002/(sici)1097-0258(19980815/30)17%3A15/16%3C1661%3A%3Aaid-sim968%3E3.0.co%3B2-2');
+    assert.equal(normalTitle('The {D}eep {R}itz Method: a Deep-Learning--Based Method'), normalTitle('The deep Ritz method — a deep learning based method'));
+    assert.equal(normalTitle('Sch\\"{o}dinger Bridges'), 'schodinger bridges');
+    assert.equal(familyName('Wu, Lei'), 'wu');
+    assert.equal(familyName('Lei Wu'), 'wu');
+    assert.equal(familyName('Lei Zhang'), 'zhang');
+  });
+
+  it('takes no title match when two works fit: it says so, and asks for an identifier', () => {
+    const work = (id: string) => ({ id, display_name: 'Same Title', publication_year: 2020, cited_by_count: 3, authorships: [{ author: { display_name: 'Lei Wu' } }] });
+    const found = titleMatch(JSON.stringify({ results: [work('https://openalex.org/W1'), work('https://openalex.org/W2')] }), { id: 'x', title: 'Same title', year: 2020, authors: ['Lei Wu'] });
+    assert.match(String(found), /2 works titled "Same title" \(2020\)/);
   });
 });

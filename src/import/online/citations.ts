@@ -49,6 +49,11 @@ export function openalexWorkUrl(id: string): string {
   return `${WORKS}/${id}?select=${FIELDS}`;
 }
 
+/** A DOI as a path of OpenAlex's: lower case (DOIs are case-insensitive), each part escaped (some hold < > # ;). */
+export function doiPath(doi: string): string {
+  return doi.toLowerCase().split('/').map(encodeURIComponent).join('/');
+}
+
 /** arXiv's DOIs are DataCite's, and OpenAlex knows its preprints by them. */
 export function arxivDoi(arxiv: string): string {
   return `10.48550/arxiv.${arxiv.replace(/v\d+$/, '')}`;
@@ -81,9 +86,9 @@ export async function countCitations(paper: PaperQuery, openalex: HttpClient, cr
   const out: PaperCount = { works: [], problems: [], failed: false };
   const asked: [FoundWork['by'], string][] = [];
   const doi = paper.doi && !/^10\.48550\//i.test(paper.doi) ? paper.doi : undefined;
-  if (doi) asked.push(['doi', `doi:${doi.toLowerCase()}`]);
+  if (doi) asked.push(['doi', `doi:${doiPath(doi)}`]);
   const arxiv = paper.arxiv ?? (paper.doi && /^10\.48550\/arxiv\./i.test(paper.doi) ? paper.doi.replace(/^10\.48550\/arxiv\./i, '') : undefined);
-  if (arxiv) asked.push(['arxiv', `doi:${arxivDoi(arxiv)}`]);
+  if (arxiv) asked.push(['arxiv', `doi:${doiPath(arxivDoi(arxiv))}`]);
   let reached = 0;
   let tried = 0;
   for (const [by, id] of asked) {
