@@ -104,7 +104,9 @@ the website (by default into the site's output, people/<id>/cv.pdf and cv.md).
   --lang <tag>         The CV's language (headings, dates): en, zh, de, fr, es,
                        ja, ko ... (default: the project's first language).
 Chinese, Japanese and Korean text needs a CJK font (Debian: fonts-noto-cjk);
-vita names the characters it would lose when none is found.
+vita names the characters it would lose when none is found. With
+\`cv: { metrics: true }\` in the person's record, the CV prints their citations,
+h-index and i10-index and each paper's count, dated (see vita metrics).
 `;
 
 const EXPORT = `Usage: vita export <format> [project] [--person id] [--out file]
