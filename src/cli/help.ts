@@ -170,7 +170,8 @@ each person's citations, h-index and i10-index, and a "most cited" order.
 \`cv: { metrics: true }\` in a person's record prints them on their CVs.
 A paper found under two ids (its preprint and its published version) is
 counted once: the larger count, never the sum. Prints the counts that
-changed and each person's totals.
+changed and each person's totals. vita.yaml's metrics.crossCheck
+([semanticscholar, inspire]) adds those services' counts as cross-checks.
   --offline            Ask nothing: say what metrics/citations.yaml holds.
   --dry-run            Print what would change; write nothing.
   --mailto <email>     Your email for the polite pools of OpenAlex and Crossref

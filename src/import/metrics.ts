@@ -13,7 +13,7 @@ import { resolveProject } from '../resolve/index.js';
 import type { PersonMetrics } from '../resolve/graph.js';
 import { validateProject, type CitationCount } from '../validate/index.js';
 import { SILENT_PROGRESS, type Progress, type ResponseCache } from './bundle.js';
-import { countCitations, type PaperQuery } from './online/citations.js';
+import { countCitations, crossCheckCount, type CrossCheckKind, type PaperQuery } from './online/citations.js';
 import { HttpClient, type HttpSettings } from './online/http.js';
 
 /** The first line of the file: what says vita wrote it (vita replaces no file it did not write). */
@@ -91,6 +91,7 @@ export async function updateMetrics(rootPath: string, options: MetricsOptions = 
     };
     const openalex = new HttpClient('openalex', cache, settings);
     const crossref = new HttpClient('crossref', cache, settings);
+    const checks = [...new Set(valid.config?.value.metrics?.crossCheck ?? [])].map((kind) => ({ kind, client: new HttpClient<CrossCheckKind>(kind, cache, settings) }));
     const progress = options.progress ?? SILENT_PROGRESS;
     progress.start('Citations', publications.length);
     for (const [n, p] of publications.entries()) {
@@ -100,11 +101,19 @@ export async function updateMetrics(rootPath: string, options: MetricsOptions = 
       progress.tick(n + 1);
       for (const problem of found.problems) result.notes.push({ file: p.file, line: p.locate([])?.line, severity: 'warning', code: 'metrics', message: `${p.id}: ${problem}` });
       const held = before.get(p.id);
+      const extra: Partial<Pick<CitationCount, 'semanticScholar' | 'inspire'>> = {};
+      if (found.work || found.crossref !== undefined) {
+        for (const { kind, client } of checks) {
+          const other = await crossCheckCount(kind, query, client);
+          if (other.problem) result.notes.push({ file: p.file, line: p.locate([])?.line, severity: 'warning', code: 'metrics', message: `${p.id}: ${other.problem}` });
+          if (other.count !== undefined) extra[kind === 'semanticscholar' ? 'semanticScholar' : 'inspire'] = other.count;
+        }
+      }
       if (found.work) {
-        after.set(p.id, { count: found.work.count, source: 'OpenAlex', asOf: today, url: found.work.url, ...(found.crossref !== undefined ? { crossref: found.crossref } : {}), perYear: found.work.perYear });
+        after.set(p.id, { count: found.work.count, source: 'OpenAlex', asOf: today, url: found.work.url, ...(found.crossref !== undefined ? { crossref: found.crossref } : {}), ...extra, perYear: found.work.perYear });
         works.set(p.id, found.works.map((w) => w.url));
       } else if (found.crossref !== undefined && v.doi) {
-        after.set(p.id, { count: found.crossref, source: 'Crossref', asOf: today, url: `https://doi.org/${v.doi}`, perYear: [] });
+        after.set(p.id, { count: found.crossref, source: 'Crossref', asOf: today, url: `https://doi.org/${v.doi}`, ...extra, perYear: [] });
       } else if (held) {
         // Not reached, or not found this time: the last count stays, with its own date.
         after.set(p.id, held);
@@ -112,7 +121,7 @@ export async function updateMetrics(rootPath: string, options: MetricsOptions = 
       } else result.unmatched.push(p.id);
     }
     progress.done();
-    result.requests = openalex.counts.fetched + crossref.counts.fetched;
+    result.requests = openalex.counts.fetched + crossref.counts.fetched + checks.reduce((n, c) => n + c.client.counts.fetched, 0);
     oneWorkOnce(after, works);
   }
 
@@ -193,7 +202,8 @@ export function metricsFileText(counts: ReadonlyMap<string, CitationCount>): str
     HEADER,
     '# (see "Citation metrics" in vita\'s README). Builds read this file and never go online; commit it with the record.',
     '# One entry per publication id: count, the service that counted (source), the day it counted (asOf, YYYY-MM-DD),',
-    "# the work's page there (url), Crossref's count as a cross-check (crossref) and the citations per year (perYear).",
+    "# the work's page there (url), Crossref's count as a cross-check (crossref; semanticScholar and inspire too when",
+    '# vita.yaml asks for them: metrics.crossCheck) and the citations per year (perYear).',
   ];
   const ids = [...counts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (ids.length === 0) return [...lines, 'publications: {}', ''].join('\n');
@@ -203,6 +213,8 @@ export function metricsFileText(counts: ReadonlyMap<string, CitationCount>): str
     lines.push(`  ${yamlKey(id)}:`, `    count: ${c.count}`, `    source: ${yamlText(c.source)}`, `    asOf: ${c.asOf}`);
     if (c.url) lines.push(`    url: ${yamlText(c.url)}`);
     if (c.crossref !== undefined) lines.push(`    crossref: ${c.crossref}`);
+    if (c.semanticScholar !== undefined) lines.push(`    semanticScholar: ${c.semanticScholar}`);
+    if (c.inspire !== undefined) lines.push(`    inspire: ${c.inspire}`);
     if (c.perYear.length) lines.push(`    perYear: { ${c.perYear.map((y) => `${y.year}: ${y.count}`).join(', ')} }`);
   }
   return lines.join('\n') + '\n';

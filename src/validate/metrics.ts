@@ -17,6 +17,9 @@ export interface CitationCount {
   url?: string;
   /** Crossref's is-referenced-by-count, kept as a cross-check (not shown). */
   crossref?: number;
+  /** Semantic Scholar's and INSPIRE's counts, when vita.yaml asks for them (metrics.crossCheck): cross-checks too. */
+  semanticScholar?: number;
+  inspire?: number;
   /** Citations per year, oldest first, as the source gives them (OpenAlex: the last ten years or so). */
   perYear: { year: number; count: number }[];
   /** Where the entry is written, for what later stages say about it. */
@@ -76,6 +79,8 @@ export function validateMetrics(loaded: LoadedMetrics | undefined, diagnostics: 
     if (typeof entry.url === 'string' && /^https?:\/\/\S+$/.test(entry.url)) value.url = entry.url;
     else if (entry.url !== undefined) problem(['url'], `the address of "${id}"'s count is not a web address, so no link is made to it`, 'write the work\'s https:// address at the source, or remove the line.');
     if (isCount(entry.crossref)) value.crossref = entry.crossref;
+    if (isCount(entry.semanticScholar)) value.semanticScholar = entry.semanticScholar;
+    if (isCount(entry.inspire)) value.inspire = entry.inspire;
     if (isObject(entry.perYear)) {
       for (const [year, n] of Object.entries(entry.perYear)) {
         if (/^\d{4}$/.test(year) && isCount(n)) value.perYear.push({ year: Number(year), count: n });

@@ -147,6 +147,35 @@ describe('vita metrics', () => {
   });
 });
 
+describe('cross-checks a project asks for (vita.yaml metrics.crossCheck)', () => {
+  it('keeps Semantic Scholar\'s and INSPIRE\'s counts beside OpenAlex\'s, by DOI or else arXiv id; the count shown stays OpenAlex\'s', async () => {
+    const root = project();
+    writeFileSync(join(root, 'vita.yaml'), 'title: Lei Wu\nowner: lei-wu\nmetrics:\n  crossCheck: [semanticscholar, inspire]\n');
+    const extra = new Map<string, string>();
+    const s2 = (id: string) => `https://api.semanticscholar.org/graph/v1/paper/${id}?fields=citationCount`;
+    const inspire = (q: string) => `https://inspirehep.net/api/literature?q=${encodeURIComponent(q)}&fields=citation_count&size=2`;
+    extra.set(s2('DOI:10.1007/s40304-018-0127-z'), JSON.stringify({ paperId: 'abc', citationCount: 950 }));
+    extra.set(inspire('doi:10.1007/s40304-018-0127-z'), JSON.stringify({ hits: { total: 1, hits: [{ metadata: { citation_count: 12 } }] } }));
+    extra.set(s2('ARXIV:2011.13456'), JSON.stringify({ citationCount: 41 }));
+    // INSPIRE has two records for this one: neither is taken.
+    extra.set(inspire('arxiv:2011.13456'), JSON.stringify({ hits: { total: 2, hits: [{ metadata: { citation_count: 1 } }, { metadata: { citation_count: 2 } }] } }));
+    const base = recorded();
+    const fetch: Fetcher = async (url, init) => {
+      const key = url.replace(/[?&](?:mailto|api_key)=[^&]*/g, '').replace(/^([^?]*)&/, '$1?');
+      const body = extra.get(key);
+      if (body !== undefined) return response(200, body);
+      if (/semanticscholar|inspirehep/.test(key)) return response(404, '{"error":"not found"}');
+      return base.fetch(url, init);
+    };
+    const result = await updateMetrics(root, { today: TODAY, http: { fetch, sleep: fakeClock().sleep } });
+    assert.ok(result.ok, JSON.stringify(result.notes));
+    const text = readFileSync(join(root, 'metrics/citations.yaml'), 'utf8');
+    assert.match(text, /  wu2018ritz:\n    count: 900\n(?:    .*\n)*?    crossref: 870\n    semanticScholar: 950\n    inspire: 12\n/);
+    assert.match(text, /  wu2020sharp-preprint:\n    count: 40\n(?:    .*\n)*?    semanticScholar: 41\n    perYear/);
+    assert.equal(countsOf(root).graph.publications.get('wu2018ritz')!.citations!.count, 900);
+  });
+});
+
 describe('finding a paper at OpenAlex', () => {
   it('escapes DOIs into the address, and compares titles and family names as written in different ways', () => {
     assert.equal(doiPath('10.1002/(SICI)1097-0258(19980815/30)17:15/16<1661::AID-SIM968>3.0.CO;2-2'), '10.1002/(sici)1097-0258(19980815/30)17%3A15/16%3C1661%3A%3Aaid-sim968%3E3.0.co%3B2-2');

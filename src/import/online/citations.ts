@@ -189,3 +189,34 @@ export function referencedBy(body: string): number | undefined {
   const n = (data.message as Json | undefined)?.['is-referenced-by-count'];
   return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
 }
+
+/** The services a project may ask besides OpenAlex and Crossref (vita.yaml `metrics.crossCheck`). */
+export type CrossCheckKind = 'semanticscholar' | 'inspire';
+
+/** Where a cross-check service has the paper, by its DOI (not arXiv's) or else its arXiv id; undefined without either. */
+export function crossCheckUrl(kind: CrossCheckKind, paper: Pick<PaperQuery, 'doi' | 'arxiv'>): string | undefined {
+  const doi = paper.doi && !/^10\.48550\//i.test(paper.doi) ? paper.doi : undefined;
+  const arxiv = paper.arxiv?.replace(/v\d+$/, '') ?? (paper.doi && /^10\.48550\/arxiv\./i.test(paper.doi) ? paper.doi.replace(/^10\.48550\/arxiv\./i, '') : undefined);
+  if (!doi && !arxiv) return undefined;
+  if (kind === 'semanticscholar') return `https://api.semanticscholar.org/graph/v1/paper/${doi ? `DOI:${doiPath(doi)}` : `ARXIV:${arxiv}`}?fields=citationCount`;
+  return `https://inspirehep.net/api/literature?q=${encodeURIComponent(doi ? `doi:${doi}` : `arxiv:${arxiv}`)}&fields=citation_count&size=2`;
+}
+
+/** A cross-check service's count of the paper: a number, nothing (it does not have it), or why it could not be read. */
+export async function crossCheckCount(kind: CrossCheckKind, paper: PaperQuery, client: HttpClient<CrossCheckKind>): Promise<{ count?: number; problem?: string }> {
+  const url = crossCheckUrl(kind, paper);
+  if (!url) return {};
+  const answer = await client.get(url);
+  if (!answer.ok) return answer.reason === 'not-found' ? {} : { problem: `${kind}: ${answer.message}` };
+  const data = parse(answer.body);
+  if (typeof data === 'string') return { problem: `${kind}'s answer for ${url} could not be read: ${data}` };
+  const n =
+    kind === 'semanticscholar'
+      ? data.citationCount
+      : (() => {
+          const hits = (data.hits as Json | undefined)?.hits;
+          // One record or none: two for one DOI are two works, and neither is taken.
+          return Array.isArray(hits) && hits.length === 1 ? ((hits[0] as Json | undefined)?.metadata as Json | undefined)?.citation_count : undefined;
+        })();
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? { count: n } : {};
+}
