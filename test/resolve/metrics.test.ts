@@ -71,4 +71,15 @@ describe('metrics/citations.yaml', () => {
       ],
     );
   });
+
+  it('reads whatever the file holds without throwing: a warning for what is not counts, nothing dropped in silence', () => {
+    for (const value of [null, 'text', [1, 2], { publications: [1, 2] }, { publications: { a: null, b: [], c: { count: '12', source: 'X', asOf: '2026-01-01' } } }, { publications: { d: { count: 1, source: 'X', asOf: '2026-01-01', perYear: 'abc', url: 'javascript:alert(1)' } } }]) {
+      const diagnostics = new Diagnostics();
+      const valid = validateMetrics(loaded(value), diagnostics);
+      const kept = valid ? [...valid.citations.keys()] : [];
+      assert.ok(kept.length <= 1, JSON.stringify(value));
+      if (value !== null) assert.ok(diagnostics.list.length > 0, JSON.stringify(value));
+      if (kept.length) assert.equal(valid!.citations.get('d')!.url, undefined, 'an unsafe address is not kept');
+    }
+  });
 });
