@@ -6,6 +6,7 @@
  */
 import { posix } from 'node:path';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import { METRICS_FILE } from '../load/metrics.js';
 import { roleOf } from '../load/project.js';
 import type { Graph } from '../resolve/graph.js';
 
@@ -43,7 +44,7 @@ function describe(file: string): { message: string; hint: string } {
 
 export function findUnknownFiles(graph: Graph, diagnostics: Diagnostics): void {
   const candidates = graph.files.filter(
-    (f) => roleOf(f) === undefined && !PUBLISHED_FOLDERS.some((d) => f.startsWith(d)) && !THEME_FILES.has(f) && !f.startsWith(IMPORT_CACHE) && !f.startsWith(SYNC_PROPOSALS) && !(f.indexOf('/') === -1 && REPOSITORY_FILES.test(f)),
+    (f) => roleOf(f) === undefined && !PUBLISHED_FOLDERS.some((d) => f.startsWith(d)) && !THEME_FILES.has(f) && !f.startsWith(IMPORT_CACHE) && !f.startsWith(SYNC_PROPOSALS) && f !== METRICS_FILE && !(f.indexOf('/') === -1 && REPOSITORY_FILES.test(f)),
   );
   if (candidates.length === 0) return;
   const linked = linkedFiles(graph, new Set(candidates));

@@ -107,7 +107,9 @@ the website (by default into the site's output, people/<id>/cv.pdf and cv.md).
                        ja, ko ... (default: the project's first language).
 Chinese, Japanese and Korean text needs a CJK font (Debian: fonts-noto-cjk);
 vita names the characters it would lose when none is found. A PDF lists at
-most the 5,000 most recent publications (and says so); the Markdown CV all.
+most the 5,000 most recent publications (and says so); the Markdown CV all. With
+\`cv: { metrics: true }\` in the person's record, the CV prints their citations,
+h-index and i10-index and each paper's count, dated (see vita metrics).
 `;
 
 const EXPORT = `Usage: vita export <format> [project] [--person id] [--out file]
@@ -189,6 +191,27 @@ Works sync.exclude lists (DOIs, arXiv ids, titles) are never proposed again.
 Exit status: 0 when every list was read, 1 on errors, 2 for a usage mistake.
 `;
 
+const METRICS = `Usage: vita metrics [project] [--offline] [--dry-run] [--mailto email]
+
+Counts the citations of every publication with a DOI, an arXiv id or a title
+OpenAlex matches with confidence (same title, year and first author), from
+OpenAlex, with Crossref's count as a cross-check (and as the count when
+OpenAlex has none). Each count is kept with its source and the day it was
+taken in metrics/citations.yaml: commit it with the record. Builds read that
+file and never go online; the site shows each paper's count ("Cited by 12"),
+each person's citations, h-index and i10-index, and a "most cited" order.
+\`cv: { metrics: true }\` in a person's record prints them on their CVs.
+A paper found under two ids (its preprint and its published version) is
+counted once: the larger count, never the sum. Prints the counts that
+changed and each person's totals. vita.yaml's metrics.crossCheck
+([semanticscholar, inspire]) adds those services' counts as cross-checks.
+  --offline            Ask nothing: say what metrics/citations.yaml holds.
+  --dry-run            Print what would change; write nothing.
+  --mailto <email>     Your email for the polite pools of OpenAlex and Crossref
+                       (default: $VITA_MAILTO, then the owner's email).
+                       OpenAlex's API key is read from $OPENALEX_API_KEY.
+`;
+
 const ANNOUNCE = `Usage: vita announce <event> [project] [--out folder] [--base-url url] [--lang tag]
 
 Makes the announcement of a seminar event: an A4 poster (PDF), an email (plain
@@ -246,7 +269,7 @@ function wrap(text: string, indent: number): string {
   return lines.join(`\n${' '.repeat(indent)}`);
 }
 
-export const COMMAND_HELP: Record<string, string> = { check: CHECK, build: BUILD, dev: DEV, serve: SERVE, cv: CV, export: EXPORT, import: IMPORT, sync: SYNC, announce: ANNOUNCE, new: NEW_HELP, upgrade: UPGRADE };
+export const COMMAND_HELP: Record<string, string> = { check: CHECK, build: BUILD, dev: DEV, serve: SERVE, cv: CV, export: EXPORT, import: IMPORT, sync: SYNC, metrics: METRICS, announce: ANNOUNCE, new: NEW_HELP, upgrade: UPGRADE };
 
 export const HELP = `vita ${VERSION} (${PACKAGE_NAME}): one plain-text record of an academic life, published everywhere.
 
@@ -274,6 +297,8 @@ Commands:
   sync [project]       Ask the ORCID, OpenAlex, DBLP and arXiv lists named in
                        people/ for works the record lacks: new, already there,
                        or a namesake's. A dry run; --write adds the new ones.
+  metrics [project]    Citation counts from OpenAlex (and Crossref) into
+                       metrics/citations.yaml, for the site and CVs. --offline.
   announce <event>     Poster PDF, email and .ics for a seminar event.
   upgrade [project]    Make the project depend on this vita (.vita/ or range).
 

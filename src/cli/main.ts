@@ -75,6 +75,15 @@ const COMMANDS: Record<string, { options: Options; takes: [max: number, what: st
       return (await import('./sync.js')).runSync(p[0] ?? '.', { write: v.write === true, offline: v.offline === true, person: str(v.person), mailto, format: v.format });
     },
   },
+  metrics: {
+    takes: [1, 'one project folder'],
+    options: { offline: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, mailto: { type: 'string' } },
+    run: async (v, p) => {
+      const mailto = str(v.mailto);
+      if (mailto !== undefined && !/^[^\s@]+@[^\s@]+$/.test(mailto)) return usage(`--mailto takes an email address, not "${mailto}"`);
+      return (await import('./metrics.js')).runMetrics(p[0] ?? '.', { offline: v.offline === true, dryRun: v['dry-run'] === true, mailto });
+    },
+  },
   serve: {
     takes: [1, 'one site folder'],
     options: { port: { type: 'string' }, host: { type: 'string' }, 'base-url': { type: 'string' } },

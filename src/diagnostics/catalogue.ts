@@ -170,6 +170,16 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
     severity: 'error',
     description: 'Two publications share a citation key (across files: within one BibTeX file it is `load/duplicate-key`), or two events of one series share a file name. Give one of them another id.',
   },
+  'validate/metrics-undated': {
+    title: 'Citation count without a date',
+    severity: 'warning',
+    description: 'An entry of metrics/citations.yaml has no `asOf` date, or one that is not a day (YYYY-MM-DD). A count is never shown without the day it was taken, so the entry is left out. Run `vita metrics` again, or add `asOf: YYYY-MM-DD`.',
+  },
+  'validate/metrics-entry': {
+    title: 'Citation count that cannot be read',
+    severity: 'warning',
+    description: 'An entry of metrics/citations.yaml is not a whole number of citations with its source (or the file is not a mapping `publications:` of them); it is left out, or the part that is wrong (a bad address, a bad year) is. Run `vita metrics` to write the file again.',
+  },
   'validate/date': {
     title: 'Not a date',
     severity: 'error',
@@ -242,6 +252,11 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
   },
 
   // --- resolve
+  'resolve/metrics-unknown-publication': {
+    title: 'Citation count of a publication the record lacks',
+    severity: 'warning',
+    description: 'metrics/citations.yaml has a count for a publication id the record does not have (it was renamed or removed). The count is not shown; run `vita metrics` again, which counts the publications the record has and drops the others.',
+  },
   'resolve/unknown-person': {
     title: 'Unknown person',
     severity: 'error',

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { newBibtexMemory, type BibtexMemory } from './bibtex/index.js';
 import { readText, stampOf, type SkippedLink } from './files.js';
+import type { MetricsMemory } from './metrics.js';
 import type { LoadedProject, ProseSection, RawRecord } from './record.js';
 
 export interface LoadCache {
@@ -23,6 +24,8 @@ export interface LoadCache {
   starts?: Map<string, number>;
   /** The files with prose or diagnostics: the few to look at for them. */
   noted: Set<string>;
+  /** metrics/citations.yaml as last read (see metrics.ts). */
+  metrics?: MetricsMemory;
 }
 
 interface CachedFile {

@@ -200,6 +200,7 @@ export const Person = z
       .object({
         order: z.enum(['ascending', 'descending']).optional().describe('How publications are numbered in the CV.'),
         sections: z.array(z.string()).optional(),
+        metrics: z.boolean().optional().describe('Print citation counts, the h-index and the i10-index with their date (from metrics/citations.yaml, which `vita metrics` fills) on the CVs.'),
       })
       .strict()
       .optional(),

@@ -205,6 +205,20 @@ export const en = {
   readMore: 'Read more',
   writtenBy: 'By',
   noPosts: 'Nothing has been posted yet.',
+  /** Citation counts (`vita metrics`): a number is never shown without its source and date. */
+  metrics: {
+    citedBy: (n: number) => `Cited by ${n.toLocaleString('en')}`,
+    countedBy: (source: string, date: string) => `Counted by ${source} on ${date}`,
+    heading: 'Citation metrics',
+    citations: 'Citations',
+    hIndex: 'h-index',
+    i10Index: 'i10-index',
+    asOf: (date: string) => `as of ${date}`,
+    perYear: 'Citations per year',
+    order: 'Order',
+    newest: 'Newest first',
+    mostCited: 'Most cited first',
+  },
   /** Venue details of a paper: "vol. 3, no. 2, pp. 1–23". */
   venueDetails: { volume: 'vol. {}', number: 'no. {}', pages: 'pp. {}', join: ', ', inProceedings: 'In', arxivPreprint: 'arXiv preprint' },
   /** Words of the charts (publications and citations per year, the group's co-authors). */

@@ -45,13 +45,21 @@ interface Policy {
   politePool?: boolean;
 }
 
-/** arXiv asks for one request every 3 s; Crossref's public pool allows 5 a second; DBLP and ORCID get about one a second. */
-export const POLICIES: Record<OnlineKind, Policy> = {
+/** The services vita asks: those `vita import` reads, and those `vita metrics` may also ask for counts. */
+export type ServiceKind = OnlineKind | 'semanticscholar' | 'inspire';
+
+/**
+ * arXiv asks for one request every 3 s; Crossref's public pool allows 5 a second; DBLP and ORCID get about one a
+ * second; Semantic Scholar's public API 100 requests in 5 minutes, INSPIRE 15 in 5 seconds.
+ */
+export const POLICIES: Record<ServiceKind, Policy> = {
   arxiv: { interval: 3000, accept: 'application/atom+xml' },
   openalex: { interval: 200, accept: 'application/json', politePool: true },
   crossref: { interval: 250, accept: 'application/json', politePool: true },
   dblp: { interval: 1000, accept: 'application/xml' },
   orcid: { interval: 1000, accept: 'application/json' },
+  semanticscholar: { interval: 3000, accept: 'application/json' },
+  inspire: { interval: 350, accept: 'application/json' },
 };
 
 /** Longest wait vita accepts from a Retry-After before giving up on a request. */
@@ -70,12 +78,12 @@ const VERSION: string = (() => {
   }
 })();
 
-export class HttpClient {
+export class HttpClient<K extends ServiceKind = OnlineKind> {
   private last = -Infinity;
   readonly counts = { cached: 0, fetched: 0, missing: 0 };
 
   constructor(
-    readonly kind: OnlineKind,
+    readonly kind: K,
     private readonly cache: ResponseCache,
     readonly settings: HttpSettings = {},
   ) {}

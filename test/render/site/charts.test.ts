@@ -269,7 +269,8 @@ describe('the charts on the example site', () => {
     assert.ok(html.indexOf('class="charts"') < html.indexOf('class="filters'), 'the chart comes before the list');
     // Weijie Su has papers in two years: enough for a chart.
     assert.match(page(site, 'people/weijie-su/publications/index.html'), /<figure class="chart chart-publications"/);
-    assert.ok(!html.includes('chart-citations'), 'no citations chart without metrics');
+    // The example ships recorded counts (metrics/citations.yaml): their chart comes beside, dated.
+    assert.match(html, /<figure class="chart chart-citations" id="citations-chart-lei-wu" data-pagefind-ignore>\n<figcaption>Citations per year <span class="muted">\(as of \d{4}-\d\d-\d\d\)<\/span>/);
   });
 
   it('papers still in preparation are not counted', () => {
@@ -306,7 +307,7 @@ describe('the charts on the example site', () => {
   it('a person whose papers are all of one year gets no chart, and no empty box for it', () => {
     const g = exampleGraph();
     const oneYear = g.people.get('lei-wu')!.publications.filter((k) => g.publications.get(k)!.year === 2024);
-    const graph = withPerson('lei-wu', (p) => ({ ...p, publications: oneYear }));
+    const graph = withPerson('lei-wu', (p) => ({ ...p, publications: oneYear, metrics: undefined }));
     const body = personPublicationsPage(createSite(graph, 'en', { now: NOW }), graph.people.get('lei-wu')!).body.value;
     assert.ok(oneYear.length > 1);
     assert.ok(!body.includes('class="chart'), 'no chart');

@@ -21,7 +21,7 @@ import type {
   CvTalk,
   CvTeaching,
 } from '../model.js';
-import { authorMarks, compactTerms, cvWords, formatCvDate, formatCvSpan, formatMoney, statusNote, teachingRole } from '../model.js';
+import { authorMarks, citedByText, compactTerms, cvWords, metricsSentence, formatCvDate, formatCvSpan, formatMoney, statusNote, teachingRole } from '../model.js';
 import { strings } from '../../../strings/index.js';
 import { hasFamily, usableFamilies } from './fonts.js';
 import { esc, markdownToTypst } from './markdown.js';
@@ -144,7 +144,7 @@ function position(p: CvPosition, lang: string): string {
   });
 }
 
-function publication(p: CvPublication, mark: '*' | 'α-β', lang: string): string {
+function publication(p: CvPublication, mark: '*' | 'α-β', lang: string, asOf?: string): string {
   const vd = strings(lang).venueDetails;
   const authors = p.authors
     .map((a) => {
@@ -169,6 +169,7 @@ function publication(p: CvPublication, mark: '*' | 'α-β', lang: string): strin
   const status = statusNote(p.status, lang);
   if (status) out += ` (${t(status)})`;
   if (p.note) out += ' ' + endSentence(m(p.note));
+  if (p.citations) out += ' ' + endSentence(t(citedByText(p.citations, lang, asOf)));
   return out;
 }
 
@@ -294,12 +295,13 @@ function section(s: CvSection, doc: CvDocument, cut?: { shown: number; total: nu
       break;
     case 'publications': {
       if (cut) out.push(`#cv-legend[${t(cvWords(lang).publicationsCut(cut.shown, cut.total))}]`);
+      if (s.metrics) out.push(`#cv-legend[${t(metricsSentence(s.metrics, lang))}]`);
       if (s.legend) out.push(`#cv-legend[${t(s.legend)}]`);
       const max = Math.max(...s.entries.flatMap((g) => g.items.map((p) => p.number)));
       const width = `${(String(max).length * 0.55 + 0.9).toFixed(2)}em`;
       for (const g of s.entries) {
         if (s.entries.length > 1) out.push(`#cv-group[${t(g.title)}]`);
-        out.push(`#cv-pubs(width: ${width},\n${g.items.map((p) => `  ([\\[${p.number}\\]], [${publication(p, s.alphabeticalMark, lang)}]),`).join('\n')}\n)`);
+        out.push(`#cv-pubs(width: ${width},\n${g.items.map((p) => `  ([\\[${p.number}\\]], [${publication(p, s.alphabeticalMark, lang, s.metrics?.asOf)}]),`).join('\n')}\n)`);
       }
       break;
     }

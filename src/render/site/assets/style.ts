@@ -169,6 +169,12 @@ picture{display:contents}
 .copy{position:absolute;top:.35rem;right:.35rem;font:inherit;font-family:var(--font-ui);font-size:.72rem;padding:.1rem .55rem;border:1px solid var(--rule);border-radius:3px;background:var(--bg);color:var(--accent);cursor:pointer}
 .group-head{margin-top:2.2em}
 .year-head{font-style:normal;font-size:1rem;font-variant-numeric:lining-nums;color:var(--muted);margin:1.3em 0 .6em;letter-spacing:.04em}
+.metrics-figures{display:flex;flex-wrap:wrap;gap:.4rem 2rem;margin:.4rem 0}
+.metrics-figures dt{font-family:var(--font-ui);font-size:.8rem;letter-spacing:.03em;color:var(--muted)}
+.metrics-figures dd{margin:0;font-size:1.5rem;font-variant-numeric:tabular-nums}
+.metrics-note{font-family:var(--font-ui);font-size:.85rem;color:var(--muted)}
+.pubs.by-citations{padding-left:0}
+.metrics-line>span{white-space:nowrap}
 .filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:0 0 1.2rem;padding:.7rem;background:var(--bg-soft);border-radius:3px;font-family:var(--font-ui);font-size:.85rem}
 .filters input,.filters select{font:inherit;color:var(--text);background:var(--bg);border:1px solid var(--rule);border-radius:3px;padding:.3rem .5rem;max-width:100%}
 .filter-text{flex:1 1 100%}

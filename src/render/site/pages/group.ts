@@ -2,6 +2,7 @@
  * The group page (/group/): the lead, members by role, and former members with their years and where
  * they went next — from each person's `member` record and from the lead's `students`.
  */
+import { metricsLine } from '../parts/metrics.js';
 import type { Person } from '../../../resolve/graph.js';
 import { localText, paths, url, type Site } from '../context.js';
 import { yearRange } from '../format.js';
@@ -81,6 +82,7 @@ ${d.photo ? (picture(site, d.photo, { alt: '', width: 64, class: 'card-photo' })
 ${d.title ? html`<p class="muted">${localText(site, d.title)}</p>` : ''}
 ${!d.title && d.affiliations?.length ? html`<p class="muted">${affiliationLine(site, person)}</p>` : ''}
 ${member.years ? html`<p class="muted">${member.years}</p>` : ''}
+${person.metrics ? html`<p class="muted">${metricsLine(site, person)}</p>` : ''}
 </div>
 </li>`;
 }
