@@ -40,8 +40,10 @@ JPEG/PNG copies at a few widths (kept in .vita-cache/images/, so an unchanged
 image is resized once). The project's theme/ folder, if any, restyles the site
 (theme/style.css) and overrides page components (theme/components.js; see
 docs/theming.md); a broken component is replaced by vita's own and the build
-exits with status 1. CV PDFs are typeset on every core and kept in
-.vita-cache/cv/ (ignored by git): a rebuild typesets only the CVs that changed.
+exits with status 1. CV PDFs are typeset on a thread per four CVs, up to one
+per core, and kept in .vita-cache/cv/ (ignored by git): a rebuild typesets only
+the CVs that changed. While it works, vita build shows each phase with its
+counts and the time left on a terminal, or a line per phase with its time.
   -o, --out <folder>   Write there instead.
   --base-url <url>     Where the site will live, e.g. https://you.github.io/repo/
                        (overrides vita.yaml's baseUrl).

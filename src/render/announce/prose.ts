@@ -7,9 +7,9 @@
  * so math stays as readable LaTeX source ("$L^\infty$"), which is how mathematicians write it in mail.
  */
 import MarkdownIt from 'markdown-it';
-import katexPluginModule from '@vscode/markdown-it-katex';
 import { escapeHtml, isSafeHref } from '../site/html.js';
 import { escapeText, gluedInline, mathToTypst, typstString, type InlinePiece } from '../typst/escape.js';
+import { onDemand } from '../on-demand.js';
 
 export type Inline =
   | { kind: 'text'; text: string }
@@ -37,23 +37,27 @@ interface Token {
   attrGet(name: string): string | number | null;
 }
 
-// The plugin is CommonJS with `exports.default`; under NodeNext its default import is the module object.
-const katexPlugin = ((katexPluginModule as unknown as { default?: unknown }).default ?? katexPluginModule) as (md: unknown) => void;
+// The math plugin (CommonJS with `exports.default`) is loaded when a text first holds a `$`, the only way math is written.
+const katexPlugin = onDemand<{ default: (md: unknown) => void }>('@vscode/markdown-it-katex');
 
-let parser: { parse(src: string, env: object): Token[] } | undefined;
+type Parser = { parse(src: string, env: object): Token[] };
+const parsers: (Parser | undefined)[] = [];
 
-function md(): { parse(src: string, env: object): Token[] } {
+function md(text: string): Parser {
+  const math = text.includes('$');
+  let parser = parsers[math ? 1 : 0];
   if (!parser) {
     const it = new MarkdownIt({ html: false, linkify: true, typographer: false });
-    it.use(katexPlugin as never);
-    parser = it as unknown as { parse(src: string, env: object): Token[] };
+    if (math) it.use(katexPlugin().default as never);
+    parser = parsers[math ? 1 : 0] = it as unknown as Parser;
   }
   return parser;
 }
 
 /** Markdown -> blocks of inline runs. Headings become paragraphs; images become their alt text. */
 export function proseBlocks(markdown: string): Block[] {
-  const tokens = md().parse(markdown.replace(/\r\n?/g, '\n'), {});
+  const text = markdown.replace(/\r\n?/g, '\n');
+  const tokens = md(text).parse(text, {});
   const blocks: Block[] = [];
   const lists: { ordered: boolean; next: number }[] = [];
   let item: { depth: number; number?: number; used: boolean } | undefined;

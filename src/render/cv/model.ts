@@ -834,9 +834,16 @@ function titleOfSection(id: string): string {
 
 const monthYears = new Map<string, Intl.DateTimeFormat>();
 
-/** "June 2021", "Juni 2021", "2021年6月": the month and year in a language's own words (Intl). */
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * "June 2021", "Juni 2021", "2021年6月": the month and year in a language's own words (Intl). English's are
+ * written here, as Intl writes them: a thread's first Intl date format loads ICU's data, a good part of a
+ * one-person site's CVs.
+ */
 function monthYear(year: number, month: number, language: string): string {
   const locale = strings(language).locale;
+  if (locale.startsWith('en') && month >= 1 && month <= 12) return `${MONTHS[month - 1]} ${year}`;
   let f = monthYears.get(locale);
   if (!f) monthYears.set(locale, (f = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' })));
   return f.format(Date.UTC(year, month - 1, 1));

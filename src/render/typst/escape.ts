@@ -10,7 +10,10 @@
  *   escaped, the math converted, and math that cannot be converted is shown as its
  *   literal LaTeX source in italics.
  */
-import { tex2typst } from "tex2typst";
+import { onDemand, REQUIRES_ES_MODULES } from "../on-demand.js";
+
+// Loaded when a CV or announcement first holds math (see ../on-demand.ts).
+const tex2typstModule = onDemand<typeof import("tex2typst")>("tex2typst", REQUIRES_ES_MODULES ? undefined : await import("tex2typst"));
 
 /**
  * Characters escaped with a backslash in markup. Typst accepts `\` before any
@@ -107,7 +110,7 @@ function texCommandsAreKnown(tex: string): boolean {
     const name = m[1]!;
     if (TYPST_OPERATORS.has(name)) continue;
     try {
-      tex2typst(`\\${name}`, { nonStrict: false });
+      tex2typstModule().tex2typst(`\\${name}`, { nonStrict: false });
     } catch (e) {
       // Strict mode rejects unknown commands, but also commands that need an
       // argument; only the former is a problem.
@@ -131,7 +134,7 @@ export function texToTypstMath(tex: string, validate?: (typstMath: string) => bo
   if (!texCommandsAreKnown(src)) return undefined;
   let out: string;
   try {
-    out = tex2typst(src).trim();
+    out = tex2typstModule().tex2typst(src).trim();
   } catch {
     return undefined;
   }

@@ -3,7 +3,8 @@
  * every string from the record goes through `escapeText`, or `inlineToTypst` where `$math$` may occur,
  * or the Markdown converter for prose.
  */
-import { compileTypst, typstMathCompiles } from '../../typst/compile.js';
+import { typstMathCompiles } from '../../typst/compile.js';
+import { typesetCv } from './typeset.js';
 import { inlineToTypst, typstString } from '../../typst/escape.js';
 import { cjkRegionOf, fontSetFor, missingGlyphs, type FontSet } from '../../typst/fonts.js';
 import type {
@@ -383,19 +384,4 @@ export function cvPdf(doc: CvDocument, options: CvPdfOptions = {}): CvPdf {
   return { ...typst, ...typesetCv(typst) };
 }
 
-/**
- * A CV's Typst source typeset: the PDF and the compiler's warnings. Apart from `cvTypst` so that a build can
- * typeset on other threads, and skip sources it typeset before (see write/cv-pdfs.ts).
- */
-export function typesetCv(typst: Pick<CvTypst, 'source' | 'fonts'>): { pdf: Uint8Array; warnings: string[] } {
-  const warnings: string[] = [];
-  const pdf = compileTypst(typst.source, {
-    fonts: typst.fonts,
-    onWarning: (d) => {
-      // The missing CJK glyphs are reported by the caller from `missingGlyphs`, with the characters named.
-      if (/no font for \d+ CJK/.test(d.message)) return;
-      warnings.push(d.line !== undefined ? `line ${d.line}: ${d.message}` : d.message);
-    },
-  });
-  return { pdf, warnings };
-}
+export { typesetCv };

@@ -6,19 +6,19 @@
  */
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from 'markdown-it';
 import type { Token } from 'markdown-it';
-import katexPluginModule from '@vscode/markdown-it-katex';
 import { isSafeUrl } from '../../../schema/common.js';
 import { replaceCitations } from '../../../resolve/citations.js';
 import { escapeText, gluedInline, mathToTypst, typstString, type InlinePiece } from '../../typst/escape.js';
 import { typstMathCompiles } from '../../typst/compile.js';
+import { onDemand } from '../../on-demand.js';
 
-// CommonJS with `exports.default`: under NodeNext the default import is the module object.
-const katexPlugin = ((katexPluginModule as unknown as { default?: unknown }).default ?? katexPluginModule) as (md: MarkdownItInstance) => void;
+// The math plugin (CommonJS with `exports.default`) is loaded when a text first holds a `$`, the only way math is written.
+const katexPlugin = onDemand<{ default: (md: MarkdownItInstance) => void }>('@vscode/markdown-it-katex');
 
-let parser: MarkdownItInstance | undefined;
-function md(): MarkdownItInstance {
-  parser ??= new MarkdownIt({ html: false, linkify: true, typographer: true }).use(katexPlugin);
-  return parser;
+const parsers: (MarkdownItInstance | undefined)[] = [];
+function md(text: string): MarkdownItInstance {
+  const math = text.includes('$');
+  return (parsers[math ? 1 : 0] ??= math ? new MarkdownIt({ html: false, linkify: true, typographer: true }).use(katexPlugin().default) : new MarkdownIt({ html: false, linkify: true, typographer: true }));
 }
 
 /** Citation numbers travel through markdown-it between these private-use characters. */
@@ -54,7 +54,7 @@ export function markdownToTypst(markdown: string, options: ProseOptions): string
     const nums = cited.map((c) => c.number).filter((n): n is number => n !== undefined);
     return nums.length ? `${CITE_OPEN}${nums.join(',')}${CITE_CLOSE}` : '';
   });
-  const tokens = md().parse(withCites, {});
+  const tokens = md(withCites).parse(withCites, {});
   const cite = options.cite ?? linkedCitation;
   const ctx: Ctx = { cite, headingLevel: options.headingLevel ?? 3 };
   const { out } = blocks(tokens, 0, tokens.length, ctx);
