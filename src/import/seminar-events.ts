@@ -143,6 +143,9 @@ export function speakerFrom(text: string): TalkSpeaker | undefined {
   let t = text.replace(/\s+/g, ' ').trim();
   let affiliation: string | undefined;
   const paren = /^(.*?)\s*[(（]([^()（）]+)[)）]$/.exec(t) ?? /^(.*?),\s+(.+)$/.exec(t);
+  // "Kenji Sato (佐藤健二)": the name in another script, not an affiliation; kept as written.
+  const otherScript = paren && /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}\p{Script=Hiragana}\s]+$/u.test(paren[2]!) !== /[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}]/u.test(paren[1]!);
+  if (paren && otherScript && looksLikeName(paren[1]!) && !paren[0].includes(',')) return compact({ name: t.replace(HONORIFIC, ''), honorific: HONORIFIC.exec(t)?.[1] });
   if (paren && looksLikeName(paren[1]!)) {
     t = paren[1]!;
     affiliation = paren[2]!.trim();

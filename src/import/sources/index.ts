@@ -4,6 +4,7 @@ import { academicPagesSource } from './academicpages.js';
 import { alFolioSource } from './al-folio.js';
 import { bibtexSource } from './bibtex.js';
 import { icsSource } from './ics.js';
+import { seminarDataSource, seminarSiteSource } from './seminar-site.js';
 import { hugoBloxSource } from './hugo-blox.js';
 import { jemdocSource } from './jemdoc.js';
 import { jsonResumeSource } from './json-resume.js';
@@ -11,4 +12,4 @@ import { markdownCvSource } from './markdown-cv.js';
 import { renderCvSource } from './rendercv.js';
 import { ONLINE_SOURCES } from '../online/index.js';
 
-export const SOURCES: readonly ImportSource[] = [bibtexSource, alFolioSource, jsonResumeSource, renderCvSource, hugoBloxSource, academicPagesSource, jemdocSource, markdownCvSource, icsSource, ...ONLINE_SOURCES];
+export const SOURCES: readonly ImportSource[] = [bibtexSource, alFolioSource, jsonResumeSource, renderCvSource, hugoBloxSource, academicPagesSource, jemdocSource, markdownCvSource, icsSource, seminarSiteSource, seminarDataSource, ...ONLINE_SOURCES];
