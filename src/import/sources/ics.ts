@@ -156,12 +156,12 @@ function timeOf(t: ICAL.Time, zone: string, endOfDay = false): { local: string; 
   }
   const pad = (n: number) => String(n).padStart(2, '0');
   // The TZID as written (ical.js keeps it, though its types do not say so).
-  const tzid = (t as unknown as { timezone?: string }).timezone;
+  const tzid = (t as unknown as { timezone?: string }).timezone ?? t.zone?.tzid;
   const written = `${t.year}-${pad(t.month)}-${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)}`;
   if (t.zone?.tzid === 'UTC' || tzid === 'Z') return { local: wallClock(new Date(Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute)), zone), timezone: zone };
   const named = ianaZone(tzid);
   if (named) return { local: written, timezone: named };
-  if (t.zone && t.zone.tzid !== 'floating' && tzid) return { local: wallClock(new Date(t.toUnixTime() * 1000), zone), timezone: zone };
+  if (t.zone && t.zone.tzid !== 'floating') return { local: wallClock(new Date(t.toUnixTime() * 1000), zone), timezone: zone };
   return { local: written, timezone: zone };
 }
 
