@@ -36,6 +36,7 @@ export function readSeminarSite(path: string): ImportBundle {
   if (!statSync(path).isDirectory()) return readSeminarData(path);
   const site = siteFacts(path, bundle);
   const talks: SeminarTalk[] = [];
+  let posts = 0;
   for (const dir of TALK_FOLDERS) {
     for (const rel of talkPages(path, dir)) {
       const text = readText(join(path, rel), rel, bundle, path);
@@ -44,12 +45,16 @@ export function readSeminarSite(path: string): ImportBundle {
       const data = doc.data;
       const named = SPEAKER_KEYS.some((k) => data[k] !== undefined);
       // A blog post that names no speaker is a post, not a talk.
-      if (dir === '_posts' && !named) continue;
+      if (dir === '_posts' && !named) {
+        posts++;
+        continue;
+      }
       const body = stripLiquid(doc.body).text.trim();
       const fromName = /^(\d{4}-\d{2}-\d{2})-/.exec(basename(rel))?.[1];
       talks.push(talkFrom(data, { file: rel, line: 1 }, site.timezone, bundle, body, fromName));
     }
   }
+  if (posts) note(bundle, 'info', { file: '_posts' }, 'posts-not-talks', `${posts} post${posts > 1 ? 's' : ''} of _posts/ name${posts > 1 ? '' : 's'} no speaker: read as news of the site, not talks, and not imported`, 'give a post a `speaker:` in its front matter to import it as a talk.');
   for (const dir of ['_data', 'data']) {
     for (const rel of listFiles(path, dir, ['.yml', '.yaml', '.json'], true)) {
       const text = readText(join(path, rel), rel, bundle, path);
