@@ -804,11 +804,13 @@ function mergeEvents(bundle: ImportBundle, project: ProjectState, plan: MergePla
     const who = speakerKey(v);
     return [`${day}/t/${titleKey(v.title)}`, ...(who ? [`${day}/s/${who}`] : [])];
   };
+  const people = peopleByName(project);
   const existing = new Map<string, (typeof project.events)[number]>();
   for (const e of project.events) for (const k of keysOf(e.series, e.value)) if (!existing.has(k)) existing.set(k, e);
   const taken = new Set(project.events.map((e) => `${e.series}/${e.id}`));
   const seen = new Map<string, ImportedEvent>();
-  for (const event of bundle.events) {
+  for (const source of bundle.events) {
+    const event = linkSpeakers(source, people, plan);
     const keys = keysOf(event.series, event.value);
     const there = keys.map((k) => existing.get(k)).find((e) => e !== undefined);
     if (there) {
@@ -827,6 +829,32 @@ function mergeEvents(bundle: ImportBundle, project: ProjectState, plan: MergePla
     for (const k of keys) if (!seen.has(k)) seen.set(k, kept);
     plan.events.push(kept);
   }
+}
+
+/** The project's people by their full names (in every script they are written in), normalised. */
+function peopleByName(project: ProjectState): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of project.people) {
+    const name = p.value.name as unknown;
+    const names = typeof name === 'string' ? [name] : isRecord(name) ? Object.values(name).filter((n): n is string => typeof n === 'string') : [];
+    for (const n of names) if (normalizeName(n)) out.set(normalizeName(n), p.id);
+  }
+  return out;
+}
+
+/** A speaker who is a person of the project is linked to them (their page lists the talk), with a note. */
+function linkSpeakers(event: ImportedEvent, people: Map<string, string>, plan: MergePlan): ImportedEvent {
+  const link = (s: unknown): unknown => {
+    if (!isRecord(s) || typeof s.name !== 'string' || s.person) return s;
+    const id = people.get(normalizeName(s.name));
+    if (!id) return s;
+    plan.notes.push(info(event.origin, 'speaker-linked', `the speaker "${s.name}" is ${id} of the project: the event names them by id`));
+    const { name: _name, ...rest } = s;
+    return { person: id, ...rest };
+  };
+  const v = event.value;
+  if (!v.speaker && !v.speakers) return event;
+  return { ...event, value: { ...v, ...(v.speaker ? { speaker: link(v.speaker) } : {}), ...(v.speakers ? { speakers: v.speakers.map(link) } : {}) } as ImportedEvent['value'] };
 }
 
 /** The speakers of an event as one key: their names, normalised and sorted. */

@@ -2,7 +2,7 @@
 // talks: each becomes a series and its events that check clean, show on the built series page (speaker, title, the
 // time in the series' zone) and come back out of the series' calendar feed at the right instant.
 import assert from 'node:assert/strict';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { detectSource } from '../../src/import/detect.js';
@@ -156,6 +156,31 @@ describe('import: a seminar calendar feed (.ics)', () => {
       const got = splitSummary(summary);
       assert.deepEqual([got.title, got.speakers.map((s) => s.name)], [title, speakers], summary);
     }
+  });
+
+  it('reads researchseminars.org feeds: the speaker in SUMMARY, title, affiliation, link and abstract in DESCRIPTION', async () => {
+    const { graph } = await imported(`${FIXTURES}/ics/researchseminars.ics`);
+    const events = eventsOf(graph, 'online-number-theory-seminar');
+    assert.deepEqual(events.map((e) => [e.start, e.speakers[0], e.title, e.venue, e.abstract]), [
+      ['2026-02-10 17:00', 'Amara Nwosu', 'Heights on stacky curves', 'Online', 'We define heights on stacky curves and count rational points of bounded height.'],
+      ['2026-07-14 16:00', 'Tobias Lindqvist', 'Equidistribution of Hecke points', 'Room 12', undefined],
+    ]);
+    const amara = [...graph.events.values()].find((e) => e.id.endsWith('amara-nwosu'))!;
+    assert.deepEqual([amara.speakers[0]!.affiliation, amara.venue?.online], ['University of Lagos', 'https://meet.example.org/ontns']);
+  });
+
+  it('links a speaker who is a person of the project to them', async () => {
+    const into = tempDir();
+    writeFileSync(join(into, 'vita.yaml'), 'title: Department of Mathematics\n');
+    mkdirSync(join(into, 'people'));
+    writeFileSync(join(into, 'people', 'claire-martin.yaml'), 'name: Claire Martin\n');
+    const { result, graph } = await imported(feed, into);
+    const claire = [...graph.events.values()].find((e) => e.title.startsWith('Random matrices'))!;
+    assert.deepEqual([claire.speakers[0]!.person, claire.speakers[0]!.name, claire.speakers[0]!.affiliation], ['claire-martin', 'Claire Martin', 'Université Paris-Saclay']);
+    assert.ok(result.diagnostics.some((d) => d.code === 'import/speaker-linked'));
+    // Importing again still recognises every event, the linked one too.
+    const again = await run(feed, into);
+    assert.deepEqual(again.written, []);
   });
 
   it('refuses a wrong --kind, and a source with nothing in it', async () => {

@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import ICAL from 'ical.js';
 import { emptyBundle, note, type ImportBundle, type ImportSource, type Origin } from '../bundle.js';
-import { abstractFrom, addSeminarEvents, ianaZone, splitSummary, statusFromTitle, wallClock, type SeminarTalk } from '../seminar-events.js';
+import { abstractFrom, addSeminarEvents, ianaZone, speakersFrom, splitSummary, statusFromTitle, wallClock, type SeminarTalk, type TalkSpeaker } from '../seminar-events.js';
 import { compact, safeUrl, slug } from '../text.js';
 import { readText } from './bibtex.js';
 
@@ -117,12 +117,14 @@ function occurrences(event: ICAL.Event, zone: string, origin: Origin, bundle: Im
 
 function talkOf(v: ICAL.Component, start: ICAL.Time, end: ICAL.Time | undefined, zone: string, origin: Origin): SeminarTalk {
   const summary = statusFromTitle(str(v.getFirstPropertyValue('summary')) ?? '');
-  const split = splitSummary(summary.title);
-  const described = abstractFrom(str(v.getFirstPropertyValue('description')));
+  const description = str(v.getFirstPropertyValue('description'));
+  const listed = researchSeminarsTalk(description);
+  const split = listed ? { title: listed.title, speakers: listed.speakers } : splitSummary(summary.title);
+  const described = listed ? { abstract: listed.abstract } : abstractFrom(description);
   const status = String(v.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED' ? 'cancelled' : summary.status;
   const at = timeOf(start, zone);
   const until = end && !(start.isDate && end.isDate && end.compare(start) <= 0) ? timeOf(end, at.timezone ?? zone, start.isDate) : undefined;
-  const location = str(v.getFirstPropertyValue('location'));
+  const location = str(v.getFirstPropertyValue('location'))?.replace(/^Lecture held in\s+/i, '');
   const locationUrl = location && /^https?:\/\/\S+$/.test(location) ? location : undefined;
   return compact({
     title: split.title || undefined,
@@ -131,11 +133,24 @@ function talkOf(v: ICAL.Component, start: ICAL.Time, end: ICAL.Time | undefined,
     end: until?.local,
     timezone: at.timezone,
     location: locationUrl ? undefined : location,
-    online: locationUrl ?? onlineLink(str(v.getFirstPropertyValue('description'))),
+    online: locationUrl ?? listed?.online ?? onlineLink(description),
     abstract: described.abstract,
     status,
     origin,
   }) as SeminarTalk;
+}
+
+/**
+ * researchseminars.org's feeds put the speaker alone in SUMMARY and the rest in DESCRIPTION: "Title: ...", "by Speaker
+ * (Affiliation) as part of Seminar", "Access: <link>", "Lecture held in <room>.", then "Abstract" and its text.
+ */
+function researchSeminarsTalk(description: string | undefined): { title?: string; speakers: TalkSpeaker[]; abstract?: string; online?: string } | undefined {
+  if (!description) return undefined;
+  const by = /^by (.+?)(?: as part of .+)?$/m.exec(description);
+  const title = /^Title: (.+)$/m.exec(description)?.[1]?.trim();
+  if (!by || (!title && !/^Abstract/m.test(description))) return undefined;
+  const abstract = /^Abstract\s*\n([\s\S]*)$/m.exec(description)?.[1]?.trim();
+  return compact({ title, speakers: speakersFrom(by[1]!) ?? [{ name: by[1]!.trim() }], abstract: abstract || undefined, online: safeUrl(/^Access: (https?:\/\/\S+)/m.exec(description)?.[1]) }) as { speakers: TalkSpeaker[] };
 }
 
 /** A video-call link in the description, when the location does not give one. */
