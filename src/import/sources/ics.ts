@@ -32,11 +32,11 @@ export function readIcs(path: string): ImportBundle {
     // A file of several calendars is read as the first (Google exports one per file).
     calendar = new ICAL.Component((Array.isArray(parsed[0]) ? parsed[0] : parsed) as unknown[]);
   } catch (err) {
-    note(bundle, 'error', { file }, 'ics-syntax', `the calendar could not be read: ${(err as Error).message}`, 'check that the file is an iCalendar feed (BEGIN:VCALENDAR ... END:VCALENDAR).');
+    note(bundle, 'error', { file, line: lineOfError(text, (err as Error).message) }, 'ics-syntax', `the calendar could not be read: ${(err as Error).message.split('\n')[0]}`, 'check that the file is an iCalendar feed (BEGIN:VCALENDAR ... END:VCALENDAR).');
     return bundle;
   }
   if (calendar.name !== 'vcalendar') {
-    note(bundle, 'error', { file }, 'ics-syntax', `the file is not a calendar (it holds ${calendar.name.toUpperCase()})`);
+    note(bundle, 'error', { file, line: 1 }, 'ics-syntax', `the file is not a calendar (it holds ${calendar.name.toUpperCase()})`);
     return bundle;
   }
   for (const zone of calendar.getAllSubcomponents('vtimezone')) {
@@ -208,6 +208,14 @@ function lineIndex(text: string): (uid: string, index: number) => number | undef
   const lines = text.split(/\r?\n/);
   const begins = lines.flatMap((l, i) => (/^BEGIN:VEVENT\s*$/i.test(l) ? [i + 1] : []));
   return (_uid, index) => begins[index];
+}
+
+/** The line a parser error quotes (ical.js quotes the line it could not read), else the first. */
+function lineOfError(text: string, message: string): number {
+  const quoted = /"([^"]{3,})"/.exec(message)?.[1];
+  if (!quoted) return 1;
+  const i = text.split(/\r?\n/).findIndex((l) => l.includes(quoted.slice(0, 60)));
+  return i < 0 ? 1 : i + 1;
 }
 
 function str(value: unknown): string | undefined {

@@ -123,7 +123,9 @@ function talksOfData(text: string, file: string, zone: string | undefined, bundl
     try {
       data = JSON.parse(text);
     } catch (err) {
-      note(bundle, 'error', { file }, 'json-syntax', `the JSON could not be read: ${(err as Error).message}`);
+      // "... at position 123": the line of that character.
+      const at = Number(/position (\d+)/.exec((err as Error).message)?.[1] ?? 0);
+      note(bundle, 'error', { file, line: text.slice(0, at).split('\n').length }, 'json-syntax', `the JSON could not be read: ${(err as Error).message}`);
       return [];
     }
   } else data = parseYaml(text, { file }, bundle);
