@@ -92,9 +92,14 @@ function frontMatterOf(text: string): string {
   return /^(?:---|\+\+\+)\s*\n([\s\S]*?)\n(?:---|\+\+\+)/.exec(text)?.[1] ?? '';
 }
 
-/** A data file whose records have a speaker and a title (YAML `- speaker:` ... `title:`, or JSON "speaker": ...). */
+/**
+ * A data file whose records have a speaker, a title and a date (YAML `- speaker:` ... `title:`, or JSON "speaker": ...);
+ * `name` is a speaker only beside a talk's title (`talk`, `topic`), not beside any `title`.
+ */
 export function listsTalks(head: string): boolean {
-  return /^\s*(?:-\s+)?["']?(speakers?|presenters?)["']?\s*:/m.test(head) && /^\s*(?:-\s+)?["']?(title|talk|topic)["']?\s*:/m.test(head) && !/^cv\s*:/m.test(head) && !/"basics"\s*:/.test(head);
+  const key = (names: string) => new RegExp(`^\\s*(?:-\\s+)?["']?(?:${names})["']?\\s*:`, 'm').test(head);
+  const speaker = key('speakers?|presenters?') || (key('name') && key('talk|talk_title|topic'));
+  return speaker && key('title|talk|talk_title|topic') && key('date|start|datetime|when') && !/^cv\s*:/m.test(head) && !/"basics"\s*:/.test(head);
 }
 
 /** A JSON object with a "basics" object; a file that is not JSON at all is left to the reader to report. */

@@ -141,6 +141,13 @@ const SOURCES: { source: string; items: () => Counted }[] = [
   { source: 'ics/seminar.ics', items: () => ({ events: calendarItems(`${FIXTURES}/ics/seminar.ics`) }) },
   { source: 'seminar-hugo', items: () => ({ events: talkPages(`${FIXTURES}/seminar-hugo/content`) }) },
   { source: 'seminar-jekyll', items: () => ({ events: talkPages(`${FIXTURES}/seminar-jekyll`) }) },
+  {
+    source: 'seminar-json',
+    items: () => {
+      const data = JSON.parse(readFileSync(`${FIXTURES}/seminar-json/data/talks.json`, 'utf8')) as Record<string, unknown[]>;
+      return { events: Object.values(data).reduce((n, list) => n + list.length, 0) };
+    },
+  },
   { source: 'seminar-data/_data/seminars.yml', items: () => ({ events: dataRecords(`${FIXTURES}/seminar-data/_data/seminars.yml`) }) },
 ];
 

@@ -267,6 +267,23 @@ describe('import: a seminar site (talk pages) and a data file of talks', () => {
     assert.equal(exportedStart(calendar, '確率解析と機械学習'), '20261210T060000Z');
   });
 
+  it('a JSON data file of a Hugo site (data/talks.json): `name` and `talk` as speaker and title, offsets in the site\'s zone', async () => {
+    assert.equal(detectSource(`${FIXTURES}/seminar-json`).kind, 'seminar-site');
+    assert.equal(detectSource(`${FIXTURES}/seminar-json/data/talks.json`).kind, 'seminar-data');
+    const { result, graph } = await imported(`${FIXTURES}/seminar-json/data/talks.json`);
+    const events = eventsOf(graph, 'statistics-seminar');
+    assert.deepEqual(events.map((e) => [e.start, e.speakers[0], e.title, e.venue]), [
+      ['2026-02-09 14:00', 'Pedro Alves', 'Bayesian nonparametrics for survival data', 'Sidney Smith Hall 2098'],
+      ['2026-10-05 14:00', 'Noura Haddad', 'Conformal prediction under distribution shift', 'Sidney Smith Hall 2098'],
+    ]);
+    assert.equal(events[1]!.abstract, 'We extend *conformal prediction* to covariate shift.');
+    assert.deepEqual(countImport(result).find((x) => x.kind === 'events')!.why, [{ why: 'no title', count: 1 }]);
+    const { calendar } = published(graph, 'statistics-seminar');
+    // 14:00 in Toronto: 19:00 UTC in February, 18:00 UTC in October.
+    assert.equal(exportedStart(calendar, 'Bayesian nonparametrics'), '20260209T190000Z');
+    assert.equal(exportedStart(calendar, 'Conformal prediction'), '20261005T180000Z');
+  });
+
   it('the same talk in "upcoming" and "past" is kept once, and a re-import adds nothing', async () => {
     const dir = tempDir();
     const file = join(dir, 'talks.yaml');

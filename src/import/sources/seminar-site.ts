@@ -147,7 +147,8 @@ function talksOfData(text: string, file: string, zone: string | undefined, bundl
       return;
     }
     if (!isRecord(value)) return;
-    if (inList && [...TITLE_KEYS, ...SPEAKER_KEYS].some((k) => value[k] !== undefined)) {
+    // A talk: a record with a title or a speaker, or a name and a date (a talk whose title is not known yet).
+    if (inList && ([...TITLE_KEYS, ...SPEAKER_KEYS].some((k) => value[k] !== undefined) || (value.name !== undefined && DATE_KEYS.some((k) => value[k] !== undefined)))) {
       out.push(talkFrom(value, { file, line: lineOf(value) }, zone, bundle));
       return;
     }
@@ -158,13 +159,15 @@ function talksOfData(text: string, file: string, zone: string | undefined, bundl
 }
 
 const TITLE_KEYS = ['title', 'talk', 'talk_title', 'topic'];
+const DATE_KEYS = ['date', 'start', 'datetime', 'when', 'event_date'];
 const SPEAKER_KEYS = ['speaker', 'speakers', 'presenter', 'presenters'];
 
 /** One talk from front matter or a data record (`body`: the page's Markdown, its abstract when no field gives one). */
 function talkFrom(data: Record<string, unknown>, origin: Origin, siteZone: string | undefined, bundle: ImportBundle, body?: string, dayFromName?: string): SeminarTalk {
   const rawTitle = str(pick(data, TITLE_KEYS));
   const titled = rawTitle ? statusFromTitle(rawTitle) : undefined;
-  let speakers = speakersOf(pick(data, [...SPEAKER_KEYS, ...(data.title !== undefined ? ['name'] : [])]));
+  // In a data file, `name` is the speaker's (a page's `name` is not, when it has a title of its own).
+  let speakers = speakersOf(pick(data, [...SPEAKER_KEYS, ...(body === undefined ? ['name'] : [])]));
   const affiliation = str(pick(data, ['affiliation', 'institution', 'university', 'speaker_affiliation', 'organization', 'from']));
   const homepage = str(pick(data, ['speaker_url', 'speaker_homepage', 'homepage', 'website', 'speaker_link']));
   if (speakers.length === 1) speakers = [compact({ ...speakers[0]!, affiliation: speakers[0]!.affiliation ?? affiliation, homepage: speakers[0]!.homepage ?? homepage })];
@@ -172,7 +175,7 @@ function talkFrom(data: Record<string, unknown>, origin: Origin, siteZone: strin
   const time = pick(data, ['time', 'start_time', 'starttime']);
   const endTime = pick(data, ['end_time', 'endtime', 'time_end']) ?? /[-–~]\s*(\d{1,2}(?:[:h.]\d{2})?\s*(?:am|pm)?)\s*$/i.exec(String(time ?? ''))?.[1];
   // A Jekyll post's day is in its file name.
-  const start = when(pick(data, ['date', 'start', 'datetime', 'when', 'event_date']) ?? dayFromName, time, zone);
+  const start = when(pick(data, DATE_KEYS) ?? dayFromName, time, zone);
   const end = when(pick(data, ['end', 'date_end', 'end_date']) ?? (endTime !== undefined ? start.day : undefined), endTime, zone);
   const described = abstractFrom(str(pick(data, ['abstract', 'description', 'summary'])) ?? (body ? (/<\/?[a-z][^>]*>/i.test(body) ? htmlToMarkdown(body) : body) : undefined));
   if (!speakers.length && described.speakers) speakers = described.speakers;
