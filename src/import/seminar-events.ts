@@ -125,6 +125,7 @@ function usualDuration(talks: (SeminarTalk & { start: string })[]): number | und
 // Speakers and titles
 
 const NOT_A_NAME = /\b(seminar|colloquium|talk|lecture|workshop|meeting|series|session|day|course|reading|group|tutorial|keynote|panel|special|cancel+ed|postponed|no seminar|break|holiday|opening|welcome|discussion|part|update|announcement|invited|guest|speaker|tba|tbd|abstract|title|room|online|zoom|journal|club|lunch|coffee)\b/i;
+const TITLE_WORD = /^(deep|learning|neural|networks?|theory|optimal|random|quantum|stochastic|introduction|survey|models?|analysis|methods?|data|algebra|geometry|topology|dynamics|equations?|systems?|graphs?|matrices|matrix|functions?|spaces?|groups?|numbers?|operators?|problems?|applications?|advances|recent|towards?|beyond|on|the|of|and|for|in|with|inference|estimation|optimization|transport|machine|language|statistical|bayesian|linear|nonlinear|convex|discrete|continuous|algebraic|differential|partial|physics|chemistry|biology|control|vision|robotics|computing|computation|complexity|algorithms?|proofs?|logic)$/i;
 const PARTICLE = /^(de|del|della|der|di|da|dos|du|van|von|le|la|bin|al|y|zu|ten|ter)$/;
 const HONORIFIC = /^((?:Prof|Dr|Professor|Mr|Ms|Mrs|Assoc\. Prof|Asst\. Prof)\.?)\s+/;
 
@@ -135,6 +136,8 @@ export function looksLikeName(text: string): boolean {
   if (t.length > 60 || /\d|[!?;"“”]/.test(t) || NOT_A_NAME.test(t)) return false;
   const words = t.split(/\s+/);
   if (words.length < 2 || words.length > 5) return false;
+  // "Deep Learning: A Survey" is a title: words of titles, and endings no family name has.
+  if (words.some((w) => TITLE_WORD.test(w) || /(?:tion|sion|ity|ness|ics|ment|ism|ogy|phy|ies)$/i.test(w))) return false;
   return words.every((w) => PARTICLE.test(w) || /^\p{Lu}[\p{L}'’.-]*$/u.test(w));
 }
 
@@ -172,6 +175,15 @@ export function speakersFrom(text: string): TalkSpeaker[] | undefined {
  */
 export function splitSummary(summary: string): { title: string; speakers: TalkSpeaker[] } {
   const text = summary.replace(/\s+/g, ' ').trim();
+  const split = splitSpeaker(text);
+  if (split.speakers.length) return split;
+  // "ML Seminar: Jane Doe - Title": the series' name before the speaker.
+  const prefix = /^[^:：]{1,60}\b(?:seminar|colloquium|lecture|talk|workshop|series|讨论班|研讨会|セミナー)\s*[:：]\s*/i.exec(text);
+  const rest = prefix ? splitSpeaker(text.slice(prefix[0].length)) : undefined;
+  return rest?.speakers.length ? rest : split;
+}
+
+function splitSpeaker(text: string): { title: string; speakers: TalkSpeaker[] } {
   for (const m of text.matchAll(/\s*(?:[:：]|\s[-–—|]|—|–)\s*/g)) {
     const head = text.slice(0, m.index);
     const rest = text.slice(m.index + m[0].length).trim();

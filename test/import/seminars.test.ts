@@ -151,6 +151,11 @@ describe('import: a seminar calendar feed (.ics)', () => {
       ['Ana Ruiz and Li Wei: Joint talk', 'Joint talk', ['Ana Ruiz', 'Li Wei']],
       ['Sharp bounds - Jane Doe (ENS)', 'Sharp bounds', ['Jane Doe']],
       ['张三：随机矩阵', '随机矩阵', ['张三']],
+      ['Deep Learning: A Survey', 'Deep Learning: A Survey', []],
+      ['Optimal Transport: Old and New', 'Optimal Transport: Old and New', []],
+      ['Random Matrices - Edge Universality', 'Random Matrices - Edge Universality', []],
+      ['ML Seminar: Jane Doe - Sharp bounds', 'Sharp bounds', ['Jane Doe']],
+      ['Prof. María José García-López (UNAM): Sharp bounds', 'Sharp bounds', ['María José García-López']],
     ];
     for (const [summary, title, speakers] of cases) {
       const got = splitSummary(summary);
