@@ -812,14 +812,18 @@ function mergeEvents(bundle: ImportBundle, project: ProjectState, plan: MergePla
   for (const source of bundle.events) {
     const event = linkSpeakers(source, people, plan);
     const keys = keysOf(event.series, event.value);
-    const there = keys.map((k) => existing.get(k)).find((e) => e !== undefined);
-    if (there) {
-      plan.merged.push({ kind: 'event', imported: event.id, into: there.id, file: there.file, line: 1, origin: event.origin, how: 'same text', conflicts: eventConflicts(there.value, event.value), missing: [] });
+    // How it was recognised: the same day and title, or the same day and speakers (the feed changed the title).
+    const how = (k: number) => (k === 0 ? 'title' : 'name');
+    const at = keys.findIndex((k) => existing.has(k));
+    if (at >= 0) {
+      const there = existing.get(keys[at]!)!;
+      plan.merged.push({ kind: 'event', imported: event.id, into: there.id, file: there.file, line: 1, origin: event.origin, how: how(at), conflicts: eventConflicts(there.value, event.value), missing: [] });
       continue;
     }
-    const twice = keys.map((k) => seen.get(k)).find((e) => e !== undefined);
-    if (twice) {
-      plan.merged.push({ kind: 'event', imported: event.id, into: twice.id, origin: event.origin, how: 'same text', conflicts: eventConflicts(twice.value, event.value), missing: [] });
+    const seenAt = keys.findIndex((k) => seen.has(k));
+    if (seenAt >= 0) {
+      const twice = seen.get(keys[seenAt]!)!;
+      plan.merged.push({ kind: 'event', imported: event.id, into: twice.id, origin: event.origin, how: how(seenAt), conflicts: eventConflicts(twice.value, event.value), missing: [] });
       continue;
     }
     let id = event.id;
