@@ -74,7 +74,7 @@ function seminarSiteReason(path: string): string | undefined {
   for (const dir of TALK_FOLDERS) {
     const abs = join(path, dir);
     if (!existsSync(abs) || !statSync(abs).isDirectory()) continue;
-    const pages = safeList(abs).slice(0, 50).map((n) => (n.endsWith('.md') || n.endsWith('.markdown') ? join(dir, n) : join(dir, n, 'index.md')));
+    const pages = safeList(abs).filter((n) => !n.startsWith('_index.')).slice(0, 50).map((n) => (n.endsWith('.md') || n.endsWith('.markdown') ? join(dir, n) : join(dir, n, 'index.md')));
     if (pages.some((p) => staysInside(path, p) && SPEAKER_KEY.test(frontMatterOf(readHead(join(path, p)))))) return `${dir}/ pages that name a speaker (a seminar site)`;
   }
   for (const dir of ['_data', 'data']) {
