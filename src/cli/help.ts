@@ -126,12 +126,11 @@ Hugo Blox (Wowchemy) or jemdoc site; or a seminar: its calendar feed (.ics,
 kind ics), its site's talk pages (Hugo content/talks/, Jekyll _talks/, kind
 seminar-site) or a data file listing talks (_data/talks.yml, kind
 seminar-data), each into a series and its events. The kind is detected;
---kind forces it.
-Only new files are written; what is already in the project (same DOI, arXiv
-id, or title and first author) is recognised, and differences are reported,
-never overwritten. Template demo content is skipped with a note. Hugo front
-matter is read as leniently as Hugo reads it (with a warning where it is not
-strict YAML).
+--kind forces it. Only new files are written; what is already in the project
+(same DOI, arXiv id, or title and first author; for a talk, its day and title
+or speakers) is recognised, and differences are reported, never overwritten.
+Template demo content is skipped with a note. Hugo front matter is read as
+leniently as Hugo reads it (with a warning where it is not strict YAML).
 
 Online sources (a path that exists is always read as a file or folder):
   arxiv:2011.13456,1904.04326      arXiv papers by id (or arxiv:@ids.txt)
