@@ -86,7 +86,7 @@ describe('import: a seminar calendar feed (.ics)', () => {
     assert.deepEqual(by(/^Reading group/)[0]!.speakers, [], '"Reading group" is not a speaker');
     // Indico: the speaker in the description; a video-call link as LOCATION is the online venue.
     const indico = [...graph.events.values()].find((e) => e.id.endsWith('lea-dubois'))!;
-    assert.deepEqual([indico.speakers[0]!.name, indico.speakers[0]!.affiliation, indico.venue?.online, indico.abstract], ['Léa Dubois', 'CNRS', 'https://zoom.us/j/123456789', 'Diffusion models can be read as a dynamic optimal transport problem.']);
+    assert.deepEqual([indico.speakers.map((x) => `${x.name} (${x.affiliation})`), indico.venue?.online, indico.abstract], [['Léa Dubois (CNRS)', 'Marc Petit (Inria Paris)'], 'https://zoom.us/j/123456789', 'Diffusion models can be read as a dynamic optimal transport problem.']);
     // The event without a SUMMARY is left out, and says why; the rule's expansion is reported.
     const events_ = countImport(result).find((c) => c.kind === 'events')!;
     assert.deepEqual([events_.imported, events_.skipped, events_.why], [9, 1, [{ why: 'no title', count: 1 }]]);

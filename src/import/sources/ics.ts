@@ -120,7 +120,9 @@ function talkOf(v: ICAL.Component, start: ICAL.Time, end: ICAL.Time | undefined,
   const description = str(v.getFirstPropertyValue('description'));
   const listed = researchSeminarsTalk(description);
   const split = listed ? { title: listed.title, speakers: listed.speakers } : splitSummary(summary.title);
-  const described = listed ? { abstract: listed.abstract } : abstractFrom(description);
+  // Indico ends the description with the event's address, which is its URL: not part of the abstract.
+  const url = str(v.getFirstPropertyValue('url'));
+  const described = listed ? { abstract: listed.abstract } : abstractFrom(url && description?.trimEnd().endsWith(url) ? description.trimEnd().slice(0, -url.length) : description);
   const status = String(v.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED' ? 'cancelled' : summary.status;
   const at = timeOf(start, zone);
   const until = end && !(start.isDate && end.isDate && end.compare(start) <= 0) ? timeOf(end, at.timezone ?? zone, start.isDate) : undefined;
