@@ -10,7 +10,8 @@ import { countImport } from '../../src/import/report.js';
 import { splitSummary } from '../../src/import/seminar-events.js';
 import { seriesCalendar } from '../../src/render/calendar/index.js';
 import type { Graph } from '../../src/index.js';
-import { builtSite, errorsOf, FIXTURES, pageText, run, tempDir } from './helpers.ts';
+import { runImport } from '../../src/cli/import.js';
+import { builtSite, capture, errorsOf, FIXTURES, pageText, run, tempDir } from './helpers.ts';
 
 interface Seen {
   title: string;
@@ -198,6 +199,21 @@ describe('import: a seminar calendar feed (.ics)', () => {
     writeFileSync(empty, 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n');
     const none = await run(empty, tempDir());
     assert.ok(none.diagnostics.some((d) => d.code === 'import/nothing-read'));
+  });
+});
+
+describe('vita import of a seminar at the command line', () => {
+  it('reports the events, and exits 1 for a --kind the source is not', async () => {
+    const into = tempDir();
+    const { code, out } = await capture(() => runImport(`${FIXTURES}/ics/seminar.ics`, { into }));
+    assert.equal(code, 0);
+    assert.match(out, /\(ics\) imported into/);
+    assert.match(out, /events {8}9 new, 1 left out \(no title\)/);
+    assert.match(out, /\+ seminars\/analysis-and-probability-seminar\/series\.yaml/);
+    const again = await capture(() => runImport(`${FIXTURES}/ics/seminar.ics`, { into }));
+    assert.match(again.out, /events {8}0 new, 9 already there, 1 left out/);
+    const wrong = await capture(() => runImport(`${FIXTURES}/seminar-hugo`, { into: tempDir(), kind: 'ics' }));
+    assert.equal(wrong.code, 1);
   });
 });
 
