@@ -3,6 +3,7 @@
  * series: each VEVENT a talk, its SUMMARY split into speaker and title, recurring rules expanded (with their
  * exceptions and cancelled occurrences), times kept as the wall clock of their zone.
  */
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import ICAL from 'ical.js';
 import { emptyBundle, note, type ImportBundle, type ImportSource, type Origin } from '../bundle.js';
@@ -24,6 +25,10 @@ const MOST_OCCURRENCES = 500;
 export function readIcs(path: string): ImportBundle {
   const file = basename(path);
   const bundle = emptyBundle('ics', slug(file.replace(/\.ics$/i, '')) || 'calendar');
+  if (statSync(path).isDirectory()) {
+    note(bundle, 'error', { file }, 'no-source', 'a folder is not a calendar feed', 'give the .ics file itself; for a seminar site\'s folder, leave --kind out (or give --kind seminar-site).');
+    return bundle;
+  }
   const text = readText(path, file, bundle);
   if (text === undefined) return bundle;
   let calendar: ICAL.Component;
