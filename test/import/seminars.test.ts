@@ -175,6 +175,13 @@ describe('import: a seminar calendar feed (.ics)', () => {
     assert.deepEqual([amara.speakers[0]!.affiliation, amara.venue?.online], ['University of Lagos', 'https://meet.example.org/ontns']);
   });
 
+  it('a file of two calendars gives two series', async () => {
+    const both = join(tempDir(), 'both.ics');
+    writeFileSync(both, readFileSync(`${FIXTURES}/ics/researchseminars.ics`, 'utf8') + readFileSync(`${FIXTURES}/ics/open-rule.ics`, 'utf8'));
+    const { graph } = await imported(both);
+    assert.deepEqual([eventsOf(graph, 'online-number-theory-seminar').length, eventsOf(graph, 'numerics-lunch-talks').length], [2, 53]);
+  });
+
   it('links a speaker who is a person of the project to them', async () => {
     const into = tempDir();
     writeFileSync(join(into, 'vita.yaml'), 'title: Department of Mathematics\n');

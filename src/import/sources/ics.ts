@@ -31,19 +31,31 @@ export function readIcs(path: string): ImportBundle {
   }
   const text = readText(path, file, bundle);
   if (text === undefined) return bundle;
-  let calendar: ICAL.Component;
+  let calendars: ICAL.Component[];
   try {
     const parsed = ICAL.parse(text);
-    // A file of several calendars is read as the first (Google exports one per file).
-    calendar = new ICAL.Component((Array.isArray(parsed[0]) ? parsed[0] : parsed) as unknown[]);
+    // A file may hold several calendars one after another: each is a series of its own.
+    calendars = (Array.isArray(parsed[0]) ? parsed : [parsed]).map((c: unknown) => new ICAL.Component(c as unknown[]));
   } catch (err) {
     note(bundle, 'error', { file, line: lineOfError(text, (err as Error).message) }, 'ics-syntax', `the calendar could not be read: ${(err as Error).message.split('\n')[0]}`, 'check that the file is an iCalendar feed (BEGIN:VCALENDAR ... END:VCALENDAR).');
     return bundle;
   }
-  if (calendar.name !== 'vcalendar') {
-    note(bundle, 'error', { file, line: 1 }, 'ics-syntax', `the file is not a calendar (it holds ${calendar.name.toUpperCase()})`);
-    return bundle;
+  const lines = lineIndex(text);
+  let seen = 0;
+  for (const calendar of calendars) {
+    if (calendar.name !== 'vcalendar') {
+      note(bundle, 'error', { file, line: 1 }, 'ics-syntax', `the file is not a calendar (it holds ${calendar.name.toUpperCase()})`);
+      continue;
+    }
+    const count = calendar.getAllSubcomponents('vevent').length;
+    readCalendar(calendar, file, bundle, (i) => lines(seen + i));
+    seen += count;
   }
+  return bundle;
+}
+
+/** One VCALENDAR as one series. `lineOf`: the line of its i-th VEVENT in the file. */
+function readCalendar(calendar: ICAL.Component, file: string, bundle: ImportBundle, lineOf: (i: number) => number | undefined): void {
   for (const zone of calendar.getAllSubcomponents('vtimezone')) {
     try {
       ICAL.TimezoneService.register(zone);
@@ -51,7 +63,6 @@ export function readIcs(path: string): ImportBundle {
       // A broken VTIMEZONE: events naming it are read as the wall clock they show.
     }
   }
-  const lines = lineIndex(text);
   const vevents = calendar.getAllSubcomponents('vevent');
   const zone = calendarZone(calendar, vevents);
   const name = str(calendar.getFirstPropertyValue('x-wr-calname')) ?? file.replace(/\.ics$/i, '');
@@ -67,7 +78,7 @@ export function readIcs(path: string): ImportBundle {
   let links = 0;
   for (const [i, v] of vevents.entries()) {
     const uid = str(v.getFirstPropertyValue('uid')) ?? '';
-    const origin: Origin = { file, line: lines(uid, i) };
+    const origin: Origin = { file, line: lineOf(i) };
     // An exception whose rule is in the feed is read with it; one alone (its rule elsewhere) is a talk of its own.
     if (v.hasProperty('recurrence-id') && masters.has(uid)) continue;
     let event: ICAL.Event;
@@ -93,8 +104,7 @@ export function readIcs(path: string): ImportBundle {
   if (links) note(bundle, 'info', { file }, 'event-links', `${links} event${links > 1 ? 's' : ''} link to a page of their own (URL); vita's event pages take its place, and the links were not carried`);
   const host = organizer(vevents);
   addSeminarEvents(bundle, { id: slug(name, 40) || bundle.label, name, host, timezone: zone, description: str(calendar.getFirstPropertyValue('x-wr-caldesc')), origin: { file } }, talks);
-  bundle.title = name;
-  return bundle;
+  bundle.title ??= name;
 }
 
 /** Every occurrence of a recurring event, its exceptions applied; an open rule stops after a year, and says so. */
@@ -210,11 +220,11 @@ function organizer(vevents: ICAL.Component[]): string | undefined {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
-/** The line of the source where an event begins: by its UID, else its place among the VEVENTs. */
-function lineIndex(text: string): (uid: string, index: number) => number | undefined {
+/** The line of the source where the i-th VEVENT begins. */
+function lineIndex(text: string): (index: number) => number | undefined {
   const lines = text.split(/\r?\n/);
   const begins = lines.flatMap((l, i) => (/^BEGIN:VEVENT\s*$/i.test(l) ? [i + 1] : []));
-  return (_uid, index) => begins[index];
+  return (index) => begins[index];
 }
 
 /** The line a parser error quotes (ical.js quotes the line it could not read), else the first. */
