@@ -175,6 +175,16 @@ describe('import: a seminar calendar feed (.ics)', () => {
     assert.deepEqual([amara.speakers[0]!.affiliation, amara.venue?.online], ['University of Lagos', 'https://meet.example.org/ontns']);
   });
 
+  it('a feed in UTC that names no zone stays in UTC and says how to name one; named, its times are that zone\'s', async () => {
+    const utc = await run(`${FIXTURES}/ics/researchseminars.ics`, tempDir(), { dryRun: true });
+    assert.ok(utc.diagnostics.some((d) => d.code === 'import/series-zone' && /X-WR-TIMEZONE/.test(d.hint ?? '')));
+    const named = join(tempDir(), 'named.ics');
+    writeFileSync(named, readFileSync(`${FIXTURES}/ics/researchseminars.ics`, 'utf8').replace('VERSION:2.0\r\n', 'VERSION:2.0\r\nX-WR-TIMEZONE:Europe/Stockholm\r\n'));
+    const { graph } = await imported(named);
+    // 17:00 UTC in February and 16:00 UTC in July are both 18:00 in Stockholm.
+    assert.deepEqual(eventsOf(graph, 'online-number-theory-seminar').map((e) => e.start), ['2026-02-10 18:00', '2026-07-14 18:00']);
+  });
+
   it('a file of two calendars gives two series', async () => {
     const both = join(tempDir(), 'both.ics');
     writeFileSync(both, readFileSync(`${FIXTURES}/ics/researchseminars.ics`, 'utf8') + readFileSync(`${FIXTURES}/ics/open-rule.ics`, 'utf8'));

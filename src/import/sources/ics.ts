@@ -102,6 +102,11 @@ function readCalendar(calendar: ICAL.Component, file: string, bundle: ImportBund
     talks.push(...occurrences(event, zone, origin, bundle));
   }
   if (links) note(bundle, 'info', { file }, 'event-links', `${links} event${links > 1 ? 's' : ''} link to a page of their own (URL); vita's event pages take its place, and the links were not carried`);
+  // Indico and researchseminars.org give UTC times and no zone of their own: the series is then in UTC, which a
+  // reader may not expect.
+  if (zone === 'UTC' && !calendar.hasProperty('x-wr-timezone') && talks.some((t) => t.start && t.start.length > 10)) {
+    note(bundle, 'info', { file }, 'series-zone', `the calendar "${name}" names no time zone: its times are kept in UTC`, 'to show them in the seminar\'s zone, import a copy of the feed with X-WR-TIMEZONE:<zone> (e.g. Europe/Paris) added after VERSION:2.0.');
+  }
   const host = organizer(vevents);
   addSeminarEvents(bundle, { id: slug(name, 40) || bundle.label, name, host, timezone: zone, description: str(calendar.getFirstPropertyValue('x-wr-caldesc')), origin: { file } }, talks);
   bundle.title ??= name;
