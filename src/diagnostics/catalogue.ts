@@ -230,6 +230,11 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
     severity: 'error',
     description: 'An `arxiv` field is not a bare arXiv id, often because it carries "arXiv:" or a link. Write the id alone, e.g. 2410.11474.',
   },
+  'validate/arxiv-author': {
+    title: 'Not a name to search arXiv for',
+    severity: 'error',
+    description: 'A person\'s `sync.arxiv` holds quotes or backslashes. Write the name alone, as arXiv writes it: `arxiv: Lei Wu`.',
+  },
   'validate/email': {
     title: 'Not an email address',
     severity: 'error',
@@ -359,6 +364,11 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
     title: 'Component that never returns',
     severity: 'error',
     description: 'A component of theme/components.js ran for more than 2 seconds on a page (a loop that never ends): it was stopped, and vita\'s own component is used on every page of that build. The message names the page; fix the loop.',
+  },
+  'theme/import-timeout': {
+    title: 'Theme module that never finishes importing',
+    severity: 'error',
+    description: 'theme/components.js (or .mjs) runs for more than 5 seconds when it is imported (a loop at its top level, outside any function, that never ends), waits on a top-level `await` that never ends, or uses more than 512 MB of memory doing so. It was stopped, and the site is made with vita\'s own components. The module is tried on a thread of its own first, so what it runs at the top level runs twice: keep it free of effects. Fix the loop.',
   },
   'theme/bad-result': {
     title: 'Component returned no markup',

@@ -160,7 +160,7 @@ function checkedBibtex(pub: ImportedPublication, notes: Diagnostic[]): string | 
 }
 
 /** A publication as YAML: authors as plain names, or {name, roles} when they have roles. */
-function checkedValue(pub: ImportedPublication, notes: Diagnostic[]): Record<string, unknown> | undefined {
+export function checkedValue(pub: ImportedPublication, notes: Diagnostic[]): Record<string, unknown> | undefined {
   const v: PublicationValue = pub.value;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(Publication.shape)) {

@@ -81,6 +81,8 @@ export interface Person {
   advisors: PersonLink[];
   students: Student[];
   news: string[];
+  /** Citation metrics counted by `vita metrics` (from the project's cache), when known: `asOf` is when they were counted. */
+  metrics?: { citations: number; hIndex: number; i10Index: number; asOf: string; perYear: { year: number; count: number }[] };
 }
 
 export interface News extends NewsInput {

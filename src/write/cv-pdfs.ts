@@ -16,6 +16,8 @@ export interface CvPdfJob {
   path: string;
   source: string;
   fonts: { fontPaths: string[]; families: string[] };
+  /** What to tell of it besides the compiler's warnings (a list cut short). */
+  notes?: string[];
 }
 
 export interface TypesetPdf {
@@ -87,7 +89,7 @@ export async function typesetCvPdfs(jobs: readonly CvPdfJob[], options: TypesetO
   for (let i = 0; i < jobs.length; i++) {
     const hit = options.cacheDir ? readCached(options.cacheDir, keys[i]!) : undefined;
     if (hit) {
-      results[i] = { path: jobs[i]!.path, ...hit, cached: true };
+      results[i] = { path: jobs[i]!.path, pdf: hit.pdf, warnings: [...(jobs[i]!.notes ?? []), ...hit.warnings], cached: true };
       tell();
     } else todo.push(i);
   }
@@ -101,7 +103,7 @@ export async function typesetCvPdfs(jobs: readonly CvPdfJob[], options: TypesetO
           for (let i = todo[next++]; i !== undefined && !options.signal?.aborted; i = todo[next++]) {
             const job = jobs[i]!;
             const { pdf, warnings } = await typesetOn(worker, job);
-            results[i] = { path: job.path, pdf, warnings, cached: false };
+            results[i] = { path: job.path, pdf, warnings: [...(job.notes ?? []), ...warnings], cached: false };
             if (options.cacheDir) writeCached(options.cacheDir, keys[i]!, pdf, warnings);
             tell();
           }

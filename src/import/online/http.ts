@@ -24,6 +24,8 @@ export interface HttpSettings {
   now?: () => number;
   /** Use only the cache: a response it does not hold is reported missing, never fetched. */
   offline?: boolean;
+  /** Ask the service again even when the cache holds an answer, and keep the new one (`vita sync`: the point is news). */
+  refresh?: boolean;
   /** An email for the polite pools of Crossref and OpenAlex (and the User-Agent). */
   mailto?: string;
   /** OpenAlex's API key (OPENALEX_API_KEY), sent as api_key; never part of a cache key. */
@@ -80,7 +82,8 @@ export class HttpClient {
 
   /** `url` is the request without credentials: it is the cache key. */
   async get(url: string): Promise<HttpAnswer> {
-    const held = this.cache.get(url);
+    // Offline, the cache is all there is, refreshing or not.
+    const held = this.settings.refresh && !this.settings.offline ? undefined : this.cache.get(url);
     if (held !== undefined) {
       this.counts.cached++;
       return { ok: true, body: held, cached: true };

@@ -9,7 +9,7 @@
 import MarkdownIt from 'markdown-it';
 import katexPluginModule from '@vscode/markdown-it-katex';
 import { escapeHtml, isSafeHref } from '../site/html.js';
-import { escapeText, joinedMath, mathToTypst, typstString } from '../typst/escape.js';
+import { escapeText, gluedInline, mathToTypst, typstString, type InlinePiece } from '../typst/escape.js';
 
 export type Inline =
   | { kind: 'text'; text: string }
@@ -270,34 +270,35 @@ export function proseToHtml(markdown: string, paragraphStyle = ''): string {
 // Typst (poster)
 
 function inlineTypst(inlines: Inline[], validateMath?: (m: string) => boolean): string {
-  let out = '';
-  const textOf = (r: Inline | undefined) => (r?.kind === 'text' ? r.text : undefined);
-  for (const [k, r] of inlines.entries()) {
+  // Joined at the end so that math stays on one line with the text it touches (gluedInline).
+  const pieces: InlinePiece[] = [];
+  for (const r of inlines) {
     switch (r.kind) {
       case 'text':
-        out += escapeText(r.text);
+        pieces.push({ text: r.text });
         break;
       case 'code':
-        out += `#raw(${typstString(r.text)})`;
+        pieces.push({ markup: `#raw(${typstString(r.text)})` });
         break;
       case 'math':
-        out += joinedMath(mathToTypst(r.tex, validateMath), textOf(inlines[k - 1]), textOf(inlines[k + 1]));
+        pieces.push({ math: mathToTypst(r.tex, validateMath) });
         break;
       case 'break':
-        out += ' \\ ';
+        pieces.push({ markup: ' \\ ' });
         break;
       case 'em':
-        out += `#emph[${inlineTypst(r.children, validateMath)}]`;
+        // `;` ends the call: text after it starting with "(" or "[" is text, not more arguments.
+        pieces.push({ markup: `#emph[${inlineTypst(r.children, validateMath)}];` });
         break;
       case 'strong':
-        out += `#strong[${inlineTypst(r.children, validateMath)}]`;
+        pieces.push({ markup: `#strong[${inlineTypst(r.children, validateMath)}];` });
         break;
       case 'link':
-        out += inlineTypst(r.children, validateMath);
+        pieces.push({ markup: inlineTypst(r.children, validateMath) });
         break;
     }
   }
-  return out;
+  return gluedInline(pieces, escapeText);
 }
 
 /** Markdown -> Typst markup, one paragraph per block (joined by blank lines); user text escaped. */

@@ -531,7 +531,7 @@ describe('the example site in a browser', { skip: NO_CHROMIUM }, () => {
           if (chosen) root.dataset.theme = chosen;
           else delete root.dataset.theme;
           const style = getComputedStyle(root);
-          return ['--bg', '--bg-soft', '--text', '--muted', '--rule', '--accent', '--accent-soft', '--award', '--mark', '--focus'].map((v) => `${v}: ${style.getPropertyValue(v).trim()}`).concat(`color-scheme: ${style.colorScheme}`);
+          return ['--bg', '--bg-soft', '--text', '--muted', '--rule', '--accent', '--accent-soft', '--award', '--mark', '--focus', ...Array.from({ length: 9 }, (_, i) => `--chart-${i + 1}`)].map((v) => `${v}: ${style.getPropertyValue(v).trim()}`).concat(`color-scheme: ${style.colorScheme}`);
         }, chosen);
       };
       assert.deepEqual(await colours('light', 'dark'), await colours('dark'));
@@ -569,6 +569,65 @@ describe('the example site in a browser', { skip: NO_CHROMIUM }, () => {
         await page.close();
       });
     }
+  });
+
+  describe('charts', () => {
+    /** WCAG's contrast ratio of two colours given as "rgb(r, g, b)". */
+    const contrast = (a: string, b: string) => {
+      const lum = (c: string) => {
+        const [r, g, bl] = c.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((v) => {
+          const x = Number(v) / 255;
+          return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+      };
+      const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+      return (hi! + 0.05) / (lo! + 0.05);
+    };
+
+    for (const path of ['group/', 'people/lei-wu/publications/']) {
+      it(`/${path}: the charts pass axe, keep their labels at 11 px or more at 375 px, and stand out from the page in light and dark`, async () => {
+        const ctx = await context({ viewport: { width: 375, height: 800 } });
+        const page = await ctx.newPage();
+        const problems: string[] = [];
+        watchProblems(page, () => problems, (u) => u.endsWith(AXE));
+        await page.goto(origin + path);
+        await settle(page);
+        assert.ok((await page.locator('.chart-svg').count()) >= 1, 'a chart is drawn');
+        const smallest = await page.$$eval('.chart-svg', (svgs) =>
+          Math.min(...svgs.flatMap((svg) => {
+            const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+            return [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+          })),
+        );
+        assert.ok(smallest >= 11, `the smallest label is ${smallest.toFixed(1)} px`);
+        for (const scheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme: scheme });
+          assert.deepEqual(await axe(page), [], `axe, ${scheme}`);
+          const colours = await page.evaluate(() => {
+            const bg = getComputedStyle(document.body).backgroundColor;
+            const marks = [...document.querySelectorAll('.chart pattern > rect, .chart-member, .chart-bars rect[class]')].map((e) => getComputedStyle(e).fill);
+            const labels = [...document.querySelectorAll('.chart-label, .chart-nodes text')].map((e) => getComputedStyle(e).fill);
+            return { bg, marks: [...new Set(marks)], labels: [...new Set(labels)] };
+          });
+          assert.ok(colours.marks.length >= 1);
+          for (const c of colours.marks) assert.ok(contrast(c, colours.bg) >= 3, `${scheme}: ${c} on ${colours.bg} is ${contrast(c, colours.bg).toFixed(2)}:1`);
+          for (const c of colours.labels) assert.ok(contrast(c, colours.bg) >= 4.5, `${scheme}: label ${c} on ${colours.bg} is ${contrast(c, colours.bg).toFixed(2)}:1`);
+        }
+        assert.deepEqual(problems, []);
+        await ctx.close();
+      });
+    }
+
+    it('printed, the charts stay and their tables go', async () => {
+      const ctx = await context();
+      const page = await ctx.newPage();
+      await page.goto(`${origin}group/`);
+      await page.emulateMedia({ media: 'print' });
+      assert.ok(await page.locator('.chart-network .chart-svg').isVisible());
+      assert.equal(await page.locator('.chart-data').first().isVisible(), false);
+      await ctx.close();
+    });
   });
 
   it('printed, a publication list keeps the list and drops navigation, filters, toggles and buttons', async () => {
