@@ -129,12 +129,15 @@ const IMPORT = `Usage: vita import <source> [--into project] [--kind kind] [--dr
 Brings an existing record into a vita project (a new one, or merged into one):
 a BibTeX file (Google Scholar, DBLP, arXiv, al-folio), a JSON Resume, a
 RenderCV YAML, a Markdown CV, or the folder of an al-folio, academicpages,
-Hugo Blox (Wowchemy) or jemdoc site. The kind is detected; --kind forces it.
-Only new files are written; what is already in the project (same DOI, arXiv
-id, or title and first author) is recognised, and differences are reported,
-never overwritten. Template demo content is skipped with a note. Hugo front
-matter is read as leniently as Hugo reads it (with a warning where it is not
-strict YAML).
+Hugo Blox (Wowchemy) or jemdoc site; or a seminar: its calendar feed (.ics,
+kind ics), its site's talk pages (Hugo content/talks/, Jekyll _talks/, kind
+seminar-site) or a data file listing talks (_data/talks.yml, kind
+seminar-data), each into a series and its events. The kind is detected;
+--kind forces it. Only new files are written; what is already in the project
+(same DOI, arXiv id, or title and first author; for a talk, its day and title
+or speakers) is recognised, and differences are reported, never overwritten.
+Template demo content is skipped with a note. Hugo front matter is read as
+leniently as Hugo reads it (with a warning where it is not strict YAML).
 
 Online sources (a path that exists is always read as a file or folder):
   arxiv:2011.13456,1904.04326      arXiv papers by id (or arxiv:@ids.txt)
@@ -294,6 +297,7 @@ Commands:
   export <format>      jsonresume: a person's CV as JSON Resume.
   import <source>      A .bib file, JSON Resume, RenderCV YAML, Markdown CV, or
                        an al-folio, academicpages, Hugo Blox or jemdoc site,
+                       a seminar's .ics feed, talk pages or list of talks,
                        or arxiv:, openalex:, crossref:, dblp:, orcid: online,
                        into a project; new files only, differences reported.
   sync [project]       Ask the ORCID, OpenAlex, DBLP and arXiv lists named in

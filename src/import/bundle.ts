@@ -10,7 +10,7 @@ import type { PublicationInput } from '../schema/publication.js';
 import type { TalkInput, TeachingInput } from '../schema/person.js';
 import type { HttpSettings } from './online/http.js';
 
-export const SOURCE_KINDS = ['bibtex', 'al-folio', 'json-resume', 'rendercv', 'hugo-blox', 'academicpages', 'jemdoc', 'markdown-cv', 'arxiv', 'openalex', 'crossref', 'dblp', 'orcid'] as const;
+export const SOURCE_KINDS = ['bibtex', 'al-folio', 'json-resume', 'rendercv', 'hugo-blox', 'academicpages', 'jemdoc', 'markdown-cv', 'ics', 'seminar-site', 'seminar-data', 'arxiv', 'openalex', 'crossref', 'dblp', 'orcid'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** Where something was read: a path relative to the source (a file source: its own name), and a line when known. */

@@ -26,6 +26,24 @@ const itemsUnder = (path: string, heading: RegExp) => {
   }
   return n;
 };
+/**
+ * The talks of a calendar feed: each VEVENT once, a rule's COUNT occurrences less its EXDATEs; an exception
+ * (RECURRENCE-ID) moves an occurrence and adds none.
+ */
+const calendarItems = (path: string) =>
+  readFileSync(path, 'utf8')
+    .split('BEGIN:VEVENT')
+    .slice(1)
+    .reduce((n, block) => {
+      if (/^RECURRENCE-ID/m.test(block)) return n;
+      const count = /^RRULE:.*COUNT=(\d+)/m.exec(block);
+      return n + (count ? Number(count[1]) - (block.match(/^EXDATE/gm) ?? []).length : 1);
+    }, 0);
+/** Talk pages of a seminar site: pages naming a speaker, or in a talks folder (section pages `_index.md` are not talks). */
+const talkPages = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.md$/.test(e.name) && !e.name.startsWith('_index') && (!join(e.parentPath, e.name).includes('_posts') || /^speakers?:/m.test(readFileSync(join(e.parentPath, e.name), 'utf8')))).length;
+/** Records of a YAML data file: list items at any depth that begin with a speaker or a title. */
+const dataRecords = (path: string) => (readFileSync(path, 'utf8').match(/^\s*- (speakers?|title):/gm) ?? []).length;
 const jsonList = (path: string, key: string) => ((JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown[]>)[key] ?? []).length;
 
 const SOURCES: { source: string; items: () => Counted }[] = [
@@ -120,6 +138,17 @@ const SOURCES: { source: string; items: () => Counted }[] = [
       return { publications: pubs.length, news: itemsUnder(`${FIXTURES}/jemdoc-site/index.jemdoc`, /^==News/), teaching: 1 };
     },
   },
+  { source: 'ics/seminar.ics', items: () => ({ events: calendarItems(`${FIXTURES}/ics/seminar.ics`) }) },
+  { source: 'seminar-hugo', items: () => ({ events: talkPages(`${FIXTURES}/seminar-hugo/content`) }) },
+  { source: 'seminar-jekyll', items: () => ({ events: talkPages(`${FIXTURES}/seminar-jekyll`) }) },
+  {
+    source: 'seminar-json',
+    items: () => {
+      const data = JSON.parse(readFileSync(`${FIXTURES}/seminar-json/data/talks.json`, 'utf8')) as Record<string, unknown[]>;
+      return { events: Object.values(data).reduce((n, list) => n + list.length, 0) };
+    },
+  },
+  { source: 'seminar-data/_data/seminars.yml', items: () => ({ events: dataRecords(`${FIXTURES}/seminar-data/_data/seminars.yml`) }) },
 ];
 
 describe('import: every item accounted for', () => {
