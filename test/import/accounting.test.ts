@@ -63,6 +63,19 @@ const SOURCES: { source: string; items: () => Counted }[] = [
     },
   },
   {
+    // _pages/ beyond About and the blog: carried, read as a list of talks or courses, or left out as generated.
+    source: 'al-folio-pages',
+    items: () => {
+      const pages = `${FIXTURES}/al-folio-pages/_pages`;
+      return {
+        publications: bibEntries(`${FIXTURES}/al-folio-pages/_bibliography/papers.bib`),
+        pages: filesIn(pages) - 2,
+        talks: (readFileSync(`${pages}/talks.md`, 'utf8').match(/^- /gm) ?? []).length,
+        teaching: (readFileSync(`${pages}/teaching.md`, 'utf8').match(/^- /gm) ?? []).length,
+      };
+    },
+  },
+  {
     source: 'hugo-blox',
     items: () => ({ publications: foldersIn(`${FIXTURES}/hugo-blox/content/publication`), talks: foldersIn(`${FIXTURES}/hugo-blox/content/event`) }),
   },
@@ -89,6 +102,8 @@ const SOURCES: { source: string; items: () => Counted }[] = [
       publications: filesIn(`${FIXTURES}/academicpages-site/_publications`) + (readFileSync(`${FIXTURES}/academicpages-site/_pages/publications.md`, 'utf8').match(/^- /gm) ?? []).length,
       // The _talks/ pages and the items of the hand-written talks page.
       talks: filesIn(`${FIXTURES}/academicpages-site/_talks`) + (readFileSync(`${FIXTURES}/academicpages-site/_pages/talks.md`, 'utf8').match(/^- /gm) ?? []).length,
+      // _pages/research.md, the one page of prose (the others are lists, the CV, or made from the collections).
+      pages: 1,
     }),
   },
   {
@@ -134,7 +149,7 @@ describe('import: every item accounted for', () => {
         assert.equal(c.imported + c.merged + c.duplicates + c.skipped, total, `${kind}: ${JSON.stringify(c)}`);
         assert.equal(c.why.reduce((n, w) => n + w.count, 0), c.skipped, `${kind}: every item left out says why`);
       }
-      for (const kind of ['publications', 'news', 'talks', 'teaching', 'events'] as const) {
+      for (const kind of ['publications', 'news', 'talks', 'teaching', 'events', 'pages'] as const) {
         if (expected[kind] !== undefined) continue;
         const c = counts.find((x) => x.kind === kind)!;
         assert.equal(c.imported + c.merged + c.duplicates + c.skipped, 0, `${kind}: the source holds none`);

@@ -15,6 +15,7 @@ import { publicationsFromBibtex, readText, toValue } from './bibtex.js';
 import { listFiles, profileLinks, readFrontMatterFile, readYamlFile, SiteFiles, stripLiquid } from './common.js';
 import { bareMarks, isBibtexNames, isOwnerName, markedAuthors, marksFromLegend, type MarkMeaning } from '../marked-authors.js';
 import { readPageLists, siteLegend } from '../academicpages-pages.js';
+import { carryPage } from '../site-pages.js';
 
 export const academicPagesSource: ImportSource = {
   kind: 'academicpages',
@@ -135,7 +136,9 @@ export function readAcademicPages(root: string): ImportBundle {
     });
   }
   // Hand-written pages (_pages/talks.md, students.md ...): their lists.
-  readPageLists(root, bundle, owner, owner ? name : undefined, (text) => readCitation(text, legend).authors);
+  readPageLists(root, bundle, owner, owner ? name : undefined, (text) => readCitation(text, legend).authors, (page) =>
+    carryPage(bundle, files, { file: page.file, line: page.bodyLine, title: page.title, permalink: str(page.data.permalink), menu: true, description: str(page.data.excerpt) ?? str(page.data.description), body: page.raw }, cfg),
+  );
   if (demo) note(bundle, 'info', { file: '' }, 'demo-content', `${demo} of the academicpages template's demo pages ${demo === 1 ? 'was' : 'were'} left out`);
   const posts = listFiles(root, '_posts', ['.md', '.markdown', '.html']).length;
   if (posts) note(bundle, 'info', { file: '_posts' }, 'not-carried', `${posts} blog post${posts === 1 ? ' was' : 's were'} not imported: a vita record has no blog`);

@@ -20,6 +20,7 @@ import { parseJson, resumeIntoBundle } from './json-resume.js';
 import { isTalk, mendEntry, talkFromEntry } from './al-folio-entries.js';
 import { onlyInitials, scriptNames } from '../person-names.js';
 import { degreeAndField, renderCvIntoBundle } from './rendercv.js';
+import { readAlFolioPages } from './al-folio-pages.js';
 
 export const alFolioSource: ImportSource = {
   kind: 'al-folio',
@@ -153,6 +154,7 @@ export function readAlFolio(root: string, progress?: Progress): ImportBundle {
   readCoauthors(root, bundle);
   readNews(root, bundle, files, owner);
   readTeachings(root, bundle, owner, name);
+  readAlFolioPages(root, bundle, files, cfg, owner, name);
   if (listFiles(root, '_projects', ['.md']).length) note(bundle, 'info', { file: '_projects' }, 'not-carried', 'the projects in _projects/ were not imported: a vita record has no projects', 'describe them in people/<id>/research.md.');
   return bundle;
 }
