@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { countImport } from '../../src/import/report.js';
 import { FIXTURES, run, tempDir } from './helpers.ts';
 
-type Counted = Partial<Record<'publications' | 'news' | 'talks' | 'teaching' | 'events', number>>;
+type Counted = Partial<Record<'publications' | 'news' | 'talks' | 'teaching' | 'events' | 'pages', number>>;
 
 const bibEntries = (path: string) => [...readFileSync(path, 'utf8').matchAll(/^@(\w+)\s*[{(]/gm)].filter((m) => !/^(string|comment|preamble)$/i.test(m[1]!)).length;
 const filesIn = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.(md|markdown|html)$/.test(e.name)).length;
