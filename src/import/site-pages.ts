@@ -26,6 +26,8 @@ export interface SourcePage {
   order?: number;
   description?: string;
   body: string;
+  /** The folder of the site its relative links start from (a Hugo page bundle's own folder); the site's root if not given. */
+  base?: string;
 }
 
 /** "/teaching/" -> "teaching", "/courses/ml.html" -> "courses/ml"; without a permalink, the file's name. */
@@ -64,7 +66,7 @@ export function carryPage(bundle: ImportBundle, files: SiteFiles, page: SourcePa
     return `![${alt}](${/^[a-z]+:|^\//i.test(path) ? path : `/${path}`})`;
   });
   const { text, removed } = stripLiquid(figures);
-  const body = carryHtmlLinks(files.markdown(text.trim(), '', origin, 'pages'), files, origin).trim();
+  const body = carryHtmlLinks(files.markdown(text.trim(), page.base ?? '', origin, 'pages'), files, origin, page.base ?? '').trim();
   if (!ownText(body)) {
     leaveOut(bundle, 'pages', 'made by the site from its data (no text of its own)');
     note(bundle, 'info', origin, 'generated-page', `the page "${page.title}" (${page.file}) was not carried: the site makes it from its data${removed ? ` with ${removed} Liquid tag${removed === 1 ? '' : 's'}` : ''}, and it has no text of its own`, 'what it lists is imported where vita keeps it, if vita has a place for it.');
@@ -109,10 +111,10 @@ function ownText(body: string): boolean {
 }
 
 /** `<img src="/assets/img/lab.jpg">`, `<a href="assets/pdf/x.pdf">`: the site's files copied and linked as Markdown's are. */
-function carryHtmlLinks(text: string, files: SiteFiles, origin: Origin): string {
+function carryHtmlLinks(text: string, files: SiteFiles, origin: Origin, base: string): string {
   return text.replace(/\b(src|href)=(["'])([^"']+)\2/gi, (whole, attr: string, quote: string, target: string) => {
     if (/^[a-z][a-z0-9+.-]*:|^#|^\/\//i.test(target)) return whole;
-    const link = files.link(target, '', origin);
+    const link = files.link(target, base, origin);
     if (!link) return whole;
     return `${attr}=${quote}${/^[a-z][a-z0-9+.-]*:/i.test(link) ? link : posix.relative('pages', link)}${quote}`;
   });

@@ -85,7 +85,9 @@ const SOURCES: { source: string; items: () => Counted }[] = [
       const site = `${FIXTURES}/hugo-blox-site/content`;
       // Pages of the publication and event sections; list items of the talks section, of "Invited talks" and of the landing page's "Recent talks" block.
       const talks = foldersIn(`${site}/event`) + (readFileSync(`${site}/talks/_index.md`, 'utf8').match(/^- /gm) ?? []).length + itemsUnder(`${site}/about.md`, /^## Invited talks/) + (readFileSync(`${site}/_index.md`, 'utf8').split('title: Recent talks')[1]!.split('- block:')[0]!.match(/^\s+- /gm) ?? []).length;
-      return { publications: foldersIn(`${site}/publication`), talks };
+      // Pages of content/ and its sections' index pages, beside the landing page and the sections read item by item.
+      const pages = readdirSync(site).filter((f) => f.endsWith('.md') && f !== '_index.md').length + ['talks', 'fieldwork'].length;
+      return { publications: foldersIn(`${site}/publication`), talks, pages };
     },
   },
   {

@@ -70,6 +70,23 @@ describe('import: a site\'s own pages', () => {
     assert.ok(!result.diagnostics.some((d) => d.code === 'import/not-carried' && d.file === '_pages/research.md'));
   });
 
+  it('carries Hugo Blox\'s plain pages, in the menu where menus.yaml has them, and leaves drafts out', async () => {
+    const dir = tempDir();
+    const result = await run(`${FIXTURES}/hugo-blox-site`, dir);
+    assert.equal(exitStatus(result), 0);
+    const { graph, errors } = errorsOf(dir);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(result.plan!.files.filter((f) => f.path.startsWith('pages/')).map((f) => f.path).sort(), ['pages/about.md', 'pages/fieldwork.md']);
+    const fieldwork = readFileSync(join(dir, 'pages/fieldwork.md'), 'utf8');
+    assert.match(fieldwork, /^---\ntitle: Fieldwork\ndescription: Where the group measures ice\.\nmenu: true\norder: 40\n---\n/);
+    const site = builtSite(graph);
+    assert.match(pageText(site.get('fieldwork/index.html')!), /camp on the Jostedalsbreen plateau/);
+    assert.match(site.get('fieldwork/index.html')!, /<img src="\/assets\/fieldwork\/camp\.png" alt="Base camp"/, 'the figure shortcode is an image, the file carried');
+    assert.ok(result.diagnostics.some((d) => d.code === 'import/shortcodes' && d.file === 'content/fieldwork/index.md'), 'the other shortcode is taken out and said so');
+    assert.ok(result.diagnostics.some((d) => d.code === 'import/unpublished' && d.file === 'content/contact.md'));
+    assert.ok(![...site.keys()].some((p) => p.startsWith('contact/')), 'a draft is not a page');
+  });
+
   it('gives a page its address from the permalink, else from its file name', () => {
     assert.equal(pageAddress('/teaching/', '_pages/x.md'), 'teaching');
     assert.equal(pageAddress('/courses/ml.html', '_pages/x.md'), 'courses/ml');

@@ -13,6 +13,7 @@ import { emptyBundle, leaveOut, note, type ImportBundle, type ImportSource, type
 import { newsSlug } from '../merge.js';
 import { compact, findArxiv, isRecord, list, parseDate, personId, plainText, publicationId, safeUrl, slug, str, typeFromVenue, venueFrom } from '../text.js';
 import { publicationsFromBibtex, readText, toValue } from './bibtex.js';
+import { readHugoPages } from '../hugo-pages.js';
 import { listFiles, readSimpleToml, readYamlFile, SiteFiles, stripLiquid } from './common.js';
 import { readHugoFrontMatter as readFrontMatterFile } from '../lenient-yaml.js';
 import { talksFromSectionPages } from '../hugo-talk-lists.js';
@@ -183,6 +184,9 @@ export function readHugoBlox(root: string): ImportBundle {
 
   // Talks listed by hand in a section page (content/talks/_index.md, or home/talks.md in content/).
   talksFromSectionPages(root, bundle, owner, owner ? bundle.title : undefined);
+
+  // The site's plain pages (content/contact.md ...).
+  readHugoPages(root, bundle, files, config);
 
   // News, when the site keeps them (content/news/).
   for (const page of pages(root, 'content/news')) {
