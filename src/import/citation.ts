@@ -265,6 +265,8 @@ function sentenceEnd(text: string, from: number): number {
 
 /** The end of the author list: the first ". " whose prefix reads as names. */
 function authorSplit(text: string): { end: number; next: number } | undefined {
+  // "M. Brandt, S. Lindqvist. Title": names written initials first, where an initial never ends a name.
+  const initialsFirst = /^\s*\p{Lu}\.\s*(?:-?\p{Lu}\.\s*)*\p{Lu}[\p{L}'’-]+/u.test(text);
   for (let i = text.indexOf('.'); i !== -1; i = text.indexOf('.', i + 1)) {
     if (text[i + 1] !== ' ' && i + 1 !== text.length) continue;
     const before = text.slice(0, i);
@@ -272,7 +274,8 @@ function authorSplit(text: string): { end: number; next: number } | undefined {
     const lastPart = (before.split(/,|\s(?:and|&)\s/).pop() ?? '').trim();
     // "Emily B. Fox. Title": a middle initial, when a name goes on after it; "Weinan E. Title" ends the list.
     const goesOn = /^\s*\p{Lu}[\p{L}'’-]*\s*(?:[,.∗*†#]|\s(?:and|&)\s|$)/u.test(text.slice(i + 1));
-    if (/(?:^|[\s(-])\p{Lu}$/u.test(before) && !/^(\p{Lu}\.?[\s-]*)+$/u.test(lastPart) && goesOn) continue;
+    const onlyInitials = /^(\p{Lu}\.?[\s-]*)+$/u.test(lastPart);
+    if (/(?:^|[\s(-])\p{Lu}$/u.test(before) && (!onlyInitials || initialsFirst) && goesOn) continue;
     if (looksLikeAuthors(before)) return { end: i, next: i + 2 };
     return undefined;
   }
@@ -297,6 +300,15 @@ export function looksLikeAuthors(text: string): boolean {
 }
 
 function authorParts(text: string): string[] {
+  // "Wu, Lei and Ma, Chao" (BibTeX's order): each name between the "and"s is "Family, Given".
+  const byAnd = text.split(/\s+and\s+/);
+  if (byAnd.length >= 2 && byAnd.every((p) => /^[^,]+,[^,]+$/.test(p.trim()))) {
+    return byAnd.map((p) => {
+      const [family, given] = p.split(',').map((x) => x.trim()) as [string, string];
+      const marks = (/[∗*†#]+$/.exec(family)?.[0] ?? '') + (/[∗*†#]+$/.exec(given)?.[0] ?? '');
+      return `${given.replace(/[∗*†#]+$/, '')} ${family.replace(/[∗*†#]+$/, '')}${marks}`;
+    });
+  }
   const cleaned = text.replace(/\s+(?:and|&)\s+/g, ', ').replace(/,\s*,/g, ',');
   const tokens = cleaned.split(/\s*,\s*/).map((t) => t.trim()).filter(Boolean);
   // "Vesely, A., Finos, L.": family names followed by initials are put back together.

@@ -17,7 +17,7 @@ import { compact, decodeEntities, htmlToMarkdown, isRecord, list, parseDate, par
 import { publicationsFromBibtex, readText, toValue } from './bibtex.js';
 import { listFiles, profileLinks, readFrontMatterFile, readYamlFile, SiteFiles, stripLiquid } from './common.js';
 import { parseJson, resumeIntoBundle } from './json-resume.js';
-import { isTalk, mendEntry, talkFromEntry } from './al-folio-entries.js';
+import { isTalk, talkFromEntry } from './al-folio-entries.js';
 import { onlyInitials, scriptNames } from '../person-names.js';
 import { degreeAndField, renderCvIntoBundle } from './rendercv.js';
 import { readAlFolioPages } from './al-folio-pages.js';
@@ -146,7 +146,6 @@ export function readAlFolio(root: string, progress?: Progress): ImportBundle {
         if (talk) bundle.talks.push(talk);
         continue;
       }
-      mendEntry(pub, bundle);
       bundle.publications.push(pub);
     }
   }
