@@ -104,6 +104,7 @@ const SOURCES: { source: string; items: () => Counted }[] = [
       publications: filesIn(`${FIXTURES}/academicpages-site/_publications`) + (readFileSync(`${FIXTURES}/academicpages-site/_pages/publications.md`, 'utf8').match(/^- /gm) ?? []).length,
       // The _talks/ pages and the items of the hand-written talks page.
       talks: filesIn(`${FIXTURES}/academicpages-site/_talks`) + (readFileSync(`${FIXTURES}/academicpages-site/_pages/talks.md`, 'utf8').match(/^- /gm) ?? []).length,
+      teaching: filesIn(`${FIXTURES}/academicpages-site/_teaching`),
       // _pages/research.md, the one page of prose (the others are lists, the CV, or made from the collections).
       pages: 1,
     }),

@@ -116,7 +116,7 @@ export function readAcademicPages(root: string): ImportBundle {
       origin,
     });
   }
-  for (const file of listFiles(root, '_teaching', ['.md', '.markdown', '.html'])) {
+  for (const file of listFiles(root, '_teaching', ['.md', '.markdown', '.html'], true)) {
     const doc = readFrontMatterFile(root, file, bundle);
     if (!doc) continue;
     const origin = { file, line: 1 };
