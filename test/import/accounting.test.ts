@@ -38,6 +38,19 @@ const SOURCES: { source: string; items: () => Counted }[] = [
     },
   },
   { source: 'bibtex-exports/exports.bib', items: () => ({ publications: bibEntries(`${FIXTURES}/bibtex-exports/exports.bib`) }) },
+  { source: 'bibtex-habits/papers.bib', items: () => ({ publications: bibEntries(`${FIXTURES}/bibtex-habits/papers.bib`) }) },
+  // The volume the papers cross-reference is counted, as left out.
+  { source: 'bibtex-crossref/crossref.bib', items: () => ({ publications: bibEntries(`${FIXTURES}/bibtex-crossref/crossref.bib`) }) },
+  { source: 'hugo-blox-habits', items: () => ({ publications: foldersIn(`${FIXTURES}/hugo-blox-habits/content/publication`) }) },
+  { source: 'academicpages-names', items: () => ({ publications: filesIn(`${FIXTURES}/academicpages-names/_publications`) }) },
+  {
+    source: 'rendercv-named/Priya_Raman_CV.yaml',
+    items: () => {
+      const cv = readFileSync(`${FIXTURES}/rendercv-named/Priya_Raman_CV.yaml`, 'utf8');
+      const entries = (section: string) => (cv.split(new RegExp(`^ {4}${section}:`, 'm'))[1]!.split(/^ {4}\w/m)[0]!.match(/^ {6}- /gm) ?? []).length;
+      return { talks: entries('presentations'), teaching: entries('teaching') };
+    },
+  },
   { source: 'bibtex-exports/theme.bib', items: () => ({ publications: bibEntries(`${FIXTURES}/bibtex-exports/theme.bib`) }) },
   { source: 'merge/works.bib', items: () => ({ publications: bibEntries(`${FIXTURES}/merge/works.bib`) }) },
   { source: 'json-resume/resume.json', items: () => ({ publications: jsonList(`${FIXTURES}/json-resume/resume.json`, 'publications') }) },
