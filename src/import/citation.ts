@@ -219,7 +219,10 @@ export function titleFirstCitation(text: string): string | undefined {
   if (!m) return undefined;
   const title = (m[2] ?? m[5] ?? '').replace(/^[*_\s]+|[*_\s]+$/g, '').trim();
   const url = m[3];
-  if (title.length < 8 || TAG_LINK.test(title) || looksLikeAuthors(cleanAuthorLine(title))) return undefined;
+  // A title in Title Case joined by "and" ("Sharp Minima and Stochastic Gradient Descent") reads like two names: it is
+  // taken for a title only when names follow it (a linked name followed by a venue is not a paper).
+  const namelike = looksLikeAuthors(cleanAuthorLine(title));
+  if (title.length < 8 || TAG_LINK.test(title)) return undefined;
   let after = text.slice(m[0].length);
   const tags: string[] = [];
   after = after.replace(/^(?:[ \t]*\[[^\]]{1,20}\]\([^)\s]+\)[.,]?)+/, (t) => {
@@ -247,6 +250,7 @@ export function titleFirstCitation(text: string): string | undefined {
     authors = parts.slice(0, n).join(', ');
     rest = parts.slice(n).join(', ');
   }
+  if (namelike && !/\b(?:19|20)\d\d\b/.test(rest)) return undefined;
   const titled = url ? `[*${title}*](${url})` : `*${title}*`;
   return `${authors.replace(/[\s.,;:]+$/, '')}. ${titled}. ${rest} ${tags.join(' ')}`.trim();
 }

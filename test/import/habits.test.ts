@@ -4,7 +4,7 @@
 // a citation whose authors are written initials first.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseCitation, splitAuthors } from '../../src/import/citation.js';
+import { parseCitation, splitAuthors, titleFirstCitation } from '../../src/import/citation.js';
 import { exitStatus } from '../../src/import/report.js';
 import { authorsOf, errorsOf, FIXTURES, run, tempDir } from './helpers.ts';
 
@@ -59,6 +59,16 @@ describe('import: habits of hand-kept sources, in every source', () => {
     // Lists in the other order are as before.
     assert.deepEqual(splitAuthors('Lei Wu, Chao Ma, and Weinan E').map((a) => a.name), ['Lei Wu', 'Chao Ma', 'Weinan E']);
     assert.deepEqual(splitAuthors('Vesely, A., Finos, L.').map((a) => a.name), ['A. Vesely', 'L. Finos']);
+  });
+
+  it('reads a title-first line whose title in Title Case reads like two names joined by "and"', () => {
+    const line = titleFirstCitation('- [https://arxiv.org/abs/2001.00001 Sharp Minima and Stochastic Gradient Descent], Lei Wu, Chao Ma, NeurIPS, 2018.'.replace(/^- \[(\S+) ([^\]]+)\]/, '[$2]($1)'))!;
+    const parsed = parseCitation(line)!;
+    assert.equal(parsed.title, 'Sharp Minima and Stochastic Gradient Descent');
+    assert.deepEqual(parsed.authors.map((a) => a.name), ['Lei Wu', 'Chao Ma']);
+    assert.equal(parsed.year, 2018);
+    // A linked name followed by where they are is not a paper.
+    assert.equal(titleFirstCitation('[Chao Ma and Lin Zhou](https://example.org/ma), Stanford University, Lakeside College'), undefined);
   });
 
   it('reads a citation whose authors are written initials first, before a quoted title', () => {
