@@ -32,7 +32,7 @@ export interface PlannedFile {
 export interface WritePlan {
   files: PlannedFile[];
   notes: Diagnostic[];
-  counts: { publications: number; people: number; news: number; talks: number; teaching: number; events: number; pages: number };
+  counts: { publications: number; people: number; news: number; talks: number; teaching: number; events: number; /** Pages of the site (pages/<path>.md); absent in plans that write none. */ pages?: number };
 }
 
 const HEADER = (label: string, comment: string) => `${comment} Imported by \`vita import\` from ${label}. This file is yours now: edit it freely.\n`;
@@ -123,7 +123,7 @@ export function planFiles(bundle: ImportBundle, merge: MergePlan, project: Proje
     const { body, layout, ...front } = data;
     if (layout && layout !== 'plain') front.layout = layout;
     add({ path: free(`pages/${page.path}.md`), content: `---\n${stringify(front, { lineWidth: 0 })}---\n${typeof body === 'string' && body.trim() ? `${body.trim()}\n` : ''}`, what: `the page /${page.path}/` });
-    plan.counts.pages++;
+    plan.counts.pages = (plan.counts.pages ?? 0) + 1;
   }
   return plan;
 }
