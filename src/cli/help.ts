@@ -137,7 +137,9 @@ seminar-data), each into a series and its events. The kind is detected;
 (same DOI, arXiv id, or title and first author; for a talk, its day and title
 or speakers) is recognised, and differences are reported, never overwritten.
 Template demo content is skipped with a note. Hugo front matter is read as
-leniently as Hugo reads it (with a warning where it is not strict YAML).
+leniently as Hugo reads it (with a warning where it is not strict YAML). A
+site's own pages (al-folio's _pages/, academicpages' and Hugo's pages of prose)
+become pages/<path>.md at the address the site gave them.
 
 Online sources (a path that exists is always read as a file or folder):
   arxiv:2011.13456,1904.04326      arXiv papers by id (or arxiv:@ids.txt)

@@ -14,7 +14,7 @@ import { bibtexFields } from '../render/export/bibtex.js';
 import type { EventInput, PersonInput, PublicationInput } from '../schema/index.js';
 import { editDistance } from '../text/distance.js';
 import { getField, setField } from './bibtex-entries.js';
-import type { ImportBundle, ImportedEvent, ImportedNews, ImportedPerson, ImportedPublication, Origin, Progress, PublicationValue } from './bundle.js';
+import type { ImportBundle, ImportedEvent, ImportedNews, ImportedPage, ImportedPerson, ImportedPublication, Origin, Progress, PublicationValue } from './bundle.js';
 import type { Existing, ProjectState } from './project-state.js';
 import { isRecord, slug, uniqueId } from './text.js';
 
@@ -29,7 +29,7 @@ export interface Conflict {
 
 /** Something of the source that was already in the project (or in the source twice). */
 export interface Merged {
-  kind: 'publication' | 'person' | 'news' | 'event';
+  kind: 'publication' | 'person' | 'news' | 'event' | 'page';
   /** Id in the source. */
   imported: string;
   /** Id it was recognised as. */
@@ -62,6 +62,7 @@ export interface MergePlan {
   personUpdates: PersonUpdate[];
   news: ImportedNews[];
   events: ImportedEvent[];
+  pages: ImportedPage[];
   merged: Merged[];
   notes: Diagnostic[];
   /** Final id of each source id that changed (merged or renamed), by kind. */
@@ -76,6 +77,7 @@ export function mergeBundle(bundle: ImportBundle, project: ProjectState, progres
     personUpdates: [],
     news: [],
     events: [],
+    pages: [],
     merged: [],
     notes: [],
     renamed: { publications: new Map(), people: new Map() },
@@ -84,6 +86,7 @@ export function mergeBundle(bundle: ImportBundle, project: ProjectState, progres
   mergePublications(bundle, project, plan, progress);
   mergeNews(bundle, project, plan);
   mergeEvents(bundle, project, plan);
+  mergePages(bundle, project, plan);
   return plan;
 }
 
@@ -890,6 +893,21 @@ function eventConflicts(project: Partial<EventInput>, imported: Partial<EventInp
     if (b && a !== b) out.push({ field, project: a, imported: b });
   }
   return out;
+}
+
+/** A page is known by its address: one the project already has (pages/teaching.md or pages/teaching/index.md) is kept. */
+function mergePages(bundle: ImportBundle, project: ProjectState, plan: MergePlan): void {
+  const seen = new Set<string>();
+  for (const page of bundle.pages) {
+    const there = [`pages/${page.path}.md`, `pages/${page.path}/index.md`].find((f) => project.files.has(f));
+    if (there) {
+      plan.merged.push({ kind: 'page', imported: page.path, into: page.path, file: there, line: 1, origin: page.origin, how: 'same text', conflicts: [], missing: [] });
+      continue;
+    }
+    if (seen.has(page.path)) continue;
+    seen.add(page.path);
+    plan.pages.push(page);
+  }
 }
 
 function info(origin: Origin, code: string, message: string, hint?: string): Diagnostic {
