@@ -9,6 +9,17 @@ export interface DepartmentSize {
   events: number;
 }
 
+/**
+ * How the publications are written. `short` (the default): 20 .bib files of short entries, a one-line abstract with
+ * math. `long`: the shape of the shared comparison's department (a group's export from a reference manager): .bib
+ * files of 2,500 entries each, with month, pages, publisher, DOI, keywords and an abstract of ten sentences or so
+ * (about 1,000 characters, a few words in emphasis).
+ */
+export type EntryShape = 'short' | 'long';
+
+/** Entries per .bib file in the `long` shape. */
+export const LONG_PER_FILE = 2500;
+
 const GIVEN = ['Lei', 'Mingze', 'Wei', 'Chao', 'Jing', 'Anna', 'Théo', 'Sofia', 'Hiroshi', 'Priya', 'Lucas', 'Yuki', 'Omar', 'Elena', 'Jun', 'Marta'];
 const FAMILY = ['Wu', 'Wang', 'Ma', 'Su', 'Zhang', 'Müller', 'Dupont', 'Rossi', 'Tanaka', 'Sharma', 'Silva', 'Kim', 'Haddad', 'Novak', 'Chen', 'García'];
 const WORDS = ['scaling', 'laws', 'implicit', 'bias', 'gradient', 'descent', 'transformers', 'kernel', 'approximation', 'stability', 'sharpness', 'noise', 'geometry', 'optimization', 'generalization', 'networks', 'learning', 'dynamics', 'spectral', 'convergence'];
@@ -22,7 +33,7 @@ function random(seed: number): () => number {
   };
 }
 
-export function generateDepartment(dir: string, size: DepartmentSize): void {
+export function generateDepartment(dir: string, size: DepartmentSize, shape: EntryShape = 'short'): void {
   const rnd = random(42);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   for (const sub of ['people', 'publications', 'news', 'seminars/dept-colloquium']) mkdirSync(join(dir, sub), { recursive: true });
@@ -43,12 +54,19 @@ export function generateDepartment(dir: string, size: DepartmentSize): void {
     const authors = Array.from({ length: 1 + Math.floor(rnd() * 5) }, () => (rnd() < 0.6 ? pick(names) : `${pick(GIVEN)} ${pick(FAMILY)}`));
     const title = Array.from({ length: 6 + Math.floor(rnd() * 6) }, () => pick(WORDS)).join(' ');
     const year = 1995 + Math.floor(rnd() * 31);
-    chunks.push(
-      `@inproceedings{pub${i},\n  title = {${title[0]!.toUpperCase()}${title.slice(1)} ${i}},\n  author = {${authors.join(' and ')}},\n  booktitle = {International Conference on Learning ${i % 7}},\n  abbr = {ICL},\n  year = {${year}},\n  abstract = {We study $L^${i % 9}$ ${title}.},\n}\n`,
-    );
+    const head = `@inproceedings{pub${i},\n  title = {${title[0]!.toUpperCase()}${title.slice(1)} ${i}},\n  author = {${authors.join(' and ')}},\n  booktitle = {International Conference on Learning ${i % 7}},\n  abbr = {ICL},\n  year = {${year}},\n`;
+    if (shape === 'short') chunks.push(`${head}  abstract = {We study $L^${i % 9}$ ${title}.},\n}\n`);
+    else {
+      const sentences = Array.from({ length: 8 + Math.floor(rnd() * 5) }, () => {
+        const words = Array.from({ length: 10 + Math.floor(rnd() * 10) }, () => (rnd() < 0.02 ? `*${pick(WORDS)}*` : pick(WORDS)));
+        return `${words[0]![0]!.toUpperCase()}${words.join(' ').slice(1)}.`;
+      });
+      const month = ['jan', 'mar', 'jun', 'sep', 'nov'][i % 5];
+      chunks.push(`${head}  month = ${month},\n  pages = {${1 + (i % 400)}--${20 + (i % 400)}},\n  publisher = {Springer},\n  doi = {10.5555/pub-${i}.${year}},\n  keywords = {${pick(WORDS)}, ${pick(WORDS)}},\n  abstract = {${sentences.join(' ')}},\n}\n`);
+    }
   }
   // Several files, as a real department keeps one per group.
-  const perFile = Math.ceil(chunks.length / 20);
+  const perFile = shape === 'long' ? LONG_PER_FILE : Math.ceil(chunks.length / 20);
   for (let f = 0; f * perFile < chunks.length; f++) writeFileSync(join(dir, 'publications', `group-${f}.bib`), chunks.slice(f * perFile, (f + 1) * perFile).join('\n'));
 
   for (let i = 0; i < size.news; i++) {

@@ -6,6 +6,7 @@
  */
 import { posix } from 'node:path';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import { METRICS_FILE } from '../load/metrics.js';
 import { roleOf } from '../load/project.js';
 import type { Graph } from '../resolve/graph.js';
 
@@ -13,8 +14,10 @@ import type { Graph } from '../resolve/graph.js';
 const PUBLISHED_FOLDERS = ['assets/'];
 /** Files of the project's theme (see render/site/theme.ts). */
 const THEME_FILES = new Set(['theme/style.css', 'theme/components.js', 'theme/components.mjs']);
-/** Where `vita import` keeps what online services answered, to run again offline. */
+/** Where `vita import` keeps what online services answered, to run again offline; and where `vita sync` says what
+ * it proposes for the owner's own entries (its report says so at every run). */
 const IMPORT_CACHE = 'imports/cache/';
+const SYNC_PROPOSALS = 'imports/sync/';
 /** Files of the repository around the record, at its top: vita has nothing to do with them, rightly. */
 const REPOSITORY_FILES = /^(readme|license|licence|copying|changelog|contributing|citation|code_of_conduct|security|authors|notice)(\.[a-z]+)?$|^(package\.json|package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|yarn\.lock|bun\.lockb|tsconfig\.json|cname|makefile|justfile|flake\.nix|flake\.lock|netlify\.toml|vercel\.json|wrangler\.toml|_redirects|_headers|robots\.txt|favicon\.ico)$/i;
 
@@ -41,7 +44,7 @@ function describe(file: string): { message: string; hint: string } {
 
 export function findUnknownFiles(graph: Graph, diagnostics: Diagnostics): void {
   const candidates = graph.files.filter(
-    (f) => roleOf(f) === undefined && !PUBLISHED_FOLDERS.some((d) => f.startsWith(d)) && !THEME_FILES.has(f) && !f.startsWith(IMPORT_CACHE) && !(f.indexOf('/') === -1 && REPOSITORY_FILES.test(f)),
+    (f) => roleOf(f) === undefined && !PUBLISHED_FOLDERS.some((d) => f.startsWith(d)) && !THEME_FILES.has(f) && !f.startsWith(IMPORT_CACHE) && !f.startsWith(SYNC_PROPOSALS) && f !== METRICS_FILE && !(f.indexOf('/') === -1 && REPOSITORY_FILES.test(f)),
   );
   if (candidates.length === 0) return;
   const linked = linkedFiles(graph, new Set(candidates));

@@ -14,6 +14,8 @@ export interface ProgressStream {
 const LABELS: Record<BuildProgress['phase'], string> = { opening: 'opening the record', pages: 'pages and feeds', search: 'search index', pdfs: 'CV PDFs' };
 /** Redraw at most this often. */
 const INTERVAL_MS = 100;
+/** Redraw at least this often on a terminal, so that a long phase without news (opening a department) shows its time going. */
+const TICK_MS = 1000;
 
 interface PhaseState {
   done: number;
@@ -27,15 +29,20 @@ export class BuildProgressReporter {
   private lastDraw = 0;
   private drawn = false;
 
+  private ticker: ReturnType<typeof setInterval> | undefined;
+
+  /** `tick`: whether a terminal's line is redrawn every second between events (tests pass false and redraw by `tick()`). */
   constructor(
     private readonly stream: ProgressStream,
     private readonly now: () => number = () => performance.now(),
+    private readonly tick = true,
   ) {}
 
   /** Takes a build's progress event (pass as `onProgress`). */
   readonly update = (p: BuildProgress): void => {
     const t = this.now();
     let state = this.phases.get(p.phase);
+    const first = !state;
     if (!state) {
       // A phase that starts ends the opening.
       if (p.phase !== 'opening') this.end('opening', t);
@@ -44,12 +51,21 @@ export class BuildProgressReporter {
     }
     state.done = p.done;
     state.total = p.total;
-    if (p.phase !== 'opening' && p.total > 0 && p.done >= p.total) this.end(p.phase, t);
+    if (this.stream.isTTY && this.tick && !this.ticker) this.ticker = setInterval(() => this.redraw(), TICK_MS).unref();
+    // A phase with nothing to do (no search records) ends at its second event, which says it is done.
+    if (p.phase !== 'opening' && p.done >= p.total && (p.total > 0 || !first)) this.end(p.phase, t);
     else if (this.stream.isTTY && t - this.lastDraw >= INTERVAL_MS) this.draw(t);
   };
 
+  /** Draws the line again with the times as they are now (what the ticker does each second). */
+  redraw(): void {
+    if (this.stream.isTTY) this.draw(this.now());
+  }
+
   /** Clears the line (call before printing the build's result). */
   finish(): void {
+    clearInterval(this.ticker);
+    this.ticker = undefined;
     if (this.drawn) this.stream.write('\r\x1b[K');
     this.drawn = false;
   }
@@ -80,7 +96,12 @@ export class BuildProgressReporter {
       if (s.total > 0 && s.done >= s.total / 10) part += `, ${seconds(((t - s.started) / s.done) * (s.total - s.done))} left`;
       parts.push(part);
     }
-    if (!parts.length) return;
+    if (!parts.length) {
+      // Between phases: no stale counts left on the line.
+      if (this.drawn) this.stream.write('\r\x1b[K');
+      this.drawn = false;
+      return;
+    }
     const line = parts.join(' · ').slice(0, Math.max(20, (this.stream.columns ?? 80) - 1));
     this.stream.write(`\r\x1b[K${line}`);
     this.drawn = true;

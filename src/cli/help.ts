@@ -33,17 +33,21 @@ the project; --out may name any folder. Symbolic links that lead out of the
 project are never followed (each is named in a warning). Building runs the
 project's theme/components.js: build only projects you trust.
 A long publication list (over vita.yaml's publications.pageSize, 1000) gets a
-page per year. Photos and publication previews are resized into AVIF, WebP and
+page per year. Charts are drawn as SVG at build time: papers per year by type on
+a person's publication list and the group page, the group's co-author network,
+and citations per year where metrics are known. Photos and publication previews are resized into AVIF, WebP and
 JPEG/PNG copies at a few widths (kept in .vita-cache/images/, so an unchanged
 image is resized once). The project's theme/ folder, if any, restyles the site
 (theme/style.css) and overrides page components (theme/components.js; see
 docs/theming.md); a broken component is replaced by vita's own and the build
-exits with status 1. CV PDFs are typeset on every core and kept in
-.vita-cache/cv/ (ignored by git): a rebuild typesets only the CVs that changed.
-What each page, feed and search record read of the record is kept in
-.vita-cache/build/: a rebuild renders only the pages whose data changed (all of
-them after an edit of vita.yaml or theme/, or a new vita). Deleting
-.vita-cache/ is always safe: the next build takes longer, nothing else.
+exits with status 1. CV PDFs are typeset on a thread per four CVs, up to one
+per core, and kept in .vita-cache/cv/ (ignored by git): a rebuild typesets only
+the CVs that changed. What each page, feed and search record read of the record
+is kept in .vita-cache/build/: a rebuild renders only the pages whose data
+changed (all of them after an edit of vita.yaml or theme/, or a new vita).
+Deleting .vita-cache/ is always safe: the next build takes longer, nothing
+else. While it works, vita build shows each phase with its counts and the time
+left on a terminal, or a line per phase with its time.
   -o, --out <folder>   Write there instead.
   --base-url <url>     Where the site will live, e.g. https://you.github.io/repo/
                        (overrides vita.yaml's baseUrl).
@@ -110,7 +114,10 @@ the website (by default into the site's output, people/<id>/cv.pdf and cv.md).
   --lang <tag>         The CV's language (headings, dates): en, zh, de, fr, es,
                        ja, ko ... (default: the project's first language).
 Chinese, Japanese and Korean text needs a CJK font (Debian: fonts-noto-cjk);
-vita names the characters it would lose when none is found.
+vita names the characters it would lose when none is found. A PDF lists at
+most the 5,000 most recent publications (and says so); the Markdown CV all. With
+\`cv: { metrics: true }\` in the person's record, the CV prints their citations,
+h-index and i10-index and each paper's count, dated (see vita metrics).
 `;
 
 const EXPORT = `Usage: vita export <format> [project] [--person id] [--out file]
@@ -128,12 +135,17 @@ const IMPORT = `Usage: vita import <source> [--into project] [--kind kind] [--dr
 Brings an existing record into a vita project (a new one, or merged into one):
 a BibTeX file (Google Scholar, DBLP, arXiv, al-folio), a JSON Resume, a
 RenderCV YAML, a Markdown CV, or the folder of an al-folio, academicpages,
-Hugo Blox (Wowchemy) or jemdoc site. The kind is detected; --kind forces it.
-Only new files are written; what is already in the project (same DOI, arXiv
-id, or title and first author) is recognised, and differences are reported,
-never overwritten. Template demo content is skipped with a note. Hugo front
-matter is read as leniently as Hugo reads it (with a warning where it is not
-strict YAML).
+Hugo Blox (Wowchemy) or jemdoc site; or a seminar: its calendar feed (.ics,
+kind ics), its site's talk pages (Hugo content/talks/, Jekyll _talks/, kind
+seminar-site) or a data file listing talks (_data/talks.yml, kind
+seminar-data), each into a series and its events. The kind is detected;
+--kind forces it. Only new files are written; what is already in the project
+(same DOI, arXiv id, or title and first author; for a talk, its day and title
+or speakers) is recognised, and differences are reported, never overwritten.
+Template demo content is skipped with a note. Hugo front matter is read as
+leniently as Hugo reads it (with a warning where it is not strict YAML). A
+site's own pages (al-folio's _pages/, academicpages' and Hugo's pages of prose)
+become pages/<path>.md at the address the site gave them.
 
 Online sources (a path that exists is always read as a file or folder):
   arxiv:2011.13456,1904.04326      arXiv papers by id (or arxiv:@ids.txt)
@@ -162,6 +174,57 @@ its published version become one publication.
                        read from $OPENALEX_API_KEY.
 `;
 
+const SYNC = `Usage: vita sync [project] [--write] [--offline] [--person id]
+                 [--mailto email] [--format text|json]
+
+Asks the online lists the owner (or the group's lead and current members)
+names for their works: the ORCID (links.orcid), OpenAlex author
+(links.openalex) and DBLP person (links.dblp) addresses, and an arXiv author
+search (sync.arxiv: "Lei Wu"); sync.dblp and sync.openalex take bare ids
+(42/1719-2, A5100393210). Each work is proposed as new (not in the record),
+already in the record (same DOI, arXiv id, or title: the same merge as vita
+import, with what the source would add), or skipped as not theirs: a
+namesake's, when the author named like the person carries another ORCID, works
+elsewhere, and has no co-author in the record (with why). An arXiv name search
+keeps only what a co-author or an affiliation confirms. A dry run by default:
+nothing is written.
+  --write              Add the new works to publications/synced.yaml (a file
+                       vita made and only ever adds to; never one of yours),
+                       with the answers in imports/cache/, all or nothing.
+                       What was written must check, or it is taken back.
+                       A preprint of the record published since: its
+                       published version goes into imports/sync/published.yaml,
+                       to copy into your entry.
+  --offline            Use only imports/cache/; never ask the network.
+  -p, --person <id>    Only this person's lists (anyone in people/).
+  --mailto <email>     Your email for the polite pools of OpenAlex (default:
+                       $VITA_MAILTO, then the owner's email).
+  --format json        The report as JSON, for scripts and CI.
+Works sync.exclude lists (DOIs, arXiv ids, titles) are never proposed again.
+Exit status: 0 when every list was read, 1 on errors, 2 for a usage mistake.
+`;
+
+const METRICS = `Usage: vita metrics [project] [--offline] [--dry-run] [--mailto email]
+
+Counts the citations of every publication with a DOI, an arXiv id or a title
+OpenAlex matches with confidence (same title, year and first author), from
+OpenAlex, with Crossref's count as a cross-check (and as the count when
+OpenAlex has none). Each count is kept with its source and the day it was
+taken in metrics/citations.yaml: commit it with the record. Builds read that
+file and never go online; the site shows each paper's count ("Cited by 12"),
+each person's citations, h-index and i10-index, and a "most cited" order.
+\`cv: { metrics: true }\` in a person's record prints them on their CVs.
+A paper found under two ids (its preprint and its published version) is
+counted once: the larger count, never the sum. Prints the counts that
+changed and each person's totals. vita.yaml's metrics.crossCheck
+([semanticscholar, inspire]) adds those services' counts as cross-checks.
+  --offline            Ask nothing: say what metrics/citations.yaml holds.
+  --dry-run            Print what would change; write nothing.
+  --mailto <email>     Your email for the polite pools of OpenAlex and Crossref
+                       (default: $VITA_MAILTO, then the owner's email).
+                       OpenAlex's API key is read from $OPENALEX_API_KEY.
+`;
+
 const ANNOUNCE = `Usage: vita announce <event> [project] [--out folder] [--base-url url] [--lang tag]
 
 Makes the announcement of a seminar event: an A4 poster (PDF), an email (plain
@@ -178,8 +241,9 @@ export const NEW_HELP = `Usage: vita new [folder] [options]
 
 Makes a new project for a person or a group: vita.yaml, your person file, an
 About page, example publications, a first news item, package.json, editor
-settings and a GitHub Pages workflow. In a terminal it asks for what the
-options leave open; the folder must be new or empty.
+settings, a GitHub Pages workflow and a weekly one that keeps publications and
+citation counts current through pull requests. In a terminal it asks for what
+the options leave open; the folder must be new or empty.
 
 Options:
   --name "Ada Lovelace"    Your name (the one answer without a default).
@@ -190,6 +254,10 @@ Options:
   --email you@example.edu  Your e-mail address.
   --group "Name"           Make a group site, with you as its lead.
   --base-url https://...   Where the site will live (default: a placeholder).
+  --no-refresh             Leave out .github/workflows/vita-refresh.yml, the
+                           weekly job that runs vita metrics and vita sync
+                           and proposes what changed as a pull request (added
+                           by default; --refresh adds it without asking).
   --vita <spec>            The vita the project depends on: a version (0.2.0),
                            a tarball made by npm pack, or a git URL. Default:
                            this vita's version when it came from the npm
@@ -214,7 +282,7 @@ function wrap(text: string, indent: number): string {
   return lines.join(`\n${' '.repeat(indent)}`);
 }
 
-export const COMMAND_HELP: Record<string, string> = { check: CHECK, build: BUILD, dev: DEV, serve: SERVE, cv: CV, export: EXPORT, import: IMPORT, announce: ANNOUNCE, new: NEW_HELP, upgrade: UPGRADE };
+export const COMMAND_HELP: Record<string, string> = { check: CHECK, build: BUILD, dev: DEV, serve: SERVE, cv: CV, export: EXPORT, import: IMPORT, sync: SYNC, metrics: METRICS, announce: ANNOUNCE, new: NEW_HELP, upgrade: UPGRADE };
 
 export const HELP = `vita ${VERSION} (${PACKAGE_NAME}): one plain-text record of an academic life, published everywhere.
 
@@ -238,8 +306,14 @@ Commands:
   export <format>      jsonresume: a person's CV as JSON Resume.
   import <source>      A .bib file, JSON Resume, RenderCV YAML, Markdown CV, or
                        an al-folio, academicpages, Hugo Blox or jemdoc site,
+                       a seminar's .ics feed, talk pages or list of talks,
                        or arxiv:, openalex:, crossref:, dblp:, orcid: online,
                        into a project; new files only, differences reported.
+  sync [project]       Ask the ORCID, OpenAlex, DBLP and arXiv lists named in
+                       people/ for works the record lacks: new, already there,
+                       or a namesake's. A dry run; --write adds the new ones.
+  metrics [project]    Citation counts from OpenAlex (and Crossref) into
+                       metrics/citations.yaml, for the site and CVs. --offline.
   announce <event>     Poster PDF, email and .ics for a seminar event.
   upgrade [project]    Make the project depend on this vita (.vita/ or range).
 

@@ -65,6 +65,25 @@ const COMMANDS: Record<string, { options: Options; takes: [max: number, what: st
       return (await import('./import.js')).runImport(p[0], { into: str(v.into), kind: kind as SourceKind | undefined, dryRun: v['dry-run'] === true, offline: v.offline === true, mailto });
     },
   },
+  sync: {
+    takes: [1, 'one project folder'],
+    options: { write: { type: 'boolean' }, offline: { type: 'boolean' }, person: { type: 'string', short: 'p' }, mailto: { type: 'string' }, format: { type: 'string', default: 'text' } },
+    run: async (v, p) => {
+      if (v.format !== 'text' && v.format !== 'json') throw badChoice('format', String(v.format), ['text', 'json']);
+      const mailto = str(v.mailto);
+      if (mailto !== undefined && !/^[^\s@]+@[^\s@]+$/.test(mailto)) return usage(`--mailto takes an email address, not "${mailto}"`);
+      return (await import('./sync.js')).runSync(p[0] ?? '.', { write: v.write === true, offline: v.offline === true, person: str(v.person), mailto, format: v.format });
+    },
+  },
+  metrics: {
+    takes: [1, 'one project folder'],
+    options: { offline: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, mailto: { type: 'string' } },
+    run: async (v, p) => {
+      const mailto = str(v.mailto);
+      if (mailto !== undefined && !/^[^\s@]+@[^\s@]+$/.test(mailto)) return usage(`--mailto takes an email address, not "${mailto}"`);
+      return (await import('./metrics.js')).runMetrics(p[0] ?? '.', { offline: v.offline === true, dryRun: v['dry-run'] === true, mailto });
+    },
+  },
   serve: {
     takes: [1, 'one site folder'],
     options: { port: { type: 'string' }, host: { type: 'string' }, 'base-url': { type: 'string' } },

@@ -35,6 +35,8 @@ const OPTIONS = {
   group: { type: 'string' },
   'base-url': { type: 'string' },
   vita: { type: 'string' },
+  refresh: { type: 'boolean' },
+  'no-refresh': { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -155,6 +157,7 @@ export function parseNewArgs(args: string[]): { given: Given; yes: boolean; help
     throw mistake ? new UsageError(mistake.message, mistake.hint) : err;
   }
   const { values, positionals } = parsed;
+  if (values.refresh && values['no-refresh']) throw new UsageError('--refresh and --no-refresh say opposite things', 'give one of them, or neither (the workflow is added by default).');
   if (positionals.length > 1) throw new UsageError(`give one folder, not ${positionals.length} (${positionals.join(', ')})`, 'quote a folder name that has spaces.');
   return {
     help: values.help ?? false,
@@ -169,6 +172,7 @@ export function parseNewArgs(args: string[]): { given: Given; yes: boolean; help
       email: values.email,
       group: values.group,
       baseUrl: values['base-url'],
+      refresh: values['no-refresh'] ? false : values.refresh ? true : undefined,
     },
   };
 }
@@ -183,6 +187,7 @@ const ROLES: [pattern: RegExp, what: (a: Answers) => string][] = [
   [/^package\.json$/, () => 'npm run dev / build / check'],
   [/^\.gitignore$/, () => 'keeps _site/ and node_modules/ out of git'],
   [/^\.vscode\//, () => 'editor checks and completion for the YAML files'],
+  [/^\.github\/workflows\/vita-refresh\.yml$/, () => 'weekly: new papers and citation counts, as a pull request'],
   [/^\.github\//, () => 'publishes the site on GitHub Pages at each push'],
   [/^\.vita\//, () => 'the vita this project uses: npm install installs it from here (commit it)'],
 ];

@@ -170,6 +170,16 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
     severity: 'error',
     description: 'Two publications share a citation key (across files: within one BibTeX file it is `load/duplicate-key`), or two events of one series share a file name. Give one of them another id.',
   },
+  'validate/metrics-undated': {
+    title: 'Citation count without a date',
+    severity: 'warning',
+    description: 'An entry of metrics/citations.yaml has no `asOf` date, or one that is not a day (YYYY-MM-DD). A count is never shown without the day it was taken, so the entry is left out. Run `vita metrics` again, or add `asOf: YYYY-MM-DD`.',
+  },
+  'validate/metrics-entry': {
+    title: 'Citation count that cannot be read',
+    severity: 'warning',
+    description: 'An entry of metrics/citations.yaml is not a whole number of citations with its source (or the file is not a mapping `publications:` of them); it is left out, or the part that is wrong (a bad address, a bad year) is. Run `vita metrics` to write the file again.',
+  },
   'validate/date': {
     title: 'Not a date',
     severity: 'error',
@@ -230,6 +240,11 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
     severity: 'error',
     description: 'An `arxiv` field is not a bare arXiv id, often because it carries "arXiv:" or a link. Write the id alone, e.g. 2410.11474.',
   },
+  'validate/arxiv-author': {
+    title: 'Not a name to search arXiv for',
+    severity: 'error',
+    description: 'A person\'s `sync.arxiv` holds quotes or backslashes. Write the name alone, as arXiv writes it: `arxiv: Lei Wu`.',
+  },
   'validate/email': {
     title: 'Not an email address',
     severity: 'error',
@@ -237,6 +252,11 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
   },
 
   // --- resolve
+  'resolve/metrics-unknown-publication': {
+    title: 'Citation count of a publication the record lacks',
+    severity: 'warning',
+    description: 'metrics/citations.yaml has a count for a publication id the record does not have (it was renamed or removed). The count is not shown; run `vita metrics` again, which counts the publications the record has and drops the others.',
+  },
   'resolve/unknown-person': {
     title: 'Unknown person',
     severity: 'error',
@@ -359,6 +379,11 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
     title: 'Component that never returns',
     severity: 'error',
     description: 'A component of theme/components.js ran for more than 2 seconds on a page (a loop that never ends): it was stopped, and vita\'s own component is used on every page of that build. The message names the page; fix the loop.',
+  },
+  'theme/import-timeout': {
+    title: 'Theme module that never finishes importing',
+    severity: 'error',
+    description: 'theme/components.js (or .mjs) runs for more than 5 seconds when it is imported (a loop at its top level, outside any function, that never ends), waits on a top-level `await` that never ends, or uses more than 512 MB of memory doing so. It was stopped, and the site is made with vita\'s own components. The module is tried on a thread of its own first, so what it runs at the top level runs twice: keep it free of effects. Fix the loop.',
   },
   'theme/bad-result': {
     title: 'Component returned no markup',

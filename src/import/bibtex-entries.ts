@@ -4,7 +4,8 @@
  * keys and add fields, and otherwise copy the entry unchanged.
  */
 import { LineIndex } from '../text/lines.js';
-import type { BibEntry, BibField } from './bundle.js';
+import type { Publication } from '../schema/publication.js';
+import type { BibEntry, BibField, PublicationValue } from './bundle.js';
 
 export interface ScannedField {
   /** Lower-case name. */
@@ -250,4 +251,13 @@ export function setField(entry: BibEntry, name: string, raw: string): void {
   if (existing) existing.raw = raw;
   else entry.fields.push({ name, raw });
   entry.verbatim = undefined;
+}
+
+/** A publication as the schema gives it back, in the bundle's shape (unset fields left out). */
+export function toValue(data: ReturnType<typeof Publication.parse>): PublicationValue {
+  const { authors, ...rest } = data;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(rest)) if (v !== undefined) out[k] = v;
+  out.authors = authors.map((a) => (a.person ? { name: a.name, roles: a.roles, person: a.person } : { name: a.name, roles: a.roles }));
+  return out as PublicationValue;
 }

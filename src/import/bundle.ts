@@ -5,12 +5,12 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { AuthorRole } from '../schema/author-marks.js';
-import type { EventInput, NewsInput, SeriesInput } from '../schema/index.js';
+import type { EventInput, NewsInput, SeriesInput, SitePageInput } from '../schema/index.js';
 import type { PublicationInput } from '../schema/publication.js';
 import type { TalkInput, TeachingInput } from '../schema/person.js';
 import type { HttpSettings } from './online/http.js';
 
-export const SOURCE_KINDS = ['bibtex', 'al-folio', 'json-resume', 'rendercv', 'hugo-blox', 'academicpages', 'jemdoc', 'markdown-cv', 'arxiv', 'openalex', 'crossref', 'dblp', 'orcid'] as const;
+export const SOURCE_KINDS = ['bibtex', 'al-folio', 'json-resume', 'rendercv', 'hugo-blox', 'academicpages', 'jemdoc', 'markdown-cv', 'ics', 'seminar-site', 'seminar-data', 'arxiv', 'openalex', 'crossref', 'dblp', 'orcid'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** Where something was read: a path relative to the source (a file source: its own name), and a line when known. */
@@ -83,6 +83,14 @@ export interface ImportedTeaching {
   origin: Origin;
 }
 
+/** A page of the site written by hand (Teaching, Repositories, a page of its own): pages/<path>.md. */
+export interface ImportedPage {
+  /** The page's address without slashes at either end ("teaching", "courses/ml"): pages/<path>.md. */
+  path: string;
+  value: Omit<SitePageInput, 'layout'> & { layout?: SitePageInput['layout'] };
+  origin: Origin;
+}
+
 /** A seminar event: seminars/<series>/<id>.yaml, and the series when the project does not have it. */
 export interface ImportedEvent {
   series: string;
@@ -107,6 +115,7 @@ export interface ImportBundle {
   talks: ImportedTalk[];
   teaching: ImportedTeaching[];
   events: ImportedEvent[];
+  pages: ImportedPage[];
   /** Files of the source the record links to (photos, PDFs), copied into the project: project path -> source path. */
   files: Record<string, string>;
   /** What was skipped or changed on the way, and why: diagnostics with `file` relative to the source. */
@@ -116,7 +125,7 @@ export interface ImportBundle {
 }
 
 /** The kinds of item the report accounts for one by one. */
-export type ItemKind = 'publications' | 'news' | 'talks' | 'teaching' | 'events';
+export type ItemKind = 'publications' | 'news' | 'talks' | 'teaching' | 'events' | 'pages';
 
 export interface LeftOut {
   kind: ItemKind;
@@ -126,7 +135,7 @@ export interface LeftOut {
 }
 
 export function emptyBundle(kind: SourceKind, label: string): ImportBundle {
-  return { kind, label, people: [], publications: [], news: [], talks: [], teaching: [], events: [], files: {}, notes: [], leftOut: [] };
+  return { kind, label, people: [], publications: [], news: [], talks: [], teaching: [], events: [], pages: [], files: {}, notes: [], leftOut: [] };
 }
 
 /** Stored answers of online services, so that an import can be repeated offline with the same result. */

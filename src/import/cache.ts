@@ -44,7 +44,16 @@ export class FileCache implements ResponseCache {
     const path = this.pathOf(key);
     mkdirSync(dirname(path), { recursive: true });
     const temporary = `${path}.tmp-${process.pid}`;
-    writeFileSync(temporary, JSON.stringify({ key, value }, null, 1) + '\n');
+    writeFileSync(temporary, fileText(key, value));
     renameSync(temporary, path);
   }
+
+  /** The answers kept in memory (`write: false`), as the files `put` would write: for a caller that writes them with others. */
+  pending(): { path: string; content: string }[] {
+    return [...this.memory].map(([key, value]) => ({ path: this.pathOf(key), content: fileText(key, value) }));
+  }
+}
+
+function fileText(key: string, value: string): string {
+  return JSON.stringify({ key, value }, null, 1) + '\n';
 }

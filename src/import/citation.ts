@@ -219,7 +219,10 @@ export function titleFirstCitation(text: string): string | undefined {
   if (!m) return undefined;
   const title = (m[2] ?? m[5] ?? '').replace(/^[*_\s]+|[*_\s]+$/g, '').trim();
   const url = m[3];
-  if (title.length < 8 || TAG_LINK.test(title) || looksLikeAuthors(cleanAuthorLine(title))) return undefined;
+  // A title in Title Case joined by "and" ("Sharp Minima and Stochastic Gradient Descent") reads like two names: it is
+  // taken for a title only when names follow it (a linked name followed by a venue is not a paper).
+  const namelike = looksLikeAuthors(cleanAuthorLine(title));
+  if (title.length < 8 || TAG_LINK.test(title)) return undefined;
   let after = text.slice(m[0].length);
   const tags: string[] = [];
   after = after.replace(/^(?:[ \t]*\[[^\]]{1,20}\]\([^)\s]+\)[.,]?)+/, (t) => {
@@ -247,6 +250,7 @@ export function titleFirstCitation(text: string): string | undefined {
     authors = parts.slice(0, n).join(', ');
     rest = parts.slice(n).join(', ');
   }
+  if (namelike && !/\b(?:19|20)\d\d\b/.test(rest)) return undefined;
   const titled = url ? `[*${title}*](${url})` : `*${title}*`;
   return `${authors.replace(/[\s.,;:]+$/, '')}. ${titled}. ${rest} ${tags.join(' ')}`.trim();
 }
@@ -265,6 +269,8 @@ function sentenceEnd(text: string, from: number): number {
 
 /** The end of the author list: the first ". " whose prefix reads as names. */
 function authorSplit(text: string): { end: number; next: number } | undefined {
+  // "M. Brandt, S. Lindqvist. Title": names written initials first, where an initial never ends a name.
+  const initialsFirst = /^\s*\p{Lu}\.\s*(?:-?\p{Lu}\.\s*)*\p{Lu}[\p{L}'’-]+/u.test(text);
   for (let i = text.indexOf('.'); i !== -1; i = text.indexOf('.', i + 1)) {
     if (text[i + 1] !== ' ' && i + 1 !== text.length) continue;
     const before = text.slice(0, i);
@@ -272,7 +278,8 @@ function authorSplit(text: string): { end: number; next: number } | undefined {
     const lastPart = (before.split(/,|\s(?:and|&)\s/).pop() ?? '').trim();
     // "Emily B. Fox. Title": a middle initial, when a name goes on after it; "Weinan E. Title" ends the list.
     const goesOn = /^\s*\p{Lu}[\p{L}'’-]*\s*(?:[,.∗*†#]|\s(?:and|&)\s|$)/u.test(text.slice(i + 1));
-    if (/(?:^|[\s(-])\p{Lu}$/u.test(before) && !/^(\p{Lu}\.?[\s-]*)+$/u.test(lastPart) && goesOn) continue;
+    const onlyInitials = /^(\p{Lu}\.?[\s-]*)+$/u.test(lastPart);
+    if (/(?:^|[\s(-])\p{Lu}$/u.test(before) && (!onlyInitials || initialsFirst) && goesOn) continue;
     if (looksLikeAuthors(before)) return { end: i, next: i + 2 };
     return undefined;
   }
@@ -297,6 +304,15 @@ export function looksLikeAuthors(text: string): boolean {
 }
 
 function authorParts(text: string): string[] {
+  // "Wu, Lei and Ma, Chao" (BibTeX's order): each name between the "and"s is "Family, Given".
+  const byAnd = text.split(/\s+and\s+/);
+  if (byAnd.length >= 2 && byAnd.every((p) => /^[^,]+,[^,]+$/.test(p.trim()))) {
+    return byAnd.map((p) => {
+      const [family, given] = p.split(',').map((x) => x.trim()) as [string, string];
+      const marks = (/[∗*†#]+$/.exec(family)?.[0] ?? '') + (/[∗*†#]+$/.exec(given)?.[0] ?? '');
+      return `${given.replace(/[∗*†#]+$/, '')} ${family.replace(/[∗*†#]+$/, '')}${marks}`;
+    });
+  }
   const cleaned = text.replace(/\s+(?:and|&)\s+/g, ', ').replace(/,\s*,/g, ',');
   const tokens = cleaned.split(/\s*,\s*/).map((t) => t.trim()).filter(Boolean);
   // "Vesely, A., Finos, L.": family names followed by initials are put back together.

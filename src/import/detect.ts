@@ -28,13 +28,16 @@ function detectFile(path: string): Detection {
   if (ext === '.bib' || ext === '.bibtex') return { kind: 'bibtex', reason: 'a .bib file' };
   if (ext === '.jemdoc') return { kind: 'jemdoc', reason: 'a .jemdoc page' };
   const head = readHead(path);
+  if (ext === '.ics' || ext === '.ical' || ext === '.ifb' || /^\s*BEGIN:VCALENDAR/i.test(head)) return { kind: 'ics', reason: 'an iCalendar feed' };
   if (ext === '.json') {
+    if (listsTalks(head)) return { kind: 'seminar-data', reason: 'a JSON list of talks (speaker, title, date)' };
     if (isResume(path)) return { kind: 'json-resume', reason: 'a JSON file with "basics" (JSON Resume)' };
     return { reason: 'a JSON file that is not a JSON Resume (it has no "basics")' };
   }
   if (ext === '.yaml' || ext === '.yml') {
     if (/^cv\s*:/m.test(head)) return { kind: 'rendercv', reason: 'a YAML file with a top-level `cv:` (RenderCV)' };
-    return { reason: 'a YAML file without a top-level `cv:` (not a RenderCV file)' };
+    if (listsTalks(head)) return { kind: 'seminar-data', reason: 'a YAML list of talks (speaker, title, date)' };
+    return { reason: 'a YAML file without a top-level `cv:` (not a RenderCV file) nor a list of talks' };
   }
   if (ext === '.md' || ext === '.markdown') return { kind: 'markdown-cv', reason: 'a Markdown file (a CV in Markdown)' };
   if (/^\s*@[A-Za-z]+\s*[{(]/m.test(head)) return { kind: 'bibtex', reason: 'BibTeX entries' };
@@ -44,6 +47,9 @@ function detectFile(path: string): Detection {
 
 function detectFolder(path: string): Detection {
   const has = (p: string) => existsSync(join(path, p));
+  // A seminar's site before a person's: its talk pages name a speaker (a person's talks are their own).
+  const seminar = seminarSiteReason(path);
+  if (seminar) return { kind: 'seminar-site', reason: seminar };
   const jekyll = has('_config.yml') || has('_config.yaml');
   if (has('_publications') || has('_talks') || (jekyll && has('_teaching'))) {
     return { kind: 'academicpages', reason: '_publications/ or _talks/ (academicpages)' };
@@ -60,7 +66,40 @@ function detectFolder(path: string): Detection {
   // Only files of the folder itself: a link out of it (to /dev/zero, or a private file) is not read, even to look.
   const yaml = names.find((n) => /\.ya?ml$/.test(n) && staysInside(path, n) && /^cv\s*:/m.test(readHead(join(path, n))));
   if (yaml) return { kind: 'rendercv', reason: `${yaml} has a top-level \`cv:\` (RenderCV)` };
-  return { reason: 'the folder is none of the kinds vita imports (al-folio, academicpages, Hugo Blox, jemdoc, .bib files)' };
+  return { reason: 'the folder is none of the kinds vita imports (al-folio, academicpages, Hugo Blox, jemdoc, .bib files, a seminar site)' };
+}
+
+/** Talk pages whose front matter names a speaker, or a data file listing talks: a seminar's site. */
+function seminarSiteReason(path: string): string | undefined {
+  for (const dir of TALK_FOLDERS) {
+    const abs = join(path, dir);
+    if (!existsSync(abs) || !statSync(abs).isDirectory()) continue;
+    const pages = safeList(abs).filter((n) => !n.startsWith('_index.')).slice(0, 50).map((n) => (n.endsWith('.md') || n.endsWith('.markdown') ? join(dir, n) : join(dir, n, 'index.md')));
+    if (pages.some((p) => staysInside(path, p) && SPEAKER_KEY.test(frontMatterOf(readHead(join(path, p)))))) return `${dir}/ pages that name a speaker (a seminar site)`;
+  }
+  for (const dir of ['_data', 'data']) {
+    const data = safeList(join(path, dir)).find((n) => /\.(ya?ml|json)$/.test(n) && staysInside(path, join(dir, n)) && listsTalks(readHead(join(path, dir, n))));
+    if (data) return `${dir}/${data} lists talks (a seminar site)`;
+  }
+  return undefined;
+}
+
+/** Where seminar sites keep a page per talk (Hugo, Jekyll). */
+export const TALK_FOLDERS = ['content/talks', 'content/talk', 'content/event', 'content/events', 'content/seminars', 'content/seminar', '_talks', '_seminars', '_events', '_posts'];
+const SPEAKER_KEY = /^(speakers?|presenters?)\s*[:=]/m;
+
+function frontMatterOf(text: string): string {
+  return /^(?:---|\+\+\+)\s*\n([\s\S]*?)\n(?:---|\+\+\+)/.exec(text)?.[1] ?? '';
+}
+
+/**
+ * A data file whose records have a speaker, a title and a date (YAML `- speaker:` ... `title:`, or JSON "speaker": ...);
+ * `name` is a speaker only beside a talk's title (`talk`, `topic`), not beside any `title`.
+ */
+export function listsTalks(head: string): boolean {
+  const key = (names: string) => new RegExp(`^\\s*(?:-\\s+)?["']?(?:${names})["']?\\s*:`, 'm').test(head);
+  const speaker = key('speakers?|presenters?') || (key('name') && key('talk|talk_title|topic'));
+  return speaker && key('title|talk|talk_title|topic') && key('date|start|datetime|when') && !/^cv\s*:/m.test(head) && !/"basics"\s*:/.test(head);
 }
 
 /** A JSON object with a "basics" object; a file that is not JSON at all is left to the reader to report. */

@@ -10,13 +10,13 @@ import { markdownCvIntoBundle } from './sources/markdown-cv.js';
 import { readHugoFrontMatter } from './lenient-yaml.js';
 import { isRecord, list, str } from './text.js';
 
-const TALK_WORDS = /\b(talks?|presentations?|invited talks?|seminars?|lectures?)\b/i;
+export const TALK_WORDS = /\b(talks?|presentations?|invited talks?|seminars?|lectures?)\b/i;
 /** Sections whose pages are each one item, read elsewhere (a list there is not a list of talks). */
 const PAGE_SECTIONS = new Set(['publication', 'publications', 'post', 'posts', 'authors', 'news', 'project', 'projects']);
 const ITEM = /^\s{0,3}(?:[-*+]|\d+[.)])\s+\S/;
 
 /** Section pages of content/ that may hold a list of talks. */
-function sectionPages(root: string): string[] {
+export function sectionPages(root: string): string[] {
   const out: string[] = [];
   const isFile = (rel: string) => existsSync(join(root, rel)) && statSync(join(root, rel)).isFile();
   const entries = (rel: string) => (existsSync(join(root, rel)) && statSync(join(root, rel)).isDirectory() ? readdirSync(join(root, rel), { withFileTypes: true }) : []);

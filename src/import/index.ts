@@ -105,7 +105,7 @@ export async function importSource(source: string, options: ImportOptions): Prom
   result.bundle = bundle;
   result.diagnostics.push(...bundle.notes);
   // A source that gave nothing is a mistake (the wrong folder, the wrong --kind), not an import with nothing to report.
-  const read = bundle.people.length + bundle.publications.length + bundle.news.length + bundle.talks.length + bundle.teaching.length + bundle.events.length;
+  const read = bundle.people.length + bundle.publications.length + bundle.news.length + bundle.talks.length + bundle.teaching.length + bundle.events.length + bundle.pages.length;
   if (read === 0 && !bundle.notes.some((d) => d.severity === 'error')) {
     const mismatch = options.kind && detected?.kind && detected.kind !== options.kind;
     result.diagnostics.push({

@@ -11,10 +11,10 @@ import { titleKey } from '../check/duplicates.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { normalizeName } from '../resolve/names.js';
 import { bibtexFields } from '../render/export/bibtex.js';
-import type { PersonInput, PublicationInput } from '../schema/index.js';
+import type { EventInput, PersonInput, PublicationInput } from '../schema/index.js';
 import { editDistance } from '../text/distance.js';
 import { getField, setField } from './bibtex-entries.js';
-import type { ImportBundle, ImportedEvent, ImportedNews, ImportedPerson, ImportedPublication, Origin, Progress, PublicationValue } from './bundle.js';
+import type { ImportBundle, ImportedEvent, ImportedNews, ImportedPage, ImportedPerson, ImportedPublication, Origin, Progress, PublicationValue } from './bundle.js';
 import type { Existing, ProjectState } from './project-state.js';
 import { isRecord, slug, uniqueId } from './text.js';
 
@@ -29,7 +29,7 @@ export interface Conflict {
 
 /** Something of the source that was already in the project (or in the source twice). */
 export interface Merged {
-  kind: 'publication' | 'person' | 'news' | 'event';
+  kind: 'publication' | 'person' | 'news' | 'event' | 'page';
   /** Id in the source. */
   imported: string;
   /** Id it was recognised as. */
@@ -62,6 +62,7 @@ export interface MergePlan {
   personUpdates: PersonUpdate[];
   news: ImportedNews[];
   events: ImportedEvent[];
+  pages: ImportedPage[];
   merged: Merged[];
   notes: Diagnostic[];
   /** Final id of each source id that changed (merged or renamed), by kind. */
@@ -76,6 +77,7 @@ export function mergeBundle(bundle: ImportBundle, project: ProjectState, progres
     personUpdates: [],
     news: [],
     events: [],
+    pages: [],
     merged: [],
     notes: [],
     renamed: { publications: new Map(), people: new Map() },
@@ -84,6 +86,7 @@ export function mergeBundle(bundle: ImportBundle, project: ProjectState, progres
   mergePublications(bundle, project, plan, progress);
   mergeNews(bundle, project, plan);
   mergeEvents(bundle, project, plan);
+  mergePages(bundle, project, plan);
   return plan;
 }
 
@@ -793,19 +796,117 @@ function mergeNews(bundle: ImportBundle, project: ProjectState, plan: MergePlan)
   }
 }
 
+/**
+ * An event is already there when its series has one on the same day with the same title, or with the same speakers
+ * (a feed that changed a talk's title, time or abstract): it is reported with what differs, never written twice.
+ * The same talk twice in the source (in "upcoming" and in "past") is kept once.
+ */
 function mergeEvents(bundle: ImportBundle, project: ProjectState, plan: MergePlan): void {
-  const existing = new Map(project.events.map((e) => [`${e.series}/${e.value.start.slice(0, 10)}/${titleKey(e.value.title)}`, e]));
+  const keysOf = (series: string, v: EventInput | ImportedEvent['value']) => {
+    const day = `${series}/${v.start.slice(0, 10)}`;
+    const who = speakerKey(v);
+    return [`${day}/t/${titleKey(v.title)}`, ...(who ? [`${day}/s/${who}`] : [])];
+  };
+  const people = peopleByName(project);
+  const existing = new Map<string, (typeof project.events)[number]>();
+  for (const e of project.events) for (const k of keysOf(e.series, e.value)) if (!existing.has(k)) existing.set(k, e);
   const taken = new Set(project.events.map((e) => `${e.series}/${e.id}`));
-  for (const event of bundle.events) {
-    const there = existing.get(`${event.series}/${event.value.start.slice(0, 10)}/${titleKey(event.value.title)}`);
-    if (there) {
-      plan.merged.push({ kind: 'event', imported: event.id, into: there.id, file: there.file, line: 1, origin: event.origin, how: 'same text', conflicts: [], missing: [] });
+  const seen = new Map<string, ImportedEvent>();
+  for (const source of bundle.events) {
+    const event = linkSpeakers(source, people, plan);
+    const keys = keysOf(event.series, event.value);
+    // How it was recognised: the same day and title, or the same day and speakers (the feed changed the title).
+    const how = (k: number) => (k === 0 ? 'title' : 'name');
+    const at = keys.findIndex((k) => existing.has(k));
+    if (at >= 0) {
+      const there = existing.get(keys[at]!)!;
+      plan.merged.push({ kind: 'event', imported: event.id, into: there.id, file: there.file, line: 1, origin: event.origin, how: how(at), conflicts: eventConflicts(there.value, event.value), missing: [] });
+      continue;
+    }
+    const seenAt = keys.findIndex((k) => seen.has(k));
+    if (seenAt >= 0) {
+      const twice = seen.get(keys[seenAt]!)!;
+      plan.merged.push({ kind: 'event', imported: event.id, into: twice.id, origin: event.origin, how: how(seenAt), conflicts: eventConflicts(twice.value, event.value), missing: [] });
       continue;
     }
     let id = event.id;
     for (let n = 2; taken.has(`${event.series}/${id}`); n++) id = `${event.id}-${n}`;
     taken.add(`${event.series}/${id}`);
-    plan.events.push({ ...event, id, seriesValue: project.series.has(event.series) ? undefined : event.seriesValue });
+    const kept = { ...event, id, seriesValue: project.series.has(event.series) ? undefined : event.seriesValue };
+    for (const k of keys) if (!seen.has(k)) seen.set(k, kept);
+    plan.events.push(kept);
+  }
+}
+
+/** The project's people by their full names (in every script they are written in), normalised. */
+function peopleByName(project: ProjectState): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of project.people) {
+    const name = p.value.name as unknown;
+    const names = typeof name === 'string' ? [name] : isRecord(name) ? Object.values(name).filter((n): n is string => typeof n === 'string') : [];
+    for (const n of names) if (normalizeName(n)) out.set(normalizeName(n), p.id);
+  }
+  return out;
+}
+
+/** A speaker who is a person of the project is linked to them (their page lists the talk), with a note. */
+function linkSpeakers(event: ImportedEvent, people: Map<string, string>, plan: MergePlan): ImportedEvent {
+  const link = (s: unknown): unknown => {
+    if (!isRecord(s) || typeof s.name !== 'string' || s.person) return s;
+    const id = people.get(normalizeName(s.name));
+    if (!id) return s;
+    plan.notes.push(info(event.origin, 'speaker-linked', `the speaker "${s.name}" is ${id} of the project: the event names them by id`));
+    const { name: _name, ...rest } = s;
+    return { person: id, ...rest };
+  };
+  const v = event.value;
+  if (!v.speaker && !v.speakers) return event;
+  return { ...event, value: { ...v, ...(v.speaker ? { speaker: link(v.speaker) } : {}), ...(v.speakers ? { speakers: v.speakers.map(link) } : {}) } as ImportedEvent['value'] };
+}
+
+/** The speakers of an event as one key: their names, normalised and sorted. */
+function speakerKey(v: Pick<EventInput, 'speaker' | 'speakers'>): string {
+  const list = v.speakers ?? (v.speaker ? [v.speaker] : []);
+  return list
+    .map((s) => (typeof s === 'string' ? s : s.person ?? (typeof s.name === 'string' ? s.name : Object.values(s.name ?? {})[0] ?? '')))
+    .map((n) => normalizeName(n))
+    .filter(Boolean)
+    .sort()
+    .join('+');
+}
+
+/** What a re-imported event says differently from the project's: the feed changed it. */
+function eventConflicts(project: Partial<EventInput>, imported: Partial<EventInput>): Conflict[] {
+  const out: Conflict[] = [];
+  const text = (v: unknown) => (v === undefined ? '' : typeof v === 'string' ? v.replace(/\s+/g, ' ').trim() : JSON.stringify(v));
+  const fields: [string, (e: Partial<EventInput>) => unknown][] = [
+    ['title', (e) => e.title],
+    ['start', (e) => e.start],
+    ['end', (e) => e.end],
+    ['status', (e) => e.status ?? 'scheduled'],
+    ['venue', (e) => e.venue?.name],
+    ['abstract', (e) => e.abstract],
+  ];
+  for (const [field, get] of fields) {
+    const a = text(get(project));
+    const b = text(get(imported));
+    if (b && a !== b) out.push({ field, project: a, imported: b });
+  }
+  return out;
+}
+
+/** A page is known by its address: one the project already has (pages/teaching.md or pages/teaching/index.md) is kept. */
+function mergePages(bundle: ImportBundle, project: ProjectState, plan: MergePlan): void {
+  const seen = new Set<string>();
+  for (const page of bundle.pages) {
+    const there = [`pages/${page.path}.md`, `pages/${page.path}/index.md`].find((f) => project.files.has(f));
+    if (there) {
+      plan.merged.push({ kind: 'page', imported: page.path, into: page.path, file: there, line: 1, origin: page.origin, how: 'same text', conflicts: [], missing: [] });
+      continue;
+    }
+    if (seen.has(page.path)) continue;
+    seen.add(page.path);
+    plan.pages.push(page);
   }
 }
 

@@ -45,7 +45,8 @@ export function countImport(result: ImportResult): ImportCounts[] {
     { kind: 'news', imported: plan.counts.news, merged: merged('news', true), duplicates: 0, ...left('news') },
     { kind: 'talks', imported: plan.counts.talks, merged: Math.max(0, bundle.talks.length - plan.counts.talks), duplicates: 0, ...left('talks') },
     { kind: 'teaching', imported: plan.counts.teaching, merged: Math.max(0, bundle.teaching.length - plan.counts.teaching), duplicates: 0, ...left('teaching') },
-    { kind: 'events', imported: plan.counts.events, merged: merged('event', true), duplicates: 0, ...left('events') },
+    { kind: 'events', imported: plan.counts.events, merged: merged('event', true), duplicates: merged('event', false), ...left('events') },
+    { kind: 'pages', imported: plan.counts.pages ?? 0, merged: merged('page', true), duplicates: 0, ...left('pages') },
   ];
 }
 

@@ -10,7 +10,7 @@ import { stringify } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { Diagnostics } from '../diagnostics/diagnostic.js';
 import { readBibtex } from '../load/bibtex/index.js';
-import { Config, Event, News, Person, Publication, Series } from '../schema/index.js';
+import { Config, Event, News, Person, Publication, Series, SitePage } from '../schema/index.js';
 import { formatEntry } from './bibtex-entries.js';
 import type { ImportBundle, ImportedPublication, Origin, PublicationValue } from './bundle.js';
 import type { MergePlan } from './merge.js';
@@ -32,13 +32,13 @@ export interface PlannedFile {
 export interface WritePlan {
   files: PlannedFile[];
   notes: Diagnostic[];
-  counts: { publications: number; people: number; news: number; talks: number; teaching: number; events: number };
+  counts: { publications: number; people: number; news: number; talks: number; teaching: number; events: number; /** Pages of the site (pages/<path>.md); absent in plans that write none. */ pages?: number };
 }
 
 const HEADER = (label: string, comment: string) => `${comment} Imported by \`vita import\` from ${label}. This file is yours now: edit it freely.\n`;
 
 export function planFiles(bundle: ImportBundle, merge: MergePlan, project: ProjectState, sourceName: string): WritePlan {
-  const plan: WritePlan = { files: [], notes: [], counts: { publications: 0, people: 0, news: 0, talks: 0, teaching: 0, events: 0 } };
+  const plan: WritePlan = { files: [], notes: [], counts: { publications: 0, people: 0, news: 0, talks: 0, teaching: 0, events: 0, pages: 0 } };
   const taken = new Set(project.files);
   const add = (file: PlannedFile) => {
     taken.add(file.path);
@@ -116,6 +116,15 @@ export function planFiles(bundle: ImportBundle, merge: MergePlan, project: Proje
     add({ path: `seminars/${event.series}/${event.id}.yaml`, content: stringify(checkedRecord(Event, { ...event.value, series: event.series }, event.origin, `event ${event.id}`, plan.notes), { lineWidth: 0 }), what: 'seminar event' });
     plan.counts.events++;
   }
+
+  // Pages written by hand: front matter, then the body, as the user would write pages/<path>.md.
+  for (const page of merge.pages) {
+    const data = checkedRecord(SitePage, page.value, page.origin, `page ${page.path}`, plan.notes) as Record<string, unknown>;
+    const { body, layout, ...front } = data;
+    if (layout && layout !== 'plain') front.layout = layout;
+    add({ path: free(`pages/${page.path}.md`), content: `---\n${stringify(front, { lineWidth: 0 })}---\n${typeof body === 'string' && body.trim() ? `${body.trim()}\n` : ''}`, what: `the page /${page.path}/` });
+    plan.counts.pages = (plan.counts.pages ?? 0) + 1;
+  }
   return plan;
 }
 
@@ -160,7 +169,7 @@ function checkedBibtex(pub: ImportedPublication, notes: Diagnostic[]): string | 
 }
 
 /** A publication as YAML: authors as plain names, or {name, roles} when they have roles. */
-function checkedValue(pub: ImportedPublication, notes: Diagnostic[]): Record<string, unknown> | undefined {
+export function checkedValue(pub: ImportedPublication, notes: Diagnostic[]): Record<string, unknown> | undefined {
   const v: PublicationValue = pub.value;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(Publication.shape)) {
@@ -183,7 +192,7 @@ function skipNote(origin: Origin, id: string, why: string): Diagnostic {
   return { file: origin.file, ...(origin.line ? { line: origin.line, column: 1 } : {}), severity: 'warning', code: 'import/entry-skipped', message: `\`${id}\` was not imported: ${why}` };
 }
 
-type Schema = typeof Person | typeof News | typeof Series | typeof Event | typeof Config;
+type Schema = typeof Person | typeof News | typeof Series | typeof Event | typeof Config | typeof SitePage;
 
 /**
  * A record the schema takes: what it rejects is taken out (a list item, or a field) and reported, rather than written

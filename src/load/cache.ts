@@ -7,7 +7,9 @@
 import { join } from 'node:path';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { newBibtexMemory, type BibtexMemory } from './bibtex/index.js';
-import { readText, stampOf, type SkippedLink } from './files.js';
+import { readTextKept, stampOf, type SkippedLink } from './files.js';
+import type { MetricsMemory } from './metrics.js';
+import type { DecodedText } from './decoded.js';
 import type { LoadedProject, ProseSection, RawRecord } from './record.js';
 
 export interface LoadCache {
@@ -23,12 +25,16 @@ export interface LoadCache {
   starts?: Map<string, number>;
   /** The files with prose or diagnostics: the few to look at for them. */
   noted: Set<string>;
+  /** metrics/citations.yaml as last read (see metrics.ts). */
+  metrics?: MetricsMemory;
 }
 
 interface CachedFile {
   stamp: string;
   /** The text read, to tell a write that changed nothing. */
   text: string | undefined;
+  /** A large file's bytes and pieces: its next reading decodes only what changed. */
+  decoded?: DecodedText;
   records: RawRecord[];
   prose: ProseSection[];
   diagnostics: Diagnostic[];
@@ -72,14 +78,15 @@ export function loadCached(project: LoadedProject, cache: LoadCache, look: Set<s
     const stamp = stampOf(join(project.root, file));
     if (entry && stamp !== undefined && entry.stamp === stamp && !named) continue;
     const own = new Diagnostics();
-    const text = readText(project.root, file, own);
+    const kept = readTextKept(project.root, file, own, entry?.text !== undefined ? { text: entry.text, decoded: entry.decoded } : undefined);
+    const text = kept?.text;
     if (entry && text !== undefined && text === entry.text) {
       entry.stamp = stamp ?? '';
       continue;
     }
     const bibtex = kind === 'bibtex' ? (entry?.bibtex ?? newBibtexMemory()) : undefined;
     const made = text === undefined ? { records: [], prose: [] } : read(file, text, own, bibtex);
-    const next: CachedFile = { stamp: stamp ?? '', text, records: made.records, prose: made.prose, diagnostics: own.list, bibtex };
+    const next: CachedFile = { stamp: stamp ?? '', text, decoded: kept?.decoded, records: made.records, prose: made.prose, diagnostics: own.list, bibtex };
     if (stamp !== undefined) cache.entries.set(file, next);
     else cache.entries.delete(file);
     if (stamp !== undefined && (next.prose.length || next.diagnostics.length)) cache.noted.add(file);

@@ -1,4 +1,5 @@
 /** The project folder on disk: which files it has, whether one changed, and a file's text. */
+import { decodeAgain, decodeKept, KEEP_FROM_BYTES, type DecodedText } from './decoded.js';
 import { isUtf8 } from 'node:buffer';
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -74,6 +75,20 @@ function inBuiltSite(root: string, path: string): boolean {
 
 /** A file's text (UTF-8, byte order mark removed), or undefined with the reason reported. */
 export function readText(root: string, file: string, diagnostics: Diagnostics): string | undefined {
+  return readTextKept(root, file, diagnostics)?.text;
+}
+
+/** A file's text, and for a large one what its next reading needs to decode only what changed. */
+export interface KeptText {
+  text: string;
+  decoded?: DecodedText;
+}
+
+/**
+ * `readText`, for `vita dev`: given the last reading of a large file, the same bytes give the same text without
+ * decoding, and changed ones are decoded only around the change (see ./decoded.ts).
+ */
+export function readTextKept(root: string, file: string, diagnostics: Diagnostics, previous?: KeptText): KeptText | undefined {
   let bytes: Buffer;
   try {
     bytes = readInside(root, file);
@@ -99,8 +114,11 @@ export function readText(root: string, file: string, diagnostics: Diagnostics): 
     });
     return undefined;
   }
+  const marked = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (!marked && previous?.decoded) return bytes.equals(previous.decoded.bytes) ? previous : decodeAgain(bytes, previous.text, previous.decoded);
+  if (!marked && bytes.length >= KEEP_FROM_BYTES) return decodeKept(bytes);
   // Up to two byte order marks, as a strict TextDecoder (which drops one) followed by removing one did.
-  return bytes.toString('utf8').replace(/^\uFEFF{1,2}/, '');
+  return { text: bytes.toString('utf8').replace(/^\uFEFF{1,2}/, '') };
 }
 
 /** A link of the project that leads out of it, as a diagnostic of its file. */

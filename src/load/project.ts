@@ -7,6 +7,7 @@ import { loadCached, type LoadCache, type ReadFile } from './cache.js';
 import { listFiles, namedFiles, readText, reportLink, type SkippedLink } from './files.js';
 import { outputFolder } from './output.js';
 import { readFrontMatter } from './markdown.js';
+import { loadMetrics, loadMetricsCached } from './metrics.js';
 import type { DataPath, LoadedProject, ProseSection, RawRecord } from './record.js';
 import { readYaml, type ParsedYaml } from './yaml.js';
 
@@ -65,12 +66,14 @@ export function loadProject(root: string, diagnostics: Diagnostics, options: Loa
       return part;
     };
     loadCached(project, cache, named?.look, diagnostics, recordKind, read);
+    project.metrics = loadMetricsCached(root, project.files, cache, diagnostics);
     return project;
   }
   for (const file of project.files) {
     const role = roleOf(file);
     if (role) loadFile(project, file, role, diagnostics);
   }
+  project.metrics = loadMetrics(root, project.files, diagnostics);
   return project;
 }
 

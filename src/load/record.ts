@@ -39,4 +39,13 @@ export interface LoadedProject {
   prose: ProseSection[];
   /** Project-relative paths of every file, for link checks. */
   files: string[];
+  /** metrics/citations.yaml as parsed, when the project has it (see metrics.ts). */
+  metrics?: LoadedMetrics;
+}
+
+/** The citation counts file, not yet validated. */
+export interface LoadedMetrics {
+  file: string;
+  value: unknown;
+  locate(path: DataPath): Span | undefined;
 }

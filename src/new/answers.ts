@@ -15,6 +15,8 @@ export interface Answers {
   group?: string;
   /** Where the site will live; a placeholder when not given. */
   baseUrl: string;
+  /** Add the weekly workflow that refreshes publications and citation counts through a pull request. */
+  refresh: boolean;
   /** The npm package name of the project. */
   packageName: string;
   /** YYYY-MM-DD: the date of the welcome news item and the years of the example publications. */

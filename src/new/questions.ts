@@ -29,6 +29,8 @@ export interface Given {
   /** `--group "Name"`: a group site. */
   group?: string;
   baseUrl?: string;
+  /** `--refresh` / `--no-refresh`: the weekly workflow that keeps publications and citation counts current. */
+  refresh?: boolean;
 }
 
 /** A mistake in the flags: reported with a hint, exit status 2. */
@@ -123,11 +125,22 @@ export async function collectAnswers(given: Given, prompter: Prompter | undefine
     if (/^g/i.test(kind)) group = cleanLine(await ask('Name of the group', { default: `${name}'s group` }));
   }
 
+  // On by default: it does nothing until a person file names an ORCID, OpenAlex, DBLP or arXiv list, and then only
+  // proposes, through a pull request.
+  let refresh = given.refresh ?? true;
+  if (given.refresh === undefined && ask) {
+    const answer = await ask('Keep the publications current: a weekly GitHub Actions job that proposes new papers and citation counts as a pull request? (yes/no)', {
+      default: 'yes',
+      check: (v) => (/^(y|yes|n|no)$/i.test(v) ? undefined : 'answer "yes" or "no"'),
+    });
+    refresh = /^y/i.test(answer);
+  }
+
   const suggested = (group !== undefined ? slugify(group) : undefined) ?? id;
   const folder = given.folder ?? (ask ? await ask('Folder for the project', { default: suggested, check: checkFolder }) : suggested);
 
   return {
     folder,
-    answers: { name, otherNames, id, affiliation, email, group, baseUrl: cleanLine(given.baseUrl) ?? BASE_URL_PLACEHOLDER },
+    answers: { name, otherNames, id, affiliation, email, group, baseUrl: cleanLine(given.baseUrl) ?? BASE_URL_PLACEHOLDER, refresh },
   };
 }

@@ -28,8 +28,11 @@ export function projectFiles(a: Answers): Record<string, string> {
     '.gitignore': gitignore(),
     '.vscode/settings.json': vscodeSettings(a),
     '.github/workflows/deploy.yml': deployWorkflow(),
+    ...(a.refresh ? { [REFRESH_WORKFLOW]: refreshWorkflow() } : {}),
   };
 }
+
+export const REFRESH_WORKFLOW = '.github/workflows/vita-refresh.yml';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Escaping
@@ -120,7 +123,11 @@ export function personYaml(a: Answers): string {
     '# links:',
     '#   scholar: https://scholar.google.com/citations?user=...',
     '#   github: https://github.com/...',
-    '#   orcid: https://orcid.org/0000-0000-0000-0000',
+    '#   orcid: https://orcid.org/0000-0000-0000-0000   # vita sync reads your works from it (and from the two below)',
+    '#   openalex: https://openalex.org/A0000000000',
+    '#   dblp: https://dblp.org/pid/00/0000',
+    '# sync:',
+    '#   arxiv: Ada Lovelace   # an arXiv name search; vita sync keeps what a co-author or an affiliation confirms',
     '# interests:',
     '#   - Mathematical foundations of machine learning',
     '',
@@ -320,6 +327,93 @@ jobs:
 `;
 }
 
+/**
+ * The weekly job that keeps the record current: `vita metrics` (citation counts, where this vita has it) and
+ * `vita sync --write` (new works), then a pull request with what changed, so that nothing changes unseen. Each step
+ * may fail without losing what the other found; the job reports the failure after the pull request is made.
+ */
+export function refreshWorkflow(): string {
+  return `# Keeps the record current: every Monday (and when you run it from the Actions tab) it asks the lists named in
+# people/ for new publications (vita sync) and for citation counts (vita metrics), then opens a pull request with
+# what changed: nothing changes without you seeing it. It does nothing until a person file names an ORCID
+# (links.orcid), an OpenAlex author (links.openalex), a DBLP page (links.dblp) or an arXiv name (sync.arxiv).
+# Once, in the repository on GitHub: Settings -> Actions -> General -> Workflow permissions ->
+# "Allow GitHub Actions to create and approve pull requests".
+# GitHub pauses scheduled workflows of a repository with no commit for 60 days: "Enable workflow" in the Actions tab.
+# Optional: a repository variable VITA_MAILTO (your email, for OpenAlex's polite pool; the owner's email otherwise)
+# and a secret OPENALEX_API_KEY.
+name: Refresh publications and citations
+
+on:
+  schedule:
+    # Mondays at 05:17 UTC: an odd minute, as GitHub's scheduler is busiest on the hour.
+    - cron: '17 5 * * 1'
+  workflow_dispatch:
+
+permissions:
+  contents: write
+  pull-requests: write
+
+concurrency:
+  group: vita-refresh
+  cancel-in-progress: false
+
+jobs:
+  refresh:
+    runs-on: ubuntu-latest
+    env:
+      VITA_MAILTO: \${{ vars.VITA_MAILTO }}
+      OPENALEX_API_KEY: \${{ secrets.OPENALEX_API_KEY }}
+    steps:
+      - uses: actions/checkout@v6
+      - uses: actions/setup-node@v6
+        with:
+          node-version: 20
+          cache: npm
+      - run: npm ci --no-audit --no-fund
+      # Citation counts into the project's cache; a vita without the metrics command skips this step.
+      - id: metrics
+        name: Citation counts (vita metrics)
+        continue-on-error: true
+        run: |
+          if npx vita metrics --help > /dev/null 2>&1; then
+            npx vita metrics
+          else
+            echo "this vita has no metrics command: skipped"
+          fi
+      # New works into publications/synced.yaml; the report becomes the pull request's description.
+      - id: sync
+        name: New publications (vita sync)
+        continue-on-error: true
+        run: |
+          set -o pipefail
+          npx vita sync --write | tee "$RUNNER_TEMP/sync.txt"
+      - name: Describe the pull request
+        run: |
+          {
+            echo "What vita found in the lists named in people/. Check each new work (publications/synced.yaml) and"
+            echo "the answers kept in imports/cache/, then merge; close the pull request to discard them."
+            echo
+            echo '\`\`\`'
+            cat "$RUNNER_TEMP/sync.txt" 2> /dev/null || echo "vita sync gave no report"
+            echo '\`\`\`'
+          } > "$RUNNER_TEMP/pull-request.md"
+      # Nothing changed: no pull request. Changed again before you merged: the same pull request is updated.
+      - uses: peter-evans/create-pull-request@v7
+        with:
+          branch: vita-refresh
+          delete-branch: true
+          commit-message: Refresh publications and citation counts (vita sync, vita metrics)
+          title: Refresh publications and citation counts
+          body-path: \${{ runner.temp }}/pull-request.md
+      - name: Fail if a step failed
+        if: steps.metrics.outcome == 'failure' || steps.sync.outcome == 'failure'
+        run: |
+          echo "vita metrics: \${{ steps.metrics.outcome }}; vita sync: \${{ steps.sync.outcome }} (its report is above)"
+          exit 1
+`;
+}
+
 export function readme(a: Answers): string {
   const who = a.group ? markdownText(a.group) : markdownText(a.name);
   const lines = [
@@ -377,6 +471,18 @@ export function readme(a: Answers): string {
     'GitLab Pages, Netlify, Cloudflare Pages or a university web server (`rsync -a --delete _site/ server:public_html/`) serve it as it is: see',
     `\`${referenceDir(a)}/deploy.md\`.`,
     '',
+    ...(a.refresh
+      ? [
+          '## Keep it current',
+          '',
+          'Name your ORCID, OpenAlex author, DBLP page or an arXiv name search in your person file (`links.orcid`,',
+          '`links.openalex`, `links.dblp`, `sync.arxiv`). Every Monday `.github/workflows/vita-refresh.yml` then asks them for',
+          'new papers (`vita sync`) and citation counts (`vita metrics`) and opens a pull request with what changed: check',
+          'it and merge. Once, on GitHub: Settings -> Actions -> General -> "Allow GitHub Actions to create and approve pull',
+          'requests". `npx vita sync` shows the same proposals on your machine, and writes nothing without `--write`.',
+          '',
+        ]
+      : []),
   );
   return lines.join('\n');
 }

@@ -5,16 +5,18 @@
  * other academic sites: emoji shortcodes, footnotes, definition lists and kramdown attributes (`{: .class}`).
  */
 import MarkdownIt from 'markdown-it';
-import katexPluginModule from '@vscode/markdown-it-katex';
-import katex from 'katex';
+import type katex from 'katex';
 import { createRequire } from 'node:module';
 import { Html, isSafeHref, trustedHtml } from './site/html.js';
+import { onDemand } from './on-demand.js';
 import { sanitizeHtml } from './sanitize.js';
 
-// The plugin is CommonJS with `exports.default`; under NodeNext its default import is the module object.
 type Md = ReturnType<typeof MarkdownIt>;
 type Token = ReturnType<Md['parse']>[number];
-const katexPlugin = ((katexPluginModule as unknown as { default?: unknown }).default ?? katexPluginModule) as (md: Md, options: object) => void;
+// KaTeX and its markdown-it plugin are loaded when a text first holds a `$` (see ./on-demand.ts). The plugin is
+// CommonJS with `exports.default`.
+const katexModule = onDemand<typeof katex>('katex');
+const katexPluginModule = onDemand<{ default: (md: Md, options: object) => void }>('@vscode/markdown-it-katex');
 
 export interface MarkdownOptions {
   /** Turns a link or image target into the URL to print (project files -> site URLs). Unsafe ones are dropped before. */
@@ -54,7 +56,7 @@ const cachedKatex = {
     const key = (options.displayMode ? 'D' : 'I') + latex;
     let out = typeset.get(key);
     if (out === undefined) {
-      out = katex.renderToString(latex, options);
+      out = katexModule().renderToString(latex, options);
       out.charCodeAt(0); // one flat string, not the tree of its concatenations (see site/memo.ts)
       if (typeset.size >= TYPESET_LIMIT) typeset.clear();
       typeset.set(key, out);
@@ -64,16 +66,19 @@ const cachedKatex = {
   },
 };
 
-function createRenderer(extended: boolean, html: boolean): Md {
+function createRenderer(extended: boolean, html: boolean, math: boolean): Md {
   const md = new MarkdownIt({ html, linkify: true, typographer: true });
-  md.use(katexPlugin, {
-    katex: cachedKatex,
-    output: 'htmlAndMathml',
-    throwOnError: false,
-    // Never let \href or \url in math produce a link, nor \htmlClass & co. produce markup.
-    trust: false,
-    strict: 'ignore',
-  } as object);
+  // Math is only ever written between dollars: a text without one renders the same without the plugin.
+  if (math) {
+    md.use(katexPluginModule().default, {
+      katex: cachedKatex,
+      output: 'htmlAndMathml',
+      throwOnError: false,
+      // Never let \href or \url in math produce a link, nor \htmlClass & co. produce markup.
+      trust: false,
+      strict: 'ignore',
+    } as object);
+  }
   if (extended) {
     // Loaded when a text first needs them (their CommonJS builds, synchronously): emoji's table alone takes a
     // noticeable part of a small site's start-up, and most records never write a shortcode.
@@ -190,12 +195,12 @@ function keepMathWithItsWord(state: { tokens: Token[]; Token: TokenClass }): voi
  */
 const EXTENDED = /:[a-z0-9_+-]+:|\{:|\[\^|\n[ \t]{0,3}[:~][ \t]/i;
 
-/** Renderers by [extended][html], made when first needed. */
-const renderers: (Md | undefined)[][] = [[undefined, undefined], [undefined, undefined]];
+/** Renderers by extended, html and math (a bit each), made when first needed. */
+const renderers: (Md | undefined)[] = [];
 function md(text: string, html: boolean): Md {
-  const extended = EXTENDED.test(text) ? 1 : 0;
-  const kind = html ? 1 : 0;
-  return (renderers[extended]![kind] ??= createRenderer(extended === 1, html));
+  const extended = EXTENDED.test(text);
+  const math = text.includes('$');
+  return (renderers[(extended ? 4 : 0) + (html ? 2 : 0) + (math ? 1 : 0)] ??= createRenderer(extended, html, math));
 }
 
 /** A block of Markdown as safe HTML. */

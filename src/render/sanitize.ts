@@ -4,11 +4,18 @@
  * hast-util-sanitize, widened for what academics paste: classes, ids, <details>, <figure>, <iframe> from a few
  * video hosts) and printed again. Only text holding a "<" comes here (see ../render/markdown.ts).
  */
-import { fromHtml } from 'hast-util-from-html';
-import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
-import { toHtml } from 'hast-util-to-html';
+import type { Schema } from 'hast-util-sanitize';
 import type { Element, Nodes, Root } from 'hast';
 import { isSafeHref } from './site/html.js';
+import { onDemand, REQUIRES_ES_MODULES } from './on-demand.js';
+
+// Loaded when a text first holds raw HTML (see ./on-demand.ts): most records never do.
+type FromHtml = typeof import('hast-util-from-html');
+type Sanitize = typeof import('hast-util-sanitize');
+type ToHtml = typeof import('hast-util-to-html');
+const fromHtmlModule = onDemand<FromHtml>('hast-util-from-html', REQUIRES_ES_MODULES ? undefined : await import('hast-util-from-html'));
+const sanitizeModule = onDemand<Sanitize>('hast-util-sanitize', REQUIRES_ES_MODULES ? undefined : await import('hast-util-sanitize'));
+const toHtmlModule = onDemand<ToHtml>('hast-util-to-html', REQUIRES_ES_MODULES ? undefined : await import('hast-util-to-html'));
 
 /** Hosts whose players may be embedded with <iframe>: video sites academics link talks from. */
 export const VIDEO_HOSTS: readonly string[] = [
@@ -19,40 +26,47 @@ export const VIDEO_HOSTS: readonly string[] = [
   'player.bilibili.com',
 ];
 
-const attrs = defaultSchema.attributes ?? {};
 const common = ['className', 'id', 'title', 'lang', 'dir', 'width', 'height', 'ariaHidden', 'role'];
 
-const SCHEMA: Schema = {
-  ...defaultSchema,
-  // Footnotes link to ids vita makes ("fn1"), and authors link to their own anchors: ids are kept as written.
-  clobber: ['name'],
-  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'mark', 'abbr', 'small', 'cite', 'u', 'center', 'iframe', 'caption', 'colgroup', 'col', 'video', 'audio', 'track'],
-  attributes: {
-    ...attrs,
-    a: [...(attrs.a ?? []).filter((a) => !Array.isArray(a) || a[0] !== 'className'), 'target', 'rel'],
-    code: ['className'],
-    h2: ['className'],
-    li: ['className'],
-    ol: [...(attrs.ol ?? []).filter((a) => !Array.isArray(a)), 'start', 'reversed', 'type'],
-    ul: [...(attrs.ul ?? []).filter((a) => !Array.isArray(a))],
-    section: ['dataFootnotes', 'className'],
-    img: [...(attrs.img ?? []), 'loading', 'decoding', 'srcSet', 'sizes'],
-    source: ['srcSet', 'type', 'media', 'sizes', 'src'],
-    details: ['open'],
-    // Inline math kept on one line with the word it touches (see markdown.ts): vita's own, the one style of a span kept.
-    span: [['style', 'white-space:nowrap']],
-    // markdown-it aligns table columns with an inline style: only that one is kept.
-    th: [['style', 'text-align:left', 'text-align:right', 'text-align:center'], 'colSpan', 'rowSpan', 'scope'],
-    td: [['style', 'text-align:left', 'text-align:right', 'text-align:center'], 'colSpan', 'rowSpan'],
-    iframe: ['src', 'allow', 'allowFullScreen', 'frameBorder', 'loading', 'referrerPolicy'],
-    video: ['src', 'controls', 'poster', 'preload', 'muted', 'loop', 'playsInline'],
-    audio: ['src', 'controls', 'preload'],
-    track: ['src', 'kind', 'srcLang', 'label', 'default'],
-    '*': [...(attrs['*'] ?? []), ...common],
-  },
-  protocols: { ...defaultSchema.protocols, poster: ['http', 'https'], srcSet: ['http', 'https'] },
-  strip: ['script', 'style', 'template', 'noscript', 'textarea', 'title', 'xmp', 'plaintext', 'noembed', 'noframes'],
-};
+let schema: Schema | undefined;
+
+/** The allowlist: GitHub's, widened (made with the sanitizer, when first needed). */
+function allowed(): Schema {
+  if (schema) return schema;
+  const { defaultSchema } = sanitizeModule();
+  const attrs = defaultSchema.attributes ?? {};
+  return (schema = {
+    ...defaultSchema,
+    // Footnotes link to ids vita makes ("fn1"), and authors link to their own anchors: ids are kept as written.
+    clobber: ['name'],
+    tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'mark', 'abbr', 'small', 'cite', 'u', 'center', 'iframe', 'caption', 'colgroup', 'col', 'video', 'audio', 'track'],
+    attributes: {
+      ...attrs,
+      a: [...(attrs.a ?? []).filter((a) => !Array.isArray(a) || a[0] !== 'className'), 'target', 'rel'],
+      code: ['className'],
+      h2: ['className'],
+      li: ['className'],
+      ol: [...(attrs.ol ?? []).filter((a) => !Array.isArray(a)), 'start', 'reversed', 'type'],
+      ul: [...(attrs.ul ?? []).filter((a) => !Array.isArray(a))],
+      section: ['dataFootnotes', 'className'],
+      img: [...(attrs.img ?? []), 'loading', 'decoding', 'srcSet', 'sizes'],
+      source: ['srcSet', 'type', 'media', 'sizes', 'src'],
+      details: ['open'],
+      // Inline math kept on one line with the word it touches (see markdown.ts): vita's own, the one style of a span kept.
+      span: [['style', 'white-space:nowrap']],
+      // markdown-it aligns table columns with an inline style: only that one is kept.
+      th: [['style', 'text-align:left', 'text-align:right', 'text-align:center'], 'colSpan', 'rowSpan', 'scope'],
+      td: [['style', 'text-align:left', 'text-align:right', 'text-align:center'], 'colSpan', 'rowSpan'],
+      iframe: ['src', 'allow', 'allowFullScreen', 'frameBorder', 'loading', 'referrerPolicy'],
+      video: ['src', 'controls', 'poster', 'preload', 'muted', 'loop', 'playsInline'],
+      audio: ['src', 'controls', 'preload'],
+      track: ['src', 'kind', 'srcLang', 'label', 'default'],
+      '*': [...(attrs['*'] ?? []), ...common],
+    },
+    protocols: { ...defaultSchema.protocols, poster: ['http', 'https'], srcSet: ['http', 'https'] },
+    strip: ['script', 'style', 'template', 'noscript', 'textarea', 'title', 'xmp', 'plaintext', 'noembed', 'noframes'],
+  });
+}
 
 export interface SanitizeOptions {
   /** Turns a project path in `href` or `src` into its URL in the site, as Markdown links are. */
@@ -63,10 +77,10 @@ export interface SanitizeOptions {
 
 /** HTML rendered from the owner's Markdown, with everything that could run code removed. */
 export function sanitizeHtml(html: string, options: SanitizeOptions = {}): string {
-  const tree = fromHtml(html, { fragment: true });
-  const clean = sanitize(tree, SCHEMA) as Root;
+  const tree = fromHtmlModule().fromHtml(html, { fragment: true });
+  const clean = sanitizeModule().sanitize(tree, allowed()) as Root;
   fix(clean, options);
-  return toHtml(clean, { allowDangerousCharacters: false });
+  return toHtmlModule().toHtml(clean, { allowDangerousCharacters: false });
 }
 
 /** What the schema cannot say: iframes from the video hosts only, safe link targets, project paths rewritten. */

@@ -29,6 +29,29 @@ export interface Publication extends Omit<PublicationInput, 'authors' | 'status'
   /** YYYY, YYYY-MM or YYYY-MM-DD: the best known date, for sorting. */
   sortDate: string;
   source: Located<PublicationInput>;
+  /** Its citation count from metrics/citations.yaml (`vita metrics`), never without its date; none when unknown. */
+  citations?: Citations;
+}
+
+/** How often a publication is cited, by whom counted, and when. */
+export interface Citations {
+  count: number;
+  source: string;
+  /** YYYY-MM-DD. */
+  asOf: string;
+  /** The work's page at the source. */
+  url?: string;
+}
+
+/** A person's citation metrics over the publications of theirs the record holds and that have a count. */
+export interface PersonMetrics {
+  citations: number;
+  hIndex: number;
+  i10Index: number;
+  /** The oldest date among the counts used: every number is at least as recent as this. */
+  asOf: string;
+  /** Citations per year, oldest first. */
+  perYear: { year: number; count: number }[];
 }
 
 /** A long-form Markdown section with the citations it makes. */
@@ -81,6 +104,8 @@ export interface Person {
   advisors: PersonLink[];
   students: Student[];
   news: string[];
+  /** Totals, h-index and i10-index from their publications' counts; none when no publication of theirs has one. */
+  metrics?: PersonMetrics;
 }
 
 export interface News extends NewsInput {

@@ -6,6 +6,7 @@ import type { Located, ValidRecord } from '../validate/index.js';
 import { bibliographyDiagnostics, resolveBibliography, type Bibliography } from './bibliography.js';
 import type { Graph, Person, Publication, SeminarEvent, Series } from './graph.js';
 import { resolveNews, type ResolvedNews } from './news.js';
+import { attachCitations, attachPersonMetrics } from './metrics.js';
 import { localized, PeopleDirectory } from './people.js';
 import { resolveProse, type ResolvedProse } from './prose.js';
 import { compare } from './publications.js';
@@ -84,6 +85,8 @@ export function resolveProject(valid: ValidRecord, diagnostics: Diagnostics, opt
   const last = cache.people;
   const people = last && sameInputs(last.inputs, inputs) ? withPublications(last.people, bibliography.byPerson) : makePeople(valid.people, languages, bibliography.byPerson, prose, relations, news, seminars);
   cache.people = { inputs, people };
+  attachCitations(publications, valid.metrics, head);
+  attachPersonMetrics(people, valid.metrics);
 
   for (const d of head.list) diagnostics.add(d);
   for (const d of bibliographyDiagnostics(bibliography)) diagnostics.add(d);

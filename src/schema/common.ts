@@ -115,8 +115,9 @@ export const ProfileLinks = z
   .object({
     scholar: Url.optional().describe('Google Scholar profile.'),
     github: Url.optional(),
-    orcid: Url.optional(),
-    dblp: Url.optional(),
+    orcid: Url.optional().describe('ORCID iD as its address (https://orcid.org/0000-...): `vita sync` reads its public works.'),
+    dblp: Url.optional().describe('DBLP person page (https://dblp.org/pid/...): `vita sync` reads its publications.'),
+    openalex: Url.optional().describe('OpenAlex author (https://openalex.org/A...): `vita sync` reads its works.'),
     openreview: Url.optional(),
     arxiv: Url.optional(),
     twitter: Url.optional(),

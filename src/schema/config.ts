@@ -67,6 +67,16 @@ export const Config = z
       .strict()
       .optional(),
     staleAfterYears: z.number().positive().default(2).describe('"In preparation" and "under review" entries older than this are reported.'),
+    metrics: z
+      .object({
+        crossCheck: z
+          .array(z.enum(['semanticscholar', 'inspire']))
+          .optional()
+          .describe('Services `vita metrics` also asks, by DOI or arXiv id, for their counts as a cross-check kept beside OpenAlex\'s in metrics/citations.yaml (not shown): semanticscholar (Semantic Scholar), inspire (INSPIRE-HEP).'),
+      })
+      .strict()
+      .optional()
+      .describe('How `vita metrics` counts citations (OpenAlex, with Crossref as a cross-check, always).'),
   })
   .strict();
 

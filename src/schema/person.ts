@@ -148,6 +148,23 @@ export const Membership = z
   .strict()
   .describe('Membership of the group this project describes.');
 
+export const SyncSources = z
+  .object({
+    arxiv: z
+      .string()
+      .regex(/^[^"\\]+$/, { message: 'vita:arxiv-author' })
+      .optional()
+      .describe('An arXiv author search, the name as arXiv writes it: "Lei Wu". A name search also finds namesakes: `vita sync` keeps only papers a co-author or an affiliation confirms.'),
+    dblp: z.string().optional().describe('A DBLP person by pid, "42/1719-2", when `links.dblp` does not give its address (or to read another).'),
+    openalex: z.string().optional().describe('An OpenAlex author by id, "A5100393210", when `links.openalex` does not give its address (or to read another).'),
+    exclude: z
+      .array(z.string())
+      .optional()
+      .describe('Works that are not yours, which `vita sync` should stop proposing: DOIs, arXiv ids or titles.'),
+  })
+  .strict()
+  .describe('What `vita sync` asks besides the ORCID, OpenAlex and DBLP addresses in `links`.');
+
 export const Person = z
   .object({
     $schema: z.string().optional(),
@@ -178,10 +195,12 @@ export const Person = z
     awards: z.array(Award).optional(),
     grants: z.array(Grant).optional(),
     member: Membership.optional(),
+    sync: SyncSources.optional(),
     cv: z
       .object({
         order: z.enum(['ascending', 'descending']).optional().describe('How publications are numbered in the CV.'),
         sections: z.array(z.string()).optional(),
+        metrics: z.boolean().optional().describe('Print citation counts, the h-index and the i10-index with their date (from metrics/citations.yaml, which `vita metrics` fills) on the CVs.'),
       })
       .strict()
       .optional(),

@@ -205,8 +205,47 @@ export const en = {
   readMore: 'Read more',
   writtenBy: 'By',
   noPosts: 'Nothing has been posted yet.',
+  /** Citation counts (`vita metrics`): a number is never shown without its source and date. */
+  metrics: {
+    citedBy: (n: number) => `Cited by ${n.toLocaleString('en')}`,
+    countedBy: (source: string, date: string) => `Counted by ${source} on ${date}`,
+    heading: 'Citation metrics',
+    citations: 'Citations',
+    hIndex: 'h-index',
+    i10Index: 'i10-index',
+    asOf: (date: string) => `as of ${date}`,
+    perYear: 'Citations per year',
+    order: 'Order',
+    newest: 'Newest first',
+    mostCited: 'Most cited first',
+  },
   /** Venue details of a paper: "vol. 3, no. 2, pp. 1–23". */
   venueDetails: { volume: 'vol. {}', number: 'no. {}', pages: 'pp. {}', join: ', ', inProceedings: 'In', arxivPreprint: 'arXiv preprint' },
+  /** Words of the charts (publications and citations per year, the group's co-authors). */
+  charts: {
+    atAGlance: 'At a glance',
+    publicationsPerYear: 'Publications per year',
+    publicationsPerYearDesc: (total: number, from: number, to: number, byType: string) => `${total} ${total === 1 ? 'publication' : 'publications'} from ${from} to ${to}, stacked by type: ${byType}.`,
+    citationsPerYear: 'Citations per year',
+    citationsPerYearDesc: (total: number, from: number, to: number) => `${total} ${total === 1 ? 'citation' : 'citations'} from ${from} to ${to}.`,
+    asOf: (date: string) => `as of ${date}`,
+    yearTotal: (year: number, n: number) => `${year}: ${n} ${n === 1 ? 'paper' : 'papers'}`,
+    papers: (n: number) => `${n} ${n === 1 ? 'paper' : 'papers'}`,
+    citations: (n: number) => `${n} ${n === 1 ? 'citation' : 'citations'}`,
+    jointPapers: (n: number) => `${n} joint ${n === 1 ? 'paper' : 'papers'}`,
+    total: 'Total',
+    showNumbers: 'The numbers as a table',
+    citationsColumn: 'Citations',
+    coauthorNetwork: 'Co-authors in the group',
+    coauthorNetworkDesc: (people: number, pairs: number) => `${people} people and ${pairs} ${pairs === 1 ? 'pair' : 'pairs'} of co-authors. Circles are sized by papers, lines by joint papers.`,
+    member: 'Member',
+    collaborator: 'Co-author',
+    networkKey: 'Circle: papers · line: joint papers',
+    coauthorPair: 'Co-authors',
+    jointPapersColumn: 'Joint papers',
+    person: 'Person',
+    papersColumn: 'Papers',
+  },
   /** Words of the CV (web, Markdown and PDF). */
   cvWords: {
     curriculumVitae: 'Curriculum Vitae',
@@ -255,6 +294,8 @@ export const en = {
     coadvisedWith: 'co-advised with',
     now: 'now',
     etal: 'et al.',
+    /** A PDF CV of more publications than it lists (see MAX_PDF_PUBLICATIONS). */
+    publicationsCut: (shown: number, total: number) => `Only the ${shown.toLocaleString('en')} most recent of ${total.toLocaleString('en')} publications are listed here; the web and Markdown CVs list them all.`,
   },
   /** Words of seminar posters, announcement emails and calendar entries. */
   announce: {

@@ -4,7 +4,8 @@
  * in place, and only the other, short lists are made again: an edit costs the records it changed.
  */
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { LoadedProject, RawRecord } from '../load/record.js';
+import type { LoadedMetrics, LoadedProject, RawRecord } from '../load/record.js';
+import type { ValidMetrics } from './metrics.js';
 import type { PublicationInput } from '../schema/index.js';
 import { duplicatesIn, reportDuplicateEvents, reportDuplicateIds } from './duplicates.js';
 import { emptyRecord, place, type Located, type ValidRecord } from './valid-record.js';
@@ -16,6 +17,8 @@ interface Checked {
 }
 
 export interface ValidateCache {
+  /** The citation counts as last validated, with the reading of the file they came from. */
+  metrics?: { loaded: LoadedMetrics; valid: ValidMetrics | undefined; diagnostics: Diagnostic[] };
   records: WeakMap<RawRecord, Checked>;
   /**
    * Records valid without a word, by their value: a record moved by lines (see load/bibtex/record.ts) is another

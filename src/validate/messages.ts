@@ -14,6 +14,7 @@ export const CHECK_MESSAGES: Record<string, { what: string; hint: string; aboutP
   'output-folder': { what: 'is not a folder inside the project', hint: 'name a folder inside the project, such as _site; to write the site elsewhere, give --out to vita build (a project must not choose where its build writes).' },
   email: { what: 'is not an email address', hint: 'write the address alone, e.g. leiwu@math.pku.edu.cn.' },
   doi: { what: 'is not a DOI', hint: 'write the DOI alone, e.g. 10.1137/20M1234567 (no https://doi.org/ in front).' },
+  'arxiv-author': { what: 'is not a name to search arXiv for', hint: 'write the name alone, without quotes or backslashes, e.g. arxiv: Lei Wu.' },
   arxiv: { what: 'is not an arXiv identifier', hint: 'write the id alone, e.g. 2410.11474 (no https://arxiv.org/abs/ in front).' },
 };
 

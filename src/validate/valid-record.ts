@@ -1,6 +1,7 @@
 /** The validated record: each kind's list, each record still knowing where it was written. */
 import type { Span } from '../diagnostics/diagnostic.js';
 import type { DataPath, LoadedProject, ProseSection } from '../load/record.js';
+import type { ValidMetrics } from './metrics.js';
 import type { ConfigInput, EventInput, NewsInput, PersonInput, PostInput, ProjectInput, PublicationInput, SeriesInput, SitePageInput } from '../schema/index.js';
 
 /** A validated record that still knows where it was written. */
@@ -29,6 +30,8 @@ export interface ValidRecord {
   projects: Located<ProjectInput>[];
   prose: ProseSection[];
   files: string[];
+  /** The citation counts of metrics/citations.yaml that are right (see metrics.ts). */
+  metrics?: ValidMetrics;
 }
 
 export function emptyRecord(project: LoadedProject): ValidRecord {

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openProject } from '../index.js';
 import { seminarFiles } from '../render/calendar/index.js';
-import { hasCv, planCv } from '../render/cv/index.js';
+import { hasCv, planCv, publicationsCutWarning } from '../render/cv/index.js';
 import { treeLanguages } from '../strings/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from '../render/output.js';
@@ -247,7 +247,10 @@ function cvFiles(graph: ReturnType<typeof openProject>['graph']): { markdown: Ou
     for (const language of treeLanguages(graph.config.languages)) {
       const cv = planCv(graph, person.id, { language });
       if (cv.markdown) markdown.push(cv.markdown);
-      if (cv.pdf) pdfs.push({ path: cv.pdf.path, source: cv.pdf.source, fonts: { fontPaths: cv.pdf.fonts.fontPaths, families: cv.pdf.fonts.families } });
+      if (cv.pdf) {
+        const notes = cv.pdf.cut ? [publicationsCutWarning(cv.pdf.cut)] : undefined;
+        pdfs.push({ path: cv.pdf.path, source: cv.pdf.source, fonts: { fontPaths: cv.pdf.fonts.fontPaths, families: cv.pdf.fonts.families }, notes });
+      }
     }
   }
   return { markdown, pdfs };

@@ -13,7 +13,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteOptions } from '../render/site/index.js';
 import type { ImageVariant } from '../render/site/parts/picture.js';
 import { SearchIndexer, type SearchRecord } from '../render/site/search-index.js';
-import { cvCacheDir, typesetCvPdfs, type CvPdfJob, type TypesetPdf } from './cv-pdfs.js';
+import { cvCacheDir, startTypesetter, typesetCvPdfs, type CvPdfJob, type TypesetPdf } from './cv-pdfs.js';
 import { SiteWriter, WriteError, type WriteResult } from './index.js';
 import { buildCacheDir, buildKey, forgetBuildState, writeBuildState, type BuildState } from './build-cache.js';
 
@@ -163,6 +163,8 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   const cacheDir = buildCacheDir(root);
   const buildCache = cache && count === 1 ? { dir: cacheDir, key: buildKey(root, { out: writer.out, options: siteOptions, extras }) } : undefined;
   const workers = Array.from({ length: count }, (_x, index) => startWorker({ root, out: writer.out, options: siteOptions, extras, index, count, next, inFlight, cache: buildCache }));
+  // Typst and Pagefind load while the record is opened, on the cores the opening leaves idle, rather than after it.
+  const typesetters = extras.cv ? [startTypesetter()] : [];
   // The main thread writes what the workers render, as it arrives: the disk works while they render on.
   let pages = 0;
   let bytes = 0;
@@ -197,6 +199,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   // Records go to Pagefind's process as they come, so it indexes while the pages render; in a rebuild they are
   // held until the worker says whether any changed: if none did, the last index stands and Pagefind is not run.
   const search = extras.search ? new SearchIndexer() : undefined;
+  search?.start();
   let records = 0;
   let incremental = false;
   const heldRecords: SearchRecord[] = [];
@@ -217,6 +220,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
       cacheDir: cache ? cvCacheDir(root) : undefined,
       // While pages render, one core is theirs.
       threads: Math.max(1, availableParallelism() - 1),
+      started: typesetters,
       onProgress: (done, total) => onProgress?.({ phase: 'pdfs', done, total }),
       signal: stopTypesetting.signal,
     });
@@ -305,6 +309,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     return { pages, files, bytes, written: result.written, errors: 0, workers: count, diagnostics: [...diagnostics, ...themeProblems.values()], warnings, searchPages, images: tail.images, write: result, kept, rendered };
   } finally {
     stopTypesetting.abort();
+    await Promise.all(typesetters.map((w) => w.terminate()));
     await Promise.all(workers.map((w) => w.terminate()));
     await search?.close();
     // A build that failed leaves the output as it was: what it wrote is thrown away.

@@ -16,6 +16,8 @@ export interface CvPdfJob {
   path: string;
   source: string;
   fonts: { fontPaths: string[]; families: string[] };
+  /** What to tell of it besides the compiler's warnings (a list cut short). */
+  notes?: string[];
 }
 
 export interface TypesetPdf {
@@ -30,12 +32,25 @@ export interface TypesetPdf {
 export interface TypesetOptions {
   /** Folder of the cache (`<project>/.vita-cache/cv`); none: typeset everything, keep nothing. */
   cacheDir?: string;
-  /** Threads; default one per core, no more than there are PDFs to typeset. */
+  /** Threads at most; default one per core. Fewer when there is little to typeset (see PDFS_PER_THREAD). */
   threads?: number;
+  /** Threads started ahead (`startTypesetter`), used first; each is ended when done, used or not. */
+  started?: Worker[];
   /** Told after each PDF, cached or typeset. */
   onProgress?: (done: number, total: number) => void;
   /** Stops typesetting (a build that failed): the PDFs under way are finished, no other is begun. */
   signal?: AbortSignal;
+}
+
+/**
+ * PDFs worth a thread of their own: a thread takes about as long to start, load the compiler and scan the fonts
+ * (60-100 ms) as typesetting a few CVs, so a one-person site typesets on one thread, and a department on all.
+ */
+export const PDFS_PER_THREAD = 4;
+
+/** How many threads typeset `pdfs` PDFs with at most `most` threads. */
+export function typesettingThreads(pdfs: number, most: number): number {
+  return Math.max(1, Math.min(most, Math.ceil(pdfs / PDFS_PER_THREAD)));
 }
 
 /** The folder of the CV cache inside a project. */
@@ -87,21 +102,25 @@ export async function typesetCvPdfs(jobs: readonly CvPdfJob[], options: TypesetO
   for (let i = 0; i < jobs.length; i++) {
     const hit = options.cacheDir ? readCached(options.cacheDir, keys[i]!) : undefined;
     if (hit) {
-      results[i] = { path: jobs[i]!.path, ...hit, cached: true };
+      results[i] = { path: jobs[i]!.path, pdf: hit.pdf, warnings: [...(jobs[i]!.notes ?? []), ...hit.warnings], cached: true };
       tell();
     } else todo.push(i);
   }
-  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), todo.length));
+  const threads = typesettingThreads(todo.length, options.threads ?? availableParallelism());
+  const started = options.started ?? [];
+  // Threads started ahead and not needed (every PDF cached, or fewer to typeset than threads) end now.
+  const spare = todo.length ? started.splice(threads) : started.splice(0);
+  await Promise.all(spare.map((w) => w.terminate()));
   if (todo.length) {
     let next = 0;
     await Promise.all(
-      Array.from({ length: threads }, async () => {
-        const worker = startTypesetter();
+      Array.from({ length: threads }, async (_x, t) => {
+        const worker = started[t] ?? startTypesetter();
         try {
           for (let i = todo[next++]; i !== undefined && !options.signal?.aborted; i = todo[next++]) {
             const job = jobs[i]!;
             const { pdf, warnings } = await typesetOn(worker, job);
-            results[i] = { path: job.path, pdf, warnings, cached: false };
+            results[i] = { path: job.path, pdf, warnings: [...(job.notes ?? []), ...warnings], cached: false };
             if (options.cacheDir) writeCached(options.cacheDir, keys[i]!, pdf, warnings);
             tell();
           }
@@ -123,6 +142,7 @@ export async function typesetCvPdfs(jobs: readonly CvPdfJob[], options: TypesetO
 export type TypesetAnswer = { pdf: Uint8Array; warnings: string[] } | { error: string };
 
 function typesetOn(worker: Worker, job: CvPdfJob): Promise<{ pdf: Uint8Array; warnings: string[] }> {
+  if (stopped.has(worker)) return Promise.reject(new Error(`the thread typesetting ${job.path} stopped`));
   return new Promise((ok, fail) => {
     const cleanup = () => {
       worker.off('message', onMessage);
@@ -149,9 +169,22 @@ function typesetOn(worker: Worker, job: CvPdfJob): Promise<{ pdf: Uint8Array; wa
   });
 }
 
-/** A typesetting thread; when vita runs from its TypeScript sources (tests), the thread loads them the same way. */
-function startTypesetter(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./cv-pdf-worker.js', import.meta.url));
+/**
+ * A typesetting thread, which loads the compiler and scans the fonts at once: a build starts one while it opens
+ * the record, so that the first CV does not wait for them. When vita runs from its TypeScript sources (tests),
+ * the thread loads them the same way.
+ */
+export function startTypesetter(): Worker {
+  const workerData = { warm: true };
   const script = new URL('./cv-pdf-worker.ts', import.meta.url).href;
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`, { eval: true });
+  const worker = !import.meta.url.endsWith('.ts')
+    ? new Worker(new URL('./cv-pdf-worker.js', import.meta.url), { workerData })
+    : new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`, { eval: true, workerData });
+  // A thread that fails while it waits for work is told to the next job (`typesetOn`), not thrown.
+  worker.on('error', () => undefined);
+  worker.once('exit', () => stopped.add(worker));
+  return worker;
 }
+
+/** Threads that have stopped: a job sent to one would wait for ever. */
+const stopped = new WeakSet<Worker>();

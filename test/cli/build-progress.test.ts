@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, mock } from 'node:test';
 import { BuildProgressReporter } from '../../src/cli/build-progress.js';
 
-function fake(isTTY: boolean) {
+function fake(isTTY: boolean, tick = false) {
   let t = 0;
   const out: string[] = [];
-  const reporter = new BuildProgressReporter({ isTTY, columns: 100, write: (s) => void out.push(s) }, () => t);
+  const reporter = new BuildProgressReporter({ isTTY, columns: 100, write: (s) => void out.push(s) }, () => t, tick);
   return { reporter, out, at: (ms: number) => (t = ms) };
 }
 
@@ -48,5 +48,49 @@ describe('vita build says what it is doing', () => {
     reporter.finish();
     assert.equal(out.at(-1), '\r\x1b[K');
     assert.ok(out.every((s) => !s.includes('\n')), 'nothing scrolls');
+  });
+
+  it('a phase with nothing to do still gets its line: a site with no page to search', () => {
+    const { reporter, out, at } = fake(false);
+    reporter.update({ phase: 'opening', done: 0, total: 0 });
+    at(1000);
+    reporter.update({ phase: 'pages', done: 0, total: 4 });
+    reporter.update({ phase: 'pages', done: 4, total: 4 });
+    reporter.update({ phase: 'search', done: 0, total: 0 });
+    at(1300);
+    reporter.update({ phase: 'search', done: 0, total: 0 });
+    reporter.finish();
+    assert.deepEqual(out, ['vita: opening the record in 1.0 s\n', 'vita: pages and feeds 4 in 0.0 s\n', 'vita: search index 0 in 0.3 s\n']);
+  });
+
+  it('on a terminal, a long phase without news shows its time going, and no stale counts stay between phases', () => {
+    const { reporter, out, at } = fake(true);
+    reporter.update({ phase: 'opening', done: 0, total: 0 });
+    at(3000);
+    reporter.redraw();
+    assert.equal(out.at(-1), '\r\x1b[Kopening the record (3.0 s)');
+    reporter.update({ phase: 'pages', done: 0, total: 10 });
+    at(3500);
+    reporter.update({ phase: 'pages', done: 10, total: 10 });
+    assert.equal(out.at(-1), '\r\x1b[K', 'the finished phase leaves the line');
+    reporter.finish();
+  });
+
+  it('on a terminal, the line is redrawn every second by itself until the build finishes', () => {
+    mock.timers.enable({ apis: ['setInterval'] });
+    try {
+      const { reporter, out, at } = fake(true, true);
+      reporter.update({ phase: 'opening', done: 0, total: 0 });
+      at(2000);
+      mock.timers.tick(1000);
+      assert.equal(out.at(-1), '\r\x1b[Kopening the record (2.0 s)');
+      reporter.finish();
+      const written = out.length;
+      at(5000);
+      mock.timers.tick(3000);
+      assert.equal(out.length, written, 'no redraw after the end');
+    } finally {
+      mock.timers.reset();
+    }
   });
 });

@@ -1,6 +1,6 @@
 /**
  * `vita import` over mutated sources of every kind read from files (BibTeX, JSON Resume, RenderCV, Markdown CV, and
- * al-folio, academicpages, Hugo Blox and jemdoc sites), from a seed (mutate.ts): nothing throws (exit 70 at the
+ * al-folio, academicpages, Hugo Blox and jemdoc sites, a seminar's calendar feed, talk pages and list of talks), from a seed (mutate.ts): nothing throws (exit 70 at the
  * CLI), nothing takes 30 s, every error names where it is, and what the import writes opens without a located-less
  * error either. A few go through the CLI itself.
  */
@@ -25,6 +25,9 @@ const SOURCES: { kind: SourceKind; folder: string; source: string }[] = [
   { kind: 'academicpages', folder: 'academicpages', source: '.' },
   { kind: 'hugo-blox', folder: 'hugo-blox', source: '.' },
   { kind: 'jemdoc', folder: 'jemdoc', source: '.' },
+  { kind: 'ics', folder: 'ics', source: 'seminar.ics' },
+  { kind: 'seminar-site', folder: 'seminar-hugo', source: '.' },
+  { kind: 'seminar-data', folder: 'seminar-data', source: '_data/seminars.yml' },
 ];
 const ROUNDS = Number(process.env.VITA_FUZZ_ROUNDS ?? 160);
 const BUDGET_MS = Number(process.env.VITA_FUZZ_BUDGET_MS ?? 25_000);
@@ -58,7 +61,7 @@ const copies = SOURCES.map((s) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.(ya?ml|md|bib|json|jemdoc)$|^MENU$/.test(e.name)) files.push(relative(root, p));
+      else if (/\.(ya?ml|md|bib|json|jemdoc|ics|toml)$|^MENU$/.test(e.name)) files.push(relative(root, p));
     }
   };
   walk(root);

@@ -1,6 +1,7 @@
 // academicpages sites as people keep them: `citation:` lines in APA form or with the title quoted, author lists marked
 // with <sup>#</sup>, * and † (what they mean from the site's legend), the owner however abbreviated, publications in
-// subfolders, and hand-written _pages/ (talks, students) read for their lists; a page of prose reported as not carried.
+// subfolders (of _publications/, _talks/ and _teaching/), and hand-written _pages/ (talks, students) read for their
+// lists; a page of prose carried as a page.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { markedAuthors, marksFromLegend } from '../../src/import/marked-authors.js';
@@ -38,12 +39,14 @@ describe('import: an academicpages site written by hand', () => {
     assert.deepEqual(
       sofia.talks.map((t) => `${t.date} ${t.title} | ${t.event}`).sort(),
       [
+        '2022-06-14 Networks that bend but do not break | Example Ecology Congress',
         '2022-11 Occupancy at scale | Statistical Ecology Workshop',
         '2023-09-20 Networks that bend, networks that break | Ecology Seminar, Example Institute',
         '2024-05 Counting bees with cameras | Nordic Ecology Meeting',
       ],
-      'the _talks/ page and the hand-written _pages/talks.md list',
+      'the _talks/ pages (one in a subfolder) and the hand-written _pages/talks.md list',
     );
+    assert.deepEqual(sofia.data.teaching?.map((t) => `${t.term} ${t.course}`), ['Fall 2023 BIO 340: Field Ecology'], 'a course in a subfolder of _teaching/');
     assert.deepEqual(sofia.data.mentoring?.map((m) => `${m.person} ${m.level} ${m.start}-${m.end ?? ''} ${m.note ?? ''}${m.next ?? ''}`.trim()), [
       'Jonas Eklund phd 2022-present',
       'Amina Yusuf phd 2023-present co-advised with Mara Brandt',
@@ -52,12 +55,12 @@ describe('import: an academicpages site written by hand', () => {
     assert.deepEqual(sofia.data.education?.map((e) => `${e.degree} ${e.field} ${e.institution}`), ['Ph.D. Ecology Example University', 'B.S. Biology Northern Example College'], "_pages/cv.md, its headings underlined with ===");
     assert.deepEqual(sofia.data.positions?.map((p) => `${p.title}, ${p.organization}`), ['Assistant Professor, Example University']);
     const code = (c: string, file: string) => result.diagnostics.find((d) => d.code === c && d.file === file);
-    assert.ok(code('import/not-carried', '_pages/research.md'), 'a page of prose is reported');
+    assert.ok(!code('import/not-carried', '_pages/research.md') && result.plan!.files.some((f) => f.path === 'pages/research.md'), 'a page of prose is carried as a page');
     assert.ok(code('import/generated-page', '_pages/teaching.md'), 'a page made from a collection is said to be read from it');
         assert.deepEqual([code('import/skipped-item', '_pages/talks.md')?.line], [11], 'the undated talk, at its line');
 
     const talks = countImport(result).find((c) => c.kind === 'talks')!;
-    assert.deepEqual([talks.imported, talks.skipped], [3, 1]);
+    assert.deepEqual([talks.imported, talks.skipped], [4, 1]);
 
     const site = builtSite(graph);
     const list = pageText(site.get('people/sofia-lindqvist/publications/index.html')!);

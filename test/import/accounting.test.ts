@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { countImport } from '../../src/import/report.js';
 import { FIXTURES, run, tempDir } from './helpers.ts';
 
-type Counted = Partial<Record<'publications' | 'news' | 'talks' | 'teaching' | 'events', number>>;
+type Counted = Partial<Record<'publications' | 'news' | 'talks' | 'teaching' | 'events' | 'pages', number>>;
 
 const bibEntries = (path: string) => [...readFileSync(path, 'utf8').matchAll(/^@(\w+)\s*[{(]/gm)].filter((m) => !/^(string|comment|preamble)$/i.test(m[1]!)).length;
 const filesIn = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.(md|markdown|html)$/.test(e.name)).length;
@@ -26,6 +26,24 @@ const itemsUnder = (path: string, heading: RegExp) => {
   }
   return n;
 };
+/**
+ * The talks of a calendar feed: each VEVENT once, a rule's COUNT occurrences less its EXDATEs; an exception
+ * (RECURRENCE-ID) moves an occurrence and adds none.
+ */
+const calendarItems = (path: string) =>
+  readFileSync(path, 'utf8')
+    .split('BEGIN:VEVENT')
+    .slice(1)
+    .reduce((n, block) => {
+      if (/^RECURRENCE-ID/m.test(block)) return n;
+      const count = /^RRULE:.*COUNT=(\d+)/m.exec(block);
+      return n + (count ? Number(count[1]) - (block.match(/^EXDATE/gm) ?? []).length : 1);
+    }, 0);
+/** Talk pages of a seminar site: pages naming a speaker, or in a talks folder (section pages `_index.md` are not talks). */
+const talkPages = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.md$/.test(e.name) && !e.name.startsWith('_index') && (!join(e.parentPath, e.name).includes('_posts') || /^speakers?:/m.test(readFileSync(join(e.parentPath, e.name), 'utf8')))).length;
+/** Records of a YAML data file: list items at any depth that begin with a speaker or a title. */
+const dataRecords = (path: string) => (readFileSync(path, 'utf8').match(/^\s*- (speakers?|title):/gm) ?? []).length;
 const jsonList = (path: string, key: string) => ((JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown[]>)[key] ?? []).length;
 
 const SOURCES: { source: string; items: () => Counted }[] = [
@@ -38,6 +56,19 @@ const SOURCES: { source: string; items: () => Counted }[] = [
     },
   },
   { source: 'bibtex-exports/exports.bib', items: () => ({ publications: bibEntries(`${FIXTURES}/bibtex-exports/exports.bib`) }) },
+  { source: 'bibtex-habits/papers.bib', items: () => ({ publications: bibEntries(`${FIXTURES}/bibtex-habits/papers.bib`) }) },
+  // The volume the papers cross-reference is counted, as left out.
+  { source: 'bibtex-crossref/crossref.bib', items: () => ({ publications: bibEntries(`${FIXTURES}/bibtex-crossref/crossref.bib`) }) },
+  { source: 'hugo-blox-habits', items: () => ({ publications: foldersIn(`${FIXTURES}/hugo-blox-habits/content/publication`) }) },
+  { source: 'academicpages-names', items: () => ({ publications: filesIn(`${FIXTURES}/academicpages-names/_publications`) }) },
+  {
+    source: 'rendercv-named/Priya_Raman_CV.yaml',
+    items: () => {
+      const cv = readFileSync(`${FIXTURES}/rendercv-named/Priya_Raman_CV.yaml`, 'utf8');
+      const entries = (section: string) => (cv.split(new RegExp(`^ {4}${section}:`, 'm'))[1]!.split(/^ {4}\w/m)[0]!.match(/^ {6}- /gm) ?? []).length;
+      return { talks: entries('presentations'), teaching: entries('teaching') };
+    },
+  },
   { source: 'bibtex-exports/theme.bib', items: () => ({ publications: bibEntries(`${FIXTURES}/bibtex-exports/theme.bib`) }) },
   { source: 'merge/works.bib', items: () => ({ publications: bibEntries(`${FIXTURES}/merge/works.bib`) }) },
   { source: 'json-resume/resume.json', items: () => ({ publications: jsonList(`${FIXTURES}/json-resume/resume.json`, 'publications') }) },
@@ -63,6 +94,19 @@ const SOURCES: { source: string; items: () => Counted }[] = [
     },
   },
   {
+    // _pages/ beyond About and the blog: carried, read as a list of talks or courses, or left out as generated.
+    source: 'al-folio-pages',
+    items: () => {
+      const pages = `${FIXTURES}/al-folio-pages/_pages`;
+      return {
+        publications: bibEntries(`${FIXTURES}/al-folio-pages/_bibliography/papers.bib`),
+        pages: filesIn(pages) - 2,
+        talks: (readFileSync(`${pages}/talks.md`, 'utf8').match(/^- /gm) ?? []).length,
+        teaching: (readFileSync(`${pages}/teaching.md`, 'utf8').match(/^- /gm) ?? []).length,
+      };
+    },
+  },
+  {
     source: 'hugo-blox',
     items: () => ({ publications: foldersIn(`${FIXTURES}/hugo-blox/content/publication`), talks: foldersIn(`${FIXTURES}/hugo-blox/content/event`) }),
   },
@@ -72,7 +116,9 @@ const SOURCES: { source: string; items: () => Counted }[] = [
       const site = `${FIXTURES}/hugo-blox-site/content`;
       // Pages of the publication and event sections; list items of the talks section, of "Invited talks" and of the landing page's "Recent talks" block.
       const talks = foldersIn(`${site}/event`) + (readFileSync(`${site}/talks/_index.md`, 'utf8').match(/^- /gm) ?? []).length + itemsUnder(`${site}/about.md`, /^## Invited talks/) + (readFileSync(`${site}/_index.md`, 'utf8').split('title: Recent talks')[1]!.split('- block:')[0]!.match(/^\s+- /gm) ?? []).length;
-      return { publications: foldersIn(`${site}/publication`), talks };
+      // Pages of content/ and its sections' index pages, beside the landing page and the sections read item by item.
+      const pages = readdirSync(site).filter((f) => f.endsWith('.md') && f !== '_index.md').length + ['talks', 'fieldwork'].length;
+      return { publications: foldersIn(`${site}/publication`), talks, pages };
     },
   },
   {
@@ -89,6 +135,9 @@ const SOURCES: { source: string; items: () => Counted }[] = [
       publications: filesIn(`${FIXTURES}/academicpages-site/_publications`) + (readFileSync(`${FIXTURES}/academicpages-site/_pages/publications.md`, 'utf8').match(/^- /gm) ?? []).length,
       // The _talks/ pages and the items of the hand-written talks page.
       talks: filesIn(`${FIXTURES}/academicpages-site/_talks`) + (readFileSync(`${FIXTURES}/academicpages-site/_pages/talks.md`, 'utf8').match(/^- /gm) ?? []).length,
+      teaching: filesIn(`${FIXTURES}/academicpages-site/_teaching`),
+      // _pages/research.md, the one page of prose (the others are lists, the CV, or made from the collections).
+      pages: 1,
     }),
   },
   {
@@ -120,6 +169,17 @@ const SOURCES: { source: string; items: () => Counted }[] = [
       return { publications: pubs.length, news: itemsUnder(`${FIXTURES}/jemdoc-site/index.jemdoc`, /^==News/), teaching: 1 };
     },
   },
+  { source: 'ics/seminar.ics', items: () => ({ events: calendarItems(`${FIXTURES}/ics/seminar.ics`) }) },
+  { source: 'seminar-hugo', items: () => ({ events: talkPages(`${FIXTURES}/seminar-hugo/content`) }) },
+  { source: 'seminar-jekyll', items: () => ({ events: talkPages(`${FIXTURES}/seminar-jekyll`) }) },
+  {
+    source: 'seminar-json',
+    items: () => {
+      const data = JSON.parse(readFileSync(`${FIXTURES}/seminar-json/data/talks.json`, 'utf8')) as Record<string, unknown[]>;
+      return { events: Object.values(data).reduce((n, list) => n + list.length, 0) };
+    },
+  },
+  { source: 'seminar-data/_data/seminars.yml', items: () => ({ events: dataRecords(`${FIXTURES}/seminar-data/_data/seminars.yml`) }) },
 ];
 
 describe('import: every item accounted for', () => {
@@ -134,7 +194,7 @@ describe('import: every item accounted for', () => {
         assert.equal(c.imported + c.merged + c.duplicates + c.skipped, total, `${kind}: ${JSON.stringify(c)}`);
         assert.equal(c.why.reduce((n, w) => n + w.count, 0), c.skipped, `${kind}: every item left out says why`);
       }
-      for (const kind of ['publications', 'news', 'talks', 'teaching', 'events'] as const) {
+      for (const kind of ['publications', 'news', 'talks', 'teaching', 'events', 'pages'] as const) {
         if (expected[kind] !== undefined) continue;
         const c = counts.find((x) => x.kind === kind)!;
         assert.equal(c.imported + c.merged + c.duplicates + c.skipped, 0, `${kind}: the source holds none`);

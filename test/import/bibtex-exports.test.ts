@@ -56,8 +56,12 @@ describe('import: BibTeX as exports write it', () => {
     const langevin = graph.publications.get('sato2024langevin')!;
     assert.equal(langevin.award, 'IMS Best Paper Award 2024', 'the fullest award field');
     assert.equal(langevin.links?.html, 'https://projecteuclid.example.org/aos/langevin');
+    const posters = graph.publications.get('varga2023posters')!;
+    assert.deepEqual([posters.links?.poster, posters.links?.html, posters.award], ['https://tvarga.example.org/posters/explain.pdf', 'https://tvarga.example.org/explain/', 'Best Poster Award'], 'url_poster, html and honor');
+    assert.equal(graph.publications.get('varga2021award')!.award, "Editor's Choice", 'award alone');
     const page = pageText(builtSite(graph).get('publications/varga2022escape/index.html')!);
     assert.match(page, /Spotlight/);
+    assert.match(pageText(builtSite(graph).get('publications/varga2023posters/index.html')!), /Best Poster Award/);
   });
 
   it('reads MathSciNet macros as letters', () => {

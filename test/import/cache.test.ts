@@ -29,7 +29,7 @@ describe('import cache and writing', () => {
 
   it('never writes outside the project, never overwrites a file it does not own', () => {
     const root = tempDir();
-    const plan = (path: string, own = false) => ({ files: [{ path, content: 'x', what: 'test', own }], notes: [], counts: { publications: 0, people: 0, news: 0, talks: 0, teaching: 0, events: 0 } });
+    const plan = (path: string, own = false) => ({ files: [{ path, content: 'x', what: 'test', own }], notes: [], counts: { publications: 0, people: 0, news: 0, talks: 0, teaching: 0, events: 0, pages: 0 } });
     assert.throws(() => applyPlan(root, plan('../escape.txt')), /outside the project/);
     applyPlan(root, plan('people/a.yaml'));
     const again = applyPlan(root, plan('people/a.yaml'));

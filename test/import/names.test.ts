@@ -11,6 +11,9 @@ describe('import: a name in two scripts', () => {
   for (const [source, id, name] of [
     ['names/Wei_Zhang_CV.yaml', 'wei-zhang', { en: 'Wei Zhang', zh: '张伟' }],
     ['names/cv.md', 'minji-kim', { en: 'Minji Kim', ko: '김민지' }],
+    ['names/jemdoc', 'lei-wu', { en: 'Lei Wu', zh: '吴磊' }],
+    ['hugo-blox-habits', 'wen-zhao', { en: 'Wen Zhao', zh: '赵文' }],
+    ['academicpages-names', 'jiaying-chen', { en: 'Jiaying Chen', zh: '陈佳颖' }],
   ] as const) {
     it(`${source}: one person, ${name.en}, named in both scripts and linked on the paper`, async () => {
       const dir = tempDir();

@@ -28,3 +28,24 @@ describe('import: RenderCV sections by name', () => {
     assert.match(all, /Random batch methods for interacting particles/);
   });
 });
+
+describe('import: RenderCV sections named honors, presentations, teaching, students, advisees, grants', () => {
+  it('puts each where its name says, whatever its entry type, and shows it in the CV', async () => {
+    const dir = tempDir();
+    const result = await run(`${FIXTURES}/rendercv-named/Priya_Raman_CV.yaml`, dir);
+    assert.equal(exitStatus(result), 0);
+    const { graph, errors } = errorsOf(dir);
+    assert.deepEqual(errors, []);
+    const priya = graph.people.get('priya-raman')!;
+    assert.deepEqual(priya.data.education?.map((e) => e.institution), ['University of Example'], 'only the degree is education');
+    assert.deepEqual(priya.data.positions ?? [], [], 'nothing became a position');
+    assert.deepEqual(priya.data.awards?.map((a) => `${a.title} | ${a.issuer}`), ['Early Investigator Medal | Example Academy of Sciences']);
+    assert.deepEqual(priya.talks.map((t) => `${t.date} ${t.title} @ ${t.event}`), ['2024-05-21 Learned indexes that forget @ Example Symposium on Databases']);
+    assert.deepEqual(priya.data.teaching?.map((t) => t.course), ['Database Systems (CS 445)']);
+    assert.deepEqual(priya.data.mentoring?.map((m) => `${String(m.person)} ${m.level} ${m.start}-${m.end}`), ['Tomás Okafor phd 2021-09-present', 'Lin Zhou undergraduate 2022-06-2022-08']);
+    assert.deepEqual(priya.data.grants?.map((g) => `${g.title} | ${g.funder} | ${g.role}`), ['Adaptive Storage for Scientific Data | Example Science Foundation | pi']);
+    const cv = cvOf(graph, 'priya-raman');
+    for (const text of ['Early Investigator Medal', 'Learned indexes that forget', 'Database Systems', 'Tomás Okafor', 'Lin Zhou', 'Adaptive Storage for Scientific Data']) assert.ok(cv.includes(text), `"${text}" in the CV`);
+    assert.doesNotMatch(cv.split(/^## /m).find((s) => s.startsWith('Education')) ?? '', /Medal|Okafor|Zhou|Adaptive/);
+  });
+});

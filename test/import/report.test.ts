@@ -53,7 +53,7 @@ describe('import write: all or nothing', () => {
         { path: 'blocker/b.yaml', content: 'x', what: 'test' },
       ],
       notes: [],
-      counts: { publications: 0, people: 0, news: 0, talks: 0, teaching: 0, events: 0 },
+      counts: { publications: 0, people: 0, news: 0, talks: 0, teaching: 0, events: 0, pages: 0 },
     };
     assert.throws(() => applyPlan(root, plan));
     assert.deepEqual(readdirSync(root), ['blocker'], 'no file and no folder left behind');
@@ -70,7 +70,7 @@ describe('import write: all or nothing', () => {
         { path: 'blocker/b.yaml', content: 'x', what: 'test' },
       ],
       notes: [],
-      counts: { publications: 0, people: 0, news: 0, talks: 0, teaching: 0, events: 0 },
+      counts: { publications: 0, people: 0, news: 0, talks: 0, teaching: 0, events: 0, pages: 0 },
     };
     assert.throws(() => applyPlan(root, plan));
     assert.equal(readFileSync(join(root, 'imports/x/a.yaml'), 'utf8'), 'before');

@@ -7,7 +7,7 @@ import YAML from 'yaml';
 import { PACKAGE_NAME, VERSION } from '../../src/cli/version.js';
 import { openProject } from '../../src/index.js';
 import { writeProject } from '../../src/new/create.js';
-import { SCHEMA_FILES, WORKFLOW_BUILD } from '../../src/new/templates.js';
+import { REFRESH_WORKFLOW, SCHEMA_FILES, WORKFLOW_BUILD } from '../../src/new/templates.js';
 import { listFiles, runVitaNew, runVitaNewTyping, tempDir } from './helpers.js';
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
@@ -20,6 +20,7 @@ function problems(dir: string): string[] {
 const PERSON_FILES = (id: string) =>
   [
     '.github/workflows/deploy.yml',
+    '.github/workflows/vita-refresh.yml',
     '.gitignore',
     '.vscode/settings.json',
     'README.md',
@@ -120,6 +121,38 @@ describe('vita new for a person', async () => {
     assert.equal(steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact'))!.with!.path, '_site');
     assert.equal(flow.jobs.deploy.needs, 'build');
     assert.equal(flow.jobs.deploy.environment.name, 'github-pages');
+  });
+
+  it('has a weekly workflow that runs vita metrics and vita sync and proposes what changed as a pull request', () => {
+    const flow = YAML.parse(read(dir, REFRESH_WORKFLOW));
+    assert.deepEqual(flow.on.schedule, [{ cron: '17 5 * * 1' }], 'weekly');
+    assert.ok('workflow_dispatch' in flow.on, 'and by hand, from the Actions tab');
+    assert.deepEqual(flow.permissions, { contents: 'write', 'pull-requests': 'write' });
+    const steps = flow.jobs.refresh.steps as { uses?: string; run?: string; with?: Record<string, unknown>; id?: string; if?: string; 'continue-on-error'?: boolean }[];
+    assert.deepEqual(steps.map((s) => s.uses).filter(Boolean), ['actions/checkout@v6', 'actions/setup-node@v6', 'peter-evans/create-pull-request@v7']);
+    assert.deepEqual(steps[1]!.with, { 'node-version': 20, cache: 'npm' });
+    const at = (pattern: RegExp) => steps.findIndex((s) => pattern.test(s.run ?? s.uses ?? ''));
+    const [install, metrics, sync, pr] = [at(/^npm ci/), at(/npx vita metrics\n/), at(/npx vita sync --write/), at(/create-pull-request/)];
+    assert.ok(install >= 0 && install < metrics && metrics < sync && sync < pr, 'npm ci, metrics, sync, then the pull request');
+    // A vita without `vita metrics` skips it rather than failing the job.
+    assert.match(steps[metrics]!.run!, /^if npx vita metrics --help > \/dev\/null 2>&1; then\n\s+npx vita metrics\nelse\n/);
+    // A failing step loses nothing the other found: the pull request is made, then the job fails.
+    assert.deepEqual([steps[metrics]!['continue-on-error'], steps[sync]!['continue-on-error']], [true, true]);
+    assert.match(steps[steps.length - 1]!.if!, /steps\.metrics\.outcome == 'failure' \|\| steps\.sync\.outcome == 'failure'/);
+    assert.equal(steps[pr]!.with!.branch, 'vita-refresh');
+    assert.equal(steps[pr]!.with!['body-path'], '${{ runner.temp }}/pull-request.md');
+    assert.match(read(dir, 'README.md'), /## Keep it current[\s\S]*vita-refresh\.yml[\s\S]*Allow GitHub Actions to create and approve pull/);
+  });
+
+  it('leaves the weekly workflow out with --no-refresh', async () => {
+    const cwd = tempDir();
+    const result = await runVitaNew(['x', '--yes', '--name', 'Ada Lovelace', '--no-refresh'], cwd);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(existsSync(join(cwd, 'x', REFRESH_WORKFLOW)), false);
+    assert.doesNotMatch(read(join(cwd, 'x'), 'README.md'), /Keep it current/);
+    const both = await runVitaNew(['y', '--yes', '--name', 'Ada Lovelace', '--refresh', '--no-refresh'], cwd);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /--refresh and --no-refresh say opposite things/);
   });
 
   it('has a README that says what to edit first and how to preview', () => {
@@ -304,6 +337,7 @@ describe('vita new in a terminal', () => {
       'ada@example.org',
       'group', // person or group
       '', // group name: the default
+      '', // the weekly refresh workflow: yes
       '', // folder: the default
     ];
     const result = await runVitaNewTyping([], cwd, answers);
@@ -312,6 +346,7 @@ describe('vita new in a terminal', () => {
     assert.match(result.stdout, /Is the site for a person or a group\? \(person\/group\) \[person\]: /);
     assert.match(result.stdout, /"not-an-email" is not an e-mail address/);
     assert.match(result.stdout, /Name of the group \[Ada Lovelace's group\]: /);
+    assert.match(result.stdout, /a weekly GitHub Actions job that proposes new papers and citation counts as a pull request\? \(yes\/no\) \[yes\]: /);
     assert.match(result.stdout, /Folder for the project \[ada-lovelaces-group\]: /);
     const dir = join(cwd, 'ada-lovelaces-group');
     assert.deepEqual(problems(dir), []);
@@ -322,15 +357,16 @@ describe('vita new in a terminal', () => {
 
   it('asks for the language of a name in another script, guessing it from the script', async () => {
     const cwd = tempDir();
-    const result = await runVitaNewTyping(['x', '--name', 'Lei Wu', '--email', 'lei@example.edu', '--affiliation', 'PKU'], cwd, ['吴磊', '', 'person']);
+    const result = await runVitaNewTyping(['x', '--name', 'Lei Wu', '--email', 'lei@example.edu', '--affiliation', 'PKU'], cwd, ['吴磊', '', 'person', 'no']);
     assert.equal(result.code, 0, result.stderr + result.stdout);
     assert.match(result.stdout, /Its language code \[zh\]: /);
     assert.deepEqual(openProject(join(cwd, 'x')).graph.people.get('lei-wu')!.data.name, { en: 'Lei Wu', zh: '吴磊' });
+    assert.equal(existsSync(join(cwd, 'x/.github/workflows/vita-refresh.yml')), false, 'answered no');
   });
 
   it('asks for an id when the name gives none', async () => {
     const cwd = tempDir();
-    const again = await runVitaNewTyping(['y', '--name', '吴磊', '--email', 'lei@example.edu', '--affiliation', 'PKU'], cwd, ['', 'NOT AN ID', 'leiwu', 'person']);
+    const again = await runVitaNewTyping(['y', '--name', '吴磊', '--email', 'lei@example.edu', '--affiliation', 'PKU'], cwd, ['', 'NOT AN ID', 'leiwu', 'person', '']);
     assert.equal(again.code, 0, again.stderr + again.stdout);
     assert.match(again.stdout, /An id for file names and links.*\[me\]: /);
     assert.match(again.stdout, /"NOT AN ID" is not an id/);

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { typesetCvPdfs, type CvPdfJob } from '../../src/write/cv-pdfs.js';
+import { startTypesetter, typesetCvPdfs, typesettingThreads, type CvPdfJob } from '../../src/write/cv-pdfs.js';
 
 const fonts = { fontPaths: [], families: ['Libertinus Serif'] };
 const job = (path: string, text: string): CvPdfJob => ({ path, source: `= ${text}\nA curriculum vitae.\n`, fonts });
@@ -48,5 +48,27 @@ describe('CV PDFs of a build', () => {
 
   it('says which CV failed when Typst cannot typeset it', async () => {
     await assert.rejects(typesetCvPdfs([{ path: 'x/cv.pdf', source: '#let x = (', fonts }]), /x\/cv\.pdf/);
+  });
+
+  it('starts a thread per few PDFs: one for a one-person site, all the cores for a department', () => {
+    assert.equal(typesettingThreads(1, 8), 1);
+    assert.equal(typesettingThreads(5, 8), 2);
+    assert.equal(typesettingThreads(3, 8), 1);
+    assert.equal(typesettingThreads(1000, 8), 8);
+    assert.equal(typesettingThreads(1000, 1), 1);
+  });
+
+  it('typesets on a thread started ahead, and ends the threads it did not need', async () => {
+    const ahead = [startTypesetter(), startTypesetter()];
+    const exits = ahead.map((w) => new Promise<number>((ok) => w.once('exit', ok)));
+    const pdfs = await typesetCvPdfs([job('d/cv.pdf', 'Di')], { started: ahead });
+    assert.equal(Buffer.from(pdfs[0]!.pdf).subarray(0, 5).toString(), '%PDF-');
+    await Promise.all(exits); // both ended: the test would hang otherwise
+  });
+
+  it('a thread started ahead that died fails its job instead of waiting for ever', async () => {
+    const dead = startTypesetter();
+    await dead.terminate();
+    await assert.rejects(typesetCvPdfs([job('e/cv.pdf', 'Ed')], { started: [dead] }), /e\/cv\.pdf/);
   });
 });

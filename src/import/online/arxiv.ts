@@ -102,6 +102,11 @@ function entryDraft(entry: XmlNode, arxiv: string, ref: string): Draft {
     type: 'preprint',
     title: latexTitle(textOf(entry.title)),
     authors: (asList(entry.author) as XmlNode[]).map((a) => personName(latexTitle(textOf(a.name)))),
+    // <arxiv:affiliation>, which some authors give: evidence for `vita sync` that a name search found the right person.
+    authorDetails: (asList(entry.author) as XmlNode[]).map((a) => {
+      const institutions = asList(a.affiliation).map((x) => textOf(x)?.trim()).filter((x): x is string => !!x);
+      return institutions.length ? { institutions } : undefined;
+    }),
     year: when.year,
     month: when.month,
     date: when.date,

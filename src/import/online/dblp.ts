@@ -110,6 +110,10 @@ function recordDraft(kind: string, record: XmlNode, title: string, ref: string, 
     type,
     title,
     authors: asList(record.author).map((a) => personName(textOf(a))),
+    authorDetails: asList(record.author).map((a) => {
+      const orcid = attr(a, 'orcid')?.trim().toUpperCase();
+      return orcid ? { orcid } : undefined;
+    }),
     year: /^\d{4}$/.test(textOf(record.year)?.trim() ?? '') ? Number(textOf(record.year)) : undefined,
     month: month && /^\d{1,2}$/.test(month) ? Number(month) : undefined,
     venue,

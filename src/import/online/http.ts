@@ -24,6 +24,8 @@ export interface HttpSettings {
   now?: () => number;
   /** Use only the cache: a response it does not hold is reported missing, never fetched. */
   offline?: boolean;
+  /** Ask the service again even when the cache holds an answer, and keep the new one (`vita sync`: the point is news). */
+  refresh?: boolean;
   /** An email for the polite pools of Crossref and OpenAlex (and the User-Agent). */
   mailto?: string;
   /** OpenAlex's API key (OPENALEX_API_KEY), sent as api_key; never part of a cache key. */
@@ -43,13 +45,21 @@ interface Policy {
   politePool?: boolean;
 }
 
-/** arXiv asks for one request every 3 s; Crossref's public pool allows 5 a second; DBLP and ORCID get about one a second. */
-export const POLICIES: Record<OnlineKind, Policy> = {
+/** The services vita asks: those `vita import` reads, and those `vita metrics` may also ask for counts. */
+export type ServiceKind = OnlineKind | 'semanticscholar' | 'inspire';
+
+/**
+ * arXiv asks for one request every 3 s; Crossref's public pool allows 5 a second; DBLP and ORCID get about one a
+ * second; Semantic Scholar's public API 100 requests in 5 minutes, INSPIRE 15 in 5 seconds.
+ */
+export const POLICIES: Record<ServiceKind, Policy> = {
   arxiv: { interval: 3000, accept: 'application/atom+xml' },
   openalex: { interval: 200, accept: 'application/json', politePool: true },
   crossref: { interval: 250, accept: 'application/json', politePool: true },
   dblp: { interval: 1000, accept: 'application/xml' },
   orcid: { interval: 1000, accept: 'application/json' },
+  semanticscholar: { interval: 3000, accept: 'application/json' },
+  inspire: { interval: 350, accept: 'application/json' },
 };
 
 /** Longest wait vita accepts from a Retry-After before giving up on a request. */
@@ -68,19 +78,20 @@ const VERSION: string = (() => {
   }
 })();
 
-export class HttpClient {
+export class HttpClient<K extends ServiceKind = OnlineKind> {
   private last = -Infinity;
   readonly counts = { cached: 0, fetched: 0, missing: 0 };
 
   constructor(
-    readonly kind: OnlineKind,
+    readonly kind: K,
     private readonly cache: ResponseCache,
     readonly settings: HttpSettings = {},
   ) {}
 
   /** `url` is the request without credentials: it is the cache key. */
   async get(url: string): Promise<HttpAnswer> {
-    const held = this.cache.get(url);
+    // Offline, the cache is all there is, refreshing or not.
+    const held = this.settings.refresh && !this.settings.offline ? undefined : this.cache.get(url);
     if (held !== undefined) {
       this.counts.cached++;
       return { ok: true, body: held, cached: true };

@@ -18,6 +18,8 @@ import { parseOnlineSpec, type OnlineKind, type OnlineQuery } from './spec.js';
 
 export { onlineKindOf, ONLINE_KINDS, type OnlineKind } from './spec.js';
 export type { HttpSettings } from './http.js';
+export { HttpClient } from './http.js';
+export { OnlineIo, type ServiceResult } from './io.js';
 
 const NAMES: Record<OnlineKind, string> = { arxiv: 'arXiv', openalex: 'OpenAlex', crossref: 'Crossref', dblp: 'DBLP', orcid: 'ORCID' };
 
@@ -29,7 +31,8 @@ const DESCRIPTIONS: Record<OnlineKind, string> = {
   orcid: 'the public works of an ORCID record (orcid:0000-0002-1825-0097)',
 };
 
-function service(kind: OnlineKind, query: OnlineQuery, io: OnlineIo): Promise<ServiceResult> {
+/** The drafts a service gives for a query (`vita sync` judges them before they become a bundle). */
+export function readService(kind: OnlineKind, query: OnlineQuery, io: OnlineIo): Promise<ServiceResult> {
   switch (query.kind) {
     case 'arxiv':
       return readArxiv(query, io);
@@ -54,7 +57,7 @@ async function readOnline(kind: OnlineKind, spec: string, context: SourceContext
   }
   const client = new HttpClient(kind, context.cache, context.online);
   const io = new OnlineIo(client, context.progress, bundle);
-  const result = await service(kind, parsed.query, io);
+  const result = await readService(kind, parsed.query, io);
   bundle.label = slug(result.label) || kind;
   bundle.title = result.title;
   addDrafts(bundle, result.drafts, new Set());

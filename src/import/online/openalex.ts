@@ -6,7 +6,7 @@
 import type { PublicationType } from '../../schema/publication.js';
 import type { OnlineIo, ServiceResult } from './io.js';
 import { markupText } from './markup.js';
-import { arxivOf, dateFromParts, doiOf, pages, personName, yearOf, type Draft, type Parsed } from './records.js';
+import { arxivOf, dateFromParts, doiOf, pages, personName, yearOf, type AuthorDetail, type Draft, type Parsed } from './records.js';
 import type { OnlineQuery } from './spec.js';
 
 const API = 'https://api.openalex.org/works';
@@ -113,11 +113,13 @@ function workDraft(work: Json, type: PublicationType, ref: string): Draft {
     arxivOf(typeof work.doi === 'string' ? work.doi : undefined) ??
     locations.map((l) => arxivOf(str(l?.landing_page_url)) ?? arxivOf(str(l?.pdf_url))).find((x) => x !== undefined);
   const venueName = type === 'preprint' ? undefined : markupText(str(source.display_name));
+  const authorships = Array.isArray(work.authorships) ? (work.authorships as Json[]) : [];
   return {
     ref,
     type,
     title: markupText(str(work.title) ?? str(work.display_name)),
-    authors: (Array.isArray(work.authorships) ? (work.authorships as Json[]) : []).map((a) => personName(str((a?.author as Json | undefined)?.display_name) ?? str(a?.raw_author_name))),
+    authors: authorships.map((a) => personName(str((a?.author as Json | undefined)?.display_name) ?? str(a?.raw_author_name))),
+    authorDetails: authorships.map(authorDetail),
     year: yearOf(work.publication_year) ?? when.year,
     month: when.month,
     date: when.date,
@@ -127,6 +129,15 @@ function workDraft(work: Json, type: PublicationType, ref: string): Draft {
     url: str(location.landing_page_url),
     abstract: abstractText(work.abstract_inverted_index),
   };
+}
+
+/** An authorship's ORCID and institutions, as the author's own ORCID record or the paper states them. */
+function authorDetail(a: Json | undefined): AuthorDetail | undefined {
+  const orcid = str((a?.author as Json | undefined)?.orcid)?.replace(/^https?:\/\/orcid\.org\//i, '').toUpperCase();
+  const institutions = (Array.isArray(a?.institutions) ? (a.institutions as Json[]) : []).map((i) => str(i?.display_name)).filter((x): x is string => x !== undefined);
+  const raw = Array.isArray(a?.raw_affiliation_strings) ? (a.raw_affiliation_strings as unknown[]).map(str).filter((x): x is string => x !== undefined) : [];
+  const all = [...new Set([...institutions, ...raw])];
+  return orcid || all.length ? { ...(orcid ? { orcid } : {}), ...(all.length ? { institutions: all } : {}) } : undefined;
 }
 
 /** OpenAlex keeps abstracts as word -> positions; the words put back in order. */

@@ -23,8 +23,16 @@ export interface Draft {
   url?: string;
   pdf?: string;
   abstract?: string;
+  /** What the service says of each author, by position: how `vita sync` tells a person from a namesake. */
+  authorDetails?: (AuthorDetail | undefined)[];
   /** The service names no co-authors: the person is the only author known, and the paper is matched on its title. */
   authorsUnknown?: boolean;
+}
+
+export interface AuthorDetail {
+  /** The bare iD, 0000-0002-1825-0097. */
+  orcid?: string;
+  institutions?: string[];
 }
 
 /** What a parser gives: drafts, notes on what it could not read, and paging information. */

@@ -15,6 +15,8 @@ import { publicationsFromBibtex, readText, toValue } from './bibtex.js';
 import { listFiles, profileLinks, readFrontMatterFile, readYamlFile, SiteFiles, stripLiquid } from './common.js';
 import { bareMarks, isBibtexNames, isOwnerName, markedAuthors, marksFromLegend, type MarkMeaning } from '../marked-authors.js';
 import { readPageLists, siteLegend } from '../academicpages-pages.js';
+import { scriptNames } from '../person-names.js';
+import { carryPage } from '../site-pages.js';
 
 export const academicPagesSource: ImportSource = {
   kind: 'academicpages',
@@ -35,10 +37,12 @@ export function readAcademicPages(root: string): ImportBundle {
   if (baseUrl) bundle.baseUrl = baseUrl;
   const files = new SiteFiles(root, bundle, baseUrl);
 
-  const name = str(author.name) ?? str(cfg.name);
+  // "Lei Wu (吴磊)": one person named in both scripts; the Latin name for ids, citations and matching.
+  const names = scriptNames(str(author.name) ?? str(cfg.name) ?? '');
+  const name = names.latin || undefined;
   let owner: string | undefined;
   if (name && !DEMO_NAMES.has(normalizeName(name))) {
-    const person: Record<string, unknown> = { name };
+    const person: Record<string, unknown> = { name: names.value };
     if (str(author.bio)) person.bio = plainText(str(author.bio)!);
     if (str(author.employer)) person.affiliations = [{ name: plainText(str(author.employer)!) }];
     if (str(author.location)) person.address = [str(author.location)];
@@ -112,7 +116,7 @@ export function readAcademicPages(root: string): ImportBundle {
       origin,
     });
   }
-  for (const file of listFiles(root, '_teaching', ['.md', '.markdown', '.html'])) {
+  for (const file of listFiles(root, '_teaching', ['.md', '.markdown', '.html'], true)) {
     const doc = readFrontMatterFile(root, file, bundle);
     if (!doc) continue;
     const origin = { file, line: 1 };
@@ -135,7 +139,9 @@ export function readAcademicPages(root: string): ImportBundle {
     });
   }
   // Hand-written pages (_pages/talks.md, students.md ...): their lists.
-  readPageLists(root, bundle, owner, owner ? name : undefined, (text) => readCitation(text, legend).authors);
+  readPageLists(root, bundle, owner, owner ? name : undefined, (text) => readCitation(text, legend).authors, (page) =>
+    carryPage(bundle, files, { file: page.file, line: page.bodyLine, title: page.title, permalink: str(page.data.permalink), menu: true, description: str(page.data.excerpt) ?? str(page.data.description), body: page.raw }, cfg),
+  );
   if (demo) note(bundle, 'info', { file: '' }, 'demo-content', `${demo} of the academicpages template's demo pages ${demo === 1 ? 'was' : 'were'} left out`);
   const posts = listFiles(root, '_posts', ['.md', '.markdown', '.html']).length;
   if (posts) note(bundle, 'info', { file: '_posts' }, 'not-carried', `${posts} blog post${posts === 1 ? ' was' : 's were'} not imported: a vita record has no blog`);
@@ -263,18 +269,13 @@ function termFromDate(date: string | undefined): string | undefined {
 export function readCitation(citation: string, legend: MarkMeaning = new Map()): { parsed?: ReturnType<typeof parseCitation>; authors?: ImportedAuthor[]; numbers?: { volume?: string; number?: string; pages?: string } } {
   const text = decodeEntities(citation).replace(/\s+/g, ' ').trim();
   const unmarked = (t: string) => bareMarks(t).replace(/[⁎#†‡✉]/g, '').replace(/\s+([,.])/g, '$1').replace(/([,.])\1+/g, '$1');
-  // APA: "Last, F., Last2, F. (2022). Title. Venue."; or the title quoted: 'F. Last, F. Last2. "Title." Venue, 2022.'
+  // APA: "Last, F., Last2, F. (2022). Title. Venue.": the authors' marks are read here, the rest by the citation reader
+  // with one plain author in front, so that no mark misleads it. Any other form ('F. Last, F. Last2. "Title." Venue,
+  // 2022.') is the citation reader's, the authors then taken from before the title it found.
   const apa = /^(.*?)\s*\(\s*((?:19|20)\d\d)[a-z]?\s*\)\.?\s*/.exec(text);
-  const quoted = apa ? undefined : /^(.*?)[\s.,:]*["“]([^"”]{8,}?)[.,]?["”][\s.,]*(.*)$/.exec(text);
-  const year = quoted ? /\b((?:19|20)\d\d)\b(?!.*\b(?:19|20)\d\d\b)/.exec(quoted[3]!)?.[1] : undefined;
-  let authorText = apa?.[1] ?? (quoted && year ? quoted[1] : undefined);
-  // The rest is read by the citation reader with one plain author in front, so that no mark or initial misleads it.
+  let authorText = apa?.[1];
   const rest = (t: string) => bareMarks(t).replace(/⁎/g, '*');
-  const parsed = apa
-    ? parseCitation(`Author, A. (${apa[2]}). ${rest(text.slice(apa[0].length))}`)
-    : quoted && year
-      ? parseCitation(`Author, A. (${year}). "${quoted[2]}." ${rest(quoted[3]!).replace(new RegExp(`[,.\\s(]*${year}[).]*\\s*$`), '')}`)
-      : parseCitation(unmarked(text));
+  const parsed = apa ? parseCitation(`Author, A. (${apa[2]}). ${rest(text.slice(apa[0].length))}`) : parseCitation(unmarked(text));
   if (!authorText && parsed?.title) {
     const marked = bareMarks(text);
     const at = marked.indexOf(parsed.title.slice(0, 20));
@@ -287,5 +288,5 @@ export function readCitation(citation: string, legend: MarkMeaning = new Map()):
   if (parsed?.venue?.name && numbers) parsed.venue = { ...parsed.venue, name: parsed.venue.name.replace(/,\s*\d+\s*(?:\([^)]*\))?(?:\s*[,:]\s*[\w–-]+)?\.?$/, '') };
   // The names read with their marks, when each is a name (a word of two letters or more); else the citation reader's.
   const names = authors?.length && authors.every((a) => /\p{L}{2,}/u.test(a.name));
-  return { parsed, numbers, authors: names ? authors : (apa || quoted ? parseCitation(unmarked(text))?.authors : parsed?.authors) };
+  return { parsed, numbers, authors: names ? authors : apa ? parseCitation(unmarked(text))?.authors : parsed?.authors };
 }

@@ -17,9 +17,10 @@ import { compact, decodeEntities, htmlToMarkdown, isRecord, list, parseDate, par
 import { publicationsFromBibtex, readText, toValue } from './bibtex.js';
 import { listFiles, profileLinks, readFrontMatterFile, readYamlFile, SiteFiles, stripLiquid } from './common.js';
 import { parseJson, resumeIntoBundle } from './json-resume.js';
-import { isTalk, mendEntry, talkFromEntry } from './al-folio-entries.js';
+import { isTalk, talkFromEntry } from './al-folio-entries.js';
 import { onlyInitials, scriptNames } from '../person-names.js';
 import { degreeAndField, renderCvIntoBundle } from './rendercv.js';
+import { readAlFolioPages } from './al-folio-pages.js';
 
 export const alFolioSource: ImportSource = {
   kind: 'al-folio',
@@ -145,7 +146,6 @@ export function readAlFolio(root: string, progress?: Progress): ImportBundle {
         if (talk) bundle.talks.push(talk);
         continue;
       }
-      mendEntry(pub, bundle);
       bundle.publications.push(pub);
     }
   }
@@ -153,6 +153,7 @@ export function readAlFolio(root: string, progress?: Progress): ImportBundle {
   readCoauthors(root, bundle);
   readNews(root, bundle, files, owner);
   readTeachings(root, bundle, owner, name);
+  readAlFolioPages(root, bundle, files, cfg, owner, name);
   if (listFiles(root, '_projects', ['.md']).length) note(bundle, 'info', { file: '_projects' }, 'not-carried', 'the projects in _projects/ were not imported: a vita record has no projects', 'describe them in people/<id>/research.md.');
   return bundle;
 }

@@ -10,8 +10,11 @@ import { OutsideError, readInside } from '../../load/inside.js';
 import { Diagnostics } from '../../diagnostics/diagnostic.js';
 import { readBibtex } from '../../load/bibtex/index.js';
 import { Publication } from '../../schema/publication.js';
-import { braced, formatEntry, scanBibtex, type ScannedEntry } from '../bibtex-entries.js';
-import { emptyBundle, leaveOut, note, type BibEntry, type BibField, type ImportBundle, type ImportSource, type ImportedPublication, type Origin, type PublicationValue, type SourceContext } from '../bundle.js';
+import { braced, formatEntry, scanBibtex, toValue, type ScannedEntry } from '../bibtex-entries.js';
+import { mendEntry } from '../bibtex-repairs.js';
+
+export { toValue } from '../bibtex-entries.js';
+import { emptyBundle, leaveOut, note, type BibEntry, type BibField, type ImportBundle, type ImportSource, type ImportedPublication, type Origin, type SourceContext } from '../bundle.js';
 import { slug, uniqueId } from '../text.js';
 
 export const bibtexSource: ImportSource = {
@@ -146,8 +149,11 @@ export function publicationsFromBibtex(file: string, source: string, bundle: Pic
     }
     if (!previous) seen.set(scanned.key.toLowerCase(), scanned);
     const pub = readEntry(entry.bib, file, origin, bundle, entry.bib.verbatim !== undefined && !previous ? asWritten.get(scanned.key) : undefined);
-    if (pub) out.push(pub);
-    else ids.delete(id);
+    if (pub) {
+      // Habits of hand-kept bibliographies (`equal = {12}`, `journal = {preprint}`, an arXiv PDF), wherever the BibTeX is from.
+      mendEntry(pub, bundle);
+      out.push(pub);
+    } else ids.delete(id);
   }
   options.progress?.done();
   for (const [why, keys] of skipped) {
@@ -361,14 +367,6 @@ function describeIssue(path: PropertyKey[], value: Record<string, unknown>): str
 }
 
 /** The schema's output as a plain value: no undefined keys. */
-export function toValue(data: ReturnType<typeof Publication.parse>): PublicationValue {
-  const { authors, ...rest } = data;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(rest)) if (v !== undefined) out[k] = v;
-  out.authors = authors.map((a) => (a.person ? { name: a.name, roles: a.roles, person: a.person } : { name: a.name, roles: a.roles }));
-  return out as PublicationValue;
-}
-
 /** The name on more than half of the entries: a Google Scholar export is one person's list. */
 function mainAuthor(pubs: ImportedPublication[]): string | undefined {
   if (pubs.length < 2) return undefined;

@@ -13,6 +13,8 @@ import { emptyBundle, leaveOut, note, type ImportBundle, type ImportSource, type
 import { newsSlug } from '../merge.js';
 import { compact, findArxiv, isRecord, list, parseDate, personId, plainText, publicationId, safeUrl, slug, str, typeFromVenue, venueFrom } from '../text.js';
 import { publicationsFromBibtex, readText, toValue } from './bibtex.js';
+import { readHugoPages } from '../hugo-pages.js';
+import { scriptNames } from '../person-names.js';
 import { listFiles, readSimpleToml, readYamlFile, SiteFiles, stripLiquid } from './common.js';
 import { readHugoFrontMatter as readFrontMatterFile } from '../lenient-yaml.js';
 import { talksFromSectionPages } from '../hugo-talk-lists.js';
@@ -69,7 +71,10 @@ export function readHugoBlox(root: string): ImportBundle {
     const doc = readFrontMatterFile(root, file, bundle);
     if (!doc) continue;
     const d = doc.data;
-    const name = str(d.title) ?? str(d.name) ?? [str(d.first_name), str(d.last_name)].filter(Boolean).join(' ');
+    const written = str(d.title) ?? str(d.name) ?? [str(d.first_name), str(d.last_name)].filter(Boolean).join(' ');
+    // "Yui Nakamura (中村結衣)": one person, named in both scripts; the Latin name for ids and papers.
+    const names = scriptNames(written);
+    const name = names.latin;
     if (!name) continue;
     if (!isPerson(id, name, d)) {
       note(bundle, 'info', { file }, 'not-a-person', `content/authors/${id}/ ("${name}") is not a person (no name of one, nothing a person's page has); it was not imported as one`);
@@ -82,7 +87,7 @@ export function readHugoBlox(root: string): ImportBundle {
     const origin = { file, line: 1 };
     const personIdValue = personId(name);
     authors.set(id, { id: personIdValue, name });
-    const person: Record<string, unknown> = { name };
+    const person: Record<string, unknown> = { name: names.value };
     if (str(d.role)) person.title = plainText(str(d.role)!);
     const orgs = list(d.organizations).filter(isRecord).map((o) => compact({ name: str(o.name), url: safeUrl(o.url) })).filter((o) => o.name);
     if (orgs.length) person.affiliations = orgs;
@@ -184,6 +189,9 @@ export function readHugoBlox(root: string): ImportBundle {
   // Talks listed by hand in a section page (content/talks/_index.md, or home/talks.md in content/).
   talksFromSectionPages(root, bundle, owner, owner ? bundle.title : undefined);
 
+  // The site's plain pages (content/contact.md ...).
+  readHugoPages(root, bundle, files, config);
+
   // News, when the site keeps them (content/news/).
   for (const page of pages(root, 'content/news')) {
     const doc = readFrontMatterFile(root, page.file, bundle);
@@ -240,8 +248,10 @@ function readPublicationPage(root: string, page: { file: string; dir: string; bu
     const known = authors.get(marked.name) ?? authors.get(slug(marked.name));
     const roles = new Set<AuthorRole>(marked.roles);
     for (const role of rolesFromNote(notes[i] ?? '')) roles.add(role);
-    return { name: known?.name ?? marked.name, roles: (['equal', 'lead', 'corresponding'] as const).filter((r) => roles.has(r)) };
+    return { name: known?.name ?? scriptNames(marked.name).latin, roles: (['equal', 'lead', 'corresponding'] as const).filter((r) => roles.has(r)) };
   });
+  // Roles the front matter does not give, cite.bib may (`equal = {12}`): the same list, author by author.
+  if (base && base.authors.length === fmAuthors.length && fmAuthors.every((a) => !a.roles.length)) fmAuthors.forEach((a, i) => (a.roles = [...base!.authors[i]!.roles]));
   const date = parseDate(d.date) ?? parseDate(d.publishDate);
   const year = base?.year ?? (date && date !== 'present' ? Number(date.slice(0, 4)) : undefined);
   const types = list(d.publication_types).map((t) => String(t).trim());

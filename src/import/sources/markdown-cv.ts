@@ -359,11 +359,19 @@ const ROLES: [RegExp, string][] = [
 function teaching(item: Item, owner: string, origin: Origin, bundle: ImportBundle): void {
   const text = item.text.replace(/\n/g, ' ');
   const term = parseTerm(text);
-  const rest = text.replace(/^\s*(?:Spring|Summer|Fall|Autumn|Winter)\s+\d{4}\s*[,:]?\s*|^\s*\d{4}\s+(?:Spring|Summer|Fall|Autumn|Winter)\s*[,:]?\s*/i, '');
+  let rest = text.replace(/^\s*(?:Spring|Summer|Fall|Autumn|Winter)\s+\d{4}\s*[,:]?\s*|^\s*\d{4}\s+(?:Spring|Summer|Fall|Autumn|Winter)\s*[,:]?\s*/i, '');
+  // "Marine Robotics (TA), University": the role in brackets after the course.
+  let bracketRole: string | undefined;
+  rest = rest.replace(/\s*\(([^)]{1,40})\)/, (whole, inside: string) => {
+    const found = ROLES.find(([re]) => re.test(inside))?.[1];
+    if (!found || /school|course|program|online/i.test(inside)) return whole;
+    bracketRole = found;
+    return '';
+  });
   const note_ = /\(([^)]*(?:school|course|program|online)[^)]*)\)/i.exec(rest)?.[1];
   const p = parts(rest.replace(/,?\s*\([^)]*\)\s*\.?$/, ''));
   const roleText = p.bold ?? '';
-  const role = ROLES.find(([re]) => re.test(roleText))?.[1] ?? (p.bold ? undefined : 'instructor');
+  const role = ROLES.find(([re]) => re.test(roleText))?.[1] ?? bracketRole ?? (p.bold ? undefined : 'instructor');
   const course = p.italic ?? (p.bold && !role ? p.bold : p.plain.shift());
   if (!course || !role) {
     leaveOut(bundle, 'teaching', 'no course or role could be told apart');

@@ -171,7 +171,7 @@ function readEntry(section: string, entry: unknown, person: Record<string, unkno
     const org = str(entry.institution) ?? str(entry.company);
     const when = date(entry.date) ?? date(entry.start_date) ?? date(entry.end_date);
     if (what) {
-      readNamed(named, { name: what, org, when, location: str(entry.location), description, start: date(entry.start_date), end: date(entry.end_date) }, person, owner, origin, bundle);
+      readNamed(named, { name: what, org, when, location: str(entry.location), description, start: date(entry.start_date), end: date(entry.end_date), degree: str(entry.degree) }, person, owner, origin, bundle);
       return;
     }
   }
@@ -273,7 +273,19 @@ interface NamedEntry {
   end?: string;
   location?: string;
   description?: string;
+  /** An education-shaped entry's degree: a student's level. */
+  degree?: string;
 }
+
+/** A student's level as CVs write it: "PhD", "M.Sc. thesis", "undergraduate researcher". */
+const LEVELS: [RegExp, 'postdoc' | 'phd' | 'master' | 'undergraduate' | 'intern' | 'visitor'][] = [
+  [/post-?doc/i, 'postdoc'],
+  [/ph\.?\s?d|doctor/i, 'phd'],
+  [/master|m\.?\s?sc|\bm\.?s\.?\b|\bmeng\b/i, 'master'],
+  [/undergrad|bachelor|b\.?\s?sc|\bb\.?s\.?\b|\bba\b/i, 'undergraduate'],
+  [/intern/i, 'intern'],
+  [/visit/i, 'visitor'],
+];
 
 /** An entry of a section whose name says what it holds, whatever the entry's shape. */
 function readNamed(kind: (typeof NAMED_SECTIONS)[number][1], e: NamedEntry, person: Record<string, unknown>, owner: string, origin: Origin, bundle: ImportBundle): void {
@@ -298,7 +310,16 @@ function readNamed(kind: (typeof NAMED_SECTIONS)[number][1], e: NamedEntry, pers
     person.service = service;
     return;
   }
-  note(bundle, 'info', origin, 'not-carried', `"${clip(name)}" (${kind}) was not imported: add it to the person file by hand`, kind === 'grants' ? 'grants go under `grants:` in the person file.' : 'students go under `mentoring:` in the person file, with their level.');
+  const end = e.end ?? (e.start ? 'present' : undefined);
+  if (kind === 'grants') {
+    const text = `${e.description ?? ''} ${name}`;
+    const role = /co-?\s?pi\b|co-?investigator/i.test(text) ? 'co-pi' : /participant|member|senior personnel/i.test(text) ? 'participant' : 'pi';
+    return push(person, 'grants', compact({ title: name, funder: e.org ? plainText(e.org) : undefined, role, start: e.start ?? e.when, end: e.start ? end : undefined }));
+  }
+  // Students: the name, the level from the degree or the words around it, the years.
+  const level = LEVELS.find(([re]) => re.test(`${e.degree ?? ''} ${e.description ?? ''}`))?.[1];
+  if (!level) note(bundle, 'info', origin, 'level-guessed', `the student "${clip(name)}" (${kind}) has no level (PhD, master ...) written; it was imported as a graduate student`, 'set `level:` under mentoring in the person file.');
+  push(person, 'mentoring', compact({ person: name, level: level ?? 'graduate', start: e.start ?? e.when, end: e.start ? end : undefined, note: e.description ? plainText(e.description) : undefined }));
 }
 
 function reviewEntry(text: string): Record<string, unknown> {

@@ -7,9 +7,9 @@
  * so math stays as readable LaTeX source ("$L^\infty$"), which is how mathematicians write it in mail.
  */
 import MarkdownIt from 'markdown-it';
-import katexPluginModule from '@vscode/markdown-it-katex';
 import { escapeHtml, isSafeHref } from '../site/html.js';
-import { escapeText, joinedMath, mathToTypst, typstString } from '../typst/escape.js';
+import { escapeText, gluedInline, mathToTypst, typstString, type InlinePiece } from '../typst/escape.js';
+import { onDemand } from '../on-demand.js';
 
 export type Inline =
   | { kind: 'text'; text: string }
@@ -37,23 +37,27 @@ interface Token {
   attrGet(name: string): string | number | null;
 }
 
-// The plugin is CommonJS with `exports.default`; under NodeNext its default import is the module object.
-const katexPlugin = ((katexPluginModule as unknown as { default?: unknown }).default ?? katexPluginModule) as (md: unknown) => void;
+// The math plugin (CommonJS with `exports.default`) is loaded when a text first holds a `$`, the only way math is written.
+const katexPlugin = onDemand<{ default: (md: unknown) => void }>('@vscode/markdown-it-katex');
 
-let parser: { parse(src: string, env: object): Token[] } | undefined;
+type Parser = { parse(src: string, env: object): Token[] };
+const parsers: (Parser | undefined)[] = [];
 
-function md(): { parse(src: string, env: object): Token[] } {
+function md(text: string): Parser {
+  const math = text.includes('$');
+  let parser = parsers[math ? 1 : 0];
   if (!parser) {
     const it = new MarkdownIt({ html: false, linkify: true, typographer: false });
-    it.use(katexPlugin as never);
-    parser = it as unknown as { parse(src: string, env: object): Token[] };
+    if (math) it.use(katexPlugin().default as never);
+    parser = parsers[math ? 1 : 0] = it as unknown as Parser;
   }
   return parser;
 }
 
 /** Markdown -> blocks of inline runs. Headings become paragraphs; images become their alt text. */
 export function proseBlocks(markdown: string): Block[] {
-  const tokens = md().parse(markdown.replace(/\r\n?/g, '\n'), {});
+  const text = markdown.replace(/\r\n?/g, '\n');
+  const tokens = md(text).parse(text, {});
   const blocks: Block[] = [];
   const lists: { ordered: boolean; next: number }[] = [];
   let item: { depth: number; number?: number; used: boolean } | undefined;
@@ -270,34 +274,35 @@ export function proseToHtml(markdown: string, paragraphStyle = ''): string {
 // Typst (poster)
 
 function inlineTypst(inlines: Inline[], validateMath?: (m: string) => boolean): string {
-  let out = '';
-  const textOf = (r: Inline | undefined) => (r?.kind === 'text' ? r.text : undefined);
-  for (const [k, r] of inlines.entries()) {
+  // Joined at the end so that math stays on one line with the text it touches (gluedInline).
+  const pieces: InlinePiece[] = [];
+  for (const r of inlines) {
     switch (r.kind) {
       case 'text':
-        out += escapeText(r.text);
+        pieces.push({ text: r.text });
         break;
       case 'code':
-        out += `#raw(${typstString(r.text)})`;
+        pieces.push({ markup: `#raw(${typstString(r.text)})` });
         break;
       case 'math':
-        out += joinedMath(mathToTypst(r.tex, validateMath), textOf(inlines[k - 1]), textOf(inlines[k + 1]));
+        pieces.push({ math: mathToTypst(r.tex, validateMath) });
         break;
       case 'break':
-        out += ' \\ ';
+        pieces.push({ markup: ' \\ ' });
         break;
       case 'em':
-        out += `#emph[${inlineTypst(r.children, validateMath)}]`;
+        // `;` ends the call: text after it starting with "(" or "[" is text, not more arguments.
+        pieces.push({ markup: `#emph[${inlineTypst(r.children, validateMath)}];` });
         break;
       case 'strong':
-        out += `#strong[${inlineTypst(r.children, validateMath)}]`;
+        pieces.push({ markup: `#strong[${inlineTypst(r.children, validateMath)}];` });
         break;
       case 'link':
-        out += inlineTypst(r.children, validateMath);
+        pieces.push({ markup: inlineTypst(r.children, validateMath) });
         break;
     }
   }
-  return out;
+  return gluedInline(pieces, escapeText);
 }
 
 /** Markdown -> Typst markup, one paragraph per block (joined by blank lines); user text escaped. */

@@ -3,11 +3,11 @@ import type { Graph, Person } from '../../resolve/graph.js';
 import type { OutputFile } from '../output.js';
 import { cvMarkdown } from './markdown.js';
 import { cvModel, type CvDocument, type CvVariant } from './model.js';
-import { cvTypst, typesetCv, type CvPdfOptions, type CvTypst } from './typst/document.js';
+import { cvTypst, publicationsCutWarning, typesetCv, type CvPdfOptions, type CvTypst } from './typst/document.js';
 
 export * from './model.js';
 export { cvMarkdown, escapeMarkdown, escapeMarkdownKeepMath, publicationLinks, type CvMarkdownOptions } from './markdown.js';
-export { cvPdf, cvTypst, typesetCv, CvOptionError, type CvPdf, type CvPdfOptions, type CvTypst } from './typst/document.js';
+export { cvPdf, cvTypst, typesetCv, publicationsCutWarning, MAX_PDF_PUBLICATIONS, CvOptionError, type CvPdf, type CvPdfOptions, type CvTypst } from './typst/document.js';
 export { markdownToTypst, linkedCitation, type ProseOptions } from './typst/markdown.js';
 export { CV_THEMES, type CvTheme } from './typst/themes.js';
 
@@ -74,7 +74,7 @@ export function renderCv(graph: Graph, personId: string, options: CvFileOptions 
   if (plan.pdf) {
     const typeset = typesetCv(plan.pdf);
     files.push({ path: plan.pdf.path, content: typeset.pdf });
-    warnings = typeset.warnings;
+    warnings = [...(plan.pdf.cut ? [publicationsCutWarning(plan.pdf.cut)] : []), ...typeset.warnings];
   }
   if (plan.markdown) files.push(plan.markdown);
   return { model: plan.model, files, warnings, missingGlyphs: plan.pdf?.missingGlyphs ?? [] };

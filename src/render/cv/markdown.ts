@@ -19,7 +19,7 @@ import type {
   CvTalk,
   CvTeaching,
 } from './model.js';
-import { authorMarks, compactTerms, cvWords, formatCvDate, formatCvSpan, formatMoney, statusNote, teachingRole } from './model.js';
+import { authorMarks, citedByText, compactTerms, cvWords, metricsSentence, formatCvDate, formatCvSpan, formatMoney, statusNote, teachingRole } from './model.js';
 import { strings } from '../../strings/index.js';
 
 export interface CvMarkdownOptions {
@@ -113,10 +113,11 @@ function renderSection(s: CvSection, options: CvMarkdownOptions, lang: string): 
       return s.entries.flatMap(research);
     case 'publications': {
       const out: string[] = [];
+      if (s.metrics) out.push(`*${e(metricsSentence(s.metrics, lang))}*`, '');
       if (s.legend) out.push(e(s.legend), '');
       for (const g of s.entries) {
         if (s.entries.length > 1) out.push('---', '', `### ${e(g.title)}`, '');
-        out.push(...g.items.map((p) => publication(p, s.alphabeticalMark, options, lang)), '');
+        out.push(...g.items.map((p) => publication(p, s.alphabeticalMark, options, lang, s.metrics?.asOf)), '');
       }
       return out;
     }
@@ -195,7 +196,7 @@ export function publicationVenue(p: CvPublication, lang = 'en'): { text: string;
   return { text: '', inProceedings: false };
 }
 
-function publication(p: CvPublication, mark: '*' | 'α-β', options: CvMarkdownOptions, lang: string): string {
+function publication(p: CvPublication, mark: '*' | 'α-β', options: CvMarkdownOptions, lang: string, asOf?: string): string {
   const authors = p.authors.map((a) => author(a, p, mark)).join(', ') + (p.etal ? ` ${cvWords(lang).etal.replace(/\.$/, '')}` : '');
   const alpha = p.alphabetical && mark === 'α-β' ? ' (α-β)' : '';
   const title = em(p.title);
@@ -212,6 +213,7 @@ function publication(p: CvPublication, mark: '*' | 'α-β', options: CvMarkdownO
   const status = statusNote(p.status, lang);
   if (status) line += ` (${status})`;
   if (p.note) line += ` ${em(p.note)}${/[.!?)]$/.test(p.note) ? '' : '.'}`;
+  if (p.citations) line += ` ${e(citedByText(p.citations, lang, asOf))}.`;
   if (options.links) {
     const links = publicationLinks(p);
     if (links.length) line += ' ' + links.map((l) => `[[${e(l.label)}](${url(l.url)})]`).join(' ');

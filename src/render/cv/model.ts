@@ -158,6 +158,18 @@ export interface CvPublication {
   links: { kind: string; url: string }[];
   topics: string[];
   selected: boolean;
+  /** Its citation count with who counted and when, when the CV prints counts (the person's `cv.metrics`) and it has one. */
+  citations?: { count: number; source: string; asOf: string };
+}
+
+/** The person's citation metrics as the CV prints them, with the date and the services that counted. */
+export interface CvMetrics {
+  citations: number;
+  hIndex: number;
+  i10Index: number;
+  /** YYYY-MM-DD: the oldest count used. */
+  asOf: string;
+  sources: string[];
 }
 
 export interface CvPublicationGroup {
@@ -264,6 +276,8 @@ export type CvSection =
       legend?: string;
       order: 'ascending' | 'descending';
       alphabeticalMark: '*' | 'α-β';
+      /** Printed under the heading when the CV prints citation metrics and the person has them. */
+      metrics?: CvMetrics;
     })
   | Section<'grants', CvGrant>
   | Section<'awards', CvAward>
@@ -305,6 +319,8 @@ export interface CvVariantSpec {
   order?: 'ascending' | 'descending';
   /** Language of the names, titles and affiliations (default: the project's first language). */
   language?: string;
+  /** Print citation counts and the h-index (overrides the person's `cv.metrics`). */
+  metrics?: boolean;
 }
 
 /**
@@ -476,7 +492,8 @@ export function cvModel(graph: Graph, personId: string, variant: CvVariant = 'fu
         return section(id, 'research', entries);
       }
       case 'publications': {
-        const entries = groups.map((g) => new PublicationGroup(g.id, g.title, g.pubs, () => g.pubs.map((p) => cvPublication(p, person.id, numbers.get(p.id)!))));
+        const metrics = spec.metrics ?? person.data.cv?.metrics ?? false;
+        const entries = groups.map((g) => new PublicationGroup(g.id, g.title, g.pubs, () => g.pubs.map((p) => cvPublication(p, person.id, numbers.get(p.id)!, metrics))));
         const s = section(id, 'publications', entries);
         if (!s) return undefined;
         return {
@@ -486,6 +503,7 @@ export function cvModel(graph: Graph, personId: string, variant: CvVariant = 'fu
           legend: legendIn(language, pubs, alphabeticalMark),
           order,
           alphabeticalMark,
+          ...(metrics && person.metrics ? { metrics: cvMetrics(graph, person) } : {}),
         };
       }
       case 'grants': {
@@ -712,7 +730,18 @@ function groupPublications(pubs: Publication[], groupBy: 'status' | 'year' | 'ty
   );
 }
 
-function cvPublication(p: Publication, self: string, number: number): CvPublication {
+/** A person's metrics with the services that counted their papers. */
+function cvMetrics(graph: Graph, person: Person): CvMetrics {
+  const m = person.metrics!;
+  const sources = new Set<string>();
+  for (const key of person.publications) {
+    const c = graph.publications.get(key)?.citations;
+    if (c) sources.add(c.source);
+  }
+  return { citations: m.citations, hIndex: m.hIndex, i10Index: m.i10Index, asOf: m.asOf, sources: [...sources].sort() };
+}
+
+function cvPublication(p: Publication, self: string, number: number, metrics = false): CvPublication {
   const links: { kind: string; url: string }[] = [];
   for (const [kind, url] of Object.entries(p.links ?? {})) if (typeof url === 'string') links.push({ kind, url });
   return {
@@ -737,7 +766,22 @@ function cvPublication(p: Publication, self: string, number: number): CvPublicat
     links,
     topics: [...(p.topics ?? [])],
     selected: p.selected ?? false,
+    // As on the site: no "Cited by 0".
+    ...(metrics && p.citations && p.citations.count > 0 ? { citations: { count: p.citations.count, source: p.citations.source, asOf: p.citations.asOf } } : {}),
   };
+}
+
+/** "Cited by 17", with who counted and when if that is not the date the CV's metrics line gives. */
+export function citedByText(c: NonNullable<CvPublication['citations']>, language: string, asOf?: string): string {
+  const w = strings(language).metrics;
+  return w.citedBy(c.count) + (c.asOf === asOf ? '' : ` (${w.countedBy(c.source, c.asOf)})`);
+}
+
+/** "Citations 3,842 · h-index 29 · i10-index 33 (counted by OpenAlex on 2026-12-01)", in the CV's language. */
+export function metricsSentence(m: CvMetrics, language = 'en'): string {
+  const w = strings(language).metrics;
+  const n = (x: number) => x.toLocaleString(strings(language).locale);
+  return `${w.citations} ${n(m.citations)} · ${w.hIndex} ${n(m.hIndex)} · ${w.i10Index} ${n(m.i10Index)} (${w.countedBy(m.sources.join(', '), m.asOf)})`;
 }
 
 /** `[3][5]` for a citation group; papers this CV does not list are left out (a filtered variant). */
@@ -790,9 +834,16 @@ function titleOfSection(id: string): string {
 
 const monthYears = new Map<string, Intl.DateTimeFormat>();
 
-/** "June 2021", "Juni 2021", "2021年6月": the month and year in a language's own words (Intl). */
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * "June 2021", "Juni 2021", "2021年6月": the month and year in a language's own words (Intl). English's are
+ * written here, as Intl writes them: a thread's first Intl date format loads ICU's data, a good part of a
+ * one-person site's CVs.
+ */
 function monthYear(year: number, month: number, language: string): string {
   const locale = strings(language).locale;
+  if (locale.startsWith('en') && month >= 1 && month <= 12) return `${MONTHS[month - 1]} ${year}`;
   let f = monthYears.get(locale);
   if (!f) monthYears.set(locale, (f = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' })));
   return f.format(Date.UTC(year, month - 1, 1));

@@ -73,57 +73,93 @@ export function formatEntry(type: string, key: string, fields: readonly ExportFi
   return `@${type}{${key},\n${fields.map((f) => `  ${f.name.padEnd(width)} = ${f.raw}`).join(',\n')}\n}`;
 }
 
-/** The fields of the entry for a publication. */
-export function bibtexFields(pub: ExportablePublication): ExportField[] {
+/**
+ * Which fields an entry carries. `export`: everything vita holds (roles, links, status, abstract), read back unchanged
+ * by vita's reader. `citation`: what a citer's .bib needs (authors, title, venue, numbers, year, identifiers, a URL and
+ * a note on the status), escaped only where BibTeX would stumble. One walk over the publication makes both.
+ */
+export type FieldSet = 'export' | 'citation';
+
+/** The fields of the entry for a publication, in the order a reader expects them. */
+export function bibtexFields(pub: ExportablePublication, set: FieldSet = 'export'): ExportField[] {
+  const all = set === 'export';
   const fields: ExportField[] = [];
-  const text = (name: string, value: string | undefined) => {
-    if (value !== undefined && value !== '') fields.push({ name, raw: `{${escapeText(value)}}` });
+  const escape = all ? escapeText : citerText;
+  const text = (name: string, value: string | number | undefined) => {
+    if (value === undefined || value === '') return;
+    // The citer's copy writes numbers bare (`year = 2024`).
+    fields.push({ name, raw: typeof value === 'number' && !all ? String(value) : `{${typeof value === 'number' ? value : escape(value)}}` });
   };
   const verbatim = (name: string, value: string | undefined) => {
-    if (value !== undefined && value !== '') fields.push({ name, raw: `{${escapeVerbatim(value)}}` });
+    if (value !== undefined && value !== '') fields.push({ name, raw: all ? `{${escapeVerbatim(value)}}` : `{${citerText(value)}}` });
   };
   const type = pub.type ?? 'article';
   const bibType = entryType(type);
   const names = pub.authors.map((a) => bibtexName(a.name));
   if (pub.etal) names.push('others');
-  fields.push({ name: 'author', raw: `{${names.join(' and ')}}` });
-  for (const [role, name] of ROLE_FIELDS) {
-    const positions = pub.authors.flatMap((a, i) => (a.roles.includes(role) ? [i + 1] : []));
-    if (positions.length) fields.push({ name, raw: `{${positions.join(',')}}` });
+  if (all) fields.push({ name: 'author', raw: `{${names.join(' and ')}}` });
+  else text('author', names.join(' and '));
+  if (all) {
+    for (const [role, name] of ROLE_FIELDS) {
+      const positions = pub.authors.flatMap((a, i) => (a.roles.includes(role) ? [i + 1] : []));
+      if (positions.length) fields.push({ name, raw: `{${positions.join(',')}}` });
+    }
+    if (pub.alphabetical !== undefined) fields.push({ name: 'alphabetical', raw: `{${pub.alphabetical}}` });
   }
-  if (pub.alphabetical !== undefined) fields.push({ name: 'alphabetical', raw: `{${pub.alphabetical}}` });
   text('title', pub.title);
-  const venueName = pub.venue?.name;
+  // The citer's copy names a venue by its short name when it has no other, and gives a @misc none.
+  const venueName = all ? pub.venue?.name : (pub.venue?.name ?? pub.venue?.short);
   const venueField =
     bibType === 'article' ? 'journal'
     : bibType === 'phdthesis' ? 'school'
     : bibType === 'techreport' ? 'institution'
-    : bibType === 'misc' ? 'howpublished'
+    : bibType === 'misc' ? (all ? 'howpublished' : undefined)
     : bibType === 'book' ? undefined
-    : 'booktitle';
+    : bibType === 'inproceedings' || bibType === 'incollection' || all ? 'booktitle' : undefined;
   if (venueField) text(venueField, venueName);
-  if (pub.venue?.short || pub.venue?.year) text('abbr', [pub.venue.short, pub.venue.year].filter((x) => x !== undefined).join(' '));
+  if (all && (pub.venue?.short || pub.venue?.year)) text('abbr', [pub.venue!.short, pub.venue!.year].filter((x) => x !== undefined).join(' '));
   text('volume', pub.venue?.volume);
   text('number', pub.venue?.number);
   text('pages', pub.venue?.pages);
   text('publisher', pub.venue?.publisher);
-  fields.push({ name: 'year', raw: `{${pub.year}}` });
-  if (pub.month) fields.push({ name: 'month', raw: `{${pub.month}}` });
-  if (pub.date) fields.push({ name: 'date', raw: `{${pub.date}}` });
-  if (needsPubtype(type, bibType, venueName)) fields.push({ name: 'pubtype', raw: `{${type}}` });
-  const status = pub.status;
-  if (status && status !== (type === 'preprint' ? 'preprint' : 'published')) fields.push({ name: 'status', raw: `{${status}}` });
+  text('year', pub.year);
+  if (pub.month) {
+    if (all) fields.push({ name: 'month', raw: `{${pub.month}}` });
+    else text('month', pub.month);
+  }
+  if (all) {
+    if (pub.date) fields.push({ name: 'date', raw: `{${pub.date}}` });
+    if (needsPubtype(type, bibType, pub.venue?.name)) fields.push({ name: 'pubtype', raw: `{${type}}` });
+    const status = pub.status;
+    if (status && status !== (type === 'preprint' ? 'preprint' : 'published')) fields.push({ name: 'status', raw: `{${status}}` });
+  }
   verbatim('doi', pub.doi);
-  verbatim('arxiv', pub.arxiv);
-  verbatim('openreview', pub.openreview);
-  verbatim('url', pub.url);
-  for (const [kind, field] of Object.entries(LINK_FIELDS)) verbatim(field, pub.links?.[kind as keyof NonNullable<typeof pub.links>]);
-  text('award', pub.award);
-  if (pub.selected !== undefined) fields.push({ name: 'selected', raw: `{${pub.selected}}` });
-  if (pub.topics?.length) text('keywords', pub.topics.join(', '));
-  text('note', pub.note);
-  text('abstract', pub.abstract);
+  if (all) {
+    verbatim('arxiv', pub.arxiv);
+    verbatim('openreview', pub.openreview);
+    verbatim('url', pub.url);
+    for (const [kind, field] of Object.entries(LINK_FIELDS)) verbatim(field, pub.links?.[kind as keyof NonNullable<typeof pub.links>]);
+    text('award', pub.award);
+    if (pub.selected !== undefined) fields.push({ name: 'selected', raw: `{${pub.selected}}` });
+    if (pub.topics?.length) text('keywords', pub.topics.join(', '));
+    text('note', pub.note);
+    text('abstract', pub.abstract);
+    return fields;
+  }
+  // The citer's copy: arXiv as eprint, a URL where there is any, and the status as a note.
+  if (pub.arxiv) {
+    verbatim('eprint', pub.arxiv);
+    verbatim('archiveprefix', 'arXiv');
+  }
+  verbatim('url', pub.url ?? (pub.doi ? `https://doi.org/${pub.doi}` : pub.arxiv ? `https://arxiv.org/abs/${pub.arxiv}` : undefined));
+  if (pub.status === 'accepted') text('note', 'To appear');
+  else if (bibType === 'misc' && !pub.arxiv && pub.status !== 'published') text('note', pub.status === 'in-preparation' ? 'In preparation' : pub.status === 'preprint' ? 'Preprint' : pub.status === 'under-review' ? 'Under review' : 'Submitted');
   return fields;
+}
+
+/** The citer's escaping: the characters BibTeX or LaTeX would read as commands, and dashes as TeX writes them. */
+function citerText(text: string): string {
+  return text.replace(/[&%#]/g, (c) => `\\${c}`).replace(/–/g, '--').replace(/—/g, '---');
 }
 
 /** When the entry type alone would be read as another publication type. */

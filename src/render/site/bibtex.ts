@@ -3,7 +3,7 @@
  * that only drive the site (abbr, selected, award, code, keywords ...) and of author marks (`Wang, Mingze*$^\dagger$`),
  * or, when the record has no BibTeX of its own, an entry generated from the publication's fields.
  */
-import { bibtexName, entryType } from '../export/bibtex.js';
+import { bibtexFields, entryType, formatEntry } from '../export/bibtex.js';
 import type { Publication } from '../../resolve/graph.js';
 import { parseAuthorMarks } from '../../schema/author-marks.js';
 
@@ -66,12 +66,6 @@ function cleanAuthors(raw: string): string {
   return `{${names.join(' and ')}}`;
 }
 
-function format(type: string, key: string, fields: Field[]): string {
-  const width = Math.max(...fields.map((f) => f.name.length), 0);
-  const lines = fields.map((f) => `  ${f.name.padEnd(width)} = ${f.raw}`);
-  return `@${type}{${key},\n${lines.join(',\n')}\n}`;
-}
-
 /** The entry written in the record, without site-only fields and author marks; undefined if it cannot be read. */
 export function cleanBibtex(text: string): string | undefined {
   const entry = parseEntry(text);
@@ -80,46 +74,12 @@ export function cleanBibtex(text: string): string | undefined {
   const fields = entry.fields
     .filter((f) => !SITE_ONLY.has(f.name))
     .map((f) => (f.name === 'author' || f.name === 'editor' ? { name: f.name, raw: cleanAuthors(f.raw) } : f));
-  return format(type, entry.key, fields);
+  return formatEntry(type, entry.key, fields);
 }
 
-/** BibTeX text inside braces: the characters BibTeX or LaTeX would read as commands are escaped. */
-function braced(text: string): string {
-  return `{${text.replace(/[&%#]/g, (c) => `\\${c}`).replace(/–/g, '--').replace(/—/g, '---')}}`;
-}
-
-/** A clean entry from the publication's fields. */
+/** A clean entry from the publication's fields: the citation's field set of the one BibTeX generator. */
 export function generateBibtex(pub: Publication): string {
-  const type = entryType(pub.type);
-  const fields: Field[] = [];
-  const add = (name: string, value: string | number | undefined) => {
-    if (value === undefined || value === '') return;
-    fields.push({ name, raw: typeof value === 'number' ? String(value) : braced(value) });
-  };
-  const authors = pub.authors.map((a) => bibtexName(a.name));
-  if (pub.etal) authors.push('others');
-  add('author', authors.join(' and '));
-  add('title', pub.title);
-  const venue = pub.venue?.name ?? pub.venue?.short;
-  if (type === 'article') add('journal', venue);
-  else if (type === 'inproceedings' || type === 'incollection') add('booktitle', venue);
-  else if (type === 'techreport') add('institution', venue);
-  else if (type === 'phdthesis') add('school', venue);
-  add('volume', pub.venue?.volume);
-  add('number', pub.venue?.number);
-  add('pages', pub.venue?.pages);
-  add('publisher', pub.venue?.publisher);
-  add('year', pub.year);
-  if (pub.month) add('month', pub.month);
-  add('doi', pub.doi);
-  if (pub.arxiv) {
-    add('eprint', pub.arxiv);
-    add('archiveprefix', 'arXiv');
-  }
-  add('url', pub.url ?? (pub.doi ? `https://doi.org/${pub.doi}` : pub.arxiv ? `https://arxiv.org/abs/${pub.arxiv}` : undefined));
-  if (pub.status === 'accepted') add('note', 'To appear');
-  else if (type === 'misc' && !pub.arxiv && pub.status !== 'published') add('note', pub.status === 'in-preparation' ? 'In preparation' : pub.status === 'preprint' ? 'Preprint' : pub.status === 'under-review' ? 'Under review' : 'Submitted');
-  return format(type, pub.id, fields);
+  return formatEntry(entryType(pub.type), pub.id, bibtexFields(pub, 'citation'));
 }
 
 /** What the site shows and copies. */

@@ -100,6 +100,8 @@ export interface PublicationInfo {
   arxiv: string | undefined;
   /** PDF, arXiv, DOI, code, slides ... in the order the default shows them. */
   links: readonly LinkInfo[];
+  /** Its citation count from metrics/citations.yaml (`vita metrics`), never without its date; undefined when unknown. */
+  citations: { count: number; source: string; asOf: string; url: string | undefined } | undefined;
 }
 
 /** A news item. */
@@ -229,6 +231,7 @@ export const SHAPES = {
       doi: 'DOI, if any',
       arxiv: 'arXiv id, if any',
       links: 'PDF, arXiv, DOI, code, slides ...: list of `LinkInfo`, in the order the default shows them',
+      citations: 'its citation count `{ count, source, asOf, url }` (asOf: YYYY-MM-DD), from metrics/citations.yaml; undefined when unknown',
     },
   },
   NewsInfo: {

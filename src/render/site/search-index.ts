@@ -40,8 +40,8 @@ type Index = NonNullable<Awaited<ReturnType<Pagefind['createIndex']>>['index']>;
 
 /**
  * An index being filled: records are handed to Pagefind as they come (its process indexes while the pages
- * are still rendering), and `finish` gives the bundle. Pagefind is loaded and started only when the first
- * record comes, so a build without search never pays for it.
+ * are still rendering), and `finish` gives the bundle. Pagefind is loaded and started by `start` or the first
+ * record, so a build without search never pays for it.
  */
 export class SearchIndexer {
   private started: Promise<{ pagefind: Pagefind; index: Index } | { problem: string }> | undefined;
@@ -49,6 +49,11 @@ export class SearchIndexer {
   private pages = 0;
   private failed: string | undefined;
   private closed = false;
+
+  /** Starts Pagefind's process now rather than at the first record (a build does so while it opens the record). */
+  start(): void {
+    this.started ??= start();
+  }
 
   add(record: SearchRecord): void {
     const started = (this.started ??= start());

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { OutsideError, readInside, realInside } from '../../load/inside.js';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -117,6 +118,11 @@ async function importComponents(root: string, file: string, theme: SiteTheme): P
   }
   const fileUrl = pathToFileURL(abs).href;
   const moduleUrl = `${fileUrl}?v=${hash(source)}`;
+  const trial = await importsInTime(moduleUrl);
+  if (trial !== 'ok') {
+    theme.diagnostics.push(importTimeout(file, trial));
+    return;
+  }
   let exports: Record<string, unknown>;
   try {
     exports = (await import(moduleUrl)) as Record<string, unknown>;
@@ -159,6 +165,68 @@ async function importComponents(root: string, file: string, theme: SiteTheme): P
     (theme.components as Record<string, unknown>)[name] = value;
     if (where) theme.locations[name] = where;
   }
+}
+
+/** How long importing the theme module may take: loading a file and defining functions takes milliseconds. */
+export const IMPORT_TIMEOUT_MS = 5000;
+
+/**
+ * Whether the module can be imported at all in time, tried first on a thread of its own: a loop at its top level
+ * would otherwise block this thread forever (an import cannot be stopped, and a `vm` timeout does not reach ES
+ * modules). The thread is stopped at the deadline, or when its memory passes a bound. 'ok' also when the module
+ * throws: importing it here reports that with its line. Its top level thus runs twice (keep it free of effects).
+ */
+async function importsInTime(moduleUrl: string): Promise<'ok' | 'timeout' | 'memory' | 'unsettled'> {
+  // Plain JavaScript, evaluated as a module of its own: the thread imports the theme and says when it is done.
+  const code = [
+    "import { parentPort, workerData } from 'node:worker_threads';",
+    "parentPort.postMessage('start');",
+    "try { await import(workerData); } catch {}",
+    "parentPort.postMessage('ok');",
+  ].join('\n');
+  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), {
+    workerData: moduleUrl,
+    // What the module prints is printed once, by the real import.
+    stdout: true,
+    stderr: true,
+    resourceLimits: { maxOldGenerationSizeMb: 512 },
+  });
+  worker.stdout.resume();
+  worker.stderr.resume();
+  return new Promise((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    const end = (result: 'ok' | 'timeout' | 'memory' | 'unsettled') => {
+      clearTimeout(timer);
+      worker.removeAllListeners();
+      // Never left running: a thread looping forever would keep the process alive.
+      void worker.terminate();
+      resolve(result);
+    };
+    worker.on('message', (m) => {
+      // The deadline counts from the import, not from the thread's start (slower on a busy machine).
+      if (m === 'start') timer = setTimeout(() => end('timeout'), IMPORT_TIMEOUT_MS);
+      else end('ok');
+    });
+    worker.on('error', (e: Error & { code?: string }) => end(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'ok'));
+    // Gone without a word: a top-level await on something that never happens (nothing left to wait for).
+    worker.on('exit', () => end('unsettled'));
+  });
+}
+
+function importTimeout(file: string, why: 'timeout' | 'memory' | 'unsettled'): Diagnostic {
+  const what =
+    why === 'timeout'
+      ? `did not finish importing within ${IMPORT_TIMEOUT_MS / 1000} s (a loop at its top level that never ends?)`
+      : why === 'memory'
+        ? 'used more than 512 MB of memory while it was imported'
+        : 'never finished importing (a top-level await that never ends)';
+  return {
+    file,
+    severity: 'error',
+    code: 'theme/import-timeout',
+    message: `${file} ${what}: it was stopped, and the site is made with vita's own components`,
+    hint: 'look at what the module runs when it is imported, outside its functions: a while or for loop, or an await, that never ends.',
+  };
 }
 
 /**

@@ -95,6 +95,14 @@ function compilerFor(fontPaths: string[]): NodeCompilerT {
 }
 
 /**
+ * Loads the compiler and scans the fonts now, so that the first document does not wait for them: a build calls it
+ * on a typesetting thread started while the record is still being opened.
+ */
+export function warmTypst(fontPaths: string[] = []): void {
+  compilerFor(fontPaths);
+}
+
+/**
  * The line put in front of every document: no date (reproducible output), and
  * `vita-fonts`, the font list to use in templates (`#set text(font: vita-fonts)`),
  * already applied. Other files of the document get the same list with

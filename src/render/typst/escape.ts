@@ -10,7 +10,10 @@
  *   escaped, the math converted, and math that cannot be converted is shown as its
  *   literal LaTeX source in italics.
  */
-import { tex2typst } from "tex2typst";
+import { onDemand, REQUIRES_ES_MODULES } from "../on-demand.js";
+
+// Loaded when a CV or announcement first holds math (see ../on-demand.ts).
+const tex2typstModule = onDemand<typeof import("tex2typst")>("tex2typst", REQUIRES_ES_MODULES ? undefined : await import("tex2typst"));
 
 /**
  * Characters escaped with a backslash in markup. Typst accepts `\` before any
@@ -107,7 +110,7 @@ function texCommandsAreKnown(tex: string): boolean {
     const name = m[1]!;
     if (TYPST_OPERATORS.has(name)) continue;
     try {
-      tex2typst(`\\${name}`, { nonStrict: false });
+      tex2typstModule().tex2typst(`\\${name}`, { nonStrict: false });
     } catch (e) {
       // Strict mode rejects unknown commands, but also commands that need an
       // argument; only the former is a problem.
@@ -131,7 +134,7 @@ export function texToTypstMath(tex: string, validate?: (typstMath: string) => bo
   if (!texCommandsAreKnown(src)) return undefined;
   let out: string;
   try {
-    out = tex2typst(src).trim();
+    out = tex2typstModule().tex2typst(src).trim();
   } catch {
     return undefined;
   }
@@ -144,19 +147,56 @@ export function texToTypstMath(tex: string, validate?: (typstMath: string) => bo
 export function mathToTypst(tex: string, validate?: (typstMath: string) => boolean): string {
   const math = texToTypstMath(tex, validate);
   if (math !== undefined) return `$${math}$`;
-  return `#emph[${escapeText("$" + tex + "$")}]`;
+  // `;` ends the call: text after it starting with `(` or `[` is not read as more arguments.
+  return `#emph[${escapeText("$" + tex + "$")}];`;
 }
 
+/** A piece of a line of text with math: plain text (rendered by the caller), converted or not math, or other markup. */
+export type InlinePiece = { text: string } | { math: string } | { markup: string };
+
+/** The characters that stay with math they touch: up to a space, and never a bracket or `@` (a citation's). */
+const GLUED_BEFORE = /[^\s[\]@]+$/u;
+const GLUED_AFTER = /^[^\s[\]@]+/u;
+
 /**
- * Math joined to the text it touches ("$n$-gram", "($x$)."): Typst may break a line on either side of inline
- * math, giving "n | -gram"; a word joiner (U+2060, drawn as nothing) on a side with text forbids it there.
- * `before` and `after`: the text just before and after the math in the source.
+ * Pieces of inline text joined, with math kept on one line with the text it touches ("$n$-gram", "($x$)."):
+ * Typst may break a line on either side of inline math, giving "n | -gram". The math and the rest of the word it
+ * sits in go in one `box`, which a line never breaks, rather than next to a word joiner (U+2060), which forbade
+ * the break too but stayed in the PDF's text, so that copying or searching "n-gram" failed. `render` turns plain
+ * text into markup. A box ends with `;`, which ends it as code: text after it starting with `(` or `[` is text.
  */
-export function joinedMath(math: string, before: string | undefined, after: string | undefined): string {
-  const joiner = "\u2060";
-  // Math that could not be converted is printed as its source, text that breaks as text does.
-  if (!math.startsWith("$")) return math;
-  return (before && /\S$/u.test(before) ? joiner : "") + math + (after && /^\S/u.test(after) ? joiner : "");
+export function gluedInline(pieces: InlinePiece[], render: (text: string) => string): string {
+  // How much of each text piece is taken by the math before it (from its start) and after it (to its end).
+  const from = pieces.map(() => 0);
+  const to = pieces.map((p) => ("text" in p ? p.text.length : 0));
+  const boxes = new Map<number, { before: string; after: string }>();
+  for (const [k, p] of pieces.entries()) {
+    // Math that could not be converted is printed as its source, text that breaks as text does.
+    if (!("math" in p) || !p.math.startsWith("$")) continue;
+    const prev = pieces[k - 1];
+    const next = pieces[k + 1];
+    let before = "";
+    let after = "";
+    if (prev && "text" in prev) {
+      before = GLUED_BEFORE.exec(prev.text.slice(from[k - 1], to[k - 1]))?.[0] ?? "";
+      to[k - 1]! -= before.length;
+    }
+    if (next && "text" in next) {
+      after = GLUED_AFTER.exec(next.text)?.[0] ?? "";
+      from[k + 1] = after.length;
+    }
+    if (before || after) boxes.set(k, { before, after });
+  }
+  let out = "";
+  for (const [k, p] of pieces.entries()) {
+    if ("text" in p) out += from[k]! < to[k]! ? render(p.text.slice(from[k], to[k])) : "";
+    else if ("markup" in p) out += p.markup;
+    else {
+      const box = boxes.get(k);
+      out += box ? `#box[${box.before ? render(box.before) : ""}${p.math}${box.after ? render(box.after) : ""}];` : p.math;
+    }
+  }
+  return out;
 }
 
 export interface InlineOptions {
@@ -169,11 +209,11 @@ export interface InlineOptions {
  * markup. `\$` is a literal dollar; a `$` without a closing partner is literal.
  */
 export function inlineToTypst(text: string, options: InlineOptions = {}): string {
-  let out = "";
+  const pieces: InlinePiece[] = [];
   let plain = "";
   let i = 0;
   const flush = () => {
-    out += escapeText(plain);
+    if (plain) pieces.push({ text: plain });
     plain = "";
   };
   while (i < text.length) {
@@ -187,7 +227,7 @@ export function inlineToTypst(text: string, options: InlineOptions = {}): string
       const end = text.indexOf("\\)", i + 2);
       if (end !== -1) {
         flush();
-        out += joinedMath(mathToTypst(text.slice(i + 2, end), options.validateMath), text.slice(0, i), text.slice(end + 2));
+        pieces.push({ math: mathToTypst(text.slice(i + 2, end), options.validateMath) });
         i = end + 2;
         continue;
       }
@@ -198,7 +238,7 @@ export function inlineToTypst(text: string, options: InlineOptions = {}): string
       const end = findClosingDollar(text, start, delim);
       if (end !== -1 && end > start) {
         flush();
-        out += joinedMath(mathToTypst(text.slice(start, end), options.validateMath), text.slice(0, i), text.slice(end + delim.length));
+        pieces.push({ math: mathToTypst(text.slice(start, end), options.validateMath) });
         i = end + delim.length;
         continue;
       }
@@ -207,7 +247,7 @@ export function inlineToTypst(text: string, options: InlineOptions = {}): string
     i++;
   }
   flush();
-  return out;
+  return gluedInline(pieces, escapeText);
 }
 
 function findClosingDollar(text: string, from: number, delim: string): number {

@@ -262,6 +262,10 @@ describe('CV formatting helpers', () => {
     assert.equal(formatCvDate('2012-09', 'dot-padded'), '2012.09');
     assert.equal(formatCvDate('2021-06', 'month-year'), 'June 2021');
     assert.equal(formatCvDate('2021', 'month-year'), '2021');
+    // English months are written without Intl (slow to start), exactly as Intl writes them; other languages by Intl.
+    const intl = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'long', timeZone: 'UTC' });
+    for (let m = 1; m <= 12; m++) assert.equal(formatCvDate(`2021-${String(m).padStart(2, '0')}`, 'month-year'), intl.format(Date.UTC(2021, m - 1, 1)));
+    assert.equal(formatCvDate('2021-06', 'month-year', 'de'), 'Juni 2021');
     assert.equal(formatCvDate('present'), 'Present');
     assert.equal(formatCvSpan('2012-09', '2018-07', 'dot', ' - '), '2012.9 - 2018.7');
     assert.equal(formatCvSpan('2024-12', undefined), '2024.12');

@@ -350,8 +350,28 @@ describe('the example site in a browser', { skip: NO_CHROMIUM }, () => {
     const shownData = (key: 'year' | 'topics') => page.$$eval('.pub:not([hidden])', (lis, key) => lis.map((li) => (li as HTMLElement).dataset[key] ?? ''), key);
     const reset = async () => {
       await page.fill('[data-filters] input[name=q]', '');
-      for (const name of ['year', 'type', 'topic']) await page.selectOption(`[data-filters] select[name=${name}]`, '');
+      for (const name of ['year', 'type', 'topic', 'sort']) await page.selectOption(`[data-filters] select[name=${name}]`, '');
     };
+
+    it('most cited first: one list by count (papers without one last), filters still apply, and back to the groups', async () => {
+      await reset();
+      const before = await page.$$eval('.pub', (lis) => lis.map((li) => (li as HTMLElement).dataset.key));
+      await page.selectOption('[data-filters] select[name=sort]', 'cited');
+      const cites = await page.$$eval('ol.by-citations > .pub', (lis) => lis.map((li) => (li as HTMLElement).dataset.cites));
+      assert.equal(cites.length, before.length, 'every paper is in the one list');
+      const counts = cites.filter((c) => c !== undefined).map(Number);
+      assert.ok(counts.length > 20);
+      assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
+      assert.ok(cites.slice(counts.length).every((c) => c === undefined), 'papers without a count come last');
+      assert.ok(await page.$eval('#published', (h) => (h.closest('[data-group]') as HTMLElement).hidden), 'the groups are hidden');
+      assert.match(page.url(), /[?&]sort=cited/);
+      await page.selectOption('[data-filters] select[name=year]', '2020');
+      const years = await shownData('year');
+      assert.ok(years.length > 0 && years.every((y) => y === '2020'));
+      await reset();
+      assert.equal(await page.$('ol.by-citations'), null);
+      assert.deepEqual(await page.$$eval('.pub', (lis) => lis.map((li) => (li as HTMLElement).dataset.key)), before, 'the list is as it was');
+    });
 
     it('free text narrows the list, and groups left empty disappear', async () => {
       await reset();
@@ -418,6 +438,39 @@ describe('the example site in a browser', { skip: NO_CHROMIUM }, () => {
       assert.equal(await visible(), 0);
       assert.ok(await page.isVisible('[data-no-match]'));
     });
+  });
+
+  describe('citation counts (metrics/citations.yaml of the example)', () => {
+    for (const [width, scheme] of [[1280, 'light'], [1280, 'dark'], [375, 'light'], [375, 'dark']] as const) {
+      it(`a person's citations, h-index and i10-index, and each paper's count, at ${width} px in the ${scheme} theme: dated, accessible, not too wide`, async () => {
+        const ctx = await context({ colorScheme: scheme, viewport: { width, height: 800 } });
+        const page = await ctx.newPage();
+        const problems: string[] = [];
+        watchProblems(page, () => problems, (u) => u.endsWith(AXE));
+        await page.goto(`${origin}people/lei-wu/`);
+        await settle(page);
+        const figures = await page.$$eval('#citation-metrics dd', (dds) => dds.map((d) => d.textContent));
+        assert.equal(figures.length, 3);
+        assert.ok(figures.every((f) => /^\d[\d,]*$/.test(f ?? '')), figures.join(' '));
+        assert.match((await page.textContent('#citation-metrics .metrics-note')) ?? '', /^Counted by OpenAlex on \d+ \w+ \d{4}$/);
+        const cited = await page.$$eval('.pub .cited-by', (as) => as.map((a) => [a.textContent, a.getAttribute('title'), (a as HTMLAnchorElement).href]));
+        assert.ok(cited.length > 0);
+        for (const [text, title, href] of cited) {
+          assert.match(text ?? '', /^Cited by [1-9][\d,]*$/);
+          assert.match(title ?? '', /^Counted by OpenAlex on \d+ \w+ \d{4}$/, 'never a count without its date');
+          assert.match(href ?? '', /^https:\/\/openalex\.org\//);
+        }
+        assert.deepEqual(await axe(page, scheme === 'dark' ? COLOUR_RULES : undefined), []);
+        assert.equal(await overflow(page), 0);
+        await page.goto(`${origin}publications/wang2025sharpness/`);
+        await settle(page);
+        assert.match((await page.textContent('.publication .cited-by')) ?? '', /^Cited by \d/);
+        assert.deepEqual(await axe(page, scheme === 'dark' ? COLOUR_RULES : undefined), []);
+        assert.equal(await overflow(page), 0);
+        await ctx.close();
+        assert.deepEqual(problems, []);
+      });
+    }
   });
 
   describe('BibTeX copy', () => {
@@ -531,7 +584,7 @@ describe('the example site in a browser', { skip: NO_CHROMIUM }, () => {
           if (chosen) root.dataset.theme = chosen;
           else delete root.dataset.theme;
           const style = getComputedStyle(root);
-          return ['--bg', '--bg-soft', '--text', '--muted', '--rule', '--accent', '--accent-soft', '--award', '--mark', '--focus'].map((v) => `${v}: ${style.getPropertyValue(v).trim()}`).concat(`color-scheme: ${style.colorScheme}`);
+          return ['--bg', '--bg-soft', '--text', '--muted', '--rule', '--accent', '--accent-soft', '--award', '--mark', '--focus', ...Array.from({ length: 9 }, (_, i) => `--chart-${i + 1}`)].map((v) => `${v}: ${style.getPropertyValue(v).trim()}`).concat(`color-scheme: ${style.colorScheme}`);
         }, chosen);
       };
       assert.deepEqual(await colours('light', 'dark'), await colours('dark'));
@@ -569,6 +622,65 @@ describe('the example site in a browser', { skip: NO_CHROMIUM }, () => {
         await page.close();
       });
     }
+  });
+
+  describe('charts', () => {
+    /** WCAG's contrast ratio of two colours given as "rgb(r, g, b)". */
+    const contrast = (a: string, b: string) => {
+      const lum = (c: string) => {
+        const [r, g, bl] = c.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((v) => {
+          const x = Number(v) / 255;
+          return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+      };
+      const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+      return (hi! + 0.05) / (lo! + 0.05);
+    };
+
+    for (const path of ['group/', 'people/lei-wu/publications/']) {
+      it(`/${path}: the charts pass axe, keep their labels at 11 px or more at 375 px, and stand out from the page in light and dark`, async () => {
+        const ctx = await context({ viewport: { width: 375, height: 800 } });
+        const page = await ctx.newPage();
+        const problems: string[] = [];
+        watchProblems(page, () => problems, (u) => u.endsWith(AXE));
+        await page.goto(origin + path);
+        await settle(page);
+        assert.ok((await page.locator('.chart-svg').count()) >= 1, 'a chart is drawn');
+        const smallest = await page.$$eval('.chart-svg', (svgs) =>
+          Math.min(...svgs.flatMap((svg) => {
+            const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+            return [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+          })),
+        );
+        assert.ok(smallest >= 11, `the smallest label is ${smallest.toFixed(1)} px`);
+        for (const scheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme: scheme });
+          assert.deepEqual(await axe(page), [], `axe, ${scheme}`);
+          const colours = await page.evaluate(() => {
+            const bg = getComputedStyle(document.body).backgroundColor;
+            const marks = [...document.querySelectorAll('.chart pattern > rect, .chart-member, .chart-bars rect[class]')].map((e) => getComputedStyle(e).fill);
+            const labels = [...document.querySelectorAll('.chart-label, .chart-nodes text')].map((e) => getComputedStyle(e).fill);
+            return { bg, marks: [...new Set(marks)], labels: [...new Set(labels)] };
+          });
+          assert.ok(colours.marks.length >= 1);
+          for (const c of colours.marks) assert.ok(contrast(c, colours.bg) >= 3, `${scheme}: ${c} on ${colours.bg} is ${contrast(c, colours.bg).toFixed(2)}:1`);
+          for (const c of colours.labels) assert.ok(contrast(c, colours.bg) >= 4.5, `${scheme}: label ${c} on ${colours.bg} is ${contrast(c, colours.bg).toFixed(2)}:1`);
+        }
+        assert.deepEqual(problems, []);
+        await ctx.close();
+      });
+    }
+
+    it('printed, the charts stay and their tables go', async () => {
+      const ctx = await context();
+      const page = await ctx.newPage();
+      await page.goto(`${origin}group/`);
+      await page.emulateMedia({ media: 'print' });
+      assert.ok(await page.locator('.chart-network .chart-svg').isVisible());
+      assert.equal(await page.locator('.chart-data').first().isVisible(), false);
+      await ctx.close();
+    });
   });
 
   it('printed, a publication list keeps the list and drops navigation, filters, toggles and buttons', async () => {

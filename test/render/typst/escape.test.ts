@@ -96,9 +96,10 @@ describe('inlineToTypst', () => {
   });
 
   it('falls back to the LaTeX source in italics', () => {
-    assert.equal(mathToTypst('\\foo{x}'), '#emph[\\$\\\\foo\\{x\\}\\$]');
+    // `;` ends the call, so that text after it starting with "(" is text.
+    assert.equal(mathToTypst('\\foo{x}'), '#emph[\\$\\\\foo\\{x\\}\\$];');
     const viaValidator = inlineToTypst('$\\max x$', { validateMath: () => false });
-    assert.equal(viaValidator, '#emph[\\$\\\\max x\\$]');
+    assert.equal(viaValidator, '#emph[\\$\\\\max x\\$];');
   });
 
   it('renders math in the PDF', () => {

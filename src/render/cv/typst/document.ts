@@ -3,7 +3,8 @@
  * every string from the record goes through `escapeText`, or `inlineToTypst` where `$math$` may occur,
  * or the Markdown converter for prose.
  */
-import { compileTypst, typstMathCompiles } from '../../typst/compile.js';
+import { typstMathCompiles } from '../../typst/compile.js';
+import { typesetCv } from './typeset.js';
 import { inlineToTypst, typstString } from '../../typst/escape.js';
 import { cjkRegionOf, fontSetFor, missingGlyphs, type FontSet } from '../../typst/fonts.js';
 import type {
@@ -21,7 +22,7 @@ import type {
   CvTalk,
   CvTeaching,
 } from '../model.js';
-import { authorMarks, compactTerms, cvWords, formatCvDate, formatCvSpan, formatMoney, statusNote, teachingRole } from '../model.js';
+import { authorMarks, citedByText, compactTerms, cvWords, metricsSentence, formatCvDate, formatCvSpan, formatMoney, statusNote, teachingRole } from '../model.js';
 import { strings } from '../../../strings/index.js';
 import { hasFamily, usableFamilies } from './fonts.js';
 import { esc, markdownToTypst } from './markdown.js';
@@ -40,6 +41,8 @@ export interface CvPdfOptions {
   paper?: string;
   /** Body font size in points. */
   size?: number;
+  /** The most publications the PDF lists (MAX_PDF_PUBLICATIONS by default): the most recent are kept. */
+  maxPublications?: number;
 }
 
 export interface CvTypst {
@@ -47,6 +50,8 @@ export interface CvTypst {
   fonts: FontSet;
   /** CJK characters no available font can draw (they would be missing from the PDF). */
   missingGlyphs: string[];
+  /** The publications were more than a PDF lists: how many it shows of how many (the CV says so too). */
+  cut?: { shown: number; total: number };
 }
 
 export interface CvPdf extends CvTypst {
@@ -68,7 +73,7 @@ export class CvOptionError extends Error {
 const t = (s: string | undefined): string => (s ? esc(s) : '');
 /** Text that may hold `$math$`. */
 const m = (s: string | undefined): string =>
-  s ? inlineToTypst(s, { validateMath: typstMathCompiles }).replace(/^([;(])/, '\\$1').replace(/\]([;(])/g, ']\\$1') : '';
+  s ? inlineToTypst(s, { validateMath: typstMathCompiles }).replace(/^([;(])/, '\\$1') : '';
 const c = (markup: string): string => `[${markup}]`;
 const join = (parts: (string | undefined)[], sep = ', '): string => parts.filter((p): p is string => !!p && p !== '').join(sep);
 const years = (s: string): string => s.replace(/\s*-\s*/g, '–');
@@ -140,7 +145,7 @@ function position(p: CvPosition, lang: string): string {
   });
 }
 
-function publication(p: CvPublication, mark: '*' | 'α-β', lang: string): string {
+function publication(p: CvPublication, mark: '*' | 'α-β', lang: string, asOf?: string): string {
   const vd = strings(lang).venueDetails;
   const authors = p.authors
     .map((a) => {
@@ -165,6 +170,7 @@ function publication(p: CvPublication, mark: '*' | 'α-β', lang: string): strin
   const status = statusNote(p.status, lang);
   if (status) out += ` (${t(status)})`;
   if (p.note) out += ' ' + endSentence(m(p.note));
+  if (p.citations) out += ' ' + endSentence(t(citedByText(p.citations, lang, asOf)));
   return out;
 }
 
@@ -233,7 +239,45 @@ function service(s: CvService, lang: string): string {
   return rows('cv-labeled', items);
 }
 
-function section(s: CvSection, doc: CvDocument): string {
+/**
+ * The most publications a PDF CV lists. Typst keeps every laid-out entry (about 45 KB each) until the PDF is
+ * written, so a CV of 40,000 publications (a whole field's bibliography, not one person's) needed 1.8 GB for its
+ * entries alone; 5,000, more than the most prolific author has, need about 250 MB. The web and Markdown CVs
+ * list them all.
+ */
+export const MAX_PDF_PUBLICATIONS = 5000;
+
+/** What the terminal says of a cut CV. */
+export function publicationsCutWarning(cut: { shown: number; total: number }): string {
+  return `the PDF lists the ${cut.shown.toLocaleString('en')} most recent of ${cut.total.toLocaleString('en')} publications (typesetting all of them would take more memory than a computer may have; the PDF says so); the web and Markdown CVs list them all`;
+}
+
+/** The publication sections cut to the `max` most recent entries (each group keeps its order), with the counts. */
+function capPublications(sections: CvSection[], max: number): { sections: CvSection[]; cut?: { shown: number; total: number } } {
+  const all = sections.flatMap((s) => (s.kind === 'publications' ? s.entries.flatMap((g) => g.items) : []));
+  if (all.length <= max) return { sections };
+  // Newest first (dates are YYYY, YYYY-MM or YYYY-MM-DD: they sort as text); a stable sort keeps the CV's order on ties.
+  const kept = new Set(
+    all
+      .map((p, i) => ({ p, i }))
+      .sort((a, b) => (a.p.date === b.p.date ? a.i - b.i : a.p.date < b.p.date ? 1 : -1))
+      .slice(0, max)
+      .map(({ p }) => p.key),
+  );
+  const cutSections = sections.map((s): CvSection => {
+    if (s.kind !== 'publications') return s;
+    const entries = s.entries
+      .map((g) => {
+        const items = g.items.filter((p) => kept.has(p.key));
+        return { id: g.id, title: g.title, keys: items.map((p) => p.key), items };
+      })
+      .filter((g) => g.items.length);
+    return { ...s, entries };
+  });
+  return { sections: cutSections, cut: { shown: max, total: all.length } };
+}
+
+function section(s: CvSection, doc: CvDocument, cut?: { shown: number; total: number }): string {
   const out = [`#cv-section[${t(s.title)}]`];
   const numbers = new Map(Object.entries(doc.numbers));
   const lang = doc.language;
@@ -251,12 +295,14 @@ function section(s: CvSection, doc: CvDocument): string {
       }
       break;
     case 'publications': {
+      if (cut) out.push(`#cv-legend[${t(cvWords(lang).publicationsCut(cut.shown, cut.total))}]`);
+      if (s.metrics) out.push(`#cv-legend[${t(metricsSentence(s.metrics, lang))}]`);
       if (s.legend) out.push(`#cv-legend[${t(s.legend)}]`);
       const max = Math.max(...s.entries.flatMap((g) => g.items.map((p) => p.number)));
       const width = `${(String(max).length * 0.55 + 0.9).toFixed(2)}em`;
       for (const g of s.entries) {
         if (s.entries.length > 1) out.push(`#cv-group[${t(g.title)}]`);
-        out.push(`#cv-pubs(width: ${width},\n${g.items.map((p) => `  ([\\[${p.number}\\]], [${publication(p, s.alphabeticalMark, lang)}]),`).join('\n')}\n)`);
+        out.push(`#cv-pubs(width: ${width},\n${g.items.map((p) => `  ([\\[${p.number}\\]], [${publication(p, s.alphabeticalMark, lang, s.metrics?.asOf)}]),`).join('\n')}\n)`);
       }
       break;
     }
@@ -303,7 +349,8 @@ export function cvTypst(doc: CvDocument, options: CvPdfOptions = {}): CvTypst {
     throw new CvOptionError(`unknown CV theme "${theme}": use ${CV_THEMES.join(' or ')}`);
   }
   const defaults = THEME_DEFAULTS[theme];
-  const body = [header(doc.header), ...doc.sections.map((s) => section(s, doc))].join('\n\n');
+  const { sections, cut } = capPublications(doc.sections, options.maxPublications ?? MAX_PDF_PUBLICATIONS);
+  const body = [header(doc.header), ...sections.map((s) => section(s, doc, cut))].join('\n\n');
 
   // CJK: a font only when the text needs one; the theme's style (serif / sans) when installed.
   const base = fontSetFor(body, { region: cjkRegionOf(doc.language) });
@@ -328,7 +375,7 @@ export function cvTypst(doc: CvDocument, options: CvPdfOptions = {}): CvTypst {
   });
   const meta = `#set document(title: ${typstString(`${doc.header.name} — ${cvTitle}`)}, author: ${typstString(doc.header.name)})`;
   const source = `${meta}\n${prelude}\n${body}\n`;
-  return { source, fonts, missingGlyphs: missingGlyphs(body, fonts) };
+  return { source, fonts, missingGlyphs: missingGlyphs(body, fonts), ...(cut ? { cut } : {}) };
 }
 
 /** The CV as PDF bytes (reproducible: the same model and options give the same bytes). */
@@ -337,19 +384,4 @@ export function cvPdf(doc: CvDocument, options: CvPdfOptions = {}): CvPdf {
   return { ...typst, ...typesetCv(typst) };
 }
 
-/**
- * A CV's Typst source typeset: the PDF and the compiler's warnings. Apart from `cvTypst` so that a build can
- * typeset on other threads, and skip sources it typeset before (see write/cv-pdfs.ts).
- */
-export function typesetCv(typst: Pick<CvTypst, 'source' | 'fonts'>): { pdf: Uint8Array; warnings: string[] } {
-  const warnings: string[] = [];
-  const pdf = compileTypst(typst.source, {
-    fonts: typst.fonts,
-    onWarning: (d) => {
-      // The missing CJK glyphs are reported by the caller from `missingGlyphs`, with the characters named.
-      if (/no font for \d+ CJK/.test(d.message)) return;
-      warnings.push(d.line !== undefined ? `line ${d.line}: ${d.message}` : d.message);
-    },
-  });
-  return { pdf, warnings };
-}
+export { typesetCv };

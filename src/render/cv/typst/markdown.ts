@@ -6,19 +6,19 @@
  */
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from 'markdown-it';
 import type { Token } from 'markdown-it';
-import katexPluginModule from '@vscode/markdown-it-katex';
 import { isSafeUrl } from '../../../schema/common.js';
 import { replaceCitations } from '../../../resolve/citations.js';
-import { escapeText, joinedMath, mathToTypst, typstString } from '../../typst/escape.js';
+import { escapeText, gluedInline, mathToTypst, typstString, type InlinePiece } from '../../typst/escape.js';
 import { typstMathCompiles } from '../../typst/compile.js';
+import { onDemand } from '../../on-demand.js';
 
-// CommonJS with `exports.default`: under NodeNext the default import is the module object.
-const katexPlugin = ((katexPluginModule as unknown as { default?: unknown }).default ?? katexPluginModule) as (md: MarkdownItInstance) => void;
+// The math plugin (CommonJS with `exports.default`) is loaded when a text first holds a `$`, the only way math is written.
+const katexPlugin = onDemand<{ default: (md: MarkdownItInstance) => void }>('@vscode/markdown-it-katex');
 
-let parser: MarkdownItInstance | undefined;
-function md(): MarkdownItInstance {
-  parser ??= new MarkdownIt({ html: false, linkify: true, typographer: true }).use(katexPlugin);
-  return parser;
+const parsers: (MarkdownItInstance | undefined)[] = [];
+function md(text: string): MarkdownItInstance {
+  const math = text.includes('$');
+  return (parsers[math ? 1 : 0] ??= math ? new MarkdownIt({ html: false, linkify: true, typographer: true }).use(katexPlugin().default) : new MarkdownIt({ html: false, linkify: true, typographer: true }));
 }
 
 /** Citation numbers travel through markdown-it between these private-use characters. */
@@ -54,7 +54,7 @@ export function markdownToTypst(markdown: string, options: ProseOptions): string
     const nums = cited.map((c) => c.number).filter((n): n is number => n !== undefined);
     return nums.length ? `${CITE_OPEN}${nums.join(',')}${CITE_CLOSE}` : '';
   });
-  const tokens = md().parse(withCites, {});
+  const tokens = md(withCites).parse(withCites, {});
   const cite = options.cite ?? linkedCitation;
   const ctx: Ctx = { cite, headingLevel: options.headingLevel ?? 3 };
   const { out } = blocks(tokens, 0, tokens.length, ctx);
@@ -194,30 +194,31 @@ function table(tokens: Token[], from: number, to: number, ctx: Ctx): string {
 
 /** Inline tokens -> Typst markup. */
 function inline(children: Token[], ctx: Ctx): string {
-  let out = '';
+  // The pieces, joined at the end so that math stays on one line with the text it touches (gluedInline).
+  const pieces: InlinePiece[] = [];
+  const markup = (m: string) => void pieces.push({ markup: m });
   const stack: string[] = [];
-  const textOf = (t: Token | undefined) => (t?.type === 'text' ? t.content : undefined);
-  for (const [k, c] of children.entries()) {
+  for (const c of children) {
     switch (c.type) {
       case 'text':
-        out += text(c.content, ctx);
+        pieces.push({ text: c.content });
         break;
       case 'strong_open':
-        out += '#strong[';
+        markup('#strong[');
         stack.push(']');
         break;
       case 'em_open':
-        out += '#emph[';
+        markup('#emph[');
         stack.push(']');
         break;
       case 's_open':
-        out += '#strike[';
+        markup('#strike[');
         stack.push(']');
         break;
       case 'link_open': {
         const href = c.attrGet('href') ?? '';
         if (isSafeUrl(String(href)) && /^(https?|mailto):/i.test(String(href))) {
-          out += `#link(${typstString(String(href))})[`;
+          markup(`#link(${typstString(String(href))})[`);
           stack.push(']');
         } else stack.push('');
         break;
@@ -226,32 +227,32 @@ function inline(children: Token[], ctx: Ctx): string {
       case 'em_close':
       case 's_close':
       case 'link_close':
-        out += stack.pop() ?? '';
+        markup(stack.pop() ?? '');
         break;
       case 'code_inline':
-        out += `#raw(${typstString(c.content)})`;
+        markup(`#raw(${typstString(c.content)})`);
         break;
       case 'math_inline':
       case 'math_block':
-        out += joinedMath(mathToTypst(c.content, typstMathCompiles), textOf(children[k - 1]), textOf(children[k + 1]));
+        pieces.push({ math: mathToTypst(c.content, typstMathCompiles) });
         break;
       case 'softbreak':
-        out += ' ';
+        markup(' ');
         break;
       case 'hardbreak':
-        out += ' \\ ';
+        markup(' \\ ');
         break;
       case 'image':
-        out += text(c.content, ctx);
+        markup(text(c.content, ctx));
         break;
       case 'html_inline':
-        out += esc(c.content);
+        markup(esc(c.content));
         break;
       default:
-        if (c.content) out += text(c.content, ctx);
+        if (c.content) markup(text(c.content, ctx));
     }
   }
-  return out + stack.reverse().join('');
+  return gluedInline(pieces, (s) => text(s, ctx)) + stack.reverse().join('');
 }
 
 function text(s: string, ctx: Ctx): string {

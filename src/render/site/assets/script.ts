@@ -1,6 +1,7 @@
 /**
  * The site's one script (/assets/vita.js), a few KB of plain JavaScript. Every page works without it;
- * it adds: the theme toggle (remembered), one-click BibTeX copy, the publication filter bar, and the
+ * it adds: the theme toggle (remembered), one-click BibTeX copy, the publication filter bar (with its "most
+ * cited first" order), and the
  * search page, which loads Pagefind only there, when the reader asks to search.
  */
 export const JS = String.raw`(function () {
@@ -49,10 +50,30 @@ $$('[data-pubs]').forEach(function (list) {
   var items = $$('.pub', list), count = form.querySelector('output'), none = list.querySelector('[data-no-match]');
   // A theme's own item (theme/components.js) may lack the body or the data attributes: it is then matched as a whole.
   var texts = items.map(function (li) { return norm((li.querySelector('.pub-body') || li).textContent); });
+  // "Most cited first": the items move into one list, by count (papers without one last, as they were), and back.
+  var homes = items.map(function (li) { return li.parentNode; }), flat = null;
+  function order(cited) {
+    if (cited && !flat) {
+      flat = doc.createElement('ol');
+      flat.className = 'pubs by-citations';
+      var first = list.querySelector('[data-group]');
+      list.insertBefore(flat, first);
+      items.map(function (li, i) { return [li, i]; }).sort(function (a, b) {
+        var x = a[0].dataset.cites, y = b[0].dataset.cites;
+        return (y === undefined ? -1 : +y) - (x === undefined ? -1 : +x) || a[1] - b[1];
+      }).forEach(function (pair) { flat.appendChild(pair[0]); });
+    } else if (!cited && flat) {
+      items.forEach(function (li, i) { homes[i].appendChild(li); });
+      flat.parentNode.removeChild(flat);
+      flat = null;
+    }
+  }
   function norm(s) { return s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, ''); }
   function apply() {
     var q = norm(form.q.value.trim()).split(/\s+/).filter(Boolean);
     var year = form.year ? form.year.value : '', type = form.type ? form.type.value : '', topic = form.topic ? form.topic.value : '';
+    var sort = form.sort ? form.sort.value : '';
+    order(sort === 'cited');
     var shown = 0;
     items.forEach(function (li, i) {
       var ok = (!year || li.dataset.year === year) && (!type || li.dataset.type === type) &&
@@ -66,12 +87,12 @@ $$('[data-pubs]').forEach(function (list) {
     count.textContent = count.dataset.template.replace('{n}', shown);
     none.hidden = shown > 0;
     var params = new URLSearchParams(location.search);
-    [['q', form.q.value.trim()], ['year', year], ['type', type], ['topic', topic]].forEach(function (p) { p[1] ? params.set(p[0], p[1]) : params.delete(p[0]); });
+    [['q', form.q.value.trim()], ['year', year], ['type', type], ['topic', topic], ['sort', sort]].forEach(function (p) { p[1] ? params.set(p[0], p[1]) : params.delete(p[0]); });
     var s = params.toString();
     history.replaceState(null, '', location.pathname + (s ? '?' + s : '') + location.hash);
   }
   var initial = new URLSearchParams(location.search);
-  ['q', 'year', 'type', 'topic'].forEach(function (k) { if (form[k] && initial.get(k)) form[k].value = initial.get(k); });
+  ['q', 'year', 'type', 'topic', 'sort'].forEach(function (k) { if (form[k] && initial.get(k)) form[k].value = initial.get(k); });
   form.addEventListener('input', apply);
   form.addEventListener('submit', function (e) { e.preventDefault(); });
   apply();

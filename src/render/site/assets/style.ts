@@ -14,14 +14,17 @@ export const CSS = String.raw`
 --font-ui:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei";
 --font-mono:ui-monospace,"SF Mono",Menlo,Consolas,"DejaVu Sans Mono","Liberation Mono",monospace;
 --measure:43rem;--size:1.125rem;--leading:1.62;
+--chart-1:#1e4f8a;--chart-2:#b04a1c;--chart-3:#2f7343;--chart-4:#74489a;--chart-5:#8a6a12;--chart-6:#a5345a;--chart-7:#1f747c;--chart-8:#5c574f;--chart-9:#3b3b3b;
 color-scheme:light;
 }
 :root[data-theme=dark]{
 --bg:#15171a;--bg-soft:#1f2226;--text:#e7e4de;--muted:#a8a298;--rule:#343840;
+--chart-1:#8db8ee;--chart-2:#f0a070;--chart-3:#8fd19e;--chart-4:#c7a4ea;--chart-5:#e0c469;--chart-6:#f08fae;--chart-7:#7fd0d6;--chart-8:#bdb7ad;--chart-9:#e0e0e0;
 --accent:#8db8ee;--accent-soft:#1f2b3a;--award:#e8a66f;--mark:#e8a66f;--focus:#8db8ee;color-scheme:dark;
 }
 @media (prefers-color-scheme:dark){:root:not([data-theme=light]){
 --bg:#15171a;--bg-soft:#1f2226;--text:#e7e4de;--muted:#a8a298;--rule:#343840;
+--chart-1:#8db8ee;--chart-2:#f0a070;--chart-3:#8fd19e;--chart-4:#c7a4ea;--chart-5:#e0c469;--chart-6:#f08fae;--chart-7:#7fd0d6;--chart-8:#bdb7ad;--chart-9:#e0e0e0;
 --accent:#8db8ee;--accent-soft:#1f2b3a;--award:#e8a66f;--mark:#e8a66f;--focus:#8db8ee;color-scheme:dark;
 }}
 *,*::before,*::after{box-sizing:border-box}
@@ -166,6 +169,12 @@ picture{display:contents}
 .copy{position:absolute;top:.35rem;right:.35rem;font:inherit;font-family:var(--font-ui);font-size:.72rem;padding:.1rem .55rem;border:1px solid var(--rule);border-radius:3px;background:var(--bg);color:var(--accent);cursor:pointer}
 .group-head{margin-top:2.2em}
 .year-head{font-style:normal;font-size:1rem;font-variant-numeric:lining-nums;color:var(--muted);margin:1.3em 0 .6em;letter-spacing:.04em}
+.metrics-figures{display:flex;flex-wrap:wrap;gap:.4rem 2rem;margin:.4rem 0}
+.metrics-figures dt{font-family:var(--font-ui);font-size:.8rem;letter-spacing:.03em;color:var(--muted)}
+.metrics-figures dd{margin:0;font-size:1.5rem;font-variant-numeric:tabular-nums}
+.metrics-note{font-family:var(--font-ui);font-size:.85rem;color:var(--muted)}
+.pubs.by-citations{padding-left:0}
+.metrics-line>span{white-space:nowrap}
 .filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:0 0 1.2rem;padding:.7rem;background:var(--bg-soft);border-radius:3px;font-family:var(--font-ui);font-size:.85rem}
 .filters input,.filters select{font:inherit;color:var(--text);background:var(--bg);border:1px solid var(--rule);border-radius:3px;padding:.3rem .5rem;max-width:100%}
 .filter-text{flex:1 1 100%}
@@ -288,8 +297,41 @@ main{padding:1.6rem 1rem 2.5rem}
 .facts dd{margin-bottom:.35rem}
 }
 
+/* Charts (render/site/charts/): drawn 480 units wide and shown at most 30rem, so labels stay >= 11 px on a phone. */
+.charts{display:grid;grid-template-columns:minmax(0,1fr);gap:1.6rem;margin:1.4rem 0 2.2rem}
+.chart{margin:0;max-width:30rem;font-family:var(--font-ui)}
+.chart figcaption{font-size:.9rem;font-weight:600;margin-bottom:.35rem}
+.chart figcaption .muted{font-weight:400}
+.chart-svg{display:block;width:100%;height:auto;overflow:visible}
+.chart-grid line{stroke:var(--rule);stroke-width:1}
+.chart-axis{stroke:var(--muted);stroke-width:1.2}
+.chart-label{fill:var(--muted);font-variant-numeric:tabular-nums}
+.chart-bars rect{stroke:var(--bg);stroke-width:1}
+.chart-mark{fill:var(--bg);stroke:var(--bg);stroke-width:1.3}
+.chart-c1{fill:var(--chart-1)}.chart-c2{fill:var(--chart-2)}.chart-c3{fill:var(--chart-3)}.chart-c4{fill:var(--chart-4)}.chart-c5{fill:var(--chart-5)}
+.chart-c6{fill:var(--chart-6)}.chart-c7{fill:var(--chart-7)}.chart-c8{fill:var(--chart-8)}.chart-c9{fill:var(--chart-9)}
+.chart-links line{stroke:var(--muted);stroke-opacity:.5;stroke-linecap:round}
+.chart-link-count text{fill:var(--text);paint-order:stroke;stroke:var(--bg);stroke-width:5px;stroke-linejoin:round}
+.chart-nodes text{fill:var(--text)}
+.chart-nodes a text{fill:var(--accent)}
+.chart-nodes a:hover text{text-decoration:underline}
+.chart-nodes a:focus-visible{outline:none}
+.chart-nodes a:focus-visible circle{stroke:var(--focus);stroke-width:4}
+.chart-member{fill:var(--accent);stroke:var(--bg);stroke-width:1.5}
+.chart-other{fill:var(--bg);stroke:var(--accent);stroke-width:2.5}
+.chart-legend{list-style:none;padding:0;margin:.5rem 0 0;display:flex;flex-wrap:wrap;gap:.25rem 1.1rem;font-size:.8rem;line-height:1.4}
+.chart-legend li{display:flex;align-items:center;gap:.4rem;margin:0}
+.chart-swatch{width:1rem;height:1rem;flex:none}
+.chart-data{font-size:.8rem;margin-top:.4rem}
+.chart-data summary{cursor:pointer;color:var(--accent);width:max-content;max-width:100%}
+.chart-data table{font-size:1em;margin:.5rem 0}
+.chart-data th,.chart-data td{padding:.15rem .8rem .15rem 0;min-width:0}
+.chart-data td{font-variant-numeric:tabular-nums}
+
 @media print{
 :root:not(#_){--bg:#fff;--bg-soft:#f3f3f3;--text:#000;--muted:#444;--rule:#bbb;--accent:#000;--award:#000;--mark:#000;color-scheme:light}
+.chart-data{display:none}
+.chart{break-inside:avoid}
 body{font-size:10.5pt;line-height:1.45}
 .site-header,.site-footer,.skip,.tabs,.filters,.copy,.theme-toggle,.action-more,.pub-actions,.pub-links,.see-also,.no-match{display:none!important}
 main{max-width:none;padding:0}

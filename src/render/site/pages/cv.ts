@@ -6,6 +6,7 @@ import type { Person } from '../../../resolve/graph.js';
 import {
   compactTerms,
   cvModel,
+  metricsSentence,
   type CvDocument,
   type CvPersonRef,
   type CvSection,
@@ -64,12 +65,13 @@ ${e.description ? html`<div class="cv-desc">${renderMarkdown(e.description, mark
         )}`;
       case 'publications': {
         const numbers = new Map(Object.entries(doc.numbers));
-        return html`${s.legend ? html`<p class="legend">${s.legend}</p>` : ''}
+        return html`${s.metrics ? html`<p class="metrics-note">${metricsSentence(s.metrics, doc.language)}</p>` : ''}
+${s.legend ? html`<p class="legend">${s.legend}</p>` : ''}
 ${s.entries.map(
   (g) => html`<h3 class="group-head">${g.title}</h3>
 <ol class="pubs numbered">${g.keys.map((key) => {
     const pub = site.graph.publications.get(key);
-    return pub ? publicationItem(site, pub, { owner: person.id, numbers, compact: true }) : '';
+    return pub ? publicationItem(site, pub, { owner: person.id, numbers, compact: true, citations: s.metrics !== undefined }) : '';
   })}</ol>`,
 )}`;
       }

@@ -2,13 +2,16 @@
  * The group page (/group/): the lead, members by role, and former members with their years and where
  * they went next — from each person's `member` record and from the lead's `students`.
  */
+import { metricsLine } from '../parts/metrics.js';
 import type { Person } from '../../../resolve/graph.js';
 import { localText, paths, url, type Site } from '../context.js';
 import { yearRange } from '../format.js';
 import { stageOverdue } from '../../../resolve/stages.js';
-import { html, type Html } from '../html.js';
+import { html, isEmpty, type Html } from '../html.js';
 import type { Page } from '../layout.js';
+import { groupCharts } from '../parts/charts.js';
 import { picture } from '../parts/picture.js';
+import { groupPublications } from './publications.js';
 import { affiliationLine, otherNames, personPath, personRef, shortName } from '../parts/person-name.js';
 import { personInfo, themed } from '../parts/themed.js';
 
@@ -79,6 +82,7 @@ ${d.photo ? (picture(site, d.photo, { alt: '', width: 64, class: 'card-photo' })
 ${d.title ? html`<p class="muted">${localText(site, d.title)}</p>` : ''}
 ${!d.title && d.affiliations?.length ? html`<p class="muted">${affiliationLine(site, person)}</p>` : ''}
 ${member.years ? html`<p class="muted">${member.years}</p>` : ''}
+${person.metrics ? html`<p class="muted">${metricsLine(site, person)}</p>` : ''}
 </div>
 </li>`;
 }
@@ -104,12 +108,14 @@ export function groupPage(site: Site): Page {
   const t = site.t;
   const members = groupMembers(site);
   const former = members.filter((m) => !m.current);
+  const figures = groupCharts(site, groupPublications(site));
   const body = html`<header class="page-head"><h1>${t.group}</h1></header>
 ${currentMembers(site, members)}
 ${former.length
     ? html`<section id="alumni"><h2>${t.alumni}</h2><ul class="alumni">${former.map(
         (m) => html`<li>${memberName(site, m)} <span class="muted">${t.roles[m.role] ?? m.role}, ${yearRange(m.start, m.end, t.present)}</span>${m.next ? html` → ${m.next}` : ''}</li>`,
       )}</ul></section>`
-    : ''}`;
+    : ''}
+${!isEmpty(figures) ? html`<section id="at-a-glance"><h2>${t.charts.atAGlance}</h2>${figures}</section>` : ''}`;
   return { path: paths.group(), title: t.group, body, nav: 'group' };
 }

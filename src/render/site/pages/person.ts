@@ -13,6 +13,7 @@ import { picture } from '../parts/picture.js';
 import { newsList } from '../parts/news.js';
 import { fullName, hasCv, personPath, shortName } from '../parts/person-name.js';
 import { personTabs } from '../parts/person-header.js';
+import { personMetricsBlock } from '../parts/metrics.js';
 import { publicationList } from '../parts/publications.js';
 import { personProjects, projectCard } from '../parts/writing.js';
 import { personInfo, themed } from '../parts/themed.js';
@@ -125,6 +126,7 @@ ${selected.length
 <p class="see-also">${t.seeAlso}: <a href="${url(site, paths.personPublications(person.id))}">${t.fullList}</a></p>
 ${publicationList(site, selected, { owner: person.id, groupBy: 'none', headingLevel: 3 })}</section>`
     : ''}
+${personMetricsBlock(site, person)}
 ${projects.length
     ? html`<section id="projects"><h2>${t.projects}</h2><ul class="project-grid compact">${projects.map((p) => projectCard(site, p))}</ul></section>`
     : ''}

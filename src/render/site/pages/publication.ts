@@ -13,6 +13,7 @@ import { inlineOnce, markdownOnce } from '../memo.js';
 import { projectLinks, publicationProjects } from '../parts/writing.js';
 import { authorList, bibtexHtml, kindLabel, legendFor, publicationLinks, pubSlug, venueLine } from '../parts/publications.js';
 import { publicationPreview } from '../parts/picture.js';
+import { citedBy } from '../parts/metrics.js';
 import { previewPath } from '../../../load/image.js';
 
 /** Google Scholar's meta tags (https://scholar.google.com/intl/en/scholar/inclusion.html#indexing). */
@@ -59,7 +60,7 @@ export function publicationPage(site: Site, pub: Publication): Page {
 <p class="pub-authors">${authorList(site, pub)}</p>
 ${sentence ? html`<p class="legend">${sentence}</p>` : ''}
 <p class="pub-venue">${venueLine(site, pub)}${pub.award ? html` <span class="award">${pub.award}</span>` : ''}</p>
-${links.length ? html`<p class="pub-actions">${links.map((l) => html`<a class="action" href="${l.href}">${t.linkNames[l.kind] ?? l.kind}</a>`)}</p>` : ''}
+${links.length || pub.citations?.count ? html`<p class="pub-actions">${links.map((l) => html`<a class="action" href="${l.href}">${t.linkNames[l.kind] ?? l.kind}</a>`)}${citedBy(site, pub)}</p>` : ''}
 </header>
 ${publicationPreview(site, pub, 'page') ?? ''}
 ${pub.abstract ? html`<section class="abstract"><h2>${t.abstract}</h2><div${contentLang(site) ? html` lang="${contentLang(site)}"` : ''}>${markdownOnce(site, pub.abstract)}</div></section>` : ''}

@@ -10,6 +10,7 @@ import { html, type Html } from '../html.js';
 import { memo } from '../memo.js';
 import type { Page } from '../layout.js';
 import { shortName } from '../parts/person-name.js';
+import { personCharts } from '../parts/charts.js';
 import { personHeader } from '../parts/person-header.js';
 import { publicationList } from '../parts/publications.js';
 
@@ -74,6 +75,7 @@ ${publicationList(site, newest, { owner, filters: true })}`;
 export function personPublicationsPage(site: Site, person: Person): Page {
   const list = personList(site, person);
   const body = html`${personHeader(site, person, site.t.publications, 'publications')}
+${personCharts(site, person)}
 ${firstPage(site, list, (y) => paths.personPublicationsYear(person.id, y), person.id)}`;
   return {
     path: paths.personPublications(person.id),

@@ -11,6 +11,7 @@ import { contentLang, paths, url, type Site } from '../context.js';
 import { escapeHtml, html, isSafeHref, trustedHtml, type Html } from '../html.js';
 import { flat, inlineOnce, markdownOnce, memo, memoShared } from '../memo.js';
 import { projectFileUrl } from './files.js';
+import { citedBy } from './metrics.js';
 import { publicationPreview } from './picture.js';
 import { deepFreeze, themed } from './themed.js';
 import { pubSlug } from './publication-slug.js';
@@ -41,6 +42,8 @@ export interface ListOptions {
   groupBy?: 'status' | 'year' | 'type' | 'none';
   /** Entries as a CV cites them: one sentence and the paper's links; abstract and BibTeX stay on the paper's page. */
   compact?: boolean;
+  /** Compact entries: with their citation counts (a CV that prints metrics); full entries always show them. */
+  citations?: boolean;
 }
 
 interface Group {
@@ -242,7 +245,7 @@ function citation(site: Site, pub: Publication, options: ListOptions): Html {
   const stop = /[.!?]$/.test(pub.title.trim()) ? '' : '.';
   const links = publicationLinks(site, pub);
   const head = html`<li class="pub compact" id="${anchor(site, pub, number)}">`.value;
-  const rest = html`<a class="cite-title" href="${url(site, paths.publication(pubSlug(site, pub.id)))}">${title}</a>${stop} <span class="pub-venue">${lead.map((x, i) => (i ? html`, ${x}` : x))}${lead.length ? '.' : ''}${note ? ` (${note})` : ''}</span>${pub.award ? html` <span class="award">${pub.award}</span>` : ''}${links.length ? html` <span class="pub-links">${links.map((l) => html`<a href="${l.href}">${t.linkNames[l.kind] ?? l.kind}</a>`)}</span>` : ''}`.value;
+  const rest = html`<a class="cite-title" href="${url(site, paths.publication(pubSlug(site, pub.id)))}">${title}</a>${stop} <span class="pub-venue">${lead.map((x, i) => (i ? html`, ${x}` : x))}${lead.length ? '.' : ''}${note ? ` (${note})` : ''}</span>${pub.award ? html` <span class="award">${pub.award}</span>` : ''}${links.length ? html` <span class="pub-links">${links.map((l) => html`<a href="${l.href}">${t.linkNames[l.kind] ?? l.kind}</a>`)}</span>` : ''}${options.citations && pub.citations?.count ? html` ${citedBy(site, pub, 'cited-by')}` : ''}`.value;
   return trustedHtml(`${head}${numberMark(number)}<p class="pub-cite">${ownerAuthors(site, pub, options.owner)}. ${rest}</p></li>`);
 }
 
@@ -252,7 +255,8 @@ function itemParts(site: Site, pub: Publication): { attributes: string; title: s
   const short = pub.venue?.short;
   const links = publicationLinks(site, pub);
   const topics = (pub.topics ?? []).map((x) => x.toLowerCase());
-  const attributes = html` data-key="${pub.id}" data-year="${pub.year}" data-type="${pub.type}" data-topics="${topics.join('|')}">`.value;
+  const cites = pub.citations ? html` data-cites="${pub.citations.count}"`.value : '';
+  const attributes = html` data-key="${pub.id}" data-year="${pub.year}" data-type="${pub.type}" data-topics="${topics.join('|')}"`.value + cites + '>';
   const preview = pub.preview === undefined ? '' : (publicationPreview(site, pub, 'list')?.value ?? '');
   const title = preview + html`
 <div class="pub-body">
@@ -262,6 +266,7 @@ function itemParts(site: Site, pub: Publication): { attributes: string; title: s
 <p class="pub-venue">${venueLine(site, pub)}${pub.award ? html` <span class="award">${pub.award}</span>` : ''}</p>
 <div class="pub-actions">
 ${links.map((l) => html`<a class="action" href="${l.href}">${t.linkNames[l.kind] ?? l.kind}</a>`)}
+${citedBy(site, pub)}
 ${pub.abstract ? html`<details class="action-more"><summary>${t.abstract}</summary><div class="abstract">${markdownOnce(site, pub.abstract)}</div></details>` : ''}
 <details class="action-more" data-pagefind-ignore><summary>${t.bibtex}</summary><div class="bibtex"><pre><code>${bibtexHtml(site, pub)}</code></pre><button type="button" class="copy" data-copy hidden data-copied="${t.copied}">${t.copy}</button></div></details>
 </div>
@@ -290,6 +295,7 @@ function filterBar(site: Site, pubs: Publication[]): Html {
 ${years.length > 1 ? html`<label><span class="visually-hidden">${t.year}</span><select name="year"><option value="">${t.allYears}</option>${years.map((y) => html`<option>${y}</option>`)}</select></label>` : ''}
 ${types.length > 1 ? html`<label><span class="visually-hidden">${t.type}</span><select name="type"><option value="">${t.allTypes}</option>${types.map((x) => html`<option value="${x}">${t.types[x] ?? x}</option>`)}</select></label>` : ''}
 ${topics.length ? html`<label><span class="visually-hidden">${t.topic}</span><select name="topic"><option value="">${t.allTopics}</option>${topics.map((x) => html`<option>${x}</option>`)}</select></label>` : ''}
+${pubs.some((p) => p.citations) ? html`<label><span class="visually-hidden">${t.metrics.order}</span><select name="sort"><option value="">${t.metrics.newest}</option><option value="cited">${t.metrics.mostCited}</option></select></label>` : ''}
 <output class="filter-count" aria-live="polite" data-template="${t.shown(0, pubs.length).replace('0', '{n}')}"></output>
 </form>
 <p class="no-match" hidden data-no-match>${t.noMatch}</p>`;
@@ -355,6 +361,7 @@ export function publicationInfo(site: Site, pub: Publication): PublicationInfo {
       doi: pub.doi,
       arxiv: pub.arxiv,
       links: publicationLinks(site, pub).map((l) => ({ kind: l.kind, label: t.linkNames[l.kind] ?? l.kind, url: l.href })),
+      citations: pub.citations ? { count: pub.citations.count, source: pub.citations.source, asOf: pub.citations.asOf, url: pub.citations.url } : undefined,
     };
     return deepFreeze(info);
   });
