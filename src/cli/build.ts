@@ -18,6 +18,8 @@ export interface BuildOptions {
   search?: boolean;
   /** Skip the CV PDFs (`--no-pdf`). */
   cv?: boolean;
+  /** Neither read nor write `.vita-cache/` for pages and PDFs: everything is rendered and typeset (`--no-cache`). */
+  cache?: boolean;
   /** Write into a non-empty folder vita did not build, replacing files of the same names. */
   force?: boolean;
   /** Where to print; defaults to the process's streams. */
@@ -36,7 +38,7 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
   const progress = new BuildProgressReporter({ isTTY: !options.stderr && process.stderr.isTTY, columns: process.stderr.columns, write: err });
   let build;
   try {
-    build = await buildSite(root, outDir, { baseUrl: options.baseUrl, extras: { calendars: true, cv: options.cv !== false, search: options.search !== false }, force: options.force, onProgress: progress.update });
+    build = await buildSite(root, outDir, { baseUrl: options.baseUrl, extras: { calendars: true, cv: options.cv !== false, search: options.search !== false }, cache: options.cache, force: options.force, onProgress: progress.update });
   } catch (e) {
     if (e instanceof WriteError) {
       progress.finish();
@@ -61,7 +63,7 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const shown = relative(process.cwd(), outDir) || '.';
   const images = build.images.made || build.images.reused ? `${build.images.made} images resized${build.images.reused ? `, ${build.images.reused} from the cache` : ''}` : '';
-  const extra = [`${changedPages} changed`, result.removed ? `${result.removed} removed` : '', images].filter(Boolean).join(', ');
+  const extra = [`${changedPages} changed`, build.kept ? `${build.kept} not rendered again` : '', result.removed ? `${result.removed} removed` : '', images].filter(Boolean).join(', ');
   out(`wrote ${build.pages} pages (${extra}) to ${shown.startsWith('..') ? outDir : shown} in ${seconds} s\n`);
   if (result.kept.length) err(`vita: kept ${result.kept.length} file(s) a previous build wrote but that were changed by hand: ${result.kept.slice(0, 5).join(', ')}${result.kept.length > 5 ? ' ...' : ''}\n`);
   if (themeErrors) {

@@ -16,7 +16,7 @@ problems (theme/components.js), if the project has one.
 Exit status: 0 with no errors (warnings allowed), 1 with errors.
 `;
 
-const BUILD = `Usage: vita build [project] [--out folder] [--base-url url] [--no-search] [--no-pdf] [--force]
+const BUILD = `Usage: vita build [project] [--out folder] [--base-url url] [--no-search] [--no-pdf] [--no-cache] [--force]
 
 Checks the record, then writes the website into the output folder (vita.yaml's
 \`output\`, _site by default): every person's pages, publications with one page
@@ -42,13 +42,19 @@ image is resized once). The project's theme/ folder, if any, restyles the site
 docs/theming.md); a broken component is replaced by vita's own and the build
 exits with status 1. CV PDFs are typeset on a thread per four CVs, up to one
 per core, and kept in .vita-cache/cv/ (ignored by git): a rebuild typesets only
-the CVs that changed. While it works, vita build shows each phase with its
-counts and the time left on a terminal, or a line per phase with its time.
+the CVs that changed. What each page, feed and search record read of the record
+is kept in .vita-cache/build/: a rebuild renders only the pages whose data
+changed (all of them after an edit of vita.yaml or theme/, or a new vita).
+Deleting .vita-cache/ is always safe: the next build takes longer, nothing
+else. While it works, vita build shows each phase with its counts and the time
+left on a terminal, or a line per phase with its time.
   -o, --out <folder>   Write there instead.
   --base-url <url>     Where the site will live, e.g. https://you.github.io/repo/
                        (overrides vita.yaml's baseUrl).
   --no-search          Skip the search index (faster).
   --no-pdf             Skip the CV PDFs (faster).
+  --no-cache           Render and typeset everything, neither reading nor
+                       writing .vita-cache/ for pages and CV PDFs.
   --force              Write into a non-empty folder vita did not build, and
                        replace files there that vita did not write.
 `;
@@ -290,7 +296,8 @@ Commands:
   check [project]      Read the record and report every problem at once, with
                        file:line:col and a hint. --format json for editors/CI.
   build [project]      Write the website (pages, feeds, calendars, search, CV
-                       PDFs). --out, --base-url, --no-search, --no-pdf.
+                       PDFs). --out, --base-url, --no-search, --no-pdf,
+                       --no-cache.
   dev [project]        Serve the site on 127.0.0.1:4321, rebuild on every edit,
                        reload the browser; errors shown over the page.
   serve [folder]       Serve a built site (_site) at the path it was built for.

@@ -24,8 +24,8 @@ const COMMANDS: Record<string, { options: Options; takes: [max: number, what: st
   },
   build: {
     takes: [1, 'one project folder'],
-    options: { out: { type: 'string', short: 'o' }, 'base-url': { type: 'string' }, 'no-search': { type: 'boolean' }, 'no-pdf': { type: 'boolean' }, force: { type: 'boolean' } },
-    run: async (v, p) => (await import('./build.js')).runBuild(p[0] ?? '.', { out: str(v.out), baseUrl: baseUrl(v['base-url']), search: v['no-search'] ? false : undefined, cv: v['no-pdf'] ? false : undefined, force: v.force === true }),
+    options: { out: { type: 'string', short: 'o' }, 'base-url': { type: 'string' }, 'no-search': { type: 'boolean' }, 'no-pdf': { type: 'boolean' }, 'no-cache': { type: 'boolean' }, force: { type: 'boolean' } },
+    run: async (v, p) => (await import('./build.js')).runBuild(p[0] ?? '.', { out: str(v.out), baseUrl: baseUrl(v['base-url']), search: v['no-search'] ? false : undefined, cv: v['no-pdf'] ? false : undefined, cache: v['no-cache'] ? false : undefined, force: v.force === true }),
   },
   dev: {
     takes: [1, 'one project folder'],

@@ -35,6 +35,11 @@ export class BatchEncoder {
     if (this.used >= BATCH) this.send();
   }
 
+  /** Adds a file the last build wrote and this one keeps as it is (no bytes): written in its turn, in the plan's order. */
+  keep(index: number, path: string, page: boolean): void {
+    this.files.push({ index, path, start: this.used, end: this.used, page, kept: true });
+  }
+
   /** Sends what the batch holds, if anything. */
   send(): void {
     if (!this.files.length) return;

@@ -18,6 +18,10 @@ import { makeImages } from './images.js';
 import { checkRelativePath, WriteError } from './index.js';
 import type { RenderedPage } from '../render/site/index.js';
 import type { SearchRecord } from '../render/site/search-index.js';
+import { publicationSlugs } from '../render/site/context.js';
+import { factValues, reading, trackedFiles, trackedGraph, trackedNow, trackedSlugs, type Reads } from '../render/site/reads.js';
+import { readBuildState, readSearchRecords, unchangedOnDisk, type BuildState, type OutputEntry } from './build-cache.js';
+import { manifestFiles } from './index.js';
 
 const data = workerData as WorkerData;
 const port = parentPort!;
@@ -53,16 +57,121 @@ function emit(index: number, path: string, content: string | Uint8Array | Render
   batch.add(index, path, typeof content === 'string' ? [content] : content instanceof Uint8Array ? content : content.pieces, page);
 }
 
+/**
+ * What worker 0 knows of the last build (build-cache.ts) and learns of this one: which outputs are unchanged (every
+ * fact they read has its old value, and their file is as written), and the facts and entries of this build.
+ */
+class BuildMemory {
+  private readonly last: BuildState | undefined;
+  private readonly lastRecords: Map<string, SearchRecord>;
+  private readonly written: Set<string>;
+  private readonly value: (fact: string) => string;
+  /** Whether each fact of the last build still has its value, found when first asked. */
+  private readonly same: (boolean | undefined)[] = [];
+  private readonly facts: [string, string][] = [];
+  private readonly factIndex = new Map<string, number>();
+  private readonly outputs: Record<string, OutputEntry> = {};
+  /** The search records of this build, in order; whether they differ from the last build's. */
+  private recordCount = 0;
+  private searchChanged = false;
+  private readonly lastOrder: string[];
+  kept = 0;
+
+  constructor(
+    private readonly cache: { dir: string; key: string },
+    graph: ReturnType<typeof openProject>['graph'],
+    now: Date,
+  ) {
+    this.last = readBuildState(cache.dir, cache.key);
+    this.lastRecords = this.last && data.extras.search ? readSearchRecords(cache.dir, cache.key) : new Map();
+    this.lastOrder = [...this.lastRecords.keys()];
+    this.written = this.last ? manifestFiles(data.out) : new Set();
+    this.value = factValues(graph, publicationSlugs(graph), now);
+  }
+
+  get incremental(): boolean {
+    return this.last !== undefined;
+  }
+
+  /** The last build's entry for an output that need not be rendered again (and its search record), if it is one. */
+  unchanged(file: string): { entry: OutputEntry; record?: SearchRecord } | undefined {
+    const last = this.last;
+    const entry = last && Object.hasOwn(last.outputs, file) ? last.outputs[file] : undefined;
+    if (!entry || !this.written.has(file) || !unchangedOnDisk(data.out, file, entry)) return undefined;
+    for (const r of entry.reads) {
+      let same = this.same[r];
+      if (same === undefined) same = this.same[r] = this.value(last!.facts[r]![0]) === last!.facts[r]![1];
+      if (!same) return undefined;
+    }
+    let record: SearchRecord | undefined;
+    if (entry.search !== undefined && data.extras.search) {
+      record = this.lastRecords.get(entry.search);
+      if (!record) return undefined;
+    }
+    this.kept++;
+    this.outputs[file] = { ...entry, reads: entry.reads.map((r) => this.fact(last!.facts[r]![0])) };
+    return { entry, record };
+  }
+
+  /** Notes what an output rendered now read and what the tail needs of it. */
+  rendered(file: string, made: string | RenderedPage, reads: Reads): void {
+    const entry: OutputEntry = { reads: [...reads.facts].map((f) => this.fact(f)) };
+    if (typeof made !== 'string') {
+      entry.page = true;
+      if (made.math) entry.math = true;
+      if (made.sitemapPath !== undefined) entry.sitemap = made.sitemapPath;
+      if (made.links.length) entry.links = made.links;
+      if (made.images.length) entry.images = made.images;
+      if (made.search) entry.search = made.search.url;
+    }
+    this.outputs[file] = entry;
+  }
+
+  /** Notes a search record of this build, in order: any difference from the last build's means indexing again. */
+  searched(record: SearchRecord): void {
+    const n = this.recordCount++;
+    if (this.searchChanged) return;
+    const last = this.lastRecords.get(record.url);
+    if (this.lastOrder[n] !== record.url || !last || last.content !== record.content) this.searchChanged = true;
+  }
+
+  private fact(name: string): number {
+    let i = this.factIndex.get(name);
+    if (i === undefined) {
+      i = this.facts.length;
+      this.facts.push([name, this.value(name)]);
+      this.factIndex.set(name, i);
+    }
+    return i;
+  }
+
+  finish(): { state: BuildState; searchChanged: boolean; kept: number } {
+    const searchChanged = this.searchChanged || this.recordCount !== this.lastOrder.length || !this.last?.pagefind;
+    return { state: { format: 1, key: this.cache.key, facts: this.facts, outputs: this.outputs }, searchChanged, kept: this.kept };
+  }
+}
+
 try {
   const { graph, diagnostics } = openProject(data.root);
   // Each worker imports the theme itself: its components are functions, which cannot be sent to a thread.
   const theme = await loadTheme(data.root);
   const first = data.index === 0;
-  const options = { ...data.options, theme, onDiagnostic: (d: Diagnostic) => send({ type: 'theme', diagnostic: d }) };
-  const trees = diagnostics.errorCount ? [] : siteTrees(graph, options);
+  // One "now" for every tree, so that what a page read of it is one fact.
+  const now = data.options.now ?? new Date();
+  const options = { ...data.options, now, theme, onDiagnostic: (d: Diagnostic) => send({ type: 'theme', diagnostic: d }) };
+  // With the build cache, pages are rendered from a graph that notes what each one reads (render/site/reads.ts).
+  const memory = data.cache && !diagnostics.errorCount ? new BuildMemory(data.cache, graph, now) : undefined;
+  const trees = diagnostics.errorCount ? [] : siteTrees(memory ? trackedGraph(graph) : graph, options);
+  if (memory) {
+    for (const site of trees) {
+      site.now = trackedNow(site.now);
+      site.files = trackedFiles(site.files);
+      site.pubSlugs = trackedSlugs(site.pubSlugs);
+    }
+  }
   const jobs = siteFileJobs(trees);
   const reported = first ? [...diagnostics.list, ...(theme?.diagnostics ?? [])] : undefined;
-  send({ type: 'opened', errors: diagnostics.errorCount, plan: first ? jobs.map((j) => j.file) : undefined, diagnostics: reported });
+  send({ type: 'opened', errors: diagnostics.errorCount, plan: first ? jobs.map((j) => j.file) : undefined, diagnostics: reported, incremental: memory?.incremental });
   if ((await next()).type === 'go') {
     // The CVs first: their PDFs are typeset on other threads while this one renders the pages.
     const cvs = first && data.extras.cv ? cvFiles(graph) : { markdown: [], pdfs: [] };
@@ -76,18 +185,36 @@ try {
     }
     function make(i: number): void {
       const job = jobs[i]!;
-      const made = job.render();
       const before = summary.sitemapPaths.length;
+      const last = memory?.unchanged(job.file);
+      if (last) {
+        // Not rendered again: what the tail needs of it comes from the last build.
+        summary.produced.add(job.file);
+        summary.math ||= last.entry.math === true;
+        if (last.entry.sitemap !== undefined) summary.sitemapPaths.push(last.entry.sitemap);
+        for (const l of last.entry.links ?? []) summary.links.add(l);
+        for (const v of last.entry.images ?? []) summary.images.set(v.path, v);
+        if (summary.sitemapPaths.length > before) sitemapPaths.push([i, summary.sitemapPaths[before]!]);
+        batch.keep(i, job.file, last.entry.page === true);
+        if (last.record) addRecord(last.record);
+        return;
+      }
+      const { value: made, reads } = memory ? reading(() => job.render()) : { value: job.render(), reads: undefined };
       summarize(summary, job.file, made);
       if (summary.sitemapPaths.length > before) sitemapPaths.push([i, summary.sitemapPaths[before]!]);
       emit(i, job.file, made, typeof made !== 'string');
-      if (data.extras.search && typeof made !== 'string' && made.search) {
-        records.push(made.search);
-        if (records.length >= 256) sendRecords();
-      }
+      if (reads) memory!.rendered(job.file, made, reads);
+      if (typeof made !== 'string' && made.search) addRecord(made.search);
+    }
+    function addRecord(record: SearchRecord): void {
+      if (!data.extras.search) return;
+      memory?.searched(record);
+      records.push(record);
+      if (records.length >= 256) sendRecords();
     }
     batch.send();
     sendRecords();
+    if (memory) send({ type: 'state', ...memory.finish() });
     send({ type: 'done', math: summary.math, sitemapPaths, links: [...summary.links], images: [...summary.images.values()] });
     if (data.index === 0) {
       const m = await next();
@@ -128,3 +255,4 @@ function cvFiles(graph: ReturnType<typeof openProject>['graph']): { markdown: Ou
   }
   return { markdown, pdfs };
 }
+

@@ -15,6 +15,7 @@ import type { ImageVariant } from '../render/site/parts/picture.js';
 import { SearchIndexer, type SearchRecord } from '../render/site/search-index.js';
 import { cvCacheDir, startTypesetter, typesetCvPdfs, type CvPdfJob, type TypesetPdf } from './cv-pdfs.js';
 import { SiteWriter, WriteError, type WriteResult } from './index.js';
+import { buildCacheDir, buildKey, forgetBuildState, writeBuildState, type BuildState } from './build-cache.js';
 
 export interface SiteBuild {
   pages: number;
@@ -33,6 +34,10 @@ export interface SiteBuild {
   searchPages: number;
   /** Resized images: made now, and taken from the cache. */
   images: { made: number; reused: number };
+  /** Pages and feeds not rendered again: the last build's files still hold (see build-cache.ts). */
+  kept: number;
+  /** Pages and feeds rendered by this build. */
+  rendered: number;
   /** The write's own figures: changed paths, files removed, stale files kept. */
   write?: WriteResult;
 }
@@ -58,8 +63,9 @@ export interface BuildSiteOptions extends SiteOptions {
   /** Calendars, CV PDFs and search; none unless asked for (the benchmark times pages alone). */
   extras?: BuildExtras;
   /**
-   * Keep CV PDFs in `<project>/.vita-cache/cv/` and typeset only those whose source changed; default true.
-   * A missing or damaged cache only costs time.
+   * Keep CV PDFs in `<project>/.vita-cache/cv/` and typeset only those whose source changed, and what each page
+   * and feed read in `<project>/.vita-cache/build/` so that a rebuild renders only those whose reads changed
+   * (with one worker); default true. A missing or damaged cache only costs time.
    */
   cache?: boolean;
   /** Write into a non-empty folder vita did not build, replacing files of the same names (`--force`). */
@@ -77,7 +83,9 @@ export interface BuildProgress {
 
 /** What a worker says, in order: `opened` (worker 0 adds the plan), `done` with its files, then worker 0's `tail`. */
 export type WorkerMessage =
-  | { type: 'opened'; errors: number; plan?: string[]; diagnostics?: Diagnostic[] }
+  | { type: 'opened'; errors: number; plan?: string[]; diagnostics?: Diagnostic[]; incremental?: boolean }
+  /** Worker 0's memory of this build's outputs, for the next one (when the build cache is on), after its pages. */
+  | { type: 'state'; state: BuildState; searchChanged: boolean; pagefind?: string[]; kept: number }
   | { type: 'files'; batch: SentBatch }
   /** Search records of pages just rendered. */
   | { type: 'search'; records: SearchRecord[] }
@@ -101,6 +109,8 @@ export interface SentFile {
   start: number;
   end: number;
   page: boolean;
+  /** Not rendered again: the file the last build wrote stays (see build-cache.ts). */
+  kept?: true;
 }
 
 /** A few files encoded one after the other into one buffer, which is moved to the main thread, not copied. */
@@ -125,6 +135,8 @@ export interface WorkerData {
   next: SharedArrayBuffer;
   /** KiB sent to the main thread and not yet written (an Int32Array over it). */
   inFlight: SharedArrayBuffer;
+  /** The build cache (see build-cache.ts): its folder and the key of this build; none without. */
+  cache?: { dir: string; key: string };
 }
 
 /** Files a worker takes at a time: consecutive files share publications (a person's home, list and CV). */
@@ -147,7 +159,10 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   const next = new SharedArrayBuffer(4);
   const inFlight = new SharedArrayBuffer(4);
   const held = new Int32Array(inFlight);
-  const workers = Array.from({ length: count }, (_x, index) => startWorker({ root, out: writer.out, options: siteOptions, extras, index, count, next, inFlight }));
+  // What every output depends on besides what it reads: vita, vita.yaml, the theme, the options of this build.
+  const cacheDir = buildCacheDir(root);
+  const buildCache = cache && count === 1 ? { dir: cacheDir, key: buildKey(root, { out: writer.out, options: siteOptions, extras }) } : undefined;
+  const workers = Array.from({ length: count }, (_x, index) => startWorker({ root, out: writer.out, options: siteOptions, extras, index, count, next, inFlight, cache: buildCache }));
   // Typst and Pagefind load while the record is opened, on the cores the opening leaves idle, rather than after it.
   const typesetters = extras.cv ? [startTypesetter()] : [];
   // The main thread writes what the workers render, as it arrives: the disk works while they render on.
@@ -155,9 +170,18 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   let bytes = 0;
   let files = 0;
   let planned = 0;
+  let kept = 0;
+  let rendered = 0;
   const write = (m: SentBatch) => {
     for (const f of m.files) {
-      writer.put(f.index < 0 ? writer.check(f.path) : f.path, new Uint8Array(m.buffer, f.start, f.end - f.start));
+      if (f.kept) {
+        // The worker kept it only if the last manifest lists it and it is on disk as then written.
+        if (!writer.keep(f.path)) throw new Error(`${f.path} could not be kept from the last build; build again with --no-cache`);
+        kept++;
+      } else {
+        if (f.index >= 0) rendered++;
+        writer.put(f.index < 0 ? writer.check(f.path) : f.path, new Uint8Array(m.buffer, f.start, f.end - f.start));
+      }
       if (f.page) pages++;
       bytes += f.end - f.start;
       files++;
@@ -172,12 +196,18 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     const key = `${d.code}\u0000${d.path?.[0] ?? ''}\u0000${d.message}`;
     if (!themeProblems.has(key)) themeProblems.set(key, d);
   };
-  // Records go to Pagefind's process as they come, so it indexes while the pages render.
+  // Records go to Pagefind's process as they come, so it indexes while the pages render; in a rebuild they are
+  // held until the worker says whether any changed: if none did, the last index stands and Pagefind is not run.
   const search = extras.search ? new SearchIndexer() : undefined;
   search?.start();
   let records = 0;
+  let incremental = false;
+  const heldRecords: SearchRecord[] = [];
   const index = (batch: SearchRecord[]) => {
-    for (const r of batch) search?.add(r);
+    for (const r of batch) {
+      if (incremental || buildCache) heldRecords.push(r);
+      if (!incremental) search?.add(r);
+    }
     records += batch.length;
   };
   // The CV PDFs, typeset on a pool of threads from when worker 0 sends them (before its pages) to the end.
@@ -206,8 +236,9 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     const errors = Math.max(...opened.map((m) => (m.type === 'opened' ? m.errors : 0)));
     if (errors > 0) {
       for (const w of workers) w.postMessage({ type: 'stop' } satisfies MainMessage);
-      return { pages: 0, files: 0, bytes: 0, written: 0, errors, workers: count, diagnostics, warnings: [], searchPages: 0, images: { made: 0, reused: 0 } };
+      return { pages: 0, files: 0, bytes: 0, written: 0, errors, workers: count, diagnostics, warnings: [], searchPages: 0, images: { made: 0, reused: 0 }, kept: 0, rendered: 0 };
     }
+    incremental = first.type === 'opened' && first.incremental === true;
     if (first.type !== 'opened' || !first.plan) throw new Error('the first worker sent no plan');
     // Every path is checked before any file is written.
     const plan = first.plan.map((p) => writer.check(p));
@@ -215,6 +246,12 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     onProgress?.({ phase: 'pages', done: 0, total: planned });
     for (const w of workers) w.postMessage({ type: 'go' } satisfies MainMessage);
 
+    let state: Extract<WorkerMessage, { type: 'state' }> | undefined;
+    if (buildCache) {
+      const m = await inbox[0]!();
+      if (m.type !== 'state') throw failure(m);
+      state = m;
+    }
     const done = await Promise.all(inbox.map((next) => next()));
     const sitemap: [number, string][] = [];
     const links = new Set<string>();
@@ -235,13 +272,25 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     // Search (Pagefind's own process) finishes while the CV PDFs' threads go on.
     const warnings: string[] = [...tail.warnings];
     let searchPages = 0;
+    let searchFiles: string[] | undefined;
     if (search) {
       onProgress?.({ phase: 'search', done: 0, total: records });
-      const result = await search.finish();
-      if (result.problem) warnings.push(`site search was not built: ${result.problem}`);
-      searchPages = result.pages;
-      for (const f of result.files) writer.put(writer.check(f.path), f.content);
-      files += result.files.length;
+      // No record changed since the last index was made from them: it is kept as it is.
+      const last = incremental && state && !state.searchChanged ? state.pagefind : undefined;
+      if (last && last.every((p) => writer.canKeep(p))) {
+        for (const p of last) writer.keep(writer.check(p));
+        searchPages = records;
+        searchFiles = last;
+        files += last.length;
+      } else {
+        if (incremental) for (const r of heldRecords) search.add(r);
+        const result = await search.finish();
+        if (result.problem) warnings.push(`site search was not built: ${result.problem}`);
+        else searchFiles = result.files.map((f) => f.path);
+        searchPages = result.pages;
+        for (const f of result.files) writer.put(writer.check(f.path), f.content);
+        files += result.files.length;
+      }
       onProgress?.({ phase: 'search', done: records, total: records });
     }
     for (const pdf of await typesetting) {
@@ -252,7 +301,12 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     // Every file was written in the order of the plan (then the tail's), so the manifest lists them so.
     const result = writer.finish();
     finished = true;
-    return { pages, files, bytes, written: result.written, errors: 0, workers: count, diagnostics: [...diagnostics, ...themeProblems.values()], warnings, searchPages, images: tail.images, write: result };
+    // A theme's problem is reported while the page that meets it renders: the next build renders everything, to report it again.
+    if (state && themeProblems.size === 0) {
+      state.state.pagefind = searchFiles;
+      writeBuildState(cacheDir, writer.out, state.state, search ? new Map(heldRecords.map((r) => [r.url, r])) : undefined);
+    } else if (buildCache) forgetBuildState(cacheDir);
+    return { pages, files, bytes, written: result.written, errors: 0, workers: count, diagnostics: [...diagnostics, ...themeProblems.values()], warnings, searchPages, images: tail.images, write: result, kept, rendered };
   } finally {
     stopTypesetting.abort();
     await Promise.all(typesetters.map((w) => w.terminate()));

@@ -116,6 +116,11 @@ function readManifest(out: string): Manifest | undefined {
   return { version: 1, files: {} };
 }
 
+/** The files the last build into a folder wrote, as its manifest lists them (none when it cannot be read). */
+export function manifestFiles(out: string): Set<string> {
+  return new Set(Object.keys(readManifest(out)?.files ?? {}));
+}
+
 /** Makes a file's folder, checking that no folder on the way is a symlink leading out of the output folder. */
 function ensureFolder(out: string, rel: string): string {
   const folder = join(out, dirname(rel));
@@ -315,6 +320,27 @@ export class SiteWriter {
     this.staged.push(rel);
     this.stagedSet.add(rel);
     this.record(rel, hash, true);
+  }
+
+  /**
+   * Keeps a planned file as the last build wrote it, without its bytes (a rebuild that did not render it again):
+   * only in a folder vita built, for a file its manifest lists and that is there. False when it cannot be kept.
+   */
+  keep(rel: string): boolean {
+    if (!this.canKeep(rel)) return false;
+    this.record(rel, this.previous.files[rel]!, false);
+    return true;
+  }
+
+  /** Whether `keep` would keep a file: a plain relative path the last manifest lists, and a file there. */
+  canKeep(rel: string): boolean {
+    this.start();
+    try {
+      checkRelativePath(rel);
+    } catch {
+      return false;
+    }
+    return this.mode === 'update' && Object.hasOwn(this.previous.files, rel) && typeof this.previous.files[rel] === 'string' && exists(join(this.out, rel));
   }
 
   /** Takes note of a planned file that was written. */

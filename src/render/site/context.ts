@@ -13,6 +13,7 @@ import type { ImageVariant } from './parts/picture.js';
 import { strings, type Strings } from './i18n.js';
 import type { ThemeState } from './parts/themed.js';
 import type { SiteTheme } from './theme.js';
+import { noteLink } from './reads.js';
 
 export interface SiteOptions {
   /** Where the site will live; overrides vita.yaml's baseUrl. "/" or "https://user.github.io/repo/". */
@@ -121,7 +122,10 @@ export function url(site: Site, path: string, options: { asset?: boolean; lang?:
   const clean = path.replace(/^\/+/, '');
   const lang = options.lang ?? site.lang;
   const prefix = options.asset || lang === site.mainLang ? '' : `${lang}/`;
-  if (options.asset && site.files.has(clean)) site.linked.add(clean);
+  if (options.asset && site.files.has(clean)) {
+    site.linked.add(clean);
+    noteLink(clean);
+  }
   // Paths of the record's files may hold spaces or non-ASCII letters: links carry them percent-encoded.
   return site.basePath + prefix + encodeURI(clean);
 }
@@ -261,7 +265,7 @@ function slugOnce(key: string): string {
 }
 
 /** One folder per publication: keys slugified, clashes ("Wu2023" and "wu2023") told apart by a counter. */
-function publicationSlugs(graph: Graph): Map<string, string> {
+export function publicationSlugs(graph: Graph): Map<string, string> {
   const out = new Map<string, string>();
   const taken = new Set<string>();
   for (const key of [...graph.publications.keys()].sort()) {

@@ -35,6 +35,7 @@ import { pubSlug } from './parts/publications.js';
 import { searchRecord, type SearchRecord } from './search-index.js';
 import { robots, sitemap } from './sitemap.js';
 import type { ImageVariant } from './parts/picture.js';
+import { reading, type Reads } from './reads.js';
 
 export type { SiteOptions } from './context.js';
 export { loadTheme, type SiteTheme } from './theme.js';
@@ -176,17 +177,23 @@ export class RenderedPage {
 }
 
 export function renderJob(job: PageJob): RenderedPage {
+  return renderJobReading(job).page;
+}
+
+/** A page rendered, with what it read of the record (reads.ts): every project file it links and image it shows, not only the first. */
+export function renderJobReading(job: PageJob): { page: RenderedPage; reads: Reads } {
   const site = job.site;
-  const known = site.linked.size;
-  const knownImages = site.images.size;
-  const page = job.make();
-  const file = renderPage(site, page);
-  // `url` notes every project file a link is made to; what this page added is what it linked first.
-  const links = known === site.linked.size ? [] : [...site.linked].slice(known);
-  const sitePath = file.path.replace(/index\.html$/, '');
-  const search = page.unsearchable ? undefined : searchRecord(site, page, sitePath);
-  const images = knownImages === site.images.size ? [] : [...site.images.values()].slice(knownImages);
-  return new RenderedPage(file.path, file.html.pieces, file.math, page.noindex ? undefined : sitePath, links, search, images);
+  const { value: made, reads } = reading(() => {
+    const page = job.make();
+    const file = renderPage(site, page);
+    const sitePath = file.path.replace(/index\.html$/, '');
+    const search = page.unsearchable ? undefined : searchRecord(site, page, sitePath);
+    return { page, file, sitePath, search };
+  });
+  const { page, file, sitePath, search } = made;
+  const links = reads.links ? [...reads.links] : [];
+  const images = reads.images ? [...reads.images.values()] : [];
+  return { page: new RenderedPage(file.path, file.html.pieces, file.math, page.noindex ? undefined : sitePath, links, search, images), reads };
 }
 
 /** The output file of a page job, known before the page is rendered. */

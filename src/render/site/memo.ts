@@ -11,27 +11,40 @@
 import { renderInline, renderMarkdown } from '../markdown.js';
 import { markdownFor, type Site } from './context.js';
 import { trustedHtml, type Html } from './html.js';
+import { isReading, reading, replay, type Reads } from './reads.js';
 
 const LIMIT = 4096;
+
+/** A value made once, with what making it read (replayed into each page that reuses it: see reads.ts). */
+interface Made<T> {
+  value: T;
+  reads: Reads | undefined;
+}
 
 /** A map that forgets its oldest entries: when the young generation is full it becomes the old one. */
 class Generations<T> {
   constructor(private readonly limit: number) {}
-  private young = new Map<string, T>();
-  private old = new Map<string, T>();
+  private young = new Map<string, Made<T>>();
+  private old = new Map<string, Made<T>>();
 
   get(key: string, make: () => T): T {
     const hit = this.young.get(key);
-    if (hit !== undefined || this.young.has(key)) return hit as T;
-    let value: T;
-    if (this.old.has(key)) value = this.old.get(key) as T;
-    else value = make();
+    if (hit !== undefined) {
+      replay(hit.reads);
+      return hit.value;
+    }
+    let made = this.old.get(key);
+    if (made) replay(made.reads);
+    else if (isReading()) {
+      const { value, reads } = reading(make);
+      made = { value, reads: reads.empty ? undefined : reads };
+    } else made = { value: make(), reads: undefined };
     if (this.young.size >= this.limit) {
       this.old = this.young;
       this.young = new Map();
     }
-    this.young.set(key, value);
-    return value;
+    this.young.set(key, made);
+    return made.value;
   }
 }
 

@@ -11,6 +11,7 @@ import type { Publication } from '../../../resolve/graph.js';
 import { html, type Html } from '../html.js';
 import { absoluteUrl, slug, url, type Site } from '../context.js';
 import { projectFileUrl, projectPath } from './files.js';
+import { noteFact, noteImage } from '../reads.js';
 
 /** The formats of the resized copies: the fallback is the source's own kind (JPEG for photos, PNG for drawings). */
 export type VariantFormat = 'avif' | 'webp' | 'jpeg' | 'png';
@@ -84,13 +85,17 @@ export function variantWidths(source: number, shown: number): number[] {
 function plan(site: Site, source: string, info: ImageInfo, width: number, format: VariantFormat): string {
   const stem = slug(posix.basename(source).replace(/\.[^.]+$/, '')).slice(0, 40);
   const path = `${IMAGE_FOLDER}/${stem}-${info.hash}-${width}.${EXTENSION[format]}`;
-  if (!site.images.has(path)) site.images.set(path, { source, path, width, format });
+  let variant = site.images.get(path);
+  if (!variant) site.images.set(path, (variant = { source, path, width, format }));
+  noteImage(variant);
   return path;
 }
 
 /** The facts of an image of the project, once per site; undefined when it is not a usable image of the project. */
 export function imageFacts(site: Site, path: string): ImageInfo | undefined {
   if (!site.files.has(path)) return undefined;
+  // The image's size and format are read from its file: a page showing it depends on that file.
+  noteFact(`file:${path}`);
   let facts = site.imageFacts.get(path);
   if (facts === undefined) {
     const read = readImage(site.graph.root, path);

@@ -1,0 +1,269 @@
+/**
+ * What a page read of the record while it was rendered, so that a rebuild renders again only the pages whose
+ * reads changed (write/build-cache.ts). Nothing is listed by hand: the graph a build renders from is wrapped
+ * (`trackedGraph`), so every look-up of a person, paper, news item ... and every walk over a collection is noted
+ * as a named fact ("pub:wu2023", "pubs*" for the list of keys) in the frame of the page being rendered. Memoized
+ * fragments replay the reads they made (memo.ts), so a page that reuses another page's rendering still notes them.
+ *
+ * A fact's value (`factValue`) is a digest of what it names in a graph: a page is clean when every fact it read
+ * has the same value in the new graph as in the one it was rendered from.
+ */
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Graph } from '../../resolve/graph.js';
+import type { ImageVariant } from './parts/picture.js';
+
+/** What one rendering read and made besides its markup: facts of the record, project files linked, images shown. */
+export class Reads {
+  facts = new Set<string>();
+  links: Set<string> | undefined;
+  images: Map<string, ImageVariant> | undefined;
+
+  addAll(other: Reads): void {
+    for (const f of other.facts) this.facts.add(f);
+    if (other.links) for (const l of other.links) (this.links ??= new Set()).add(l);
+    if (other.images) for (const [k, v] of other.images) (this.images ??= new Map()).set(k, v);
+  }
+
+  get empty(): boolean {
+    return this.facts.size === 0 && !this.links && !this.images;
+  }
+}
+
+let current: Reads | undefined;
+
+/** Runs `make` in a frame of its own; its reads are also added to the enclosing frame, if any. */
+export function reading<T>(make: () => T): { value: T; reads: Reads } {
+  const parent = current;
+  const frame = new Reads();
+  current = frame;
+  let value: T;
+  try {
+    value = make();
+  } finally {
+    current = parent;
+  }
+  if (parent) parent.addAll(frame);
+  return { value, reads: frame };
+}
+
+/** Adds reads made earlier (a memoized fragment's) to the frame being rendered. */
+export function replay(reads: Reads | undefined): void {
+  if (reads && current) current.addAll(reads);
+}
+
+/** Whether a frame is open (reads are noted only then). */
+export function isReading(): boolean {
+  return current !== undefined;
+}
+
+export function noteFact(name: string): void {
+  current?.facts.add(name);
+}
+
+export function noteLink(path: string): void {
+  if (current) (current.links ??= new Set()).add(path);
+}
+
+export function noteImage(variant: ImageVariant): void {
+  if (current) (current.images ??= new Map()).set(variant.path, variant);
+}
+
+/** The collections of the graph, each with the prefix of its facts. */
+const MAPS = { people: 'person', publications: 'pub', series: 'series', events: 'event' } as const;
+const LISTS = { news: 'news', pages: 'page', posts: 'post', projects: 'project' } as const;
+
+/** A map of the graph that notes each look-up ("pub:key") and each walk over it ("pubs*"). */
+class TrackedMap<V> extends Map<string, V> {
+  kind = '';
+  override get(key: string): V | undefined {
+    noteFact(`${this.kind}:${key}`);
+    return super.get(key);
+  }
+  override has(key: string): boolean {
+    noteFact(`${this.kind}:${key}`);
+    return super.has(key);
+  }
+  override get size(): number {
+    noteFact(`${this.kind}*`);
+    return super.size;
+  }
+  override keys(): MapIterator<string> {
+    noteFact(`${this.kind}*`);
+    return super.keys();
+  }
+  override values(): MapIterator<V> {
+    noteFact(`${this.kind}*`);
+    return super.values();
+  }
+  override entries(): MapIterator<[string, V]> {
+    noteFact(`${this.kind}*`);
+    return super.entries();
+  }
+  override [Symbol.iterator](): MapIterator<[string, V]> {
+    noteFact(`${this.kind}*`);
+    return super.entries();
+  }
+  override forEach(fn: (value: V, key: string, map: Map<string, V>) => void, thisArg?: unknown): void {
+    noteFact(`${this.kind}*`);
+    super.forEach(fn, thisArg);
+  }
+}
+
+/** An entity of the graph whose every property read notes it ("person:lei-wu"). */
+function trackedEntity<T extends object>(fact: string, entity: T): T {
+  return new Proxy(entity, {
+    get(target, key, receiver) {
+      noteFact(fact);
+      return Reflect.get(target, key, receiver);
+    },
+    has(target, key) {
+      noteFact(fact);
+      return Reflect.has(target, key);
+    },
+    ownKeys(target) {
+      noteFact(fact);
+      return Reflect.ownKeys(target);
+    },
+  });
+}
+
+/** A list of the graph whose every read notes the list ("news*"); its items note themselves. */
+function trackedList<T extends object>(kind: string, items: readonly T[]): T[] {
+  return new Proxy(items.map((item) => trackedEntity(`${kind}:${(item as { id: string }).id}`, item)), {
+    get(target, key, receiver) {
+      noteFact(`${kind}s*`);
+      return Reflect.get(target, key, receiver);
+    },
+  });
+}
+
+/** The graph as renderers see it in a build that keeps its reads: the same values, every read noted. */
+export function trackedGraph(graph: Graph): Graph {
+  const out: Graph = { ...graph };
+  for (const [field, kind] of Object.entries(MAPS) as [keyof typeof MAPS, string][]) {
+    const map = new TrackedMap<object>();
+    for (const [k, v] of graph[field] as Map<string, object>) Map.prototype.set.call(map, k, trackedEntity(`${kind}:${k}`, v));
+    map.kind = kind;
+    (out as unknown as Record<string, unknown>)[field] = map;
+  }
+  for (const [field, kind] of Object.entries(LISTS) as [keyof typeof LISTS, string][]) {
+    (out as unknown as Record<string, unknown>)[field] = trackedList(kind, graph[field] as object[]);
+  }
+  out.files = new Proxy(graph.files, {
+    get(target, key, receiver) {
+      noteFact('files');
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  return out;
+}
+
+/** "Now" as pages read it: the year alone (a footer's copyright) is a fact of its own; anything finer is "now". */
+export function trackedNow(now: Date): Date {
+  return new Proxy(now, {
+    get(target, key) {
+      noteFact(key === 'getUTCFullYear' || key === 'getFullYear' ? 'now:year' : 'now');
+      const value = Reflect.get(target, key, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** The set of project files a site links to, each membership test a fact ("has:photos/lei.jpg"). */
+export function trackedFiles(files: Set<string>): Set<string> {
+  const set = new Set(files);
+  set.has = (path: string) => {
+    noteFact(`has:${path}`);
+    return Set.prototype.has.call(set, path);
+  };
+  for (const walk of ['values', 'keys', 'entries', 'forEach', Symbol.iterator] as const) {
+    const original = Set.prototype[walk] as (...a: unknown[]) => unknown;
+    (set as unknown as Record<PropertyKey, unknown>)[walk] = (...a: unknown[]) => {
+      noteFact('files');
+      return original.apply(set, a);
+    };
+  }
+  return set;
+}
+
+/** The slugs of publications, each look-up a fact ("slug:wu2023"). */
+export function trackedSlugs(slugs: Map<string, string>): Map<string, string> {
+  const map = new Map(slugs);
+  map.get = (key: string) => {
+    noteFact(`slug:${key}`);
+    return Map.prototype.get.call(map, key) as string | undefined;
+  };
+  map.has = (key: string) => {
+    noteFact(`slug:${key}`);
+    return Map.prototype.has.call(map, key);
+  };
+  return map;
+}
+
+const digest = (text: string) => createHash('sha1').update(text).digest('base64').slice(0, 20);
+
+/** JSON of a graph's value: maps and sets as lists, functions (a source's `locate`) left out. */
+function json(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (v instanceof Map ? [...v] : v instanceof Set ? [...v] : v)) ?? 'undefined';
+}
+
+/**
+ * The values of facts in one graph (the untracked one), each computed once: a digest of what the fact names,
+ * "-" for what is not there. `slugs` are the publications' folder names the site uses; `now` the build's time.
+ */
+export function factValues(graph: Graph, slugs: Map<string, string>, now: Date): (fact: string) => string {
+  const known = new Map<string, string>();
+  const lists = new Map<string, Map<string, object>>();
+  const list = (kind: string): Map<string, object> => {
+    let m = lists.get(kind);
+    if (!m) {
+      const field = Object.entries(LISTS).find(([, k]) => k === kind)![0] as keyof typeof LISTS;
+      m = new Map((graph[field] as { id: string }[]).map((item) => [item.id, item]));
+      lists.set(kind, m);
+    }
+    return m;
+  };
+  let files: Set<string> | undefined;
+  const compute = (fact: string): string => {
+    if (fact === 'now') return now.toISOString();
+    if (fact === 'now:year') return String(now.getUTCFullYear());
+    if (fact === 'files') return digest(graph.files.join('\n'));
+    const colon = fact.indexOf(':');
+    const kind = colon < 0 ? fact : fact.slice(0, colon);
+    const name = fact.slice(colon + 1);
+    if (kind === 'has') return (files ??= new Set(graph.files)).has(name) ? '1' : '0';
+    if (kind === 'file') {
+      try {
+        const st = statSync(join(graph.root, name));
+        return `${st.size}:${st.mtimeMs}`;
+      } catch {
+        return '-';
+      }
+    }
+    if (kind === 'slug') return slugs.get(name) ?? '-';
+    for (const [field, k] of Object.entries(MAPS)) {
+      const map = graph[field as keyof typeof MAPS] as Map<string, object>;
+      if (fact === `${k}*`) return digest([...map.keys()].join('\n'));
+      if (kind === k) {
+        const v = map.get(name);
+        return v === undefined ? '-' : digest(json(v));
+      }
+    }
+    for (const k of Object.values(LISTS)) {
+      if (fact === `${k}s*`) return digest([...list(k).keys()].join('\n'));
+      if (kind === k) {
+        const v = list(k).get(name);
+        return v === undefined ? '-' : digest(json(v));
+      }
+    }
+    // A fact this version does not know: never equal, so what read it is rendered again.
+    return `?${Math.random()}`;
+  };
+  return (fact) => {
+    let v = known.get(fact);
+    if (v === undefined) known.set(fact, (v = compute(fact)));
+    return v;
+  };
+}

@@ -1,0 +1,193 @@
+/**
+ * The build's memory of its outputs, in `<project>/.vita-cache/build/`: for each page and feed, the facts of the
+ * record it read (render/site/reads.ts), what the tail of the site needs of it (sitemap path, linked files,
+ * images, math) and the size and date of its file as written; beside it, the search records of the pages. A
+ * rebuild renders again only the outputs whose facts changed, or whose file is not as vita left it.
+ *
+ * Everything is thrown away when vita's version, the theme's files, vita.yaml or the build's options change.
+ * The cache only saves time: one that is missing, cut short, garbled or from another build is not used.
+ */
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ImageVariant } from '../render/site/parts/picture.js';
+import type { SearchRecord } from '../render/site/search-index.js';
+
+/** Bumped when what the cache holds changes shape or meaning. */
+const FORMAT = 1;
+
+/** What vita is: a cache made by another version is not used. */
+const VITA_VERSION = ((): string => {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+})();
+
+/** What a rebuild needs to know of an output it does not render again. */
+export interface OutputEntry {
+  /** Indices into the state's facts. */
+  reads: number[];
+  /** Size and modification time of the file as written: anything else means it was changed (or removed) since. */
+  size?: number;
+  mtime?: number;
+  page?: true;
+  math?: true;
+  sitemap?: string;
+  links?: string[];
+  images?: ImageVariant[];
+  /** The address of the page's search record (kept in search.json), when it has one. */
+  search?: string;
+}
+
+export interface BuildState {
+  format: number;
+  key: string;
+  /** Each fact read by some output, with its value when the outputs were made. */
+  facts: [string, string][];
+  outputs: Record<string, OutputEntry>;
+  /** The search bundle's files, when search was built from exactly these records. */
+  pagefind?: string[];
+}
+
+/** The folder of the build's cache inside a project. */
+export function buildCacheDir(projectRoot: string): string {
+  return join(projectRoot, '.vita-cache', 'build');
+}
+
+const STATE = 'state.json';
+const SEARCH = 'search.json';
+
+/** Every file under a folder, sorted, links not followed (a theme's helpers are part of it). */
+function filesOf(dir: string, prefix = ''): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (e.isDirectory()) out.push(...filesOf(join(dir, e.name), `${prefix}${e.name}/`));
+    else if (e.isFile()) out.push(`${prefix}${e.name}`);
+  }
+  return out;
+}
+
+/**
+ * What every output depends on and no page's reads say: vita's version, vita.yaml, the theme's files and the
+ * build's options (output folder, address, extras). Any change makes a cold build.
+ */
+export function buildKey(root: string, options: unknown): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([FORMAT, VITA_VERSION, options]));
+  for (const file of ['vita.yaml', ...filesOf(join(root, 'theme')).map((f) => `theme/${f}`)]) {
+    hash.update(`\0${file}\0`);
+    try {
+      hash.update(readFileSync(join(root, file)));
+    } catch {
+      hash.update('-');
+    }
+  }
+  return hash.digest('hex');
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The state of the last build with this key; undefined when there is none that can be trusted. */
+export function readBuildState(dir: string, key: string): BuildState | undefined {
+  const data = readJson(join(dir, STATE)) as BuildState | undefined;
+  if (!data || typeof data !== 'object' || data.format !== FORMAT || data.key !== key) return undefined;
+  if (!Array.isArray(data.facts) || typeof data.outputs !== 'object' || data.outputs === null) return undefined;
+  const facts = data.facts.length;
+  for (const f of data.facts) if (!Array.isArray(f) || typeof f[0] !== 'string' || typeof f[1] !== 'string') return undefined;
+  for (const entry of Object.values(data.outputs)) {
+    if (!entry || !Array.isArray(entry.reads) || typeof entry.size !== 'number' || typeof entry.mtime !== 'number') return undefined;
+    for (const r of entry.reads) if (!Number.isInteger(r) || r < 0 || r >= facts) return undefined;
+    if (entry.links !== undefined && !(Array.isArray(entry.links) && entry.links.every((l) => typeof l === 'string'))) return undefined;
+    if (entry.images !== undefined && !(Array.isArray(entry.images) && entry.images.every(isVariant))) return undefined;
+    if (entry.sitemap !== undefined && typeof entry.sitemap !== 'string') return undefined;
+    if (entry.search !== undefined && typeof entry.search !== 'string') return undefined;
+  }
+  if (data.pagefind !== undefined && !(Array.isArray(data.pagefind) && data.pagefind.every((p) => typeof p === 'string'))) return undefined;
+  return data;
+}
+
+function isVariant(v: unknown): v is ImageVariant {
+  const x = v as ImageVariant;
+  return !!x && typeof x === 'object' && typeof x.path === 'string' && typeof x.source === 'string' && typeof x.width === 'number' && typeof x.format === 'string';
+}
+
+/** The search records kept with the state of this key, by output path. */
+export function readSearchRecords(dir: string, key: string): Map<string, SearchRecord> {
+  const data = readJson(join(dir, SEARCH)) as { key?: string; records?: Record<string, SearchRecord> } | undefined;
+  const out = new Map<string, SearchRecord>();
+  if (!data || data.key !== key || typeof data.records !== 'object' || data.records === null) return out;
+  for (const [path, r] of Object.entries(data.records)) {
+    if (r && typeof r.url === 'string' && typeof r.content === 'string') out.set(path, { url: r.url, content: r.content });
+  }
+  return out;
+}
+
+/** Whether the output file is as the last build left it (same size and date). */
+export function unchangedOnDisk(out: string, path: string, entry: OutputEntry): boolean {
+  try {
+    const st = lstatSync(join(out, path));
+    return st.isFile() && st.size === entry.size && st.mtimeMs === entry.mtime;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes the state after a build, with each output's size and date as now on disk; the search records beside
+ * it, when given. The state goes last and by a rename, so a build stopped half-way leaves the previous state
+ * (whose sizes and dates then no longer match what changed) or none.
+ */
+export function writeBuildState(dir: string, out: string, state: BuildState, records?: Map<string, SearchRecord>): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    rmSync(join(dir, STATE), { force: true });
+    state.format = FORMAT;
+    for (const [path, entry] of Object.entries(state.outputs)) {
+      try {
+        const st = statSync(join(out, path));
+        entry.size = st.size;
+        entry.mtime = st.mtimeMs;
+      } catch {
+        delete state.outputs[path];
+      }
+    }
+    if (records) {
+      const all: Record<string, SearchRecord> = {};
+      for (const [path, r] of records) all[path] = r;
+      atomic(join(dir, SEARCH), JSON.stringify({ key: state.key, records: all }));
+    } else rmSync(join(dir, SEARCH), { force: true });
+    atomic(join(dir, STATE), JSON.stringify(state));
+  } catch {
+    // A cache that cannot be written costs time on the next build, nothing else.
+    forgetBuildState(dir);
+  }
+}
+
+/** Removes the state: the next build renders everything (after a build that failed, or whose theme had problems). */
+export function forgetBuildState(dir: string): void {
+  try {
+    rmSync(join(dir, STATE), { force: true });
+  } catch {
+    // nothing to forget
+  }
+}
+
+function atomic(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}

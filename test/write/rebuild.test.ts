@@ -1,0 +1,165 @@
+// Rebuilds with the build cache (.vita-cache/build/): after each kind of edit, the site is byte for byte the one a
+// cold build of the edited project makes, only the pages whose reads changed are rendered again, and a damaged
+// cache costs time, never a wrong site.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSite, type BuildSiteOptions, type SiteBuild } from '../../src/write/build.js';
+import { contentsUnder } from '../files.js';
+import { projectEdits } from '../project-edits.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'vita-rebuild-'));
+const project = join(dir, 'project');
+const site = join(dir, 'site');
+const cache = join(project, '.vita-cache', 'build');
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+// A fixed "now": pages that show upcoming seminars read the time, and a cold build must see the same one.
+const options: BuildSiteOptions = { now: new Date('2026-03-01T00:00:00Z'), extras: { search: true, calendars: true } };
+const edits = projectEdits(project);
+
+/** A cold build of the project as it is now, without any cache, into a fresh folder: the site a rebuild must equal. */
+async function coldSite(name: string): Promise<Map<string, string>> {
+  const out = join(dir, name);
+  rmSync(out, { recursive: true, force: true });
+  const built = await buildSite(project, out, { ...options, cache: false });
+  assert.equal(built.errors, 0);
+  return contentsUnder(out);
+}
+
+function assertSameTree(actual: Map<string, string>, expected: Map<string, string>): void {
+  const paths = [...new Set([...actual.keys(), ...expected.keys()])].sort();
+  const differ = paths.filter((p) => actual.get(p) !== expected.get(p));
+  assert.deepEqual(differ, [], 'files that differ from a cold build of the edited project');
+}
+
+/** The files whose bytes differ between two trees (added and removed included). */
+function differing(a: Map<string, string>, b: Map<string, string>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])].filter((p) => a.get(p) !== b.get(p)).sort();
+}
+
+async function rebuild(): Promise<SiteBuild> {
+  const built = await buildSite(project, site, options);
+  assert.equal(built.errors, 0);
+  return built;
+}
+
+describe('rebuilds with the build cache', () => {
+  before(async () => {
+    cpSync('examples/pku-group', project, { recursive: true, filter: (src) => !src.includes('_site') && !src.includes('.vita-cache') });
+    edits.write('theme/style.css', 'body { color: #222; }\n');
+    const first = await rebuild();
+    assert.equal(first.kept, 0, 'a first build renders everything');
+  });
+
+  it('keeps every page when nothing changed, and the search index with them', async () => {
+    const before = contentsUnder(site);
+    const again = await rebuild();
+    assert.equal(again.rendered, 0, 'no page or feed rendered again');
+    assert.ok(again.kept > 100, `kept: ${again.kept}`);
+    assert.equal(again.written, 0);
+    assertSameTree(contentsUnder(site), before);
+  });
+
+  it('after a publication\'s title is edited, renders and rewrites only the pages that show it', async () => {
+    const before = contentsUnder(site);
+    edits.edit('publications/conferences.bib', (t) => t.replace('Functional Scaling Laws in Kernel Regression', 'Functional Scaling Laws Revisited'));
+    const built = await rebuild();
+    const cold = await coldSite('cold-title');
+    assertSameTree(contentsUnder(site), cold);
+    const pages = differing(before, cold).filter((p) => !p.startsWith('pagefind/') && p !== '.vita-manifest.json');
+    // The paper's page, its authors' pages, lists and CV pages, the group's lists, the news, project, post and
+    // hand-written pages that cite it: in English and in Chinese.
+    assert.equal(pages.length, 22, pages.join('\n'));
+    assert.deepEqual(built.write!.changed.filter((p) => !p.startsWith('pagefind/')).sort(), pages);
+    // Rendered again: the pages that changed, and at most a few that read the paper without showing its title (the
+    // group's page, in both languages, looks at every paper); not the other ~170 pages and feeds.
+    assert.ok(built.rendered >= pages.length && built.rendered <= pages.length + 4, `rendered ${built.rendered}, changed ${pages.length}`);
+    assert.ok(built.kept > 150, `kept ${built.kept}`);
+    assert.ok(built.write!.changed.some((p) => p.startsWith('pagefind/')), 'the title is searched for: the index is made again');
+  });
+
+  it('after a person\'s name is edited, matches a cold build', async () => {
+    edits.edit('people/chao-ma.yaml', (t) => t.replace('en: Chao Ma', 'en: Chao C. Ma'));
+    const built = await rebuild();
+    assertSameTree(contentsUnder(site), await coldSite('cold-name'));
+    assert.ok(built.kept > 0 && built.rendered > 0, `kept ${built.kept}, rendered ${built.rendered}`);
+  });
+
+  it('after a news item is edited, matches a cold build', async () => {
+    edits.edit('news/2025-05-sharpness-disparity-icml.md', (t) => t.replace('The Sharpness Disparity Principle accepted', 'The Sharpness Disparity Principle was accepted'));
+    const built = await rebuild();
+    assertSameTree(contentsUnder(site), await coldSite('cold-news'));
+    assert.ok(built.kept > 0 && built.rendered > 0, `kept ${built.kept}, rendered ${built.rendered}`);
+  });
+
+  it('after the theme is edited, renders everything again and matches a cold build', async () => {
+    edits.edit('theme/style.css', (t) => t.replace('#222', '#333'));
+    const built = await rebuild();
+    assert.equal(built.kept, 0);
+    assertSameTree(contentsUnder(site), await coldSite('cold-theme'));
+  });
+
+  it('after vita.yaml is edited, renders everything again and matches a cold build', async () => {
+    edits.edit('vita.yaml', (t) => t.replace('en: Machine Learning Theory Group\n', 'en: The Machine Learning Theory Group\n'));
+    const built = await rebuild();
+    assert.equal(built.kept, 0);
+    assertSameTree(contentsUnder(site), await coldSite('cold-config'));
+  });
+
+  it('after a publication is added, matches a cold build', async () => {
+    edits.edit('publications/conferences.bib', (t) => `${t}\n@inproceedings{wu2026added,\n  title = {An Added Paper on Scaling},\n  author = {Wu, Lei and Ma, Chao},\n  booktitle = {ICML},\n  year = {2026}\n}\n`);
+    const built = await rebuild();
+    assertSameTree(contentsUnder(site), await coldSite('cold-added'));
+    assert.ok(built.kept > 0, `kept ${built.kept}`);
+  });
+
+  it('makes the search index again when the kept one\'s files are not as listed', async () => {
+    const state = join(cache, 'state.json');
+    writeFileSync(state, readFileSync(state, 'utf8').replace(/"pagefind":\["/, '"pagefind":["../outside","'));
+    const built = await rebuild();
+    assert.ok(built.write!.changed.length === 0 && built.searchPages > 0, 'the same index, made again');
+    assertSameTree(contentsUnder(site), await coldSite('cold-pagefind'));
+  });
+
+  describe('a damaged cache costs time, never a wrong site', () => {
+    // The site and cache of the record before an edit are kept aside; each damage is done to a copy of them, then
+    // the edited record is built: a build trusting the damaged cache would show the old record somewhere.
+    const saved = join(dir, 'saved');
+    let expected: Map<string, string>;
+    before(async () => {
+      await rebuild();
+      cpSync(site, join(saved, 'site'), { recursive: true });
+      cpSync(cache, join(saved, 'cache'), { recursive: true });
+      edits.edit('people/chao-ma.yaml', (t) => t.replace(/en: Chao (C\. )*Ma/, 'en: Chao Ma Jr.'));
+      edits.edit('publications/conferences.bib', (t) => t.replace('Functional Scaling Laws Revisited', 'Functional Scaling Laws, Damaged Cache'));
+      expected = await coldSite('cold-damaged');
+    });
+    const damages: [string, () => void][] = [
+      ['garbage bytes', () => writeFileSync(join(cache, 'state.json'), Buffer.from([0xff, 0x00, 0x7b, 0x22, 0x9c]))],
+      ['truncated JSON', () => truncateSync(join(cache, 'state.json'), Math.floor(readFileSync(join(cache, 'state.json')).length / 2))],
+      ['a missing state', () => unlinkSync(join(cache, 'state.json'))],
+      ['missing search records', () => unlinkSync(join(cache, 'search.json'))],
+      ['garbled search records', () => writeFileSync(join(cache, 'search.json'), readFileSync(join(cache, 'search.json'), 'utf8').replace(/"content":"[^"]{0,40}/g, '"content":"x'))],
+      ['facts out of range', () => writeFileSync(join(cache, 'state.json'), readFileSync(join(cache, 'state.json'), 'utf8').replace(/"reads":\[\d+/g, '"reads":[99999999'))],
+      ['wrong fact values', () => writeFileSync(join(cache, 'state.json'), readFileSync(join(cache, 'state.json'), 'utf8').replace(/"((?:pub|person):[^"]+)","[^"]+"/g, '"$1","stale"'))],
+      ['a deleted output page', () => unlinkSync(join(site, 'people/chao-ma/index.html'))],
+      ['an output page edited by hand', () => writeFileSync(join(site, 'publications/index.html'), 'edited')],
+      ['a missing manifest entry', () => writeFileSync(join(site, '.vita-manifest.json'), readFileSync(join(site, '.vita-manifest.json'), 'utf8').replace(/\n "people\/chao-ma\/index.html": "[0-9a-f]+",/, ''))],
+    ];
+    for (const [name, damage] of damages) {
+      it(`with ${name}`, async () => {
+        rmSync(site, { recursive: true, force: true });
+        rmSync(cache, { recursive: true, force: true });
+        cpSync(join(saved, 'site'), site, { recursive: true });
+        cpSync(join(saved, 'cache'), cache, { recursive: true });
+        damage();
+        const built = await buildSite(project, site, { ...options, force: name === 'a missing manifest entry' });
+        assert.equal(built.errors, 0);
+        assertSameTree(contentsUnder(site), expected);
+      });
+    }
+  });
+});
