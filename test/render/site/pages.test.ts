@@ -197,7 +197,7 @@ describe('seminars', () => {
     assert.match(event, /<a class="action link-video" href="https:\/\/video\.example\.org\/ml-theory\/2025-04-11-keller">Video<\/a>/);
     assert.match(event, /<a class="action link-paper" href="https:\/\/example\.org\/~akeller\/uniform-guarantees\.pdf">Paper<\/a>/);
     const list = page(site, 'seminars/ml-theory-seminar/index.html');
-    assert.match(list, /<p class="pub-links event-links"><a href="https:\/\/video\.example\.org\/ml-theory\/2025-04-11-keller" class="link-video">Video<\/a><a href="https:\/\/example\.org\/~akeller\/uniform-guarantees\.pdf" class="link-paper">Paper<\/a><\/p>/);
+    assert.match(list, /<p class="pub-links event-links"><a href="https:\/\/video\.example\.org\/ml-theory\/2025-04-11-keller" class="link-video">Video<\/a> <a href="https:\/\/example\.org\/~akeller\/uniform-guarantees\.pdf" class="link-paper">Paper<\/a><\/p>/);
   });
 
   it('typesets the abstract’s math', () => {

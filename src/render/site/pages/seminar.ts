@@ -66,7 +66,7 @@ export function eventItem(site: Site, e: SeminarEvent, options: { showSeries?: b
 <div>
 <p class="event-title"><a href="${url(site, paths.event(e.series, eventSlug(e.id)))}">${renderInline(e.title, markdownFor(site))}</a>${statusBadge(site, e)}</p>
 <p class="muted">${join(e.speakers.map((s) => html`${speakerName(site, s)}${speakerAffiliation(site, s) ? `, ${speakerAffiliation(site, s)}` : ''}`), '; ')}${options.showSeries && series ? html` · ${seriesName(site, series)}` : ''}</p>
-${links.length ? html`<p class="pub-links event-links">${links.map((l) => html`<a href="${l.href}" class="link-${l.kind}">${l.label}</a>`)}</p>` : ''}
+${links.length ? html`<p class="pub-links event-links">${join(links.map((l) => html`<a href="${l.href}" class="link-${l.kind}">${l.label}</a>`), ' ')}</p>` : ''}
 </div>
 </li>`;
 }
@@ -162,7 +162,7 @@ ${venue?.name || venue?.online ? html`<div><dt>${t.place}</dt><dd>${venue?.name 
 <p class="pub-actions">
 <a class="action" href="${url(site, paths.eventCalendar(series.id, eventSlug(event.id)), { asset: true })}">${t.addToCalendar}</a>
 <a class="action" href="${url(site, paths.seriesCalendar(series.id), { asset: true })}">${t.subscribe}</a>
-${eventLinks(site, event).map((l) => html`<a class="action link-${l.kind}" href="${l.href}">${l.label}</a>`)}
+${join(eventLinks(site, event).map((l) => html`<a class="action link-${l.kind}" href="${l.href}">${l.label}</a>`), '\n')}
 </p>
 ${event.abstract ? html`<section class="abstract"><h2>${t.abstract}</h2><div${lang ? html` lang="${lang}"` : ''}>${renderMarkdown(event.abstract, markdownFor(site))}</div></section>` : ''}
 ${bios.length ? html`<section class="bio"><h2>${t.bio}</h2><div${lang ? html` lang="${lang}"` : ''}>${bios.map((b) => renderMarkdown(b, markdownFor(site)))}</div></section>` : ''}
