@@ -69,6 +69,16 @@ export function resolveSeminars(
     const { speaker: _one, speakers: _many, slides, video, links: ownLinks, ...rest } = v;
     // `slides` and `video` beside `links` are the older place for them: one set of links, `links` first.
     const links = { ...(slides ? { slides } : {}), ...(video ? { video } : {}), ...ownLinks };
+    for (const [kind, older] of [['slides', slides], ['video', video]] as const) {
+      const newer = ownLinks?.[kind];
+      if (older && newer && older.trim() !== newer.trim()) {
+        diagnostics.warning(e.file, e.locate([kind]), 'resolve/event-link-twice', `the event gives its ${kind} twice, as ${kind} (${older}) and links.${kind} (${newer}): links.${kind} is shown`, {
+          path: [kind],
+          input: older,
+          hint: `keep one: remove ${kind}, or move it into links.`,
+        });
+      }
+    }
     const id = `${seriesId}/${e.id}`;
     events.set(id, {
       ...rest,

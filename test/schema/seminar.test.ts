@@ -36,4 +36,14 @@ describe('seminar event schema: links', () => {
     const dead = diagnostics.list.filter((d) => d.code === 'check/dead-link');
     assert.deepEqual(dead.map((d) => [d.file, d.path]), [['seminars/nyc-seminar/2025-05-02-missing.yaml', ['links', 'slides']]]);
   });
+
+  it('warns, at the older field, when slides are given twice and differ; links wins', () => {
+    const { diagnostics, graph } = projectFrom({
+      ...SEMINAR_PROJECT,
+      'seminars/nyc-seminar/2025-05-02-twice.yaml': ['title: A talk', 'speaker: {name: Jane Doe}', "start: '2025-05-02 14:00'", 'slides: https://example.org/old.pdf', 'video: https://example.org/same', 'links:', '  slides: https://example.org/new.pdf', '  video: https://example.org/same', ''].join('\n'),
+    });
+    const twice = diagnostics.list.filter((d) => d.code === 'resolve/event-link-twice');
+    assert.deepEqual(twice.map((d) => [d.file, d.line, d.path]), [['seminars/nyc-seminar/2025-05-02-twice.yaml', 4, ['slides']]]);
+    assert.equal(graph.events.get('nyc-seminar/2025-05-02-twice')!.links.slides, 'https://example.org/new.pdf');
+  });
 });
