@@ -376,4 +376,15 @@ describe('import: a talk\'s links (its page elsewhere, slides, video, paper)', (
     assert.deepEqual(linksOf(json.graph, 'Bayesian nonparametrics'), { video: 'https://video.example.ca/alves' });
     assert.deepEqual(linksOf(json.graph, 'Conformal prediction'), { page: 'https://researchseminars.org/talk/stats/12/' });
   });
+
+  it('importing again into a project whose event lacks the link reports it, and writes nothing', async () => {
+    const into = tempDir();
+    await imported(`${FIXTURES}/ics/seminar.ics`, into);
+    const file = join(into, 'seminars', 'analysis-and-probability-seminar', '2026-04-09-lea-dubois.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^links:\n  page: .*\n/m, ''));
+    const again = await run(`${FIXTURES}/ics/seminar.ics`, into);
+    assert.deepEqual(again.written, []);
+    const lea = again.merge!.merged.find((m) => m.into === '2026-04-09-lea-dubois')!;
+    assert.deepEqual(lea.conflicts.map((c) => `${c.field}: ${c.project} -> ${c.imported}`), ['links.page:  -> https://indico.example.org/event/42/']);
+  });
 });
