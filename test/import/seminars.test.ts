@@ -346,8 +346,9 @@ describe('import: a talk\'s links (its page elsewhere, slides, video, paper)', (
     assert.deepEqual(notes(result), [], 'nothing reported as not carried');
     const block = published(graph, 'analysis-and-probability-seminar').calendar.split('BEGIN:VEVENT').find((b) => b.includes('Optimal transport and diffusion'))!;
     assert.match(block, /^URL:https:\/\/indico\.example\.org\/event\/42\/$/m);
-    const eventPage = pageText(builtSite(graph).get('seminars/analysis-and-probability-seminar/2026-04-09-lea-dubois/index.html')!);
-    assert.match(eventPage, /Talk page/);
+    const markup = builtSite(graph).get('seminars/analysis-and-probability-seminar/2026-04-09-lea-dubois/index.html')!;
+    assert.match(pageText(markup), /Talk page/);
+    assert.match(markup, /"sameAs":"https:\/\/indico\.example\.org\/event\/42\/"/, 'the page\'s JSON-LD names the talk\'s page elsewhere');
     const rs = await imported(`${FIXTURES}/ics/researchseminars.ics`);
     assert.deepEqual(linksOf(rs.graph, 'Heights on stacky curves'), {}, 'the meeting link stays the online venue');
   });
