@@ -469,6 +469,8 @@ export const EXAMPLE_BY_PATH: Record<string, unknown> = {
   'series:duration': 90,
   'series:organizers': ['lei-wu'],
   'event:series': 'scms-colloquium',
+  'event:links.page': 'https://indico.example.org/event/42/',
+  'event:links.paper': 'https://arxiv.org/abs/2501.01234',
   'event:title': 'A Statistical Theory of Language Model Alignment',
   'event:speakers': ['lei-wu', { name: 'Weijie Su', affiliation: 'University of Pennsylvania' }],
   'event:speaker': { name: 'Weijie Su', affiliation: 'University of Pennsylvania', homepage: 'https://www.example.edu/~suw/' },

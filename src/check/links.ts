@@ -123,6 +123,10 @@ export function findDeadLinks(graph: Graph, diagnostics: Diagnostics, cache?: Li
     for (const f of [...found.values()].sort((a, b) => a.at - b.at)) for (const d of f.diagnostics) diagnostics.add(d);
   }
   for (const s of graph.series.values()) each(s, (check) => check(s.file, s.logo, () => undefined, ['logo']));
+  // A talk's slides or paper kept as a file of the project.
+  for (const e of graph.events.values()) {
+    if (Object.values(e.links).some((v) => v && isLocal(v))) each(e, (check) => Object.entries(e.links).forEach(([k, v]) => check(e.file, v, () => undefined, ['links', k])));
+  }
   // What the owner writes: a person's pages are their sections, checked above.
   const writing = [...graph.pages.filter((p) => !p.person), ...graph.posts, ...graph.projects];
   for (const w of writing) {

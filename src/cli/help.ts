@@ -138,7 +138,8 @@ RenderCV YAML, a Markdown CV, or the folder of an al-folio, academicpages,
 Hugo Blox (Wowchemy) or jemdoc site; or a seminar: its calendar feed (.ics,
 kind ics), its site's talk pages (Hugo content/talks/, Jekyll _talks/, kind
 seminar-site) or a data file listing talks (_data/talks.yml, kind
-seminar-data), each into a series and its events. The kind is detected;
+seminar-data), each into a series and its events, with each talk's page,
+slides, video and paper as its links (web addresses only). The kind is detected;
 --kind forces it. Only new files are written; what is already in the project
 (same DOI, arXiv id, or title and first author; for a talk, its day and title
 or speakers) is recognised, and differences are reported, never overwritten.
@@ -230,7 +231,9 @@ const ANNOUNCE = `Usage: vita announce <event> [project] [--out folder] [--base-
 Makes the announcement of a seminar event: an A4 poster (PDF), an email (plain
 text and HTML, ready to paste) and a calendar entry (.ics), into
 <output>/announce/; prints the email's subject. <event> is <series>/<event>,
-or the event's name when only one series has it.
+or the event's name when only one series has it. The talk's links (links:
+page, slides, video, paper) are listed in the email and the .ics; its page
+elsewhere is the .ics entry's URL.
   -o, --out <folder>   Write them there instead.
   --base-url <url>     Site address for the links in the email and the .ics.
   --lang <tag>         Language of the labels and dates: en, zh, de, fr, es, ja,

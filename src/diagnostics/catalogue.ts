@@ -297,6 +297,11 @@ export const CATALOGUE: Record<string, CatalogueEntry> = {
     severity: 'warning',
     description: 'An event time falls in the hour a daylight-saving change skips or repeats in its time zone, so it names no instant or two. Write the time a clock there will show, or give a fixed-offset `timezone` for the second of two.',
   },
+  'resolve/event-link-twice': {
+    title: 'Event link given twice',
+    severity: 'warning',
+    description: 'An event gives its slides or video both in the older place (`slides:`, `video:`) and in `links`, and the two differ. `links` is shown; remove the other, or move it into `links`.',
+  },
   'resolve/timezone-mismatch': {
     title: 'Event time zone differs from its room\'s',
     severity: 'warning',

@@ -886,6 +886,11 @@ function eventConflicts(project: Partial<EventInput>, imported: Partial<EventInp
     ['status', (e) => e.status ?? 'scheduled'],
     ['venue', (e) => e.venue?.name],
     ['abstract', (e) => e.abstract],
+    // A talk's links, `slides`/`video` of the older place read as its links.
+    ['links.page', (e) => e.links?.page],
+    ['links.slides', (e) => e.links?.slides ?? e.slides],
+    ['links.video', (e) => e.links?.video ?? e.video],
+    ['links.paper', (e) => e.links?.paper],
   ];
   for (const [field, get] of fields) {
     const a = text(get(project));

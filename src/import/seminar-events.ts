@@ -4,7 +4,7 @@
  * wall clock of their zone, ids from the day and the speaker, and every talk that cannot be an event counted with why.
  */
 import { isTimeZone, utcToZoned } from '../resolve/time.js';
-import type { EventInput, SeriesInput } from '../schema/index.js';
+import { isReadableUrl, isSafeUrl, type EventInput, type SeriesInput } from '../schema/index.js';
 import { leaveOut, note, type ImportBundle, type Origin } from './bundle.js';
 import { compact, htmlToMarkdown, safeUrl, shortHash, slug, uniqueId } from './text.js';
 
@@ -28,8 +28,11 @@ export interface SeminarTalk {
   abstract?: string;
   bio?: string;
   status?: 'scheduled' | 'cancelled' | 'postponed';
+  /** The talk's own links as the source writes them (checked here: only web addresses are carried). */
+  page?: string;
   slides?: string;
   video?: string;
+  paper?: string;
   origin: Origin;
 }
 
@@ -84,13 +87,35 @@ export function addSeminarEvents(bundle: ImportBundle, facts: SeriesFacts, talks
       abstract: talk.abstract,
       bio: talk.bio,
       status: talk.status && talk.status !== 'scheduled' ? talk.status : undefined,
-      slides: safeUrl(talk.slides),
-      video: safeUrl(talk.video),
+      links: talkLinks(bundle, talk),
     }) as Omit<EventInput, '$schema'>;
     const who = slug(talk.speakers[0]?.name ?? '', 30) || slug(talk.title, 30) || shortHash(`${talk.speakers[0]?.name ?? ''}${talk.title}`);
     const id = uniqueId(`${talk.start.slice(0, 10)}-${who}`, taken);
     bundle.events.push({ series: facts.id, seriesValue, id, value, origin: talk.origin });
   }
+}
+
+const LINK_WORDS = { page: 'page', slides: 'slides', video: 'video', paper: 'paper' } as const;
+
+/**
+ * The talk's links that are web addresses. A path of the site ("/files/slides.pdf", Hugo's `url: /talks/x/`) names
+ * a file or page vita does not have, and a javascript: or data: link is no link: neither is carried, and a note says so.
+ */
+function talkLinks(bundle: ImportBundle, talk: SeminarTalk): EventInput['links'] {
+  const links: NonNullable<EventInput['links']> = {};
+  for (const kind of ['page', 'slides', 'video', 'paper'] as const) {
+    const written = talk[kind]?.trim();
+    if (!written) continue;
+    const safe = safeUrl(written);
+    const web = safe && /^(https?:\/\/|doi:)/i.test(safe) && isSafeUrl(safe) && isReadableUrl(safe) ? safe : undefined;
+    if (web) {
+      links[kind] = web;
+      continue;
+    }
+    const why = /^[a-z][a-z0-9+.-]*:/i.test(written) ? 'is not a link vita publishes (only http(s) addresses are)' : 'is a path of the source site, not a web address';
+    note(bundle, 'info', talk.origin, 'event-links', `the ${LINK_WORDS[kind]} link "${written.slice(0, 80)}" of the talk "${talk.title}" ${why}: not carried`, `give its full address (https://...) as links.${kind} in the event, or copy the file into the project and give its path.`);
+  }
+  return Object.keys(links).length ? links : undefined;
 }
 
 function speakerValue(s: TalkSpeaker): NonNullable<EventInput['speaker']> {

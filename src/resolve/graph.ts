@@ -1,6 +1,6 @@
 /** The resolved record: one graph in which authors are people, citations are keys that exist, and events belong to series. */
 import type { AuthorRole } from '../schema/author-marks.js';
-import type { ConfigInput, EventInput, LocalizedText, NewsInput, PersonInput, PublicationInput, SeriesInput } from '../schema/index.js';
+import type { ConfigInput, EventInput, EventLinksInput, LocalizedText, NewsInput, PersonInput, PublicationInput, SeriesInput } from '../schema/index.js';
 import type { PAGE_LAYOUTS } from '../schema/page.js';
 import type { PublicationStatus } from '../schema/publication.js';
 import type { Located } from '../validate/index.js';
@@ -122,8 +122,10 @@ export interface Speaker extends PersonLink {
   bio?: string;
 }
 
-export interface SeminarEvent extends Omit<EventInput, 'speaker' | 'speakers' | 'timezone' | 'series'> {
+export interface SeminarEvent extends Omit<EventInput, 'speaker' | 'speakers' | 'timezone' | 'series' | 'links' | 'slides' | 'video'> {
   id: string;
+  /** The talk's links as written (local files as project paths), `slides`/`video` of the older place folded in. */
+  links: EventLinksInput;
   series: string;
   file: string;
   speakers: Speaker[];

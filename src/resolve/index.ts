@@ -152,8 +152,8 @@ function makePeople(
         place: e.venue?.name,
         date: e.startLocal.slice(0, 10),
         virtual: !e.venue?.name && !!e.venue?.online,
-        video: e.video,
-        slides: e.slides,
+        video: e.links.video,
+        slides: e.links.slides,
         seminar: { series: e.series, event: e.id },
       });
     }

@@ -66,7 +66,19 @@ export function resolveSeminars(
       const name = s.name ? localized(s.name, languages).main : undefined;
       return { ...base, name: name ?? base.name ?? '', honorific: s.honorific, affiliation: s.affiliation, url: s.homepage, homepage: s.homepage, photo: s.photo, bio: s.bio };
     });
-    const { speaker: _one, speakers: _many, ...rest } = v;
+    const { speaker: _one, speakers: _many, slides, video, links: ownLinks, ...rest } = v;
+    // `slides` and `video` beside `links` are the older place for them: one set of links, `links` first.
+    const links = { ...(slides ? { slides } : {}), ...(video ? { video } : {}), ...ownLinks };
+    for (const [kind, older] of [['slides', slides], ['video', video]] as const) {
+      const newer = ownLinks?.[kind];
+      if (older && newer && older.trim() !== newer.trim()) {
+        diagnostics.warning(e.file, e.locate([kind]), 'resolve/event-link-twice', `the event gives its ${kind} twice, as ${kind} (${older}) and links.${kind} (${newer}): links.${kind} is shown`, {
+          path: [kind],
+          input: older,
+          hint: `keep one: remove ${kind}, or move it into links.`,
+        });
+      }
+    }
     const id = `${seriesId}/${e.id}`;
     events.set(id, {
       ...rest,
@@ -74,6 +86,7 @@ export function resolveSeminars(
       series: seriesId,
       file: e.file,
       speakers,
+      links,
       venue: v.venue ?? parent.venue,
       timezone,
       startLocal,

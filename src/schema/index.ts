@@ -3,7 +3,7 @@ export { Config, type ConfigInput } from './config.js';
 export { Person, type PersonInput } from './person.js';
 export { Publication, type PublicationInput, type AuthorInput } from './publication.js';
 export { News, type NewsInput } from './news.js';
-export { Series, Event, type SeriesInput, type EventInput } from './seminar.js';
+export { Series, Event, EventLinks, type SeriesInput, type EventInput, type EventLinksInput } from './seminar.js';
 export { SitePage, PAGE_LAYOUTS, type SitePageInput } from './page.js';
 export { Post, type PostInput } from './post.js';
 export { Project, type ProjectInput } from './project.js';

@@ -61,6 +61,17 @@ export const Speaker = z.union([
     .strict(),
 ]);
 
+/** A talk's own addresses elsewhere and its material: web addresses, or files of the project (a PDF of the slides). */
+export const EventLinks = z
+  .object({
+    page: Url.optional().describe("The talk's page elsewhere (Indico, researchseminars.org, the host's site); the calendar entry links it."),
+    slides: Url.optional().describe('The slides: a web address, or a file of the project ("seminars/ml/2025-07-23-su/slides.pdf").'),
+    video: Url.optional().describe('A recording of the talk.'),
+    paper: Url.optional().describe('The paper the talk is about (arXiv, a journal page, or a PDF in the project).'),
+  })
+  .strict()
+  .describe("The talk's links, shown on its page, in the series' list, in its calendar entry and in announcements.");
+
 export const Event = z
   .object({
     $schema: z.string().optional(),
@@ -75,8 +86,9 @@ export const Event = z
     abstract: z.string().optional(),
     bio: z.string().optional().describe('About the speaker (Markdown).'),
     status: z.enum(['scheduled', 'cancelled', 'postponed']).default('scheduled'),
-    slides: Url.optional(),
-    video: Url.optional(),
+    links: EventLinks.optional(),
+    slides: Url.optional().describe('Same as links.slides (the older place for it); links.slides wins when both are given.'),
+    video: Url.optional().describe('Same as links.video (the older place for it); links.video wins when both are given.'),
     language: z.string().optional(),
     sequence: z.number().int().nonnegative().optional().describe('Calendar revision; raise it when you change a published event.'),
     program: z
@@ -89,3 +101,4 @@ export const Event = z
 
 export type SeriesInput = z.output<typeof Series>;
 export type EventInput = z.output<typeof Event>;
+export type EventLinksInput = z.output<typeof EventLinks>;

@@ -334,3 +334,58 @@ describe('import: a seminar site (talk pages) and a data file of talks', () => {
     assert.deepEqual(again.written, []);
   });
 });
+
+describe('import: a talk\'s links (its page elsewhere, slides, video, paper)', () => {
+  /** The links of the event whose title starts so. */
+  const linksOf = (graph: Graph, title: string) => [...graph.events.values()].find((e) => e.title.startsWith(title))!.links;
+  const notes = (result: Awaited<ReturnType<typeof run>>) => result.diagnostics.filter((d) => d.code === 'import/event-links').map((d) => d.message);
+
+  it('.ics: URL is the talk\'s page (and the exported entry\'s URL); a URL that is the link to join is the venue\'s', async () => {
+    const { result, graph } = await imported(`${FIXTURES}/ics/seminar.ics`);
+    assert.deepEqual(linksOf(graph, 'Optimal transport and diffusion'), { page: 'https://indico.example.org/event/42/' });
+    assert.deepEqual(notes(result), [], 'nothing reported as not carried');
+    const block = published(graph, 'analysis-and-probability-seminar').calendar.split('BEGIN:VEVENT').find((b) => b.includes('Optimal transport and diffusion'))!;
+    assert.match(block, /^URL:https:\/\/indico\.example\.org\/event\/42\/$/m);
+    const markup = builtSite(graph).get('seminars/analysis-and-probability-seminar/2026-04-09-lea-dubois/index.html')!;
+    assert.match(pageText(markup), /Talk page/);
+    assert.match(markup, /"sameAs":"https:\/\/indico\.example\.org\/event\/42\/"/, 'the page\'s JSON-LD names the talk\'s page elsewhere');
+    const rs = await imported(`${FIXTURES}/ics/researchseminars.ics`);
+    assert.deepEqual(linksOf(rs.graph, 'Heights on stacky curves'), {}, 'the meeting link stays the online venue');
+  });
+
+  it('Hugo: `paper` and `slides` carried; `url` that is the page\'s own path on the site is not, with a note', async () => {
+    const { result, graph } = await imported(`${FIXTURES}/seminar-hugo`);
+    assert.deepEqual(linksOf(graph, 'Minimal surfaces'), { paper: 'https://arxiv.org/abs/2501.01234' });
+    assert.deepEqual(linksOf(graph, 'Mapping class groups'), { slides: 'https://example.org/slides/sato-2026.pdf' });
+    assert.deepEqual(notes(result).length, 1);
+    assert.match(notes(result)[0]!, /page link "\/talks\/ana-lopez\/" .* is a path of the source site/);
+    const list = builtSite(graph).get('seminars/geometry-and-topology-seminar/index.html')!;
+    assert.match(list, /<a href="https:\/\/arxiv\.org\/abs\/2501\.01234" class="link-paper">Paper<\/a>/, 'the series\' list links the paper');
+  });
+
+  it('Jekyll: `link` and `video` carried; a javascript: link is not, with a note', async () => {
+    const { result, graph } = await imported(`${FIXTURES}/seminar-jekyll`);
+    assert.deepEqual(linksOf(graph, 'Learning reduced-order models'), { page: 'https://indico.example.de/event/7/', video: 'https://video.example.de/wagner-2026' });
+    assert.ok(notes(result).some((m) => /slides link "javascript:alert\(1\)" .* not a link vita publishes/.test(m)), JSON.stringify(notes(result)));
+  });
+
+  it('data files: `url`, `slides` and `recording` carried; a data: link is not', async () => {
+    const yaml = await imported(`${FIXTURES}/seminar-data/_data/seminars.yml`);
+    assert.deepEqual(linksOf(yaml.graph, '非線形偏微分方程式'), { page: 'https://seminars.example.jp/2026/yamada', slides: 'https://example.org/yamada-slides.pdf' });
+    assert.ok(notes(yaml.result).some((m) => /video link "data:text\/html,hello"/.test(m)));
+    const json = await imported(`${FIXTURES}/seminar-json/data/talks.json`);
+    assert.deepEqual(linksOf(json.graph, 'Bayesian nonparametrics'), { video: 'https://video.example.ca/alves' });
+    assert.deepEqual(linksOf(json.graph, 'Conformal prediction'), { page: 'https://researchseminars.org/talk/stats/12/' });
+  });
+
+  it('importing again into a project whose event lacks the link reports it, and writes nothing', async () => {
+    const into = tempDir();
+    await imported(`${FIXTURES}/ics/seminar.ics`, into);
+    const file = join(into, 'seminars', 'analysis-and-probability-seminar', '2026-04-09-lea-dubois.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^links:\n  page: .*\n/m, ''));
+    const again = await run(`${FIXTURES}/ics/seminar.ics`, into);
+    assert.deepEqual(again.written, []);
+    const lea = again.merge!.merged.find((m) => m.into === '2026-04-09-lea-dubois')!;
+    assert.deepEqual(lea.conflicts.map((c) => `${c.field}: ${c.project} -> ${c.imported}`), ['links.page:  -> https://indico.example.org/event/42/']);
+  });
+});

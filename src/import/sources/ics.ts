@@ -75,7 +75,6 @@ function readCalendar(calendar: ICAL.Component, file: string, bundle: ImportBund
     (exceptions.get(uid) ?? exceptions.set(uid, []).get(uid)!).push(v);
   }
   const masters = new Set(vevents.filter((v) => v.hasProperty('rrule') || v.hasProperty('rdate')).map((v) => str(v.getFirstPropertyValue('uid')) ?? ''));
-  let links = 0;
   for (const [i, v] of vevents.entries()) {
     const uid = str(v.getFirstPropertyValue('uid')) ?? '';
     const origin: Origin = { file, line: lineOf(i) };
@@ -93,7 +92,6 @@ function readCalendar(calendar: ICAL.Component, file: string, bundle: ImportBund
       talks.push({ title: event.summary || undefined, speakers: [], origin });
       continue;
     }
-    if (v.hasProperty('url')) links++;
     if (!event.isRecurring()) {
       talks.push(talkOf(event.component, event.startDate, event.endDate, zone, origin));
       continue;
@@ -101,7 +99,6 @@ function readCalendar(calendar: ICAL.Component, file: string, bundle: ImportBund
     for (const ex of exceptions.get(uid) ?? []) event.relateException(ex);
     talks.push(...occurrences(event, zone, origin, bundle));
   }
-  if (links) note(bundle, 'info', { file }, 'event-links', `${links} event${links > 1 ? 's' : ''} link to a page of their own (URL); vita's event pages take its place, and the links were not carried`);
   // Indico and researchseminars.org give UTC times and no zone of their own: the series is then in UTC, which a
   // reader may not expect.
   if (zone === 'UTC' && !calendar.hasProperty('x-wr-timezone') && talks.some((t) => t.start && t.start.length > 10)) {
@@ -148,6 +145,7 @@ function talkOf(v: ICAL.Component, start: ICAL.Time, end: ICAL.Time | undefined,
   const until = end && !(start.isDate && end.isDate && end.compare(start) <= 0) ? timeOf(end, at.timezone ?? zone, start.isDate) : undefined;
   const location = str(v.getFirstPropertyValue('location'))?.replace(/^Lecture held in\s+/i, '');
   const locationUrl = location && /^https?:\/\/\S+$/.test(location) ? location : undefined;
+  const online = locationUrl ?? listed?.online ?? onlineLink(description);
   return compact({
     title: split.title || undefined,
     speakers: split.speakers.length ? split.speakers : (described.speakers ?? []),
@@ -155,9 +153,11 @@ function talkOf(v: ICAL.Component, start: ICAL.Time, end: ICAL.Time | undefined,
     end: until?.local,
     timezone: at.timezone,
     location: locationUrl ? undefined : location,
-    online: locationUrl ?? listed?.online ?? onlineLink(description),
+    online,
     abstract: described.abstract,
     status,
+    // The talk's page (Indico's event, researchseminars.org's talk); a URL that is the link to join is the venue's.
+    page: url && url !== online ? url : undefined,
     origin,
   }) as SeminarTalk;
 }

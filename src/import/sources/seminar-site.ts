@@ -193,8 +193,11 @@ function talkFrom(data: Record<string, unknown>, origin: Origin, siteZone: strin
     abstract: described.abstract,
     bio: str(pick(data, ['bio', 'speaker_bio'])),
     status: cancelled ? 'cancelled' : postponed ? 'postponed' : titled?.status,
+    // The talk's own page elsewhere (`url` in front matter may be the page's own path on the site: not carried then).
+    page: str(pick(data, ['url', 'link', 'talk_url', 'event_url'])),
     slides: str(pick(data, ['slides', 'url_slides'])),
     video: str(pick(data, ['video', 'url_video', 'recording'])),
+    paper: str(pick(data, ['paper', 'url_paper', 'url_pdf'])),
     origin,
   }) as SeminarTalk;
 }

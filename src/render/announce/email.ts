@@ -10,7 +10,7 @@ import { strings } from '../../strings/index.js';
 import type { Graph } from '../../resolve/graph.js';
 import { webcalUrl } from '../calendar/index.js';
 import { escapeHtml, isSafeHref } from '../site/html.js';
-import { eventFacts, type EventFacts, type LinkOptions } from './facts.js';
+import { eventFacts, talkLinkWord, type EventFacts, type LinkOptions } from './facts.js';
 import { proseToHtml, proseToPlain } from './prose.js';
 
 export interface Email {
@@ -75,8 +75,7 @@ export function emailText(f: EventFacts): string {
   if (f.pageUrl) links.push(`${w.eventPage}: ${f.pageUrl}`);
   if (f.calendarUrl) links.push(`${w.addToCalendar}: ${f.calendarUrl}`);
   if (f.seriesCalendarUrl) links.push(`${w.subscribeSeries}: ${webcalUrl(f.seriesCalendarUrl)}`);
-  if (f.event.slides) links.push(`${w.slides}: ${f.event.slides}`);
-  if (f.event.video) links.push(`${w.video}: ${f.event.video}`);
+  for (const link of f.links) links.push(`${talkLinkWord(w, link.kind)}: ${link.href}`);
   if (links.length) lines.push('', ...links);
   lines.push('', '--', hostName(f));
   const address = hostAddress(f);
@@ -137,8 +136,7 @@ export function emailHtml(f: EventFacts, subject = emailSubject(f)): string {
   if (f.pageUrl) links.push(a(f.pageUrl, w.eventPage, ACCENT));
   if (f.calendarUrl) links.push(a(f.calendarUrl, `${w.addToCalendar} (.ics)`, ACCENT));
   if (f.seriesCalendarUrl) links.push(a(webcalUrl(f.seriesCalendarUrl), w.subscribeSeries, ACCENT));
-  if (f.event.slides) links.push(a(f.event.slides, w.slides, ACCENT));
-  if (f.event.video) links.push(a(f.event.video, w.video, ACCENT));
+  for (const link of f.links) links.push(a(link.href, talkLinkWord(w, link.kind), ACCENT));
   if (links.length) body.push(`<p style="${p};margin-top:20px">${links.join(' · ')}</p>`);
   const foot: string[] = [`<strong>${escapeHtml(hostName(f))}</strong>`];
   const address = hostAddress(f);

@@ -3,12 +3,13 @@
  * zone, named), where, what, and who hosts it. Computed once here, so the poster, the email and the
  * calendar entry never disagree.
  */
-import { strings } from '../../strings/index.js';
+import { strings, type Strings } from '../../strings/index.js';
 import type { Graph, Person, SeminarEvent, Series, Speaker } from '../../resolve/graph.js';
 import { localized } from '../../resolve/people.js';
 import { utcOffset } from '../../resolve/time.js';
 import type { LocalizedText } from '../../schema/index.js';
 import { eventSlug, paths } from '../site/context.js';
+import { isProjectPath, projectPath } from '../site/parts/files.js';
 
 export interface LinkOptions {
   /** Where the site lives ("https://example.org/pku-ml/"); overrides vita.yaml's `baseUrl`. Links need an absolute one. */
@@ -80,6 +81,8 @@ export interface EventFacts {
   bios: { name: string; text: string }[];
   status: 'scheduled' | 'cancelled' | 'postponed';
   host: HostFacts;
+  /** The talk's own links as absolute addresses, in the order a reader looks for them (see talkLinks). */
+  links: TalkLink[];
   /** Absolute links, when the site's address is known. */
   pageUrl?: string;
   calendarUrl?: string;
@@ -106,6 +109,39 @@ export function absoluteBase(graph: Graph, options: LinkOptions = {}): string | 
 export function siteUrl(graph: Graph, path: string, options: LinkOptions = {}): string | undefined {
   const base = absoluteBase(graph, options);
   return base ? new URL(path.replace(/^\/+/, ''), base).href : undefined;
+}
+
+export interface TalkLink {
+  kind: 'page' | 'slides' | 'video' | 'paper';
+  href: string;
+}
+
+/** The kinds of a talk's links, in the order pages, emails and calendars list them. */
+export const TALK_LINK_KINDS = ['page', 'slides', 'video', 'paper'] as const;
+
+/** The word an announcement or a calendar entry puts before a talk's link. */
+export function talkLinkWord(w: Strings['announce'], kind: TalkLink['kind']): string {
+  return kind === 'page' ? w.talkPage : w[kind];
+}
+
+/**
+ * A talk's links as an email or a calendar can carry them: web addresses as written, a file of the project at its
+ * copy in the site (left out when the site's address is not known: a path means nothing in a mail program).
+ */
+export function talkLinks(graph: Graph, event: SeminarEvent, options: LinkOptions = {}): TalkLink[] {
+  const out: TalkLink[] = [];
+  for (const kind of TALK_LINK_KINDS) {
+    const target = event.links[kind]?.trim();
+    if (!target) continue;
+    if (!isProjectPath(target)) {
+      if (/^(https?|doi):/i.test(target)) out.push({ kind, href: target.replace(/^doi:/i, 'https://doi.org/') });
+      continue;
+    }
+    const path = projectPath(target);
+    const href = path ? siteUrl(graph, path, options) : undefined;
+    if (href) out.push({ kind, href });
+  }
+  return out;
 }
 
 /** The folder of an event's page and files, inside the site: "seminars/scms-colloquium/2025-07-23-weijie-su/". */
@@ -273,6 +309,7 @@ export function eventFacts(graph: Graph, eventId: string, options: LinkOptions =
     bios,
     status: event.status,
     host: hostFacts(series, languages),
+    links: talkLinks(graph, event, options),
     pageUrl: siteUrl(graph, eventPath(event), options),
     calendarUrl: siteUrl(graph, eventCalendarPath(event), options),
     seriesUrl: siteUrl(graph, paths.series(series.id), options),

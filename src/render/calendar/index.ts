@@ -17,7 +17,7 @@
 import { strings } from '../../strings/index.js';
 import type { Graph, SeminarEvent, Talk } from '../../resolve/graph.js';
 import type { OutputFile } from '../output.js';
-import { absoluteBase, eventCalendarPath, eventFacts, personCalendarPath, seriesCalendarPath, type EventFacts, type LinkOptions } from '../announce/facts.js';
+import { absoluteBase, eventCalendarPath, eventFacts, talkLinkWord, personCalendarPath, seriesCalendarPath, type EventFacts, type LinkOptions } from '../announce/facts.js';
 import { proseToPlain } from '../announce/prose.js';
 import { slug } from '../site/context.js';
 import { buildCalendar, cleanText, dateArray, escapeIcsText, icsAcceptsEmail, icsAcceptsUrl, nextDate, paramSafe, utcArray, type EventAttributes } from './ics.js';
@@ -70,8 +70,8 @@ export function eventDescription(f: EventFacts): string {
   const contact = [f.host.email, f.host.phone ? `${w.tel}: ${f.host.phone}` : undefined].filter(Boolean).join(' · ');
   const hostName = f.host.others.length && f.host.english ? `${f.host.english} (${f.host.others.join(', ')})` : f.host.name;
   lines.push('', `${t.host}: ${hostName}${contact ? ` · ${contact}` : ''}`);
-  if (f.event.slides) lines.push(`${w.slides}: ${f.event.slides}`);
-  if (f.event.video) lines.push(`${w.video}: ${f.event.video}`);
+  // The talk's links as text (the `ics` writer has no ATTACH, and calendar programs show a description's links).
+  for (const link of f.links) lines.push(`${talkLinkWord(w, link.kind)}: ${link.href}`);
   if (f.pageUrl) lines.push(`${w.details}: ${f.pageUrl}`);
   return cleanText(lines.join('\n'));
 }
@@ -97,7 +97,10 @@ export function eventAttributes(graph: Graph, eventId: string, options: Calendar
   };
   if (f.location) attrs.location = cleanText(f.location);
   else if (f.online) attrs.location = cleanText(f.online);
-  if (isWebUrl(f.pageUrl)) attrs.url = f.pageUrl;
+  // The talk's own page elsewhere when it has one (Indico, researchseminars.org), else its page on the site.
+  const page = f.links.find((l) => l.kind === 'page')?.href;
+  if (isWebUrl(page)) attrs.url = page;
+  else if (isWebUrl(f.pageUrl)) attrs.url = f.pageUrl;
   else if (isWebUrl(f.online)) attrs.url = f.online;
   if (f.host.email && icsAcceptsEmail(f.host.email)) attrs.organizer = { name: paramSafe(f.host.name), email: f.host.email };
   if (e.status !== 'scheduled') attrs.transp = 'TRANSPARENT';

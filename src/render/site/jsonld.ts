@@ -89,6 +89,8 @@ export function eventData(site: Site, event: SeminarEvent, series: Series): Reco
     organizer: clean({ '@type': 'Organization', name: localText(site, series.host.name), url: series.host.url }),
     superEvent: { '@type': 'EventSeries', name: localText(site, series.name) },
     url: pageUrl(site, paths.event(event.series, eventSlug(event.id))),
+    // The same talk's page elsewhere (Indico, researchseminars.org).
+    sameAs: absoluteOnly(event.links.page),
   });
 }
 

@@ -5,7 +5,7 @@ import { openProject } from '../../../src/index.js';
 import { announcementEmail } from '../../../src/render/announce/email.js';
 import { eventFacts } from '../../../src/render/announce/facts.js';
 import { proseToHtml, proseToPlain, proseToTypst } from '../../../src/render/announce/prose.js';
-import { projectFrom, SEMINAR_PROJECT } from '../calendar/project.js';
+import { LINKED_TALKS, projectFrom, SEMINAR_PROJECT } from '../calendar/project.js';
 
 const SCMS = 'scms-colloquium/2025-07-23-weijie-su';
 const { graph } = openProject('examples/pku-group', { today: new Date('2026-11-01') });
@@ -105,5 +105,18 @@ describe('an announcement in another language', () => {
     assert.match(ja.text, /^講演者紹介$/m);
     const ics = eventFacts(graph, SCMS, { language: 'fr' });
     assert.equal(ics.date, 'mer. 23 juil. 2025');
+  });
+});
+
+describe("the email of a talk with links", () => {
+  const { graph: linked } = projectFrom(LINKED_TALKS);
+  const email = announcementEmail(linked, 'nyc-seminar/2025-05-02-links');
+
+  it('lists the talk page, slides, video and paper in both bodies, a file of the project at its copy in the site', () => {
+    assert.match(email.text, /^Talk page: https:\/\/indico\.example\.org\/event\/7\/$/m);
+    assert.match(email.text, /^Slides: https:\/\/seminars\.example\.edu\/group\/seminars\/nyc-seminar\/slides\/johnson\.pdf$/m);
+    assert.match(email.text, /^Paper: https:\/\/arxiv\.org\/abs\/2505\.00001$/m);
+    assert.match(email.html, /<a href="https:\/\/video\.example\.org\/johnson" style="color:#173f73">Video<\/a>/);
+    assert.match(email.html, />Talk page<\/a>/);
   });
 });

@@ -13,7 +13,7 @@ import {
   webcalUrl,
 } from '../../../src/render/calendar/index.js';
 import { foldLine } from '../../../src/render/calendar/ics.js';
-import { projectFrom, SEMINAR_PROJECT } from './project.js';
+import { LINKED_TALKS, projectFrom, SEMINAR_PROJECT } from './project.js';
 
 const SCMS = 'scms-colloquium/2025-07-23-weijie-su';
 const example = openProject('examples/pku-group', { today: new Date('2026-11-01') }).graph;
@@ -174,6 +174,33 @@ describe('status, sequence and time zones', () => {
     assert.match(e.description, /with the group at Peking University \(北京大学\)/);
     assert.match(e.description, /sharpness \(https:\/\/example\.org\/sharpness\)/);
     assert.doesNotMatch(e.description, /\*\*/);
+  });
+});
+
+describe("a talk's links", () => {
+  const linked = projectFrom(LINKED_TALKS);
+  assert.deepEqual(linked.diagnostics.list.filter((d) => d.severity === 'error'), []);
+  const feed = parse(seriesCalendar(linked.graph, 'nyc-seminar'));
+  const event = (name: string) => byUid(feed, `nyc-seminar/${name}@seminars.example.edu`);
+
+  it("makes the talk's own page the entry's URL, and lists its slides (a file at its copy in the site), video and paper", () => {
+    const e = event('2025-05-02-links');
+    assert.equal(prop(e, 'url'), 'https://indico.example.org/event/7/');
+    assert.match(e.description, /Talk page: https:\/\/indico\.example\.org\/event\/7\/\nSlides: https:\/\/seminars\.example\.edu\/group\/seminars\/nyc-seminar\/slides\/johnson\.pdf\nVideo: https:\/\/video\.example\.org\/johnson\nPaper: https:\/\/arxiv\.org\/abs\/2505\.00001/);
+    assert.match(e.description, /Details: https:\/\/seminars\.example\.edu\/group\/seminars\/nyc-seminar\/2025-05-02-links\//);
+  });
+
+  it("keeps the event's page on the site as the URL without a talk page; slides in the older place are shown the same", () => {
+    const e = event('2025-05-09-older');
+    assert.equal(prop(e, 'url'), 'https://seminars.example.edu/group/seminars/nyc-seminar/2025-05-09-older/');
+    assert.match(e.description, /Slides: https:\/\/example\.org\/vaughan\.pdf/);
+    assert.deepEqual(linked.graph.events.get('nyc-seminar/2025-05-09-older')!.links, { slides: 'https://example.org/vaughan.pdf' });
+  });
+
+  it('leaves a file of the project out when the site\'s address is not known (a path means nothing in a calendar)', () => {
+    const e = parse(eventCalendar(linked.graph, 'nyc-seminar/2025-05-02-links', { baseUrl: '/group/' })).events[0]!;
+    assert.doesNotMatch(e.description, /johnson\.pdf/);
+    assert.match(e.description, /Video: https:\/\/video\.example\.org\/johnson/);
   });
 });
 

@@ -109,3 +109,27 @@ export const SEMINAR_PROJECT: Record<string, string> = {
     '',
   ].join('\n'),
 };
+
+/** Two talks with links: one with all four (its slides a PDF of the project), one with slides in the older place. */
+export const LINKED_TALKS: Record<string, string> = {
+  ...SEMINAR_PROJECT,
+  'seminars/nyc-seminar/2025-05-02-links.yaml': [
+    'title: A talk with its links',
+    'speaker: {name: Katherine Johnson}',
+    "start: '2025-05-02 14:00'",
+    'links:',
+    '  page: https://indico.example.org/event/7/',
+    '  slides: seminars/nyc-seminar/slides/johnson.pdf',
+    '  video: https://video.example.org/johnson',
+    '  paper: https://arxiv.org/abs/2505.00001',
+    '',
+  ].join('\n'),
+  'seminars/nyc-seminar/slides/johnson.pdf': '%PDF-1.4\n%%EOF\n',
+  'seminars/nyc-seminar/2025-05-09-older.yaml': [
+    'title: Slides in the older place',
+    'speaker: {name: Dorothy Vaughan}',
+    "start: '2025-05-09 14:00'",
+    'slides: https://example.org/vaughan.pdf',
+    '',
+  ].join('\n'),
+};

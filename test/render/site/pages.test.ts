@@ -192,6 +192,14 @@ describe('seminars', () => {
     assert.ok(colloquium.indexOf('2025-07-23-weijie-su') < colloquium.indexOf('<h2>Host'));
   });
 
+  it('shows a talk’s links on its page and in the series’ list', () => {
+    const event = page(site, 'seminars/ml-theory-seminar/2025-04-11-anna-keller/index.html');
+    assert.match(event, /<a class="action link-video" href="https:\/\/video\.example\.org\/ml-theory\/2025-04-11-keller">Video<\/a>/);
+    assert.match(event, /<a class="action link-paper" href="https:\/\/example\.org\/~akeller\/uniform-guarantees\.pdf">Paper<\/a>/);
+    const list = page(site, 'seminars/ml-theory-seminar/index.html');
+    assert.match(list, /<p class="pub-links event-links"><a href="https:\/\/video\.example\.org\/ml-theory\/2025-04-11-keller" class="link-video">Video<\/a> <a href="https:\/\/example\.org\/~akeller\/uniform-guarantees\.pdf" class="link-paper">Paper<\/a><\/p>/);
+  });
+
   it('typesets the abstract’s math', () => {
     assert.ok(page(site, 'seminars/ml-theory-seminar/2025-04-11-anna-keller/index.html').includes('class="katex"'));
   });

@@ -64,6 +64,9 @@ describe('everything the user wrote is escaped', () => {
       project.tags = ['<script>alert("ptag")</script>'];
       project.body.text = 'Project <script>alert(27)</script>';
     }
+    // A talk's links that the schema would refuse, put in the record anyway.
+    const talk = g.events.get('ml-theory-seminar/2025-03-14-mingze-wang')!;
+    talk.links = { page: 'javascript:alert(30)', slides: ' JaVaScRiPt:alert(31)', video: 'data:text/html,<script>alert(32)</script>', paper: 'https://example.org/paper-30' };
     const retreat = g.news.find((n) => n.id === '2026-03-group-retreat')!;
     retreat.title = '<script>alert("news")</script>';
     // Long enough for a page of its own, with the iframe of the first item (which it now is) kept.
@@ -103,6 +106,12 @@ describe('everything the user wrote is escaped', () => {
     const values = [...html.matchAll(/\s(?:href|src|content)="([^"]*)"/g)].map((m) => m[1]!.replace(/&#9;|\s/g, '').toLowerCase());
     for (const v of values) assert.ok(!/^(javascript|vbscript|data|file):/.test(v), v);
     assert.ok(!/href="\s*java/i.test(html));
+    // A talk's unsafe links are left out, on its page and in the series' list; its safe one is shown.
+    for (const path of ['seminars/ml-theory-seminar/2025-03-14-mingze-wang/index.html', 'seminars/ml-theory-seminar/index.html']) {
+      const markup = page(files, path);
+      assert.ok(markup.includes('href="https://example.org/paper-30"'), `${path}: the paper`);
+      assert.ok(!/alert\(3[012]\)/.test(markup), `${path}: no unsafe link of the talk`);
+    }
   });
 
   it('escapes `</script>` inside JSON-LD blocks, which stay valid JSON', () => {

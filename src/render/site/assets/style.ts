@@ -206,6 +206,7 @@ picture{display:contents}
 .talk p,.event p{margin:0}
 .talk-title,.event-title{font-weight:500}
 .event-title a{color:var(--text)}
+.event-links.pub-links{margin-left:0}
 .cv-row{grid-template-columns:9.5rem 1fr}
 .cv-what p{margin:0}
 .cv-notes{font-size:.93rem;color:var(--muted);margin:.2em 0 0}

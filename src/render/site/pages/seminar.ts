@@ -6,7 +6,7 @@ import type { SeminarEvent, Series, Speaker } from '../../../resolve/graph.js';
 import { plainText, renderInline, renderMarkdown } from '../../markdown.js';
 import { contentLang, eventSlug, localLang, localText, paths, markdownFor, url, type Site } from '../context.js';
 import { eventTime, longDate, obfuscateEmail } from '../format.js';
-import { html, join, type Html } from '../html.js';
+import { html, isSafeHref, join, type Html } from '../html.js';
 import { eventData } from '../jsonld.js';
 import type { Page } from '../layout.js';
 import { projectFileUrl } from '../parts/files.js';
@@ -40,6 +40,19 @@ function statusBadge(site: Site, e: SeminarEvent): Html {
   return html``;
 }
 
+/** A talk's own links (its page elsewhere, slides, video, paper), a file of the project at its copy in the site. */
+export function eventLinks(site: Site, e: SeminarEvent): { kind: 'page' | 'slides' | 'video' | 'paper'; label: string; href: string }[] {
+  const t = site.t;
+  const label = { page: t.talkPage, slides: t.slides, video: t.video, paper: t.paper };
+  const out: { kind: 'page' | 'slides' | 'video' | 'paper'; label: string; href: string }[] = [];
+  for (const kind of ['page', 'slides', 'video', 'paper'] as const) {
+    const target = e.links[kind];
+    // The schema refused unsafe links already; one that is unsafe anyway is left out rather than shown dead.
+    if (target && isSafeHref(target)) out.push({ kind, label: label[kind], href: projectFileUrl(site, target) });
+  }
+  return out;
+}
+
 function seriesName(site: Site, series: Series): Html {
   return html`<span lang="${localLang(site, series.name)}">${localText(site, series.name)}</span>`;
 }
@@ -47,11 +60,13 @@ function seriesName(site: Site, series: Series): Html {
 /** One line per event in a list: date, title, speaker. */
 export function eventItem(site: Site, e: SeminarEvent, options: { showSeries?: boolean } = {}): Html {
   const series = site.graph.series.get(e.series);
+  const links = eventLinks(site, e);
   return html`<li class="event${e.status !== 'scheduled' ? ' muted-event' : ''}">
 <time datetime="${e.startLocal}">${longDate(site, e.startLocal)}</time>
 <div>
 <p class="event-title"><a href="${url(site, paths.event(e.series, eventSlug(e.id)))}">${renderInline(e.title, markdownFor(site))}</a>${statusBadge(site, e)}</p>
 <p class="muted">${join(e.speakers.map((s) => html`${speakerName(site, s)}${speakerAffiliation(site, s) ? `, ${speakerAffiliation(site, s)}` : ''}`), '; ')}${options.showSeries && series ? html` · ${seriesName(site, series)}` : ''}</p>
+${links.length ? html`<p class="pub-links event-links">${join(links.map((l) => html`<a href="${l.href}" class="link-${l.kind}">${l.label}</a>`), ' ')}</p>` : ''}
 </div>
 </li>`;
 }
@@ -147,8 +162,7 @@ ${venue?.name || venue?.online ? html`<div><dt>${t.place}</dt><dd>${venue?.name 
 <p class="pub-actions">
 <a class="action" href="${url(site, paths.eventCalendar(series.id, eventSlug(event.id)), { asset: true })}">${t.addToCalendar}</a>
 <a class="action" href="${url(site, paths.seriesCalendar(series.id), { asset: true })}">${t.subscribe}</a>
-${event.slides ? html`<a class="action" href="${event.slides}">${t.slides}</a>` : ''}
-${event.video ? html`<a class="action" href="${event.video}">${t.video}</a>` : ''}
+${join(eventLinks(site, event).map((l) => html`<a class="action link-${l.kind}" href="${l.href}">${l.label}</a>`), '\n')}
 </p>
 ${event.abstract ? html`<section class="abstract"><h2>${t.abstract}</h2><div${lang ? html` lang="${lang}"` : ''}>${renderMarkdown(event.abstract, markdownFor(site))}</div></section>` : ''}
 ${bios.length ? html`<section class="bio"><h2>${t.bio}</h2><div${lang ? html` lang="${lang}"` : ''}>${bios.map((b) => renderMarkdown(b, markdownFor(site)))}</div></section>` : ''}
