@@ -82,7 +82,7 @@ function filesOf(dir: string, prefix = ''): string[] {
 export function buildKey(root: string, options: unknown): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify([FORMAT, VITA_VERSION, options]));
-  for (const file of ['vita.yaml', ...filesOf(join(root, 'theme')).map((f) => `theme/${f}`)]) {
+  for (const file of ['vita.yaml', ...filesOf(join(root, 'theme')).map((f) => 'theme/' + f)]) {
     hash.update(`\0${file}\0`);
     try {
       hash.update(readFileSync(join(root, file)));
