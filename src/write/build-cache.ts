@@ -14,7 +14,7 @@ import type { ImageVariant } from '../render/site/parts/picture.js';
 import type { SearchRecord } from '../render/site/search-index.js';
 
 /** Bumped when what the cache holds changes shape or meaning. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** What vita is: a cache made by another version is not used. */
 const VITA_VERSION = ((): string => {
@@ -47,8 +47,14 @@ export interface BuildState {
   /** Each fact read by some output, with its value when the outputs were made. */
   facts: [string, string][];
   outputs: Record<string, OutputEntry>;
-  /** The search bundle's files, when search was built from exactly these records. */
-  pagefind?: string[];
+  /** The search bundle's shards (search-index.ts): each one's records' digest and its files, kept while it matches. */
+  searchShards?: SearchShard[];
+}
+
+/** One shard of the search index as last written. */
+export interface SearchShard {
+  digest: string;
+  files: string[];
 }
 
 /** The folder of the build's cache inside a project. */
@@ -116,8 +122,13 @@ export function readBuildState(dir: string, key: string): BuildState | undefined
     if (entry.sitemap !== undefined && typeof entry.sitemap !== 'string') return undefined;
     if (entry.search !== undefined && typeof entry.search !== 'string') return undefined;
   }
-  if (data.pagefind !== undefined && !(Array.isArray(data.pagefind) && data.pagefind.every((p) => typeof p === 'string'))) return undefined;
+  if (data.searchShards !== undefined && !(Array.isArray(data.searchShards) && data.searchShards.every(isShard))) return undefined;
   return data;
+}
+
+function isShard(s: unknown): s is SearchShard {
+  const x = s as SearchShard;
+  return !!x && typeof x === 'object' && typeof x.digest === 'string' && Array.isArray(x.files) && x.files.every((f) => typeof f === 'string');
 }
 
 function isVariant(v: unknown): v is ImageVariant {

@@ -20,7 +20,7 @@ import type { RenderedPage } from '../render/site/index.js';
 import type { SearchRecord } from '../render/site/search-index.js';
 import { publicationSlugs } from '../render/site/context.js';
 import { factValues, reading, trackedFiles, trackedGraph, trackedNow, trackedSlugs, type Reads } from '../render/site/reads.js';
-import { readBuildState, readSearchRecords, unchangedOnDisk, type BuildState, type OutputEntry } from './build-cache.js';
+import { readBuildState, readSearchRecords, unchangedOnDisk, type BuildState, type OutputEntry, type SearchShard } from './build-cache.js';
 import { manifestFiles } from './index.js';
 
 const data = workerData as WorkerData;
@@ -145,9 +145,9 @@ class BuildMemory {
     return i;
   }
 
-  finish(): { state: BuildState; searchChanged: boolean; kept: number } {
-    const searchChanged = this.searchChanged || this.recordCount !== this.lastOrder.length || !this.last?.pagefind;
-    return { state: { format: 1, key: this.cache.key, facts: this.facts, outputs: this.outputs }, searchChanged, kept: this.kept };
+  finish(): { state: BuildState; searchChanged: boolean; searchShards?: SearchShard[]; kept: number } {
+    const searchChanged = this.searchChanged || this.recordCount !== this.lastOrder.length || !this.last?.searchShards;
+    return { state: { format: 0, key: this.cache.key, facts: this.facts, outputs: this.outputs }, searchChanged, searchShards: this.last?.searchShards, kept: this.kept };
   }
 }
 
