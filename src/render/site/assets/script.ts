@@ -113,7 +113,7 @@ if (search) {
   js.onload = function () { shards.then(start); };
   function start(info) {
     var merge = [];
-    for (var k = 1; k < (info.shards || 1); k++) merge.push({ bundlePath: new URL(bundle.replace(/pagefind\/$/, 'pagefind-' + k + '/'), location.href).href });
+    for (var k = 1; k < (info.shards || 1); k++) merge.push({ bundlePath: new URL(bundle.replace(/pagefind\/$/, 'pagefind-' + k + '/'), location.href).pathname });
     status.hidden = true;
     var ui = new window.PagefindUI({ element: '#search', showSubResults: true, showImages: false, mergeIndex: merge, translations: { placeholder: search.dataset.placeholder } });
     // Pagefind labels its input only with a title; give it a real accessible name.
