@@ -8,7 +8,7 @@
  * The cache only saves time: one that is missing, cut short, garbled or from another build is not used.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImageVariant } from '../render/site/parts/picture.js';
 import type { SearchRecord } from '../render/site/search-index.js';
@@ -162,7 +162,7 @@ export function unchangedOnDisk(out: string, path: string, entry: OutputEntry): 
  * it, when given. The state goes last and by a rename, so a build stopped half-way leaves the previous state
  * (whose sizes and dates then no longer match what changed) or none.
  */
-export function writeBuildState(dir: string, out: string, state: BuildState, records?: Map<string, SearchRecord>): void {
+export function writeBuildState(dir: string, out: string, state: BuildState, records?: Iterable<{ url: string; content: string | Uint8Array }>): void {
   try {
     mkdirSync(dir, { recursive: true });
     rmSync(join(dir, STATE), { force: true });
@@ -176,16 +176,37 @@ export function writeBuildState(dir: string, out: string, state: BuildState, rec
         delete state.outputs[path];
       }
     }
-    if (records) {
-      const all: Record<string, SearchRecord> = {};
-      for (const [path, r] of records) all[path] = r;
-      atomic(join(dir, SEARCH), JSON.stringify({ key: state.key, records: all }));
-    } else rmSync(join(dir, SEARCH), { force: true });
+    if (records) writeRecords(join(dir, SEARCH), state.key, records);
+    else rmSync(join(dir, SEARCH), { force: true });
     atomic(join(dir, STATE), JSON.stringify(state));
   } catch {
     // A cache that cannot be written costs time on the next build, nothing else.
     forgetBuildState(dir);
   }
+}
+
+/** search.json, written a record at a time: a department's records are 180 MB, never held as one string. */
+function writeRecords(path: string, key: string, records: Iterable<{ url: string; content: string | Uint8Array }>): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    let chunk = `{"key":${JSON.stringify(key)},"records":{`;
+    let first = true;
+    const decoder = new TextDecoder();
+    for (const r of records) {
+      const content = typeof r.content === 'string' ? r.content : decoder.decode(r.content);
+      chunk += `${first ? '' : ','}${JSON.stringify(r.url)}:${JSON.stringify({ url: r.url, content })}`;
+      first = false;
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = '';
+      }
+    }
+    writeSync(fd, chunk + '}}');
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
 }
 
 /** Removes the state: the next build renders everything (after a build that failed, or whose theme had problems). */

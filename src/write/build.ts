@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteOptions } from '../render/site/index.js';
 import type { ImageVariant } from '../render/site/parts/picture.js';
-import { SearchIndexer, SHARD_SIZE, SHARDS_FILE, shardCount, shardDigest, shardFolder, shardOf, type SearchRecord } from '../render/site/search-index.js';
+import { SearchIndexer, SHARD_SIZE, SHARDS_FILE, shardCount, shardDigest, shardFolder, shardOf, type HeldSearchRecord, type SearchRecord } from '../render/site/search-index.js';
 import { cvCacheDir, startTypesetter, typesetCvPdfs, type CvPdfJob, type TypesetPdf } from './cv-pdfs.js';
 import { SiteWriter, WriteError, type WriteResult } from './index.js';
 import { buildCacheDir, buildKey, forgetBuildState, writeBuildState, type BuildState, type SearchShard } from './build-cache.js';
@@ -206,10 +206,11 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   search?.start();
   let records = 0;
   let streaming = false;
-  const heldRecords: SearchRecord[] = [];
+  const heldRecords: HeldSearchRecord[] = [];
+  const utf8 = new TextEncoder();
   const index = (batch: SearchRecord[]) => {
     for (const r of batch) {
-      if (!streaming || buildCache) heldRecords.push(r);
+      if (!streaming || buildCache) heldRecords.push({ url: r.url, content: utf8.encode(r.content) });
       if (streaming) search?.add(r);
     }
     records += batch.length;
@@ -274,6 +275,9 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     workers[0]!.postMessage({ type: 'tail', math, sitemapPaths: sitemap.map(([, p]) => p), links: [...links], produced: plan, images: [...images.values()] } satisfies MainMessage);
     const tail = await inbox[0]!();
     if (tail.type !== 'tail') throw failure(tail);
+    // The workers have said all they will: their memory (the opened record, the last build's records) goes
+    // before search is indexed.
+    await Promise.all(workers.map((w) => w.terminate()));
 
     // Search (Pagefind's own process) finishes while the CV PDFs' threads go on.
     const warnings: string[] = [...tail.warnings];
@@ -301,7 +305,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     // A theme's problem is reported while the page that meets it renders: the next build renders everything, to report it again.
     if (state && themeProblems.size === 0) {
       state.state.searchShards = searchShards;
-      writeBuildState(cacheDir, writer.out, state.state, search ? new Map(heldRecords.map((r) => [r.url, r])) : undefined);
+      writeBuildState(cacheDir, writer.out, state.state, search ? heldRecords : undefined);
     } else if (buildCache) forgetBuildState(cacheDir);
     return { pages, files, bytes, written: result.written, errors: 0, workers: count, diagnostics: [...diagnostics, ...themeProblems.values()], warnings, searchPages, searchShards: shardRuns, images: tail.images, write: result, kept, rendered };
   } finally {
@@ -335,9 +339,9 @@ interface ShardsMade {
  * shard's index is in memory at a time. `first` is the indexer started while the record opened (shard 0's);
  * when `streaming`, it already holds every record. If any shard fails, the site has no search (as before shards).
  */
-async function indexShards(first: SearchIndexer, streaming: boolean, records: SearchRecord[], count: number, size: number, last: SearchShard[] | undefined, writer: SiteWriter, progress: (done: number) => void): Promise<ShardsMade> {
+async function indexShards(first: SearchIndexer, streaming: boolean, records: HeldSearchRecord[], count: number, size: number, last: SearchShard[] | undefined, writer: SiteWriter, progress: (done: number) => void): Promise<ShardsMade> {
   const n = streaming ? 1 : shardCount(count, size);
-  const groups: SearchRecord[][] = Array.from({ length: n }, () => []);
+  const groups: HeldSearchRecord[][] = Array.from({ length: n }, () => []);
   for (const r of records) groups[shardOf(r.url, n)]!.push(r);
   const made: ShardsMade = { shards: [], pages: 0, files: 0, indexed: 0, kept: 0 };
   let done = 0;
@@ -355,7 +359,8 @@ async function indexShards(first: SearchIndexer, streaming: boolean, records: Se
       made.kept++;
     } else {
       const indexer = k === 0 ? first : new SearchIndexer(shardFolder(k));
-      if (!streaming) for (const r of group) indexer.add(r);
+      const text = new TextDecoder();
+      if (!streaming) for (const r of group) indexer.add({ url: r.url, content: text.decode(r.content) });
       // Written at once, so no more than one shard's bundle is held; `finish` stops Pagefind's process.
       const result = await indexer.finish();
       made.indexed++;
