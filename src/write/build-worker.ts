@@ -71,10 +71,6 @@ class BuildMemory {
   private readonly facts: [string, string][] = [];
   private readonly factIndex = new Map<string, number>();
   private readonly outputs: Record<string, OutputEntry> = {};
-  /** The search records of this build, in order; whether they differ from the last build's. */
-  private recordCount = 0;
-  private searchChanged = false;
-  private readonly lastOrder: string[];
   kept = 0;
 
   constructor(
@@ -84,7 +80,6 @@ class BuildMemory {
   ) {
     this.last = readBuildState(cache.dir, cache.key);
     this.lastRecords = this.last && data.extras.search ? readSearchRecords(cache.dir, cache.key) : new Map();
-    this.lastOrder = [...this.lastRecords.keys()];
     this.written = this.last ? manifestFiles(data.out) : new Set();
     this.value = factValues(graph, publicationSlugs(graph), now);
   }
@@ -127,14 +122,6 @@ class BuildMemory {
     this.outputs[file] = entry;
   }
 
-  /** Notes a search record of this build, in order: any difference from the last build's means indexing again. */
-  searched(record: SearchRecord): void {
-    const n = this.recordCount++;
-    if (this.searchChanged) return;
-    const last = this.lastRecords.get(record.url);
-    if (this.lastOrder[n] !== record.url || !last || last.content !== record.content) this.searchChanged = true;
-  }
-
   private fact(name: string): number {
     let i = this.factIndex.get(name);
     if (i === undefined) {
@@ -145,9 +132,9 @@ class BuildMemory {
     return i;
   }
 
-  finish(): { state: BuildState; searchChanged: boolean; searchShards?: SearchShard[]; kept: number } {
-    const searchChanged = this.searchChanged || this.recordCount !== this.lastOrder.length || !this.last?.searchShards;
-    return { state: { format: 0, key: this.cache.key, facts: this.facts, outputs: this.outputs }, searchChanged, searchShards: this.last?.searchShards, kept: this.kept };
+  /** This build's state, and the last build's search shards (the main thread keeps those whose records are the same). */
+  finish(): { state: BuildState; searchShards?: SearchShard[]; kept: number } {
+    return { state: { format: 0, key: this.cache.key, facts: this.facts, outputs: this.outputs }, searchShards: this.last?.searchShards, kept: this.kept };
   }
 }
 
@@ -208,7 +195,6 @@ try {
     }
     function addRecord(record: SearchRecord): void {
       if (!data.extras.search) return;
-      memory?.searched(record);
       records.push(record);
       if (records.length >= 256) sendRecords();
     }

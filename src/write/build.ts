@@ -4,7 +4,7 @@
  * anything is written, then writes the manifest from what the worker reports. With more workers, each opens
  * the project itself (renderers are pure functions of the graph) and takes the next few files of the plan
  * when free. After the pages, the first worker makes what needs the whole site or the graph (sitemap, assets,
- * calendars, CV PDFs), and the main thread indexes the written pages for search, reading them back one by one.
+ * calendars, CV PDFs), and the main thread has the search records indexed by Pagefind, shard by shard.
  */
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
@@ -87,7 +87,7 @@ export interface BuildProgress {
 export type WorkerMessage =
   | { type: 'opened'; errors: number; plan?: string[]; diagnostics?: Diagnostic[]; incremental?: boolean }
   /** Worker 0's memory of this build's outputs, for the next one (when the build cache is on), after its pages. */
-  | { type: 'state'; state: BuildState; searchChanged: boolean; searchShards?: SearchShard[]; kept: number }
+  | { type: 'state'; state: BuildState; searchShards?: SearchShard[]; kept: number }
   | { type: 'files'; batch: SentBatch }
   /** Search records of pages just rendered. */
   | { type: 'search'; records: SearchRecord[] }
