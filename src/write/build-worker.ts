@@ -102,6 +102,8 @@ class BuildMemory {
     if (entry.search !== undefined && data.extras.search) {
       record = this.lastRecords.get(entry.search);
       if (!record) return undefined;
+      // Each record is taken once, and the main thread holds it from now on: not kept twice in a department's rebuild.
+      this.lastRecords.delete(entry.search);
     }
     this.kept++;
     this.outputs[file] = { ...entry, reads: entry.reads.map((r) => this.fact(last!.facts[r]![0])) };
