@@ -45,6 +45,10 @@ per core, and kept in .vita-cache/cv/ (ignored by git): a rebuild typesets only
 the CVs that changed. What each page, feed and search record read of the record
 is kept in .vita-cache/build/: a rebuild renders only the pages whose data
 changed (all of them after an edit of vita.yaml or theme/, or a new vita).
+A site of more than 5,000 search records gets its search index in shards of
+about 5,000 (pagefind/, pagefind-1/ ...), each made by Pagefind in turn, so the
+memory it needs stays small; the search page merges them, and a rebuild indexes
+again only the shards whose records changed.
 Deleting .vita-cache/ is always safe: the next build takes longer, nothing
 else. While it works, vita build shows each phase with its counts and the time
 left on a terminal, or a line per phase with its time.

@@ -8,13 +8,13 @@
  * The cache only saves time: one that is missing, cut short, garbled or from another build is not used.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImageVariant } from '../render/site/parts/picture.js';
 import type { SearchRecord } from '../render/site/search-index.js';
 
 /** Bumped when what the cache holds changes shape or meaning. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** What vita is: a cache made by another version is not used. */
 const VITA_VERSION = ((): string => {
@@ -47,8 +47,14 @@ export interface BuildState {
   /** Each fact read by some output, with its value when the outputs were made. */
   facts: [string, string][];
   outputs: Record<string, OutputEntry>;
-  /** The search bundle's files, when search was built from exactly these records. */
-  pagefind?: string[];
+  /** The search bundle's shards (search-index.ts): each one's records' digest and its files, kept while it matches. */
+  searchShards?: SearchShard[];
+}
+
+/** One shard of the search index as last written. */
+export interface SearchShard {
+  digest: string;
+  files: string[];
 }
 
 /** The folder of the build's cache inside a project. */
@@ -116,8 +122,13 @@ export function readBuildState(dir: string, key: string): BuildState | undefined
     if (entry.sitemap !== undefined && typeof entry.sitemap !== 'string') return undefined;
     if (entry.search !== undefined && typeof entry.search !== 'string') return undefined;
   }
-  if (data.pagefind !== undefined && !(Array.isArray(data.pagefind) && data.pagefind.every((p) => typeof p === 'string'))) return undefined;
+  if (data.searchShards !== undefined && !(Array.isArray(data.searchShards) && data.searchShards.every(isShard))) return undefined;
   return data;
+}
+
+function isShard(s: unknown): s is SearchShard {
+  const x = s as SearchShard;
+  return !!x && typeof x === 'object' && typeof x.digest === 'string' && Array.isArray(x.files) && x.files.every((f) => typeof f === 'string');
 }
 
 function isVariant(v: unknown): v is ImageVariant {
@@ -151,7 +162,7 @@ export function unchangedOnDisk(out: string, path: string, entry: OutputEntry): 
  * it, when given. The state goes last and by a rename, so a build stopped half-way leaves the previous state
  * (whose sizes and dates then no longer match what changed) or none.
  */
-export function writeBuildState(dir: string, out: string, state: BuildState, records?: Map<string, SearchRecord>): void {
+export function writeBuildState(dir: string, out: string, state: BuildState, records?: Iterable<{ url: string; content: string | Uint8Array }>): void {
   try {
     mkdirSync(dir, { recursive: true });
     rmSync(join(dir, STATE), { force: true });
@@ -165,16 +176,37 @@ export function writeBuildState(dir: string, out: string, state: BuildState, rec
         delete state.outputs[path];
       }
     }
-    if (records) {
-      const all: Record<string, SearchRecord> = {};
-      for (const [path, r] of records) all[path] = r;
-      atomic(join(dir, SEARCH), JSON.stringify({ key: state.key, records: all }));
-    } else rmSync(join(dir, SEARCH), { force: true });
+    if (records) writeRecords(join(dir, SEARCH), state.key, records);
+    else rmSync(join(dir, SEARCH), { force: true });
     atomic(join(dir, STATE), JSON.stringify(state));
   } catch {
     // A cache that cannot be written costs time on the next build, nothing else.
     forgetBuildState(dir);
   }
+}
+
+/** search.json, written a record at a time: a department's records are 180 MB, never held as one string. */
+function writeRecords(path: string, key: string, records: Iterable<{ url: string; content: string | Uint8Array }>): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    let chunk = `{"key":${JSON.stringify(key)},"records":{`;
+    let first = true;
+    const decoder = new TextDecoder();
+    for (const r of records) {
+      const content = typeof r.content === 'string' ? r.content : decoder.decode(r.content);
+      chunk += `${first ? '' : ','}${JSON.stringify(r.url)}:${JSON.stringify({ url: r.url, content })}`;
+      first = false;
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = '';
+      }
+    }
+    writeSync(fd, chunk + '}}');
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
 }
 
 /** Removes the state: the next build renders everything (after a build that failed, or whose theme had problems). */

@@ -20,7 +20,7 @@ import type { RenderedPage } from '../render/site/index.js';
 import type { SearchRecord } from '../render/site/search-index.js';
 import { publicationSlugs } from '../render/site/context.js';
 import { factValues, reading, trackedFiles, trackedGraph, trackedNow, trackedSlugs, type Reads } from '../render/site/reads.js';
-import { readBuildState, readSearchRecords, unchangedOnDisk, type BuildState, type OutputEntry } from './build-cache.js';
+import { readBuildState, readSearchRecords, unchangedOnDisk, type BuildState, type OutputEntry, type SearchShard } from './build-cache.js';
 import { manifestFiles } from './index.js';
 
 const data = workerData as WorkerData;
@@ -71,10 +71,6 @@ class BuildMemory {
   private readonly facts: [string, string][] = [];
   private readonly factIndex = new Map<string, number>();
   private readonly outputs: Record<string, OutputEntry> = {};
-  /** The search records of this build, in order; whether they differ from the last build's. */
-  private recordCount = 0;
-  private searchChanged = false;
-  private readonly lastOrder: string[];
   kept = 0;
 
   constructor(
@@ -84,7 +80,6 @@ class BuildMemory {
   ) {
     this.last = readBuildState(cache.dir, cache.key);
     this.lastRecords = this.last && data.extras.search ? readSearchRecords(cache.dir, cache.key) : new Map();
-    this.lastOrder = [...this.lastRecords.keys()];
     this.written = this.last ? manifestFiles(data.out) : new Set();
     this.value = factValues(graph, publicationSlugs(graph), now);
   }
@@ -107,6 +102,8 @@ class BuildMemory {
     if (entry.search !== undefined && data.extras.search) {
       record = this.lastRecords.get(entry.search);
       if (!record) return undefined;
+      // Each record is taken once, and the main thread holds it from now on: not kept twice in a department's rebuild.
+      this.lastRecords.delete(entry.search);
     }
     this.kept++;
     this.outputs[file] = { ...entry, reads: entry.reads.map((r) => this.fact(last!.facts[r]![0])) };
@@ -127,14 +124,6 @@ class BuildMemory {
     this.outputs[file] = entry;
   }
 
-  /** Notes a search record of this build, in order: any difference from the last build's means indexing again. */
-  searched(record: SearchRecord): void {
-    const n = this.recordCount++;
-    if (this.searchChanged) return;
-    const last = this.lastRecords.get(record.url);
-    if (this.lastOrder[n] !== record.url || !last || last.content !== record.content) this.searchChanged = true;
-  }
-
   private fact(name: string): number {
     let i = this.factIndex.get(name);
     if (i === undefined) {
@@ -145,9 +134,9 @@ class BuildMemory {
     return i;
   }
 
-  finish(): { state: BuildState; searchChanged: boolean; kept: number } {
-    const searchChanged = this.searchChanged || this.recordCount !== this.lastOrder.length || !this.last?.pagefind;
-    return { state: { format: 1, key: this.cache.key, facts: this.facts, outputs: this.outputs }, searchChanged, kept: this.kept };
+  /** This build's state, and the last build's search shards (the main thread keeps those whose records are the same). */
+  finish(): { state: BuildState; searchShards?: SearchShard[]; kept: number } {
+    return { state: { format: 0, key: this.cache.key, facts: this.facts, outputs: this.outputs }, searchShards: this.last?.searchShards, kept: this.kept };
   }
 }
 
@@ -208,7 +197,6 @@ try {
     }
     function addRecord(record: SearchRecord): void {
       if (!data.extras.search) return;
-      memory?.searched(record);
       records.push(record);
       if (records.length >= 256) sendRecords();
     }

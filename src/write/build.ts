@@ -4,7 +4,7 @@
  * anything is written, then writes the manifest from what the worker reports. With more workers, each opens
  * the project itself (renderers are pure functions of the graph) and takes the next few files of the plan
  * when free. After the pages, the first worker makes what needs the whole site or the graph (sitemap, assets,
- * calendars, CV PDFs), and the main thread indexes the written pages for search, reading them back one by one.
+ * calendars, CV PDFs), and the main thread has the search records indexed by Pagefind, shard by shard.
  */
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
@@ -12,10 +12,10 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteOptions } from '../render/site/index.js';
 import type { ImageVariant } from '../render/site/parts/picture.js';
-import { SearchIndexer, type SearchRecord } from '../render/site/search-index.js';
+import { SearchIndexer, SHARD_SIZE, SHARDS_FILE, shardCount, shardDigest, shardFolder, shardOf, type HeldSearchRecord, type SearchRecord } from '../render/site/search-index.js';
 import { cvCacheDir, startTypesetter, typesetCvPdfs, type CvPdfJob, type TypesetPdf } from './cv-pdfs.js';
 import { SiteWriter, WriteError, type WriteResult } from './index.js';
-import { buildCacheDir, buildKey, forgetBuildState, writeBuildState, type BuildState } from './build-cache.js';
+import { buildCacheDir, buildKey, forgetBuildState, writeBuildState, type BuildState, type SearchShard } from './build-cache.js';
 
 export interface SiteBuild {
   pages: number;
@@ -32,6 +32,8 @@ export interface SiteBuild {
   warnings: string[];
   /** Pages indexed for search (0 when search is off or could not be built). */
   searchPages: number;
+  /** Shards of the search index made by Pagefind in this build, and shards kept from the last one. */
+  searchShards?: { indexed: number; kept: number };
   /** Resized images: made now, and taken from the cache. */
   images: { made: number; reused: number };
   /** Pages and feeds not rendered again: the last build's files still hold (see build-cache.ts). */
@@ -85,7 +87,7 @@ export interface BuildProgress {
 export type WorkerMessage =
   | { type: 'opened'; errors: number; plan?: string[]; diagnostics?: Diagnostic[]; incremental?: boolean }
   /** Worker 0's memory of this build's outputs, for the next one (when the build cache is on), after its pages. */
-  | { type: 'state'; state: BuildState; searchChanged: boolean; pagefind?: string[]; kept: number }
+  | { type: 'state'; state: BuildState; searchShards?: SearchShard[]; kept: number }
   | { type: 'files'; batch: SentBatch }
   /** Search records of pages just rendered. */
   | { type: 'search'; records: SearchRecord[] }
@@ -196,17 +198,20 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     const key = `${d.code}\u0000${d.path?.[0] ?? ''}\u0000${d.message}`;
     if (!themeProblems.has(key)) themeProblems.set(key, d);
   };
-  // Records go to Pagefind's process as they come, so it indexes while the pages render; in a rebuild they are
-  // held until the worker says whether any changed: if none did, the last index stands and Pagefind is not run.
+  // On a site small enough for one index (fewer pages than a shard holds), records go to Pagefind's process as
+  // they come, so it indexes while the pages render. Otherwise (and in a rebuild) they are held, split into
+  // shards, and each shard whose records changed is indexed after the pages, one Pagefind process at a time.
+  const shardSize = searchShardSize();
   const search = extras.search ? new SearchIndexer() : undefined;
   search?.start();
   let records = 0;
-  let incremental = false;
-  const heldRecords: SearchRecord[] = [];
+  let streaming = false;
+  const heldRecords: HeldSearchRecord[] = [];
+  const utf8 = new TextEncoder();
   const index = (batch: SearchRecord[]) => {
     for (const r of batch) {
-      if (incremental || buildCache) heldRecords.push(r);
-      if (!incremental) search?.add(r);
+      if (!streaming || buildCache) heldRecords.push({ url: r.url, content: utf8.encode(r.content) });
+      if (streaming) search?.add(r);
     }
     records += batch.length;
   };
@@ -238,11 +243,13 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
       for (const w of workers) w.postMessage({ type: 'stop' } satisfies MainMessage);
       return { pages: 0, files: 0, bytes: 0, written: 0, errors, workers: count, diagnostics, warnings: [], searchPages: 0, images: { made: 0, reused: 0 }, kept: 0, rendered: 0 };
     }
-    incremental = first.type === 'opened' && first.incremental === true;
+    const incremental = first.type === 'opened' && first.incremental === true;
     if (first.type !== 'opened' || !first.plan) throw new Error('the first worker sent no plan');
     // Every path is checked before any file is written.
     const plan = first.plan.map((p) => writer.check(p));
     planned = plan.length;
+    // No more records than planned files: one shard for certain.
+    streaming = !incremental && plan.length <= shardSize;
     onProgress?.({ phase: 'pages', done: 0, total: planned });
     for (const w of workers) w.postMessage({ type: 'go' } satisfies MainMessage);
 
@@ -268,29 +275,23 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     workers[0]!.postMessage({ type: 'tail', math, sitemapPaths: sitemap.map(([, p]) => p), links: [...links], produced: plan, images: [...images.values()] } satisfies MainMessage);
     const tail = await inbox[0]!();
     if (tail.type !== 'tail') throw failure(tail);
+    // The workers have said all they will: their memory (the opened record, the last build's records) goes
+    // before search is indexed.
+    await Promise.all(workers.map((w) => w.terminate()));
 
     // Search (Pagefind's own process) finishes while the CV PDFs' threads go on.
     const warnings: string[] = [...tail.warnings];
     let searchPages = 0;
-    let searchFiles: string[] | undefined;
+    let searchShards: SearchShard[] | undefined;
+    let shardRuns: SiteBuild['searchShards'];
     if (search) {
       onProgress?.({ phase: 'search', done: 0, total: records });
-      // No record changed since the last index was made from them: it is kept as it is.
-      const last = incremental && state && !state.searchChanged ? state.pagefind : undefined;
-      if (last && last.every((p) => writer.canKeep(p))) {
-        for (const p of last) writer.keep(writer.check(p));
-        searchPages = records;
-        searchFiles = last;
-        files += last.length;
-      } else {
-        if (incremental) for (const r of heldRecords) search.add(r);
-        const result = await search.finish();
-        if (result.problem) warnings.push(`site search was not built: ${result.problem}`);
-        else searchFiles = result.files.map((f) => f.path);
-        searchPages = result.pages;
-        for (const f of result.files) writer.put(writer.check(f.path), f.content);
-        files += result.files.length;
-      }
+      const made = await indexShards(search, streaming, heldRecords, records, shardSize, incremental ? state?.searchShards : undefined, writer, (done) => onProgress?.({ phase: 'search', done, total: records }));
+      if (made.problem) warnings.push(`site search was not built: ${made.problem}`);
+      else searchShards = made.shards;
+      searchPages = made.pages;
+      shardRuns = { indexed: made.indexed, kept: made.kept };
+      files += made.files;
       onProgress?.({ phase: 'search', done: records, total: records });
     }
     for (const pdf of await typesetting) {
@@ -303,10 +304,10 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     finished = true;
     // A theme's problem is reported while the page that meets it renders: the next build renders everything, to report it again.
     if (state && themeProblems.size === 0) {
-      state.state.pagefind = searchFiles;
-      writeBuildState(cacheDir, writer.out, state.state, search ? new Map(heldRecords.map((r) => [r.url, r])) : undefined);
+      state.state.searchShards = searchShards;
+      writeBuildState(cacheDir, writer.out, state.state, search ? heldRecords : undefined);
     } else if (buildCache) forgetBuildState(cacheDir);
-    return { pages, files, bytes, written: result.written, errors: 0, workers: count, diagnostics: [...diagnostics, ...themeProblems.values()], warnings, searchPages, images: tail.images, write: result, kept, rendered };
+    return { pages, files, bytes, written: result.written, errors: 0, workers: count, diagnostics: [...diagnostics, ...themeProblems.values()], warnings, searchPages, searchShards: shardRuns, images: tail.images, write: result, kept, rendered };
   } finally {
     stopTypesetting.abort();
     await Promise.all(typesetters.map((w) => w.terminate()));
@@ -315,6 +316,67 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     // A build that failed leaves the output as it was: what it wrote is thrown away.
     if (!finished) writer.abort();
   }
+}
+
+/** Records per search shard: tests set VITA_SEARCH_SHARD_SIZE to split a small site (never meant for users). */
+function searchShardSize(): number {
+  const n = Number(process.env.VITA_SEARCH_SHARD_SIZE);
+  return Number.isInteger(n) && n > 0 ? n : SHARD_SIZE;
+}
+
+interface ShardsMade {
+  shards: SearchShard[];
+  pages: number;
+  files: number;
+  indexed: number;
+  kept: number;
+  problem?: string;
+}
+
+/**
+ * The search index, shard by shard (search-index.ts): a shard whose records have the digest of the last build's
+ * keeps its files; the others are indexed by a Pagefind process each, one after the other, so that only one
+ * shard's index is in memory at a time. `first` is the indexer started while the record opened (shard 0's);
+ * when `streaming`, it already holds every record. If any shard fails, the site has no search (as before shards).
+ */
+async function indexShards(first: SearchIndexer, streaming: boolean, records: HeldSearchRecord[], count: number, size: number, last: SearchShard[] | undefined, writer: SiteWriter, progress: (done: number) => void): Promise<ShardsMade> {
+  const n = streaming ? 1 : shardCount(count, size);
+  const groups: HeldSearchRecord[][] = Array.from({ length: n }, () => []);
+  for (const r of records) groups[shardOf(r.url, n)]!.push(r);
+  const made: ShardsMade = { shards: [], pages: 0, files: 0, indexed: 0, kept: 0 };
+  let done = 0;
+  for (let k = 0; k < n; k++) {
+    const group = groups[k]!;
+    const digest = shardDigest(k, n, group);
+    const before = last?.[k];
+    if (!streaming && last?.length === n && before?.digest === digest && before.files.every((p) => writer.canKeep(p))) {
+      // Pagefind's process is one for all indexes: the one started for shard 0 is stopped before another starts.
+      if (k === 0) await first.close();
+      for (const p of before.files) writer.keep(writer.check(p));
+      made.shards.push(before);
+      made.pages += group.length;
+      made.files += before.files.length;
+      made.kept++;
+    } else {
+      const indexer = k === 0 ? first : new SearchIndexer(shardFolder(k));
+      const text = new TextDecoder();
+      if (!streaming) for (const r of group) indexer.add({ url: r.url, content: text.decode(r.content) });
+      // Written at once, so no more than one shard's bundle is held; `finish` stops Pagefind's process.
+      const result = await indexer.finish();
+      made.indexed++;
+      if (result.problem) return { ...made, shards: [], pages: 0, problem: result.problem };
+      for (const f of result.files) writer.put(writer.check(f.path), f.content);
+      made.shards.push({ digest, files: result.files.map((f) => f.path) });
+      made.pages += result.pages;
+      made.files += result.files.length;
+    }
+    done += group.length;
+    progress(done);
+  }
+  // Always written (a few bytes), so that the search page need not guess whether there are shards to merge.
+  writer.put(writer.check(SHARDS_FILE), new TextEncoder().encode(`{"shards":${n}}\n`));
+  made.files++;
+  return made;
 }
 
 /**

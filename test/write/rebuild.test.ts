@@ -60,6 +60,7 @@ describe('rebuilds with the build cache', () => {
     assert.equal(again.rendered, 0, 'no page or feed rendered again');
     assert.ok(again.kept > 100, `kept: ${again.kept}`);
     assert.equal(again.written, 0);
+    assert.deepEqual(again.searchShards, { indexed: 0, kept: 1 }, 'Pagefind not run');
     assertSameTree(contentsUnder(site), before);
   });
 
@@ -118,9 +119,12 @@ describe('rebuilds with the build cache', () => {
 
   it('makes the search index again when the kept one\'s files are not as listed', async () => {
     const state = join(cache, 'state.json');
-    writeFileSync(state, readFileSync(state, 'utf8').replace(/"pagefind":\["/, '"pagefind":["../outside","'));
+    const text = readFileSync(state, 'utf8');
+    assert.match(text, /"searchShards":\[\{"digest":"[0-9a-f]+","files":\["/);
+    writeFileSync(state, text.replace(/("searchShards":\[\{"digest":"[0-9a-f]+","files":\[)"/, '$1"../outside","'));
     const built = await rebuild();
     assert.ok(built.write!.changed.length === 0 && built.searchPages > 0, 'the same index, made again');
+    assert.deepEqual(built.searchShards, { indexed: 1, kept: 0 });
     assertSameTree(contentsUnder(site), await coldSite('cold-pagefind'));
   });
 

@@ -6,7 +6,13 @@
  * The record stays HTML, so that Pagefind weighs headings as it does on any page (a person's name in the
  * heading of their page ranks that page first) and skips `data-pagefind-ignore` (BibTeX). Pagefind splits
  * the index by the records' `lang`.
+ *
+ * A large site's records are split into shards by a hash of their address, each indexed by its own Pagefind
+ * process one after the other (Pagefind's memory grows with the index: 52,000 records in one took 5.5 GB), into
+ * pagefind/ (the bundle the search page loads) and pagefind-1/, pagefind-2/ ..., which the search page merges
+ * (Pagefind's multisite `mergeIndex`). A rebuild indexes again only the shards whose records changed.
  */
+import { createHash } from 'node:crypto';
 import type { OutputFile } from '../output.js';
 import type { Page } from './layout.js';
 import { escapeHtml } from './html.js';
@@ -26,6 +32,41 @@ export function searchRecord(site: Site, page: Page, sitePath: string): SearchRe
   const body = page.body.pieces;
   const content = `<!doctype html><html lang="${escapeHtml(site.lang)}"><body><main data-pagefind-body><span data-pagefind-meta="title" hidden>${escapeHtml(page.title)}</span>${body.length === 1 ? body[0] : body.join('')}</main></body></html>`;
   return { url: `/${sitePath}`, content };
+}
+
+/** Records per shard at most (about): Pagefind indexed 5,000 in well under 1 GB. */
+export const SHARD_SIZE = 5000;
+
+/** How many shards `records` records make: one (pagefind/ alone, as on every small site) up to SHARD_SIZE. */
+export function shardCount(records: number, size = SHARD_SIZE): number {
+  return Math.max(1, Math.ceil(records / Math.max(1, size)));
+}
+
+/** The shard of a record: stable for its address as long as the number of shards stays. */
+export function shardOf(url: string, shards: number): number {
+  if (shards <= 1) return 0;
+  return createHash('sha1').update(url).digest().readUInt32BE(0) % shards;
+}
+
+/** The folder of a shard's bundle: the first is where a one-index site has it. */
+export function shardFolder(shard: number): string {
+  return shard === 0 ? 'pagefind/' : `pagefind-${shard}/`;
+}
+
+/** The file beside the first bundle that tells the search page how many shards to merge. */
+export const SHARDS_FILE = 'pagefind/vita-shards.json';
+
+/** What tells a shard's records apart from any other's: equal digests, same bundle. */
+export function shardDigest(shard: number, shards: number, records: readonly HeldSearchRecord[]): string {
+  const hash = createHash('sha256').update(`${shard}/${shards}`);
+  for (const r of records) hash.update(`\0${r.url}\0${r.content.byteLength}\0`).update(r.content);
+  return hash.digest('hex');
+}
+
+/** A search record held until it is indexed, its HTML as UTF-8 (half the memory of a string with a dash in it). */
+export interface HeldSearchRecord {
+  url: string;
+  content: Uint8Array;
 }
 
 export interface SearchIndexResult {
@@ -49,6 +90,9 @@ export class SearchIndexer {
   private pages = 0;
   private failed: string | undefined;
   private closed = false;
+
+  /** `folder`: where the bundle goes in the site (a shard's folder). */
+  constructor(private readonly folder = 'pagefind/') {}
 
   /** Starts Pagefind's process now rather than at the first record (a build does so while it opens the record). */
   start(): void {
@@ -84,7 +128,7 @@ export class SearchIndexer {
       await started.index.deleteIndex();
       const problem = out.errors.length ? out.errors.join('; ') : this.failed;
       if (problem) return { files: [], pages: 0, problem };
-      return { files: out.files.map((f) => ({ path: `pagefind/${f.path.replace(/^\/+/, '')}`, content: f.content })), pages: this.pages };
+      return { files: out.files.map((f) => ({ path: `${this.folder}${f.path.replace(/^\/+/, '')}`, content: f.content })), pages: this.pages };
     } catch (err) {
       return { files: [], pages: 0, problem: `Pagefind failed: ${(err as Error).message}` };
     } finally {

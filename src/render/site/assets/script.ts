@@ -106,17 +106,22 @@ if (search) {
   var css = doc.createElement('link');
   css.rel = 'stylesheet'; css.href = bundle + 'pagefind-ui.css';
   doc.head.appendChild(css);
+  // A large site's index is in shards (pagefind/, pagefind-1/ ...): the first says how many, the others are merged.
+  var shards = fetch(bundle + 'vita-shards.json').then(function (r) { return r.ok ? r.json() : {}; }).catch(function () { return {}; });
   var js = doc.createElement('script');
   js.src = bundle + 'pagefind-ui.js';
-  js.onload = function () {
+  js.onload = function () { shards.then(start); };
+  function start(info) {
+    var merge = [];
+    for (var k = 1; k < (info.shards || 1); k++) merge.push({ bundlePath: new URL(bundle.replace(/pagefind\/$/, 'pagefind-' + k + '/'), location.href).pathname });
     status.hidden = true;
-    var ui = new window.PagefindUI({ element: '#search', showSubResults: true, showImages: false, translations: { placeholder: search.dataset.placeholder } });
+    var ui = new window.PagefindUI({ element: '#search', showSubResults: true, showImages: false, mergeIndex: merge, translations: { placeholder: search.dataset.placeholder } });
     // Pagefind labels its input only with a title; give it a real accessible name.
     var input = search.querySelector('input');
     if (input) input.setAttribute('aria-label', search.dataset.placeholder);
     var q = new URLSearchParams(location.search).get('q');
     if (q) ui.triggerSearch(q);
-  };
+  }
   js.onerror = function () { status.textContent = search.dataset.unavailable; };
   doc.head.appendChild(js);
 }

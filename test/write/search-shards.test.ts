@@ -1,0 +1,89 @@
+// The search index in shards (VITA_SEARCH_SHARD_SIZE splits the small example as a department is split): each shard
+// is a bundle of its own, a rebuild runs Pagefind only for the shards whose records changed, and the site is then
+// byte for byte the one a cold build makes.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSite, type BuildSiteOptions, type SiteBuild } from '../../src/write/build.js';
+import { shardCount } from '../../src/render/site/search-index.js';
+import { contentsUnder } from '../files.js';
+import { projectEdits } from '../project-edits.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'vita-shards-'));
+const project = join(dir, 'project');
+const site = join(dir, 'site');
+const options: BuildSiteOptions = { now: new Date('2026-03-01T00:00:00Z'), extras: { search: true } };
+const edits = projectEdits(project);
+/** About 150 records in shards of at most 10. */
+const SIZE = 10;
+const was = process.env.VITA_SEARCH_SHARD_SIZE;
+after(() => {
+  if (was === undefined) delete process.env.VITA_SEARCH_SHARD_SIZE;
+  else process.env.VITA_SEARCH_SHARD_SIZE = was;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function build(out = site, cache = true): Promise<SiteBuild> {
+  const built = await buildSite(project, out, { ...options, cache });
+  assert.equal(built.errors, 0);
+  return built;
+}
+
+/** The shard folders (pagefind/, pagefind-3/ ...) with a file that differs between two trees. */
+function shardsDiffering(a: Map<string, string>, b: Map<string, string>): string[] {
+  const paths = [...new Set([...a.keys(), ...b.keys()])].filter((p) => p.startsWith('pagefind') && p !== 'pagefind/vita-shards.json' && a.get(p) !== b.get(p));
+  return [...new Set(paths.map((p) => p.split('/')[0]!))].sort();
+}
+
+describe('the search index in shards', () => {
+  let shards = 0;
+  before(async () => {
+    process.env.VITA_SEARCH_SHARD_SIZE = String(SIZE);
+    cpSync('examples/pku-group', project, { recursive: true, filter: (src) => !src.includes('_site') && !src.includes('.vita-cache') });
+    const first = await build();
+    shards = shardCount(first.searchPages, SIZE);
+    assert.ok(shards >= 10, `shards: ${shards}`);
+    assert.deepEqual(first.searchShards, { indexed: shards, kept: 0 }, 'a cold build indexes every shard');
+  });
+
+  it('writes a bundle per shard, each with its part of the records, and says how many there are', () => {
+    assert.deepEqual(JSON.parse(readFileSync(join(site, 'pagefind/vita-shards.json'), 'utf8')), { shards });
+    for (let k = 1; k < shards; k++) assert.ok(existsSync(join(site, `pagefind-${k}`, 'pagefind-entry.json')), `pagefind-${k}/`);
+    assert.ok(!existsSync(join(site, `pagefind-${shards}`)));
+    const manifest = readFileSync(join(site, '.vita-manifest.json'), 'utf8');
+    assert.ok(manifest.includes(`pagefind-${shards - 1}/pagefind-entry.json`), 'the manifest lists the shards\' files');
+  });
+
+  it('runs Pagefind for no shard when nothing changed', async () => {
+    const built = await build();
+    assert.deepEqual(built.searchShards, { indexed: 0, kept: shards });
+    assert.equal(built.written, 0);
+  });
+
+  it('after a title is edited, runs Pagefind only for the shards whose records show it, and matches a cold build', async () => {
+    const before = contentsUnder(site);
+    edits.edit('publications/conferences.bib', (t) => t.replace('Functional Scaling Laws in Kernel Regression', 'Functional Scaling Laws Revisited'));
+    const built = await build();
+    const after = contentsUnder(site);
+    const touched = shardsDiffering(before, after);
+    assert.ok(touched.length > 0 && touched.length < shards, touched.join(' '));
+    assert.deepEqual(built.searchShards, { indexed: touched.length, kept: shards - touched.length }, touched.join(' '));
+    const cold = join(dir, 'cold');
+    await build(cold, false);
+    const coldFiles = contentsUnder(cold);
+    const differ = [...new Set([...after.keys(), ...coldFiles.keys()])].filter((p) => after.get(p) !== coldFiles.get(p));
+    assert.deepEqual(differ, [], 'files that differ from a cold build of the edited project');
+  });
+
+  it('a small site keeps one index where it always was, with no shard folders', async () => {
+    delete process.env.VITA_SEARCH_SHARD_SIZE;
+    const out = join(dir, 'one');
+    const built = await build(out, false);
+    assert.deepEqual(built.searchShards, { indexed: 1, kept: 0 });
+    assert.ok(existsSync(join(out, 'pagefind/pagefind-entry.json')) && !existsSync(join(out, 'pagefind-1')));
+    assert.deepEqual(JSON.parse(readFileSync(join(out, 'pagefind/vita-shards.json'), 'utf8')), { shards: 1 });
+    process.env.VITA_SEARCH_SHARD_SIZE = String(SIZE);
+  });
+});
