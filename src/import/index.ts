@@ -7,16 +7,15 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { openProject } from '../index.js';
 import { SILENT_PROGRESS, type ImportBundle, type Progress, type SourceKind } from './bundle.js';
 import { FileCache } from './cache.js';
 import { detectSource } from './detect.js';
 import { mergeBundle, type MergePlan } from './merge.js';
-import { readProjectState } from './project-state.js';
+import { contactEmail, readProjectState } from './project-state.js';
 import { ONLINE_KINDS, onlineKindOf, type HttpSettings } from './online/index.js';
 import type { ProjectState } from './project-state.js';
 import { SOURCES } from './sources/index.js';
-import { applyPlan, planFiles, type AppliedPlan, type WritePlan } from './write.js';
+import { applyChecked, planFiles, type WritePlan } from './write.js';
 
 export { detectSource } from './detect.js';
 export { SOURCES } from './sources/index.js';
@@ -92,7 +91,7 @@ export async function importSource(source: string, options: ImportOptions): Prom
   const settings: HttpSettings = {
     ...options.http,
     offline: options.offline,
-    mailto: options.mailto ?? (process.env.VITA_MAILTO || undefined) ?? ownerEmail(project),
+    mailto: contactEmail(options.mailto, project.config, project.people),
     openalexKey: options.http?.openalexKey ?? (process.env.OPENALEX_API_KEY || undefined),
   };
   let bundle: ImportBundle;
@@ -137,30 +136,18 @@ export async function importSource(source: string, options: ImportOptions): Prom
     return result;
   }
   if (options.dryRun) return result;
-  let applied: AppliedPlan;
+  // The result must open without errors: anything wrong in what the import wrote is an error, and undoes the import.
+  const ours = new Set(plan.files.map((f) => f.path));
   try {
-    applied = applyPlan(into, plan);
-    result.written = applied.written;
-    result.unchanged = applied.unchanged;
+    const { applied, check } = applyChecked(into, plan, (d) => ours.has(d.file) || (result.creates && d.file === ''));
+    result.check = check;
+    if (check.length) result.aborted = true;
+    else {
+      result.written = applied.written;
+      result.unchanged = applied.unchanged;
+    }
   } catch (err) {
     return fail(`the files could not be written (${(err as Error).message}); nothing was written`);
   }
-  // The result must open without errors: anything wrong in what the import wrote is an error, and undoes the import.
-  const ours = new Set(plan.files.map((f) => f.path));
-  const opened = openProject(into);
-  result.check = opened.diagnostics.list.filter((d) => d.severity === 'error' && (ours.has(d.file) || (result.creates && d.file === '')));
-  if (result.check.length) {
-    applied.undo();
-    result.written = [];
-    result.unchanged = [];
-    result.aborted = true;
-  }
   return result;
-}
-
-/** The email of the project's owner (or group lead), for the polite pools of online services. */
-function ownerEmail(project: ProjectState): string | undefined {
-  const id = project.config?.owner ?? project.config?.group?.lead;
-  const email = project.people.find((p) => p.id === id)?.value.email;
-  return typeof email === 'string' && email.includes('@') ? email : undefined;
 }

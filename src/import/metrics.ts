@@ -15,6 +15,7 @@ import { validateProject, type CitationCount } from '../validate/index.js';
 import { SILENT_PROGRESS, type Progress, type ResponseCache } from './bundle.js';
 import { countCitations, crossCheckCount, type CrossCheckKind, type PaperQuery } from './online/citations.js';
 import { HttpClient, type HttpSettings } from './online/http.js';
+import { contactEmail } from './project-state.js';
 
 /** The first line of the file: what says vita wrote it (vita replaces no file it did not write). */
 const HEADER = '# Citation counts, written by `vita metrics`';
@@ -86,7 +87,7 @@ export async function updateMetrics(rootPath: string, options: MetricsOptions = 
     const cache: ResponseCache = { get: (k) => memory.get(k), put: (k, v) => void memory.set(k, v) };
     const settings: HttpSettings = {
       ...options.http,
-      mailto: options.mailto ?? (process.env.VITA_MAILTO || undefined) ?? ownerEmail(valid),
+      mailto: contactEmail(options.mailto, valid.config?.value, valid.people),
       openalexKey: options.http?.openalexKey ?? (process.env.OPENALEX_API_KEY || undefined),
     };
     const openalex = new HttpClient('openalex', cache, settings);
@@ -218,11 +219,4 @@ export function metricsFileText(counts: ReadonlyMap<string, CitationCount>): str
     if (c.perYear.length) lines.push(`    perYear: { ${c.perYear.map((y) => `${y.year}: ${y.count}`).join(', ')} }`);
   }
   return lines.join('\n') + '\n';
-}
-
-function ownerEmail(valid: ReturnType<typeof validateProject>): string | undefined {
-  const config = valid.config?.value;
-  const id = config?.owner ?? config?.group?.lead;
-  const email = valid.people.find((p) => p.id === id)?.value.email;
-  return typeof email === 'string' && email.includes('@') ? email : undefined;
 }

@@ -49,3 +49,16 @@ export function readProjectState(rootPath: string): ProjectState {
   state.series = new Set([...valid.series.map((s) => s.id), ...[...state.files].filter((f) => /^seminars\/[^/]+\/series\.ya?ml$/.test(f)).map((f) => f.split('/')[1]!)]);
   return state;
 }
+
+/** The email that puts requests in the services' polite pools: the one given, $VITA_MAILTO, else the owner's (or the group lead's). */
+export function contactEmail(
+  given: string | undefined,
+  config: { owner?: string; group?: { lead?: string } } | undefined,
+  people: readonly { id: string; value: { email?: unknown } }[],
+): string | undefined {
+  if (given) return given;
+  if (process.env.VITA_MAILTO) return process.env.VITA_MAILTO;
+  const id = config?.owner ?? config?.group?.lead;
+  const email = people.find((p) => p.id === id)?.value.email;
+  return typeof email === 'string' && email.includes('@') ? email : undefined;
+}

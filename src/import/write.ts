@@ -9,6 +9,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { stringify } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { Diagnostics } from '../diagnostics/diagnostic.js';
+import { openProject } from '../index.js';
 import { readBibtex } from '../load/bibtex/index.js';
 import { Config, Event, News, Person, Publication, Series, SitePage } from '../schema/index.js';
 import { formatEntry } from './bibtex-entries.js';
@@ -306,6 +307,23 @@ export function applyPlan(rootPath: string, plan: WritePlan): AppliedPlan {
     throw err;
   }
   return applied;
+}
+
+/**
+ * Writes the plan, then opens the project again: errors in what it wrote (`ours` says which) take the whole write
+ * back. Throws, having written nothing, when a file cannot be written.
+ */
+export function applyChecked(root: string, plan: WritePlan, ours: (d: Diagnostic) => boolean): { applied: AppliedPlan; check: Diagnostic[] } {
+  const applied = applyPlan(root, plan);
+  let check: Diagnostic[];
+  try {
+    check = openProject(root).diagnostics.list.filter((d) => d.severity === 'error' && ours(d));
+  } catch (err) {
+    applied.undo();
+    throw err;
+  }
+  if (check.length) applied.undo();
+  return { applied, check };
 }
 
 /** What `applyPlan` did, and how to take it back (when what it wrote does not check, or a later write failed). */

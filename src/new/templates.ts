@@ -269,6 +269,14 @@ export function vscodeSettings(a: Pick<Answers, 'vita'>): string {
   return JSON.stringify({ 'yaml.schemas': schemas }, null, 2) + '\n';
 }
 
+/** The first steps of both workflows: the repository, and Node with npm's cache. */
+const CHECKOUT_AND_NODE = `      - uses: actions/checkout@v6
+      - uses: actions/setup-node@v6
+        with:
+          node-version: 20
+          cache: npm
+`;
+
 /**
  * GitHub Pages: build on every push to main and deploy `_site` with the official Pages actions. The base URL comes from
  * actions/configure-pages, which knows the repository's Pages address: https://<user>.github.io/<repository> for a
@@ -300,12 +308,7 @@ jobs:
   build:
     runs-on: ubuntu-latest
     steps:
-      - uses: actions/checkout@v6
-      - uses: actions/setup-node@v6
-        with:
-          node-version: 20
-          cache: npm
-      - id: pages
+${CHECKOUT_AND_NODE}      - id: pages
         uses: actions/configure-pages@v6
       - run: npm ci --no-audit --no-fund
       # base_url is the site's address without the final slash: https://<user>.github.io/<repository> for a project
@@ -365,12 +368,7 @@ jobs:
       VITA_MAILTO: \${{ vars.VITA_MAILTO }}
       OPENALEX_API_KEY: \${{ secrets.OPENALEX_API_KEY }}
     steps:
-      - uses: actions/checkout@v6
-      - uses: actions/setup-node@v6
-        with:
-          node-version: 20
-          cache: npm
-      - run: npm ci --no-audit --no-fund
+${CHECKOUT_AND_NODE}      - run: npm ci --no-audit --no-fund
       # Citation counts into the project's cache; a vita without the metrics command skips this step.
       - id: metrics
         name: Citation counts (vita metrics)

@@ -10,14 +10,13 @@ import { join, relative, resolve, sep } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { titleKey } from '../../check/duplicates.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { openProject } from '../../index.js';
 import { emptyBundle, SILENT_PROGRESS, type ImportedPublication, type Progress, type PublicationValue } from '../bundle.js';
 import { CACHE_FOLDER, FileCache } from '../cache.js';
 import { mergeBundle, type Conflict } from '../merge.js';
 import { HttpClient, OnlineIo, readService, type HttpSettings, type OnlineKind } from '../online/index.js';
 import { addDrafts, type Draft } from '../online/records.js';
-import { readProjectState, type ProjectState } from '../project-state.js';
-import { applyPlan, checkedValue, type WritePlan } from '../write.js';
+import { contactEmail, readProjectState, type ProjectState } from '../project-state.js';
+import { applyChecked, checkedValue, type WritePlan } from '../write.js';
 import { identityKeys, judge, learn, personKnowledge } from './authorship.js';
 import { personSources } from './sources.js';
 
@@ -136,7 +135,7 @@ export async function syncRecord(options: SyncOptions): Promise<SyncResult> {
 
   const progress = options.progress ?? SILENT_PROGRESS;
   // Online, the lists are asked again (news is the point); offline, the cache is all there is.
-  const settings: HttpSettings = { ...options.http, offline: options.offline, refresh: !options.offline, mailto: options.mailto ?? (process.env.VITA_MAILTO || undefined) ?? ownerEmail(project), openalexKey: process.env.OPENALEX_API_KEY || undefined };
+  const settings: HttpSettings = { ...options.http, offline: options.offline, refresh: !options.offline, mailto: contactEmail(options.mailto, project.config, project.people), openalexKey: process.env.OPENALEX_API_KEY || undefined };
   const clients = new Map<OnlineKind, HttpClient>();
   // Answers are kept in memory, and written with the record only when the record changes: a service's answer differs
   // a little every week (OpenAlex's response time ...), and the weekly job must not propose a cache alone.
@@ -251,15 +250,13 @@ export async function syncRecord(options: SyncOptions): Promise<SyncResult> {
     for (const file of cache.pending()) plan.files.push({ path: relative(root, file.path).split(sep).join('/'), content: file.content, what: 'an answer of an online service', own: true });
   }
   try {
-    const applied = applyPlan(root, plan);
+    // What was written must open without errors, or it is taken back.
+    const { applied, check } = applyChecked(root, plan, (d) => d.file === target?.path);
     result.written = applied.written.filter((f) => !f.startsWith(`${CACHE_FOLDER}/`));
     result.unchanged = applied.unchanged.filter((f) => !f.startsWith(`${CACHE_FOLDER}/`));
     result.cacheWritten = applied.written.length - result.written.length;
-    // What was written must open without errors, or it is taken back.
-    const opened = openProject(root);
-    result.check = opened.diagnostics.list.filter((d) => d.severity === 'error' && d.file === target?.path);
-    if (result.check.length) {
-      applied.undo();
+    result.check = check;
+    if (check.length) {
       result.written = [];
       result.aborted = true;
     }
@@ -327,10 +324,4 @@ function collapse(skipped: SyncedWork[]): SyncedWork[] {
 function preview(v: unknown): string {
   const s = typeof v === 'string' ? v : JSON.stringify(v);
   return s === undefined ? '' : s.length > 80 ? `${s.slice(0, 77)}...` : s;
-}
-
-function ownerEmail(project: ProjectState): string | undefined {
-  const id = project.config?.owner ?? project.config?.group?.lead;
-  const email = project.people.find((p) => p.id === id)?.value.email;
-  return typeof email === 'string' && email.includes('@') ? email : undefined;
 }
