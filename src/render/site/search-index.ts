@@ -42,10 +42,21 @@ export function shardCount(records: number, size = SHARD_SIZE): number {
   return Math.max(1, Math.ceil(records / Math.max(1, size)));
 }
 
-/** The shard of a record: stable for its address as long as the number of shards stays. */
-export function shardOf(url: string, shards: number): number {
+/** The shard of a key: stable for it as long as the number of shards stays. */
+export function shardOf(key: string, shards: number): number {
   if (shards <= 1) return 0;
-  return createHash('sha1').update(url).digest().readUInt32BE(0) % shards;
+  return createHash('sha1').update(key).digest().readUInt32BE(0) % shards;
+}
+
+/**
+ * The shard of the page written to `file` ("people/lei-wu/cv/index.html"): a person's pages share one (they are
+ * rendered one after the other and share list items: see memo.ts), any other page is placed by its own path.
+ * A page keeps its shard while the number of shards stays, so a rebuild indexes again only the shards it touched.
+ */
+export function pageShard(file: string, shards: number): number {
+  if (shards <= 1) return 0;
+  const person = /^(?:[a-z]{2,3}(?:-[A-Za-z0-9]+)?\/)?people\/[^/]+\//.exec(file);
+  return shardOf(person ? person[0] : file, shards);
 }
 
 /** The folder of a shard's bundle: the first is where a one-index site has it. */
@@ -56,17 +67,16 @@ export function shardFolder(shard: number): string {
 /** The file beside the first bundle that tells the search page how many shards to merge. */
 export const SHARDS_FILE = 'pagefind/vita-shards.json';
 
-/** What tells a shard's records apart from any other's: equal digests, same bundle. */
-export function shardDigest(shard: number, shards: number, records: readonly HeldSearchRecord[]): string {
-  const hash = createHash('sha256').update(`${shard}/${shards}`);
-  for (const r of records) hash.update(`\0${r.url}\0${r.content.byteLength}\0`).update(r.content);
-  return hash.digest('hex');
+/** What tells a record's content apart from any other's. */
+export function recordHash(content: string): string {
+  return createHash('sha1').update(content).digest('base64');
 }
 
-/** A search record held until it is indexed, its HTML as UTF-8 (half the memory of a string with a dash in it). */
-export interface HeldSearchRecord {
-  url: string;
-  content: Uint8Array;
+/** What tells a shard's records apart from any other's: equal digests, same bundle (the order they came in aside). */
+export function shardDigest(shard: number, shards: number, records: readonly { url: string; hash: string }[]): string {
+  const hash = createHash('sha256').update(`${shard}/${shards}`);
+  for (const r of [...records].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) hash.update(`\0${r.url}\0${r.hash}`);
+  return hash.digest('hex');
 }
 
 export interface SearchIndexResult {
@@ -119,51 +129,69 @@ export class SearchIndexer {
     }
   }
 
+  /** The bundle; the index is then deleted from Pagefind's process, which stays for other indexes (see `stopPagefind`). */
   async finish(): Promise<SearchIndexResult> {
     const started = await (this.started ??= start());
     if ('problem' in started) return { files: [], pages: 0, problem: started.problem };
     try {
       await Promise.all(this.pending);
       const out = await started.index.getFiles();
-      await started.index.deleteIndex();
       const problem = out.errors.length ? out.errors.join('; ') : this.failed;
       if (problem) return { files: [], pages: 0, problem };
       return { files: out.files.map((f) => ({ path: `${this.folder}${f.path.replace(/^\/+/, '')}`, content: f.content })), pages: this.pages };
     } catch (err) {
       return { files: [], pages: 0, problem: `Pagefind failed: ${(err as Error).message}` };
     } finally {
-      this.closed = true;
-      await started.pagefind.close().catch(() => undefined);
+      await this.close();
     }
   }
 
-  /** Stops Pagefind's process if `finish` did not (a build that failed half-way). */
+  /** Deletes the index from Pagefind's process if `finish` did not (a build that failed half-way, a shard kept). */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     const started = await this.started;
-    if (started && !('problem' in started) && !this.closed) await started.pagefind.close().catch(() => undefined);
+    if (started && !('problem' in started)) await started.index.deleteIndex().catch(() => undefined);
   }
 }
 
+/**
+ * Stops Pagefind's process. It is one for every index of the process (Pagefind's Node API): shards share it, each
+ * index deleted when its bundle is made, and it is stopped when the build's search is done.
+ */
+export async function stopPagefind(): Promise<void> {
+  if (!pagefindLoaded) return;
+  const pagefind = await pagefindLoaded;
+  await pagefind?.close().catch(() => undefined);
+}
+
+/** Pagefind's module once asked for (undefined when it is not installed). */
+let pagefindLoaded: Promise<Pagefind | undefined> | undefined;
+let pagefindMissing = '';
+
 async function start(): Promise<{ pagefind: Pagefind; index: Index } | { problem: string }> {
-  let pagefind: Pagefind;
-  try {
-    pagefind = await import('pagefind');
-  } catch (err) {
-    return { problem: `Pagefind is not installed (${(err as Error).message})` };
-  }
+  pagefindLoaded ??= import('pagefind').catch((err: Error) => {
+    pagefindMissing = err.message;
+    return undefined;
+  });
+  const pagefind = await pagefindLoaded;
+  if (!pagefind) return { problem: `Pagefind is not installed (${pagefindMissing})` };
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) return { problem: errors.join('; ') || 'Pagefind could not start' };
     return { pagefind, index };
   } catch (err) {
-    await pagefind.close().catch(() => undefined);
     return { problem: `Pagefind failed: ${(err as Error).message}` };
   }
 }
 
-/** The index of records given all at once (tests, the benchmark). */
+/** The index of records given all at once (tests, the benchmark); Pagefind's process is stopped after. */
 export async function searchIndex(records: Iterable<SearchRecord>): Promise<SearchIndexResult> {
   const indexer = new SearchIndexer();
   for (const r of records) indexer.add(r);
-  return indexer.finish();
+  try {
+    return await indexer.finish();
+  } finally {
+    await stopPagefind();
+  }
 }
