@@ -4,7 +4,8 @@
  * anything is written, then writes the manifest from what the worker reports. With more workers, each opens
  * the project itself (renderers are pure functions of the graph) and takes the next few files of the plan
  * when free. After the pages, the first worker makes what needs the whole site or the graph (sitemap, assets,
- * calendars, CV PDFs), and the main thread has the search records indexed by Pagefind, shard by shard.
+ * calendars, CV PDFs). Search records go to the main thread with the pages, which come shard by shard: each
+ * shard is indexed by Pagefind as soon as its pages are done (search-shards.ts).
  */
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';

@@ -7,10 +7,11 @@
  * heading of their page ranks that page first) and skips `data-pagefind-ignore` (BibTeX). Pagefind splits
  * the index by the records' `lang`.
  *
- * A large site's records are split into shards by a hash of their address, each indexed by its own Pagefind
- * process one after the other (Pagefind's memory grows with the index: 52,000 records in one took 5.5 GB), into
- * pagefind/ (the bundle the search page loads) and pagefind-1/, pagefind-2/ ..., which the search page merges
- * (Pagefind's multisite `mergeIndex`). A rebuild indexes again only the shards whose records changed.
+ * A large site's pages are split into shards by a hash of their path (`pageShard`), each shard an index of its
+ * own (Pagefind's memory grows with the index: 52,000 records in one took 5.5 GB), into pagefind/ (the bundle the
+ * search page loads) and pagefind-1/, pagefind-2/ ..., which the search page merges (Pagefind's multisite
+ * `mergeIndex`). The build indexes the shards as their pages come (write/search-shards.ts); a rebuild indexes
+ * again only the shards whose records changed.
  */
 import { createHash } from 'node:crypto';
 import type { OutputFile } from '../output.js';
