@@ -12,7 +12,7 @@ import type { OutputFile } from '../render/output.js';
 import { siteFileJobs, siteTail, siteTrees, summarize, type PagesSummary } from '../render/site/index.js';
 import { loadTheme } from '../render/site/theme.js';
 import { CHUNK, IN_FLIGHT_KIB, type MainMessage, type WorkerData, type WorkerMessage } from './build.js';
-import type { SentRecord } from './search-shards.js';
+import { SEARCH_BACKLOG, type SentRecord } from './search-shards.js';
 import type { CvPdfJob } from './cv-pdfs.js';
 import { BatchEncoder } from './batch.js';
 import { makeImages } from './images.js';
@@ -37,6 +37,9 @@ const next = async (): Promise<MainMessage> => {
   while (!inbox.length) await new Promise<void>((ok) => (wake = ok));
   return inbox.shift()!;
 };
+
+/** Search records not yet taken by Pagefind: a cold build's rendering waits when Pagefind is this far behind. */
+const backlog = new Int32Array(data.searchBacklog);
 
 /** KiB handed to the main thread and not yet written: rendering waits when the writer is this far behind. */
 const inFlight = new Int32Array(data.inFlight);
@@ -213,6 +216,14 @@ try {
     }
     function addRecord(i: number, record: SentRecord): void {
       if (!data.extras.search) return;
+      // A cold build's records go to Pagefind as they come: when it lags, the pages wait for it (search-shards.ts).
+      if (!memory?.incremental) {
+        if (Atomics.load(backlog, 0) >= SEARCH_BACKLOG) {
+          sendRecords();
+          for (let n = Atomics.load(backlog, 0); n >= SEARCH_BACKLOG; n = Atomics.load(backlog, 0)) Atomics.wait(backlog, 0, n, 50);
+        }
+        Atomics.add(backlog, 0, 1);
+      }
       const shard = shardOfJob[i]!;
       if (shard !== recordsShard) sendRecords();
       recordsShard = shard;

@@ -149,6 +149,8 @@ export interface WorkerData {
   next: SharedArrayBuffer;
   /** KiB sent to the main thread and not yet written (an Int32Array over it). */
   inFlight: SharedArrayBuffer;
+  /** Search records sent and not yet taken by Pagefind (an Int32Array over it; search-shards.ts SEARCH_BACKLOG). */
+  searchBacklog: SharedArrayBuffer;
   /** The build cache (see build-cache.ts): its folder and the key of this build; none without. */
   cache?: { dir: string; key: string };
   /** Search records per shard at most (search-index.ts SHARD_SIZE, unless a test says otherwise). */
@@ -175,11 +177,12 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   const next = new SharedArrayBuffer(4);
   const inFlight = new SharedArrayBuffer(4);
   const held = new Int32Array(inFlight);
+  const searchBacklog = new SharedArrayBuffer(4);
   // What every output depends on besides what it reads: vita, vita.yaml, the theme, the options of this build.
   const cacheDir = buildCacheDir(root);
   const buildCache = cache && count === 1 ? { dir: cacheDir, key: buildKey(root, { out: writer.out, options: siteOptions, extras }) } : undefined;
   const shardSize = searchShardSize();
-  const workers = Array.from({ length: count }, (_x, index) => startWorker({ root, out: writer.out, options: siteOptions, extras, index, count, next, inFlight, cache: buildCache, shardSize }));
+  const workers = Array.from({ length: count }, (_x, index) => startWorker({ root, out: writer.out, options: siteOptions, extras, index, count, next, inFlight, searchBacklog, cache: buildCache, shardSize }));
   // Typst and Pagefind load while the record is opened, on the cores the opening leaves idle, rather than after it.
   const typesetters = extras.cv ? [startTypesetter()] : [];
   // The main thread writes what the workers render, as it arrives: the disk works while they render on.
@@ -216,7 +219,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   // Pagefind starts while the record opens; the shards are indexed as the pages come (search-shards.ts).
   const indexer = extras.search ? new SearchIndexer() : undefined;
   indexer?.start();
-  const search = indexer ? new ShardedSearch(indexer, writer, count, buildCache ? cacheDir : undefined) : undefined;
+  const search = indexer ? new ShardedSearch(indexer, writer, count, buildCache ? cacheDir : undefined, new Int32Array(searchBacklog)) : undefined;
   // The CV PDFs, typeset on a pool of threads from when worker 0 sends them (before its pages) to the end.
   let typesetting: Promise<TypesetPdf[]> = Promise.resolve([]);
   const stopTypesetting = new AbortController();

@@ -29,6 +29,12 @@ export interface ShardsMade {
   problem?: string;
 }
 
+/**
+ * Records of a cold build rendered and not yet taken by Pagefind, at most: a worker waits beyond it, so that a
+ * Pagefind slower than the pages does not leave every record waiting in memory (its Node API buffers without limit).
+ */
+export const SEARCH_BACKLOG = 2000;
+
 /** Pagefind processes alive at once: one takes records while the one before writes its bundle. */
 const LIVE = 2;
 
@@ -63,7 +69,16 @@ export class ShardedSearch {
     private readonly writer: SiteWriter,
     private readonly workers: number,
     private readonly cacheDir: string | undefined,
+    /** Records sent by the workers and not yet taken by Pagefind (an Int32Array over it): see SEARCH_BACKLOG. */
+    private readonly backlog?: Int32Array,
   ) {}
+
+  /** A record of a cold build taken by Pagefind: the workers may render on. */
+  private readonly indexed = () => {
+    if (!this.backlog) return;
+    Atomics.sub(this.backlog, 0, 1);
+    Atomics.notify(this.backlog, 0);
+  };
 
   /** The plan is known: how many shards, and whether this is a rebuild. */
   plan(shards: number, incremental: boolean): void {
@@ -83,7 +98,7 @@ export class ShardedSearch {
       const content = r.content === undefined || !hold ? undefined : this.utf8.encode(r.content);
       s.records.push({ index: r.index, url: r.url, hash: r.hash, content });
       // A cold build hands them to Pagefind at once when the shard has a process.
-      if (!this.incremental && s.indexer && r.content !== undefined) s.indexer.add({ url: r.url, content: r.content });
+      if (!this.incremental && s.indexer && r.content !== undefined) s.indexer.add({ url: r.url, content: r.content }, this.indexed);
     }
     if (!this.incremental && !s.indexer && !s.waiting) this.open(shard);
   }
@@ -169,7 +184,7 @@ export class ShardedSearch {
     this.live++;
     s.waiting = false;
     s.indexer = shard === 0 ? this.first : new SearchIndexer(shardFolder(shard));
-    for (const r of s.records) if (r.content) s.indexer.add({ url: r.url, content: this.text.decode(r.content) });
+    for (const r of s.records) if (r.content) s.indexer.add({ url: r.url, content: this.text.decode(r.content) }, this.indexed);
   }
 
   private opened = new Map<number, () => void>();

@@ -50,14 +50,16 @@ export function shardOf(key: string, shards: number): number {
 }
 
 /**
- * The shard of the page written to `file` ("people/lei-wu/cv/index.html"): a person's pages share one (they are
- * rendered one after the other and share list items: see memo.ts), any other page is placed by its own path.
+ * The shard of the page written to `file` ("people/lei-wu/index.html"): a page is placed by its own path, except a
+ * person's lists (publications by year, CV), which share the person's shard: they repeat the same list items,
+ * rendered once while they come one after the other (memo.ts), and are not searched, so they do not weigh on
+ * the shard's word counts (searched pages of one person kept together made their name rank low in that shard).
  * A page keeps its shard while the number of shards stays, so a rebuild indexes again only the shards it touched.
  */
 export function pageShard(file: string, shards: number): number {
   if (shards <= 1) return 0;
-  const person = /^(?:[a-z]{2,3}(?:-[A-Za-z0-9]+)?\/)?people\/[^/]+\//.exec(file);
-  return shardOf(person ? person[0] : file, shards);
+  const lists = /^((?:[a-z]{2,3}(?:-[A-Za-z0-9]+)?\/)?people\/[^/]+\/)(?:publications|cv)\//.exec(file);
+  return shardOf(lists ? lists[1]! : file, shards);
 }
 
 /** The folder of a shard's bundle: the first is where a one-index site has it. */
@@ -110,18 +112,22 @@ export class SearchIndexer {
     this.started ??= start();
   }
 
-  add(record: SearchRecord): void {
+  /** `indexed`: told when Pagefind has taken the record (or failed to). */
+  add(record: SearchRecord, indexed?: () => void): void {
     const started = (this.started ??= start());
     this.pending.push(
-      started.then(async (s) => {
-        if ('problem' in s) return;
-        const added = await s.index.addHTMLFile({ url: record.url, content: record.content });
-        if (added.errors.length === 0) this.pages++;
-        else this.failed ??= added.errors.join('; ');
-      }).catch((err: Error) => {
-        // Never left rejected: what failed is told by `finish`.
-        this.failed ??= `Pagefind failed: ${err.message}`;
-      }),
+      started
+        .then(async (s) => {
+          if ('problem' in s) return;
+          const added = await s.index.addHTMLFile({ url: record.url, content: record.content });
+          if (added.errors.length === 0) this.pages++;
+          else this.failed ??= added.errors.join('; ');
+        })
+        .catch((err: Error) => {
+          // Never left rejected: what failed is told by `finish`.
+          this.failed ??= `Pagefind failed: ${err.message}`;
+        })
+        .finally(indexed),
     );
     // Settled additions need not be kept: the list stays short however many pages there are.
     if (this.pending.length >= 1024) {
