@@ -20,8 +20,6 @@ export interface Page {
   title: string;
   description?: string;
   body: Html;
-  /** What search indexes of the page when not the whole body: the body without what repeats other pages. */
-  searchBody?: Html;
   /** Extra head elements: citation_* meta tags, feeds. */
   head?: Html;
   /** Structured data, written as JSON-LD. */

@@ -30,7 +30,7 @@ export interface SearchRecord {
 
 /** The search record of a page at `sitePath` ("people/lei-wu/", "zh/publications/x/"). */
 export function searchRecord(site: Site, page: Page, sitePath: string): SearchRecord {
-  const body = (page.searchBody ?? page.body).pieces;
+  const body = page.body.pieces;
   const content = `<!doctype html><html lang="${escapeHtml(site.lang)}"><body><main data-pagefind-body><span data-pagefind-meta="title" hidden>${escapeHtml(page.title)}</span>${body.length === 1 ? body[0] : body.join('')}</main></body></html>`;
   return { url: `/${sitePath}`, content };
 }

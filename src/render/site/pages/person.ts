@@ -110,7 +110,7 @@ ${contact(site, person)}
 </div>
 </header>`;
 
-  const top = html`<article class="person">
+  const body = html`<article class="person">
 ${site.overrides?.personHero ? themed(site, 'personHero', () => ({ person: personInfo(site, person) }), hero, { subject: `person ${person.id}` }) : hero()}
 ${personTabs(site, person, 'home')}
 ${about ? html`<section id="about"><h2>${t.about}</h2>${about}</section>` : ''}
@@ -120,14 +120,13 @@ ${vision || themes.length
         : ''}</section>`
     : d.interests?.length
       ? html`<section id="interests"><h2>${t.interests}</h2><ul>${d.interests.map((i) => html`<li>${i}</li>`)}</ul></section>`
-      : ''}`;
-  // The papers are found on their own pages: search indexes the page without them (search-index.ts).
-  const papers = selected.length
+      : ''}
+${selected.length
     ? html`<section id="publications"><h2>${t.selectedPublications}</h2>
 <p class="see-also">${t.seeAlso}: <a href="${url(site, paths.personPublications(person.id))}">${t.fullList}</a></p>
 ${publicationList(site, selected, { owner: person.id, groupBy: 'none', headingLevel: 3 })}</section>`
-    : '';
-  const rest = html`${personMetricsBlock(site, person)}
+    : ''}
+${personMetricsBlock(site, person)}
 ${projects.length
     ? html`<section id="projects"><h2>${t.projects}</h2><ul class="project-grid compact">${projects.map((p) => projectCard(site, p))}</ul></section>`
     : ''}
@@ -136,18 +135,12 @@ ${news.length
     ? html`<section id="news"><h2>${t.recentNews}</h2>${newsList(site, news)}<p class="see-also"><a href="${url(site, paths.news())}">${t.allNews}</a>${hasFeeds(site) ? html` · <a href="${url(site, paths.personFeed(person.id))}">${t.feed}</a>` : ''}</p></section>`
     : ''}
 </article>`;
-  const body = html`${top}
-${papers}
-${rest}`;
-  const searchBody = html`${top}
-${rest}`;
 
   return {
     path: personPath(site, person.id),
     title: name,
     description: [localText(site, d.title), ...(d.affiliations ?? []).slice(0, 1).map((a) => localText(site, a.institution ?? a.name))].filter(Boolean).join(', ') || undefined,
     body,
-    searchBody,
     ogType: 'profile',
     image: d.photo,
     nav: site.owner === person.id ? 'home' : 'group',
