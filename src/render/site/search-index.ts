@@ -31,8 +31,44 @@ export interface SearchRecord {
 /** The search record of a page at `sitePath` ("people/lei-wu/", "zh/publications/x/"). */
 export function searchRecord(site: Site, page: Page, sitePath: string): SearchRecord {
   const body = page.body.pieces;
-  const content = `<!doctype html><html lang="${escapeHtml(site.lang)}"><body><main data-pagefind-body><span data-pagefind-meta="title" hidden>${escapeHtml(page.title)}</span>${body.length === 1 ? body[0] : body.join('')}</main></body></html>`;
+  const content = `<!doctype html><html lang="${escapeHtml(site.lang)}"><body><main data-pagefind-body><span data-pagefind-meta="title" hidden>${escapeHtml(page.title)}</span>${searched(body.length === 1 ? body[0]! : body.join(''))}</main></body></html>`;
   return { url: `/${sitePath}`, content };
+}
+
+/** An element Pagefind is told to ignore (publication lists where they repeat papers, BibTeX). */
+const IGNORED = /<(div|section|details)\b[^>]*\sdata-pagefind-ignore[\s>=]/g;
+
+/**
+ * The markup without the elements Pagefind ignores: they change nothing in the index, and left in the record they
+ * would make it larger, and make a rebuild index a shard again when only a list of papers changed (a title edit
+ * shows on every author's page). An element whose end cannot be found is left as it is.
+ */
+export function searched(markup: string): string {
+  if (!markup.includes('data-pagefind-ignore')) return markup;
+  let out = '';
+  let from = 0;
+  IGNORED.lastIndex = 0;
+  for (let m = IGNORED.exec(markup); m; m = IGNORED.exec(markup)) {
+    if (m.index < from) continue;
+    const end = closingOf(markup, m[1]!, m.index + m[0].length);
+    if (end < 0) continue;
+    out += markup.slice(from, m.index);
+    from = end;
+    IGNORED.lastIndex = end;
+  }
+  return out + markup.slice(from);
+}
+
+/** Where the element of `tag` opened before `at` ends (after its closing tag), counting nested ones; -1 if it does not. */
+function closingOf(markup: string, tag: string, at: number): number {
+  const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'g');
+  tags.lastIndex = at;
+  let depth = 1;
+  for (let m = tags.exec(markup); m; m = tags.exec(markup)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) return m.index + m[0].length;
+  }
+  return -1;
 }
 
 /** Records per shard at most (about): Pagefind indexed 5,000 in well under 1 GB. */
