@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openProject } from '../index.js';
-import { seminarFiles } from '../render/calendar/index.js';
+import { calendarJobs } from '../render/calendar/index.js';
 import { hasCv, planCv, publicationsCutWarning } from '../render/cv/index.js';
 import { treeLanguages } from '../strings/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -149,7 +149,8 @@ try {
   const options = { ...data.options, now, theme, onDiagnostic: (d: Diagnostic) => send({ type: 'theme', diagnostic: d }) };
   // With the build cache, pages are rendered from a graph that notes what each one reads (render/site/reads.ts).
   const memory = data.cache && !diagnostics.errorCount ? new BuildMemory(data.cache, graph, now) : undefined;
-  const trees = diagnostics.errorCount ? [] : siteTrees(memory ? trackedGraph(graph) : graph, options);
+  const shown = memory ? trackedGraph(graph) : graph;
+  const trees = diagnostics.errorCount ? [] : siteTrees(shown, options);
   if (memory) {
     for (const site of trees) {
       site.now = trackedNow(site.now);
@@ -158,6 +159,8 @@ try {
     }
   }
   const jobs = siteFileJobs(trees);
+  // The seminars' and people's calendars, like feeds: a rebuild makes again only those whose data changed.
+  if (data.extras.calendars && !diagnostics.errorCount) jobs.push(...calendarJobs(shown, { baseUrl: data.options.baseUrl }));
   // With search, the pages are rendered shard by shard (search-index.ts pageShard), in the plan's order within each,
   // so that the main thread can have a shard indexed while the next ones render.
   const shards = data.extras.search ? shardCount(jobs.reduce((n, j) => n + (j.file.endsWith('.html') ? 1 : 0), 0), data.shardSize) : 1;
@@ -248,7 +251,6 @@ try {
       if (m.type === 'tail') {
         const images = new Map(m.images.map((v) => [v.path, v]));
         const tail = siteTail(trees[0]!, { math: m.math, sitemapPaths: m.sitemapPaths, links: new Set(m.links), produced: new Set(m.produced), images });
-        if (data.extras.calendars) tail.push(...seminarFiles(graph, { baseUrl: data.options.baseUrl }));
         tail.push(...cvs.markdown);
         // The images the pages planned, resized here (or taken from the cache): the write stage's part of a picture.
         const resized = await makeImages(graph.root, images.values(), { cacheDir: data.extras.imageCache, prune: true });
