@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { VITA_ROOT } from '../load/vita-package.js';
 import type { ImageVariant } from '../render/site/parts/picture.js';
 import type { SearchRecord } from '../render/site/search-index.js';
 
@@ -19,7 +20,7 @@ const FORMAT = 2;
 /** What vita is: a cache made by another version is not used. */
 const VITA_VERSION = ((): string => {
   try {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(new URL('package.json', VITA_ROOT), 'utf8')) as { version: string }).version;
   } catch {
     return 'unknown';
   }

@@ -15,6 +15,7 @@ import type { ImageVariant } from '../render/site/parts/picture.js';
 import { SearchIndexer, SHARD_SIZE, SHARDS_FILE, shardCount, shardDigest, shardFolder, shardOf, type HeldSearchRecord, type SearchRecord } from '../render/site/search-index.js';
 import { cvCacheDir, startTypesetter, typesetCvPdfs, type CvPdfJob, type TypesetPdf } from './cv-pdfs.js';
 import { SiteWriter, WriteError, type WriteResult } from './index.js';
+import { vitaThreadFile } from '../load/vita-package.js';
 import { buildCacheDir, buildKey, forgetBuildState, writeBuildState, type BuildState, type SearchShard } from './build-cache.js';
 
 export interface SiteBuild {
@@ -393,8 +394,9 @@ const YOUNG_MIB = 96;
  */
 function startWorker(workerData: WorkerData): Worker {
   const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_MIB };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./build-worker.js', import.meta.url), { workerData, resourceLimits });
-  const script = new URL('./build-worker.ts', import.meta.url).href;
+  const fromSources = import.meta.url.endsWith('.ts');
+  if (!fromSources) return new Worker(vitaThreadFile('write/build-worker', false), { workerData, resourceLimits });
+  const script = vitaThreadFile('write/build-worker', true).href;
   return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`, { eval: true, workerData, resourceLimits });
 }
 

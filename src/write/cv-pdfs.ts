@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { TYPST_VERSION } from '../render/typst/compile.js';
 import { pruneCacheFolder } from './cache-folder.js';
+import { vitaThreadFile } from '../load/vita-package.js';
 
 /** A CV to typeset: where its PDF goes in the site, and its Typst source with the fonts to set it in. */
 export interface CvPdfJob {
@@ -176,10 +177,11 @@ function typesetOn(worker: Worker, job: CvPdfJob): Promise<{ pdf: Uint8Array; wa
  */
 export function startTypesetter(): Worker {
   const workerData = { warm: true };
-  const script = new URL('./cv-pdf-worker.ts', import.meta.url).href;
-  const worker = !import.meta.url.endsWith('.ts')
-    ? new Worker(new URL('./cv-pdf-worker.js', import.meta.url), { workerData })
-    : new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`, { eval: true, workerData });
+  const fromSources = import.meta.url.endsWith('.ts');
+  const script = vitaThreadFile('write/cv-pdf-worker', fromSources);
+  const worker = !fromSources
+    ? new Worker(script, { workerData })
+    : new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); });`, { eval: true, workerData });
   // A thread that fails while it waits for work is told to the next job (`typesetOn`), not thrown.
   worker.on('error', () => undefined);
   worker.once('exit', () => stopped.add(worker));
