@@ -54,11 +54,17 @@ process.stderr.write(`vita: compiled in ${((Date.now() - started) / 1000).toFixe
  */
 async function bundle() {
   const esbuild = await import('esbuild');
+  // Chunks of the last bundle go: their names change with their content.
+  rmSync(join(root, 'dist/chunks'), { recursive: true, force: true });
   await esbuild.build({
     absWorkingDir: root,
     entryPoints: ['src/cli/main.ts', 'src/write/build-worker.ts', 'src/write/cv-pdf-worker.ts'],
     outbase: 'src',
     outdir: 'dist',
+    // What several entries or commands share is a chunk of its own, loaded once and only when needed: `vita --help`
+    // does not read the renderers.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',
