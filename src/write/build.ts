@@ -13,7 +13,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteOptions } from '../render/site/index.js';
 import type { ImageVariant } from '../render/site/parts/picture.js';
 import { SearchIndexer, SHARD_SIZE, SHARDS_FILE, shardCount, shardDigest, shardFolder, shardOf, type HeldSearchRecord, type SearchRecord } from '../render/site/search-index.js';
-import { cvCacheDir, startTypesetter, typesetCvPdfs, type CvPdfJob, type TypesetPdf } from './cv-pdfs.js';
+import { cvCacheDir, holdsCvPdfs, startTypesetter, typesetCvPdfs, type CvPdfJob, type TypesetPdf } from './cv-pdfs.js';
 import { SiteWriter, WriteError, type WriteResult } from './index.js';
 import { vitaThreadFile } from '../load/vita-package.js';
 import { buildCacheDir, buildKey, forgetBuildState, writeBuildState, type BuildState, type SearchShard } from './build-cache.js';
@@ -167,7 +167,9 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   const buildCache = cache && count === 1 ? { dir: cacheDir, key: buildKey(root, { out: writer.out, options: siteOptions, extras }) } : undefined;
   const workers = Array.from({ length: count }, (_x, index) => startWorker({ root, out: writer.out, options: siteOptions, extras, index, count, next, inFlight, cache: buildCache }));
   // Typst and Pagefind load while the record is opened, on the cores the opening leaves idle, rather than after it.
-  const typesetters = extras.cv ? [startTypesetter()] : [];
+  // Not Typst when the CV cache holds PDFs: then most CVs, often all, come from it (whether they do is known only
+  // once the record is open), and a thread loading the compiler for nothing slows the opening on a small machine.
+  const typesetters = extras.cv && !(cache && holdsCvPdfs(cvCacheDir(root))) ? [startTypesetter()] : [];
   // The main thread writes what the workers render, as it arrives: the disk works while they render on.
   let pages = 0;
   let bytes = 0;

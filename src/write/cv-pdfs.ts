@@ -4,7 +4,7 @@
  * source changed. The cache only saves time: a missing, partial or damaged entry is typeset again.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -57,6 +57,15 @@ export function typesettingThreads(pdfs: number, most: number): number {
 /** The folder of the CV cache inside a project. */
 export function cvCacheDir(projectRoot: string): string {
   return join(projectRoot, '.vita-cache', 'cv');
+}
+
+/** Whether the cache holds any PDF (from an earlier build): a cheap guess that a build will typeset few or none. */
+export function holdsCvPdfs(dir: string): boolean {
+  try {
+    return readdirSync(dir).some((name) => name.endsWith('.pdf'));
+  } catch {
+    return false;
+  }
 }
 
 /** What a PDF is a function of: its source, its fonts and the Typst inside the compiler package. */

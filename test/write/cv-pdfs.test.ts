@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { startTypesetter, typesetCvPdfs, typesettingThreads, type CvPdfJob } from '../../src/write/cv-pdfs.js';
+import { holdsCvPdfs, startTypesetter, typesetCvPdfs, typesettingThreads, type CvPdfJob } from '../../src/write/cv-pdfs.js';
 
 const fonts = { fontPaths: [], families: ['Libertinus Serif'] };
 const job = (path: string, text: string): CvPdfJob => ({ path, source: `= ${text}\nA curriculum vitae.\n`, fonts });
@@ -64,6 +64,18 @@ describe('CV PDFs of a build', () => {
     const pdfs = await typesetCvPdfs([job('d/cv.pdf', 'Di')], { started: ahead });
     assert.equal(Buffer.from(pdfs[0]!.pdf).subarray(0, 5).toString(), '%PDF-');
     await Promise.all(exits); // both ended: the test would hang otherwise
+  });
+
+  it('tells whether the cache holds PDFs (a build then starts no thread ahead)', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'vita-cv-none-'));
+    try {
+      assert.equal(holdsCvPdfs(join(empty, 'missing')), false);
+      writeFileSync(join(empty, 'x.json'), '{"warnings":[]}');
+      assert.equal(holdsCvPdfs(empty), false, 'metadata alone is no PDF');
+      assert.equal(holdsCvPdfs(dir), true);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   it('a thread started ahead that died fails its job instead of waiting for ever', async () => {
