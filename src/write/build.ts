@@ -13,7 +13,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteOptions } from '../render/site/index.js';
 import type { ImageVariant } from '../render/site/parts/picture.js';
 import { SearchIndexer, SHARD_SIZE, SHARDS_FILE, shardCount, shardDigest, shardFolder, shardOf, type HeldSearchRecord, type SearchRecord } from '../render/site/search-index.js';
-import { cvCacheDir, holdsCvPdfs, startTypesetter, typesetCvPdfs, type CvPdfJob, type TypesetPdf } from './cv-pdfs.js';
+import { cvCacheDir, noteRecordLooks, recordLooks, startTypesetter, typesettingLikely, typesetCvPdfs, type CvPdfJob, type TypesetPdf } from './cv-pdfs.js';
 import { SiteWriter, WriteError, type WriteResult } from './index.js';
 import { vitaThreadFile } from '../load/vita-package.js';
 import { buildCacheDir, buildKey, forgetBuildState, writeBuildState, type BuildState, type SearchShard } from './build-cache.js';
@@ -167,9 +167,10 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   const buildCache = cache && count === 1 ? { dir: cacheDir, key: buildKey(root, { out: writer.out, options: siteOptions, extras }) } : undefined;
   const workers = Array.from({ length: count }, (_x, index) => startWorker({ root, out: writer.out, options: siteOptions, extras, index, count, next, inFlight, cache: buildCache }));
   // Typst and Pagefind load while the record is opened, on the cores the opening leaves idle, rather than after it.
-  // Not Typst when the CV cache holds PDFs: then most CVs, often all, come from it (whether they do is known only
-  // once the record is open), and a thread loading the compiler for nothing slows the opening on a small machine.
-  const typesetters = extras.cv && !(cache && holdsCvPdfs(cvCacheDir(root))) ? [startTypesetter()] : [];
+  // Not Typst when the record looks as it did when the last build's CVs were done: they will come from the cache
+  // (whether they do is known only once the record is open), and loading the compiler for nothing slows the opening.
+  const looks = extras.cv && cache ? recordLooks(root) : undefined;
+  const typesetters = extras.cv && (!looks || typesettingLikely(cvCacheDir(root), looks)) ? [startTypesetter()] : [];
   // The main thread writes what the workers render, as it arrives: the disk works while they render on.
   let pages = 0;
   let bytes = 0;
@@ -302,6 +303,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
       writer.put(pdf.path, pdf.pdf);
       files++;
     }
+    if (looks) noteRecordLooks(cvCacheDir(root), looks);
     // Every file was written in the order of the plan (then the tail's), so the manifest lists them so.
     const result = writer.finish();
     finished = true;

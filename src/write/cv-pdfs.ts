@@ -4,10 +4,11 @@
  * source changed. The cache only saves time: a missing, partial or damaged entry is typeset again.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { listFiles } from '../load/files.js';
 import { TYPST_VERSION } from '../render/typst/compile.js';
 import { pruneCacheFolder } from './cache-folder.js';
 import { vitaThreadFile } from '../load/vita-package.js';
@@ -59,12 +60,42 @@ export function cvCacheDir(projectRoot: string): string {
   return join(projectRoot, '.vita-cache', 'cv');
 }
 
-/** Whether the cache holds any PDF (from an earlier build): a cheap guess that a build will typeset few or none. */
-export function holdsCvPdfs(dir: string): boolean {
+/** The file of the CV cache that tells what the record looked like when its PDFs were last made or found. */
+export const RECORD_NOTE = 'record.txt';
+
+/**
+ * What the record's files look like, cheaply: each one's path and size (not its time, which every copy of a project
+ * changes). Listed while the record is opened, to guess whether any CV will need typesetting.
+ */
+export function recordLooks(root: string): string {
+  const hash = createHash('sha256');
+  for (const file of listFiles(root)) {
+    const size = statSync(join(root, file), { throwIfNoEntry: false })?.size ?? -1;
+    hash.update(`${file}\u0000${size}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Whether a build will likely typeset a CV, guessed before the record is open (only then are the CVs' sources, and
+ * so the cache's keys, known): yes unless the record looks as it did when the last build's CVs were done. A wrong
+ * guess only costs time: a thread loading the compiler for nothing, or the first CV waiting for its thread to start.
+ */
+export function typesettingLikely(cacheDir: string, looks: string): boolean {
   try {
-    return readdirSync(dir).some((name) => name.endsWith('.pdf'));
+    return readFileSync(join(cacheDir, RECORD_NOTE), 'utf8') !== looks;
   } catch {
-    return false;
+    return true;
+  }
+}
+
+/** Notes what the record looked like when every CV of a build was in the cache, for the next build's guess. */
+export function noteRecordLooks(cacheDir: string, looks: string): void {
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(join(cacheDir, RECORD_NOTE), looks);
+  } catch {
+    // Not noted: the next build starts a thread ahead, as if the record had changed.
   }
 }
 
@@ -143,7 +174,7 @@ export async function typesetCvPdfs(jobs: readonly CvPdfJob[], options: TypesetO
   if (options.signal?.aborted) throw new Error('typesetting the CV PDFs was stopped');
   if (options.cacheDir) {
     const used = new Set(keys);
-    pruneCacheFolder(options.cacheDir, (name) => used.has(name.replace(/\.(pdf|json|pdf\.\d+\.tmp)$/, '')));
+    pruneCacheFolder(options.cacheDir, (name) => name === RECORD_NOTE || used.has(name.replace(/\.(pdf|json|pdf\.\d+\.tmp)$/, '')));
   }
   return results as TypesetPdf[];
 }

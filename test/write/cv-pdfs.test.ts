@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { holdsCvPdfs, startTypesetter, typesetCvPdfs, typesettingThreads, type CvPdfJob } from '../../src/write/cv-pdfs.js';
+import { noteRecordLooks, RECORD_NOTE, recordLooks, startTypesetter, typesetCvPdfs, typesettingLikely, typesettingThreads, type CvPdfJob } from '../../src/write/cv-pdfs.js';
 
 const fonts = { fontPaths: [], families: ['Libertinus Serif'] };
 const job = (path: string, text: string): CvPdfJob => ({ path, source: `= ${text}\nA curriculum vitae.\n`, fonts });
@@ -66,15 +66,24 @@ describe('CV PDFs of a build', () => {
     await Promise.all(exits); // both ended: the test would hang otherwise
   });
 
-  it('tells whether the cache holds PDFs (a build then starts no thread ahead)', () => {
-    const empty = mkdtempSync(join(tmpdir(), 'vita-cv-none-'));
+  it('guesses whether a build will typeset: not when the record looks as when its CVs were last done', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'vita-cv-record-'));
+    const cache = join(project, '.vita-cache', 'cv');
     try {
-      assert.equal(holdsCvPdfs(join(empty, 'missing')), false);
-      writeFileSync(join(empty, 'x.json'), '{"warnings":[]}');
-      assert.equal(holdsCvPdfs(empty), false, 'metadata alone is no PDF');
-      assert.equal(holdsCvPdfs(dir), true);
+      writeFileSync(join(project, 'vita.yaml'), 'title: A\n');
+      const looks = recordLooks(project);
+      assert.equal(typesettingLikely(cache, looks), true, 'no cache yet');
+      noteRecordLooks(cache, looks);
+      assert.equal(typesettingLikely(cache, looks), false);
+      assert.equal(recordLooks(project), looks, 'the cache folder is no part of the record');
+      writeFileSync(join(project, 'vita.yaml'), 'title: A longer title\n');
+      assert.notEqual(recordLooks(project), looks, 'a file of another size');
+      assert.equal(typesettingLikely(cache, recordLooks(project)), true);
+      // Typesetting prunes the cache to what it used, and keeps the note.
+      await typesetCvPdfs([job('a/cv.pdf', 'Ada')], { cacheDir: cache });
+      assert.deepEqual(readdirSync(cache).filter((f) => !/\.(pdf|json)$/.test(f)), [RECORD_NOTE]);
     } finally {
-      rmSync(empty, { recursive: true, force: true });
+      rmSync(project, { recursive: true, force: true });
     }
   });
 
