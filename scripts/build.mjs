@@ -1,5 +1,6 @@
 // `npm run build` (and npm's `prepare`, which a git install runs): compiles src/ into dist/ when something changed
-// since the last compile, and says so, since it takes a while; when nothing changed it returns at once.
+// since the last compile, and says so, since it takes a while, then bundles the command and its threads (bundle()
+// below); when nothing changed it returns at once.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
