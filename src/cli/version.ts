@@ -1,6 +1,6 @@
 /** The running vita's package name and version, read once from its package.json. */
 import { readFileSync } from 'node:fs';
-import { VITA_ROOT } from '../load/vita-package.js';
+import { VITA_ROOT } from '../load/vita-folder.js';
 
 /** The folder of the running vita: the one holding package.json, dist/ and schema/. */
 export { VITA_ROOT };

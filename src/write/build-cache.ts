@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { VITA_ROOT } from '../load/vita-package.js';
+import { VITA_ROOT } from '../load/vita-folder.js';
 import type { ImageVariant } from '../render/site/parts/picture.js';
 import type { SearchRecord } from '../render/site/search-index.js';
 

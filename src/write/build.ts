@@ -15,7 +15,7 @@ import type { ImageVariant } from '../render/site/parts/picture.js';
 import { SearchIndexer, SHARD_SIZE, SHARDS_FILE, shardCount, shardDigest, shardFolder, shardOf, type HeldSearchRecord, type SearchRecord } from '../render/site/search-index.js';
 import { cvCacheDir, noteRecordLooks, recordLooks, startTypesetter, typesettingLikely, typesetCvPdfs, type CvPdfJob, type TypesetPdf } from './cv-pdfs.js';
 import { SiteWriter, WriteError, type WriteResult } from './index.js';
-import { vitaThreadFile } from '../load/vita-package.js';
+import { vitaThreadFile } from '../load/vita-folder.js';
 import { buildCacheDir, buildKey, forgetBuildState, writeBuildState, type BuildState, type SearchShard } from './build-cache.js';
 
 export interface SiteBuild {

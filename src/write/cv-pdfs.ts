@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { listFiles } from '../load/files.js';
 import { TYPST_VERSION } from '../render/typst/compile.js';
 import { pruneCacheFolder } from './cache-folder.js';
-import { vitaThreadFile } from '../load/vita-package.js';
+import { vitaThreadFile } from '../load/vita-folder.js';
 
 /** A CV to typeset: where its PDF goes in the site, and its Typst source with the fonts to set it in. */
 export interface CvPdfJob {

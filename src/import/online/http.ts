@@ -5,7 +5,7 @@
  * `fetch`, `sleep` and the clock are injectable so that tests run without a network and without waiting.
  */
 import { readFileSync } from 'node:fs';
-import { VITA_ROOT } from '../../load/vita-package.js';
+import { VITA_ROOT } from '../../load/vita-folder.js';
 import type { ResponseCache } from '../bundle.js';
 import type { OnlineKind } from './spec.js';
 
