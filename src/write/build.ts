@@ -276,9 +276,6 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
       math ||= m.math;
     }
     sitemap.sort((a, b) => a[0] - b[0]);
-    // A site small enough for one index has given Pagefind every record with its pages: Pagefind makes the bundle
-    // while worker 0 makes the tail (calendars, CV Markdown, images), rather than after it. Written in turn below.
-    if (streaming) void search?.finish();
     workers[0]!.postMessage({ type: 'tail', math, sitemapPaths: sitemap.map(([, p]) => p), links: [...links], produced: plan, images: [...images.values()] } satisfies MainMessage);
     const tail = await inbox[0]!();
     if (tail.type !== 'tail') throw failure(tail);

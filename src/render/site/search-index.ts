@@ -90,7 +90,6 @@ export class SearchIndexer {
   private pages = 0;
   private failed: string | undefined;
   private closed = false;
-  private finishing: Promise<SearchIndexResult> | undefined;
 
   /** `folder`: where the bundle goes in the site (a shard's folder). */
   constructor(private readonly folder = 'pagefind/') {}
@@ -120,12 +119,7 @@ export class SearchIndexer {
     }
   }
 
-  /** The bundle, once all records are added; asked again, the same answer (a build may start it early). */
-  finish(): Promise<SearchIndexResult> {
-    return (this.finishing ??= this.bundle());
-  }
-
-  private async bundle(): Promise<SearchIndexResult> {
+  async finish(): Promise<SearchIndexResult> {
     const started = await (this.started ??= start());
     if ('problem' in started) return { files: [], pages: 0, problem: started.problem };
     try {
