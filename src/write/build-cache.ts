@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { VITA_ROOT } from '../load/vita-folder.js';
 import type { ImageVariant } from '../render/site/parts/picture.js';
 
 /** Bumped when what the cache holds changes shape or meaning. */
@@ -19,7 +20,7 @@ const FORMAT = 3;
 /** What vita is: a cache made by another version is not used. */
 const VITA_VERSION = ((): string => {
   try {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(new URL('package.json', VITA_ROOT), 'utf8')) as { version: string }).version;
   } catch {
     return 'unknown';
   }

@@ -15,8 +15,9 @@ import type { SiteOptions } from '../render/site/index.js';
 import type { ImageVariant } from '../render/site/parts/picture.js';
 import { SearchIndexer, SHARD_SIZE } from '../render/site/search-index.js';
 import { ShardedSearch, type SentRecord, type ShardsMade } from './search-shards.js';
-import { cvCacheDir, startTypesetter, typesetCvPdfs, type CvPdfJob, type TypesetPdf } from './cv-pdfs.js';
+import { cvCacheDir, noteRecordLooks, recordLooks, startTypesetter, typesettingLikely, typesetCvPdfs, type CvPdfJob, type TypesetPdf } from './cv-pdfs.js';
 import { SiteWriter, WriteError, type WriteResult } from './index.js';
+import { vitaThreadFile } from '../load/vita-folder.js';
 import { buildCacheDir, buildKey, forgetBuildState, writeBuildState, type BuildState, type SearchShard } from './build-cache.js';
 
 export interface SiteBuild {
@@ -184,7 +185,10 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   const shardSize = searchShardSize();
   const workers = Array.from({ length: count }, (_x, index) => startWorker({ root, out: writer.out, options: siteOptions, extras, index, count, next, inFlight, searchBacklog, cache: buildCache, shardSize }));
   // Typst and Pagefind load while the record is opened, on the cores the opening leaves idle, rather than after it.
-  const typesetters = extras.cv ? [startTypesetter()] : [];
+  // Not Typst when the record looks as it did when the last build's CVs were done: they will come from the cache
+  // (whether they do is known only once the record is open), and loading the compiler for nothing slows the opening.
+  const looks = extras.cv && cache ? recordLooks(root) : undefined;
+  const typesetters = extras.cv && (!looks || typesettingLikely(cvCacheDir(root), looks)) ? [startTypesetter()] : [];
   // The main thread writes what the workers render, as it arrives: the disk works while they render on.
   let pages = 0;
   let bytes = 0;
@@ -314,6 +318,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
       writer.put(pdf.path, pdf.pdf);
       files++;
     }
+    if (looks) noteRecordLooks(cvCacheDir(root), looks);
     // Every file was written in the order of the plan (then the tail's), so the manifest lists them so.
     const result = writer.finish();
     finished = true;
@@ -353,8 +358,9 @@ const YOUNG_MIB = 96;
  */
 function startWorker(workerData: WorkerData): Worker {
   const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_MIB };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./build-worker.js', import.meta.url), { workerData, resourceLimits });
-  const script = new URL('./build-worker.ts', import.meta.url).href;
+  const fromSources = import.meta.url.endsWith('.ts');
+  if (!fromSources) return new Worker(vitaThreadFile('write/build-worker', false), { workerData, resourceLimits });
+  const script = vitaThreadFile('write/build-worker', true).href;
   return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`, { eval: true, workerData, resourceLimits });
 }
 
