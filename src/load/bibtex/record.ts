@@ -1,6 +1,7 @@
 /** One scanned entry as a publication record, and what lets `vita dev` reuse it. */
 import type { Diagnostics, Span } from '../../diagnostics/diagnostic.js';
 import type { DataPath, RawRecord } from '../record.js';
+import { storedForms, type StoredBibtex } from '../stored.js';
 import { readPublication } from './publication.js';
 import type { LineIndex, RawEntry } from './scanner.js';
 
@@ -16,6 +17,15 @@ export function toRecord(file: string, source: string, entry: RawEntry, lines: L
   const p: Placed = { file, id: entry.key, value, where: read.where, start: entry.start, text, at: lines.span(entry.start) };
   const record = recordAt(p);
   if (kept) placed.set(record, p);
+  else storedForms.set(record, { form: 'bibtex', id: p.id, value: p.value, where: read.where as Map<string, number>, start: entry.start, length: entry.end - entry.start, at: p.at });
+  return record;
+}
+
+/** The record of an entry kept between builds (see ../record-cache.ts), in the file whose text it was read from. */
+export function restoredRecord(file: string, source: string, stored: StoredBibtex): RawRecord {
+  const text = source.slice(stored.start, stored.start + stored.length);
+  const record = recordAt({ file, id: stored.id, value: stored.value, where: stored.where, start: stored.start, text, at: stored.at });
+  storedForms.set(record, stored);
   return record;
 }
 
