@@ -121,7 +121,7 @@ function loadFile(project: LoadedProject, file: string, role: Role, diagnostics:
     const part: LoadedProject = { root: project.root, records: [], prose: [], files: [] };
     loadText(part, file, role, text, own);
     loaded = { records: part.records, prose: part.prose, diagnostics: own.list };
-    const stored = storeFile(loaded);
+    const stored = storeFile(loaded, text);
     if (stored) kept.set(key, stored);
   }
   for (const r of loaded.records) project.records.push(r);

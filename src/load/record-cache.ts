@@ -6,9 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
+import { SCHEMAS } from '../schema/index.js';
 import { restoredRecord } from './bibtex/record.js';
 import type { DataPath, ProseSection, RawRecord } from './record.js';
-import { storedForms, type StoredRecord, type YamlPlaces } from './stored.js';
+import { storedForms, type StoredYaml, type YamlPlaces } from './stored.js';
 import { locateIn } from './yaml.js';
 
 export interface RecordCache {
@@ -19,7 +20,7 @@ export interface RecordCache {
 }
 
 /** Bumped when what an entry holds changes shape or meaning. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** The key of a file's entry: its path (records name it) and a digest of its text. */
 export function recordKey(file: string, text: string): string {
@@ -28,10 +29,28 @@ export function recordKey(file: string, text: string): string {
 
 /** A file as loaded, in a form that can be kept. */
 interface StoredFile {
-  records: StoredRecord[];
+  records: KeptRecord[];
   prose: ProseSection[];
   diagnostics: Diagnostic[];
 }
+
+/**
+ * A BibTeX record as kept: its data paths joined by newlines and their offsets (a map per entry costs more to read
+ * back than the rest), and, when its `bibtex` field is the entry's text as in the file, not that text again.
+ */
+interface KeptBibtex {
+  form: 'bibtex-kept';
+  id: string;
+  value: Record<string, unknown>;
+  paths: string;
+  offsets: number[];
+  start: number;
+  length: number;
+  at: Span;
+  entryText?: true;
+}
+
+type KeptRecord = KeptBibtex | StoredYaml;
 
 export interface LoadedFile {
   records: RawRecord[];
@@ -39,14 +58,31 @@ export interface LoadedFile {
   diagnostics: Diagnostic[];
 }
 
-/** What to keep of a file as loaded; undefined when a record does not say what it was made from. */
-export function storeFile(loaded: LoadedFile): StoredFile | undefined {
-  const records: StoredRecord[] = [];
+/** What to keep of a file of this text as loaded; undefined when a record does not say what it was made from. */
+export function storeFile(loaded: LoadedFile, text: string): StoredFile | undefined {
+  const records: KeptRecord[] = [];
   for (const record of loaded.records) {
     const form = storedForms.get(record);
     if (!form) return undefined;
-    // A plain copy: a YAML record's places are made now, when asked for.
-    records.push(form.form === 'yaml' ? { ...form, places: form.places } : form);
+    if (form.form === 'yaml') {
+      // A plain copy: the places are made now, when asked for.
+      records.push({ ...form, places: form.places });
+      continue;
+    }
+    const paths = [...form.where.keys()];
+    if (paths.some((p) => p.includes('\n'))) return undefined;
+    const entryText = form.value.bibtex === text.slice(form.start, form.start + form.length);
+    records.push({
+      form: 'bibtex-kept',
+      id: form.id,
+      value: entryText ? { ...form.value, bibtex: 0 } : form.value,
+      paths: paths.join('\n'),
+      offsets: [...form.where.values()],
+      start: form.start,
+      length: form.length,
+      at: form.at,
+      ...(entryText ? { entryText: true as const } : {}),
+    });
   }
   return { records, prose: loaded.prose, diagnostics: loaded.diagnostics };
 }
@@ -66,16 +102,22 @@ export function restoreFile(file: string, text: string, kept: unknown): LoadedFi
 
 function restoredOne(file: string, text: string, stored: unknown): RawRecord | undefined {
   if (!isObject(stored)) return undefined;
-  if (stored.form === 'bibtex') {
-    const { id, value, where, start, length, at } = stored;
-    if (typeof id !== 'string' || !isObject(value) || !(where instanceof Map) || !isSpan(at)) return undefined;
+  if (stored.form === 'bibtex-kept') {
+    const { id, value, paths, offsets, start, length, at, entryText } = stored;
+    if (typeof id !== 'string' || !isObject(value) || typeof paths !== 'string' || !Array.isArray(offsets) || !isSpan(at)) return undefined;
     if (!Number.isInteger(start) || !Number.isInteger(length) || (start as number) < 0 || (start as number) + (length as number) > text.length) return undefined;
-    for (const [k, v] of where) if (typeof k !== 'string' || !Number.isInteger(v)) return undefined;
-    return restoredRecord(file, text, stored as unknown as Parameters<typeof restoredRecord>[2]);
+    const names = paths === '' ? [] : paths.split('\n');
+    if (names.length !== offsets.length || !offsets.every((o) => Number.isInteger(o))) return undefined;
+    if (entryText !== undefined && (entryText !== true || value.bibtex !== 0)) return undefined;
+    const from = start as number;
+    const to = from + (length as number);
+    if (entryText) value.bibtex = text.slice(from, to);
+    const where = () => new Map(names.map((name, i) => [name, offsets[i] as number]));
+    return restoredRecord(file, text, { id, value, where, start: from, length: to - from, at });
   }
   if (stored.form === 'yaml') {
     const { kind, id, value, places, prefix, body } = stored;
-    if (typeof kind !== 'string' || (id !== undefined && typeof id !== 'string') || !Array.isArray(prefix)) return undefined;
+    if (typeof kind !== 'string' || !Object.hasOwn(SCHEMAS, kind) || (id !== undefined && typeof id !== 'string') || !Array.isArray(prefix)) return undefined;
     if (!prefix.every((s) => typeof s === 'string' || typeof s === 'number')) return undefined;
     if (places !== null && !isPlaces(places)) return undefined;
     if (body !== undefined && !(isObject(body) && isSpan(body) && typeof body.field === 'string')) return undefined;
@@ -86,9 +128,7 @@ function restoredOne(file: string, text: string, stored: unknown): RawRecord | u
       if (text && path.length === 1 && path[0] === text.field) return { line: text.line, column: text.column };
       return at ? locateIn(at, start.length ? [...start, ...path] : path) : { line: 1, column: 1 };
     };
-    const record: RawRecord = { kind: kind as RawRecord['kind'], file, id, value, locate };
-    storedForms.set(record, stored as unknown as StoredRecord);
-    return record;
+    return { kind: kind as RawRecord['kind'], file, id, value, locate };
   }
   return undefined;
 }

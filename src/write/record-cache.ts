@@ -1,12 +1,13 @@
 /**
  * The record's files as loaded (see load/record-cache.ts), kept in `<project>/.vita-cache/record/`, one file per
- * source file: a digest of what follows, then the entry's key and value (v8 serialization). An entry made by
+ * source file: a checksum of what follows (CRC-32: it is for damage, not for attacks), then the entry's key and value (v8 serialization). An entry made by
  * other code than this vita's loading code, cut short or garbled is not used; an opening removes what it did not use.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { crc32 } from 'node:zlib';
 import type { RecordCache } from '../load/record-cache.js';
 import { pruneCacheFolder } from './cache-folder.js';
 
@@ -36,7 +37,8 @@ export function recordCacheIn(projectRoot: string, stats?: { hits: number; misse
       used.add(file);
       try {
         const body = serialize([`${codeDigest()}\0${key}`, value]);
-        const digest = createHash('sha256').update(body).digest();
+        const digest = Buffer.alloc(4);
+        digest.writeUInt32LE(crc32(body));
         if (!made) mkdirSync(dir, { recursive: true });
         made = true;
         const temporary = join(dir, `${file}.${process.pid}.tmp`);
@@ -58,9 +60,9 @@ export function recordCacheIn(projectRoot: string, stats?: { hits: number; misse
 function readEntry(path: string, key: string): unknown {
   try {
     const bytes = readFileSync(path);
-    if (bytes.length <= 32) return undefined;
-    const body = bytes.subarray(32);
-    if (!createHash('sha256').update(body).digest().equals(bytes.subarray(0, 32))) return undefined;
+    if (bytes.length <= 4) return undefined;
+    const body = bytes.subarray(4);
+    if (crc32(body) !== bytes.readUInt32LE(0)) return undefined;
     const entry = deserialize(body) as unknown;
     if (!Array.isArray(entry) || entry.length !== 2 || entry[0] !== `${codeDigest()}\0${key}`) return undefined;
     return entry[1];

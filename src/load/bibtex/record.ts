@@ -21,12 +21,15 @@ export function toRecord(file: string, source: string, entry: RawEntry, lines: L
   return record;
 }
 
-/** The record of an entry kept between builds (see ../record-cache.ts), in the file whose text it was read from. */
-export function restoredRecord(file: string, source: string, stored: StoredBibtex): RawRecord {
-  const text = source.slice(stored.start, stored.start + stored.length);
-  const record = recordAt({ file, id: stored.id, value: stored.value, where: stored.where, start: stored.start, text, at: stored.at });
-  storedForms.set(record, stored);
-  return record;
+/**
+ * The record of an entry kept between builds (see ../record-cache.ts), in the file whose text it was read from; `where`
+ * is made only when a position is asked for, which few records ever are.
+ */
+export function restoredRecord(file: string, source: string, kept: { id: string; value: Record<string, unknown>; where: () => ReadonlyMap<string, number>; start: number; length: number; at: Span }): RawRecord {
+  const text = source.slice(kept.start, kept.start + kept.length);
+  let where: ReadonlyMap<string, number> | undefined;
+  const lazy = { get: (path: string) => (where ??= kept.where()).get(path) };
+  return recordAt({ file, id: kept.id, value: kept.value, where: lazy, start: kept.start, text, at: kept.at });
 }
 
 /** What a record's positions are computed from. */
@@ -35,7 +38,7 @@ interface Placed {
   id: string;
   value: Record<string, unknown>;
   /** Where each data path was written, as offsets in the file when the entry was read. */
-  where: ReadonlyMap<string, number>;
+  where: Pick<ReadonlyMap<string, number>, 'get'>;
   /** The entry's offset then, its text, and where it starts now. */
   start: number;
   text: string;
