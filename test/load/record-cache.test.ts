@@ -20,9 +20,10 @@ const dir = mkdtempSync(join(tmpdir(), 'vita-record-cache-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 type Stats = { hits: number; misses: number; writes: number };
-const counted = (root: string): { cache: RecordCache; stats: Stats } => {
+/** A cache with its counts; `packBelow: 0` keeps each file's entry in a file of its own. */
+const counted = (root: string, packBelow?: number): { cache: RecordCache; stats: Stats } => {
   const stats = { hits: 0, misses: 0, writes: 0 };
-  return { cache: recordCacheIn(root, stats), stats };
+  return { cache: recordCacheIn(root, { stats, packBelow }), stats };
 };
 
 /** Every data path of a value, and a path under each that is not written (a missing field reports its parent). */
@@ -111,9 +112,9 @@ describe('the record kept between builds', () => {
   it('parses again only the file that was edited, and forgets the entry of a file removed', () => {
     const root = copy('examples/pku-group', 'edited');
     const { edit } = projectEdits(root);
-    openProject(root, { recordCache: counted(root).cache });
+    openProject(root, { recordCache: counted(root, 0).cache });
     edit('publications/journals.bib', (text) => text.replace(/(title\s*=\s*\{)/, '$1Edited '));
-    const { cache, stats } = counted(root);
+    const { cache, stats } = counted(root, 0);
     const opened = openProject(root, { today: TODAY, recordCache: cache });
     assert.equal(stats.misses, 1, 'one file parsed again');
     assert.equal(stats.writes, 1);
@@ -124,13 +125,13 @@ describe('the record kept between builds', () => {
     const kept = () => readdirSync(recordCacheDir(root)).length;
     const before = kept();
     rmSync(join(root, 'publications/preprints.bib'));
-    openProject(root, { recordCache: counted(root).cache });
+    openProject(root, { recordCache: counted(root, 0).cache });
     assert.equal(kept(), before - 1, 'the removed file has no entry left');
   });
 
   it('parses a file again when its entry is cut short, garbled, or another file\'s, and gives the same record', () => {
     const root = copy('examples/pku-group', 'damaged');
-    openProject(root, { recordCache: counted(root).cache });
+    openProject(root, { recordCache: counted(root, 0).cache });
     const folder = recordCacheDir(root);
     const names = readdirSync(folder).sort();
     const sizes = names.map((n) => readFileSync(join(folder, n)).length);
@@ -143,12 +144,33 @@ describe('the record kept between builds', () => {
     writeFileSync(join(folder, flipped!), bytes);
     writeFileSync(join(folder, foreign!), readFileSync(join(folder, big[4] ?? names[0]!)));
     writeFileSync(join(folder, empty!), '');
-    const { cache, stats } = counted(root);
+    const { cache, stats } = counted(root, 0);
     const opened = openProject(root, { today: TODAY, recordCache: cache });
     assert.equal(stats.misses, 4, 'the four damaged entries were not used');
     const fresh = openProject(root, { today: TODAY });
     assert.deepEqual(opened.diagnostics.list, fresh.diagnostics.list);
     assert.deepEqual(snapshot(opened.graph), snapshot(fresh.graph));
+  });
+
+  it('parses the small files again when the file they share is damaged, and keeps them again', () => {
+    const root = copy('examples/pku-group', 'damaged-pack');
+    const first = counted(root);
+    openProject(root, { recordCache: first.cache });
+    const folder = recordCacheDir(root);
+    assert.deepEqual(readdirSync(folder), ['small.pack'], "the example's files are all small");
+    const pack = readFileSync(join(folder, 'small.pack'));
+    for (const damaged of [pack.subarray(0, pack.length - 9), Buffer.concat([pack.subarray(0, 40), Buffer.from([pack[40]! ^ 4]), pack.subarray(41)])]) {
+      writeFileSync(join(folder, 'small.pack'), damaged);
+      const { cache, stats } = counted(root);
+      const opened = openProject(root, { today: TODAY, recordCache: cache });
+      assert.deepEqual(stats, { hits: 0, misses: first.stats.misses, writes: first.stats.misses });
+      const fresh = openProject(root, { today: TODAY });
+      assert.deepEqual(opened.diagnostics.list, fresh.diagnostics.list);
+      assert.deepEqual(snapshot(opened.graph), snapshot(fresh.graph));
+      const again = counted(root);
+      openProject(root, { recordCache: again.cache });
+      assert.equal(again.stats.hits, first.stats.misses, 'kept again whole');
+    }
   });
 
   it('does not use a kept value that is not a file as loaded', () => {
@@ -179,8 +201,9 @@ describe('the record kept between builds', () => {
     await buildSite(root, join(dir, 'built-site-plain'), { cache: false });
     assert.equal(existsSync(recordCacheDir(root)), false, 'nothing kept without the cache');
     await buildSite(root, join(dir, 'built-site'), {});
-    const kept = readdirSync(recordCacheDir(root)).length;
     const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => RECORD_FILES.test(f.split('\\').join('/')));
-    assert.equal(kept, files.length, 'one entry per file of the record');
+    const { cache, stats } = counted(root);
+    openProject(root, { recordCache: cache });
+    assert.deepEqual(stats, { hits: files.length, misses: 0, writes: 0 }, 'the build kept every file of the record');
   });
 });
