@@ -3,6 +3,7 @@ import { resolve as resolvePath } from 'node:path';
 import { checkConsistency, newCheckCache, type CheckCache } from './check/index.js';
 import { Diagnostics } from './diagnostics/diagnostic.js';
 import { loadProject, newLoadCache, type LoadCache } from './load/project.js';
+import type { RecordCache } from './load/record-cache.js';
 import type { Graph } from './resolve/graph.js';
 import { changedPublications, newResolveCache, resolveProject, type ResolveCache } from './resolve/index.js';
 import { newValidateCache, validateProject, type ValidateCache } from './validate/index.js';
@@ -10,6 +11,7 @@ import { newValidateCache, validateProject, type ValidateCache } from './validat
 export { Diagnostics, sortDiagnostics, type Diagnostic, type Severity, type Span } from './diagnostics/diagnostic.js';
 export { formatJson, formatText, summary } from './diagnostics/format.js';
 export { loadProject, roleOf } from './load/project.js';
+export type { RecordCache } from './load/record-cache.js';
 export { validateProject, type ValidRecord, type Located } from './validate/index.js';
 export { resolveProject } from './resolve/index.js';
 export { checkConsistency } from './check/index.js';
@@ -45,13 +47,15 @@ export interface OpenOptions {
   cache?: ProjectCache;
   /** With a cache: the files changed since the last opening (a watcher's paths); without, every file is looked at. */
   changed?: Iterable<string>;
+  /** Where each file as loaded is kept between openings, so that only changed files are parsed (load/record-cache.ts). */
+  recordCache?: RecordCache;
 }
 
 /** load -> validate -> resolve -> consistency findings, with every diagnostic collected. */
 export function openProject(root: string, options: OpenOptions = {}): ProjectResult {
   const { cache, today } = options;
   const diagnostics = new Diagnostics();
-  const loaded = loadProject(resolvePath(root), diagnostics, { cache: cache?.load, changed: options.changed });
+  const loaded = loadProject(resolvePath(root), diagnostics, { cache: cache?.load, changed: options.changed, recordCache: options.recordCache });
   const valid = validateProject(loaded, diagnostics, { cache: cache?.validate });
   const graph = resolveProject(valid, diagnostics, { cache: cache?.resolve });
   checkConsistency(graph, diagnostics, { today, cache: cache?.check, changed: cache && changedPublications(cache.resolve) });

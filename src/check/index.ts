@@ -3,7 +3,7 @@ import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { Graph } from '../resolve/graph.js';
 import { findDuplicatePublications, type DuplicateCache } from './duplicates.js';
 import { findDeadLinks, newLinkCache, type ChangedPublications, type LinkCache } from './links.js';
-import { findPathClashes } from './page-paths.js';
+import { findPathClashes, pathClashReporter } from './page-paths.js';
 import { findOutputCollisions } from './output-paths.js';
 import { findUnknownFiles } from './files.js';
 import { findOverdueMembers } from './members.js';
@@ -34,9 +34,10 @@ export function checkConsistency(graph: Graph, diagnostics: Diagnostics, options
   findVenueYearMismatches(graph, diagnostics, cache?.venueYear);
   findStaleEntries(graph, diagnostics, options.today);
   findDeadLinks(graph, diagnostics, cache?.links, options.changed);
-  findPathClashes(graph, diagnostics);
   // Planned without a cache only (check, build): `vita dev` serves from memory, where no page overwrites another file.
-  if (!cache) findOutputCollisions(graph, diagnostics);
+  // That plan of every file tells the clashes of hand-written pages too: the site is planned once, not twice.
+  if (cache) findPathClashes(graph, diagnostics);
+  else findOutputCollisions(graph, diagnostics, pathClashReporter(graph, diagnostics));
   findOverdueMembers(graph, diagnostics, options.today);
   findUnknownFiles(graph, diagnostics);
 }

@@ -6,7 +6,7 @@
  */
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { eventCalendarPath, seriesCalendarPath } from '../render/announce/facts.js';
-import { jobFile, siteFeedJobs, sitePageJobs, siteTrees, type PageOrigin } from '../render/site/index.js';
+import { jobFile, siteFeedJobs, sitePageJobs, siteTrees, type PageOrigin, type PathClash } from '../render/site/index.js';
 import type { Graph } from '../resolve/graph.js';
 
 interface Planned {
@@ -14,10 +14,11 @@ interface Planned {
   origin?: PageOrigin;
 }
 
-export function findOutputCollisions(graph: Graph, diagnostics: Diagnostics): void {
+/** `onPathClash`: told each page of the main language whose path another has (see page-paths.ts). */
+export function findOutputCollisions(graph: Graph, diagnostics: Diagnostics, onPathClash?: (clash: PathClash) => void): void {
   const planned: Planned[] = [];
-  for (const site of siteTrees(graph)) {
-    for (const job of sitePageJobs(site)) planned.push({ path: jobFile(job), origin: job.origin });
+  for (const [i, site] of siteTrees(graph).entries()) {
+    for (const job of sitePageJobs(site, i === 0 ? onPathClash : undefined)) planned.push({ path: jobFile(job), origin: job.origin });
     for (const job of siteFeedJobs(site)) planned.push({ path: job.file });
   }
   for (const series of graph.series.values()) planned.push({ path: seriesCalendarPath(series.id), origin: { file: series.file } });

@@ -10,6 +10,8 @@ import { readFrontMatter } from './markdown.js';
 import { loadMetrics, loadMetricsCached } from './metrics.js';
 import type { DataPath, LoadedProject, ProseSection, RawRecord } from './record.js';
 import { readYaml, type ParsedYaml } from './yaml.js';
+import { recordKey, restoreFile, storeFile, type LoadedFile, type RecordCache } from './record-cache.js';
+import { storedForms, type StoredYaml, type YamlPlaces } from './stored.js';
 
 export const CONFIG_FILE = 'vita.yaml';
 export { newLoadCache, type LoadCache } from './cache.js';
@@ -25,6 +27,11 @@ export interface LoadOptions {
    * file is looked at.
    */
   changed?: Iterable<string>;
+  /**
+   * Where each file as loaded is kept between builds (see record-cache.ts): a file whose text is the one kept is
+   * not parsed again. Not used with `cache`, which keeps files in memory.
+   */
+  recordCache?: RecordCache;
 }
 
 export function loadProject(root: string, diagnostics: Diagnostics, options: LoadOptions = {}): LoadedProject {
@@ -71,8 +78,9 @@ export function loadProject(root: string, diagnostics: Diagnostics, options: Loa
   }
   for (const file of project.files) {
     const role = roleOf(file);
-    if (role) loadFile(project, file, role, diagnostics);
+    if (role) loadFile(project, file, role, diagnostics, options.recordCache);
   }
+  options.recordCache?.done?.();
   project.metrics = loadMetrics(root, project.files, diagnostics);
   return project;
 }
@@ -97,9 +105,28 @@ function recordKind(file: string): 'bibtex' | boolean {
 }
 
 /** Reads one file of the record into the project's records or prose. */
-function loadFile(project: LoadedProject, file: string, role: Role, diagnostics: Diagnostics): void {
+function loadFile(project: LoadedProject, file: string, role: Role, diagnostics: Diagnostics, kept?: RecordCache): void {
   const text = readText(project.root, file, diagnostics);
-  if (text !== undefined) loadText(project, file, role, text, diagnostics);
+  if (text === undefined) return;
+  if (!kept) return loadText(project, file, role, text, diagnostics);
+  const key = recordKey(file, text);
+  let loaded: LoadedFile | undefined;
+  try {
+    loaded = restoreFile(file, text, kept.get(key));
+  } catch {
+    loaded = undefined;
+  }
+  if (!loaded) {
+    const own = new Diagnostics();
+    const part: LoadedProject = { root: project.root, records: [], prose: [], files: [] };
+    loadText(part, file, role, text, own);
+    loaded = { records: part.records, prose: part.prose, diagnostics: own.list };
+    const stored = storeFile(loaded, text);
+    if (stored) kept.set(key, stored);
+  }
+  for (const r of loaded.records) project.records.push(r);
+  for (const p of loaded.prose) project.prose.push(p);
+  for (const d of loaded.diagnostics) diagnostics.add(d);
 }
 
 function loadText(project: LoadedProject, file: string, role: Role, text: string, diagnostics: Diagnostics, bibtex?: BibtexMemory): void {
@@ -231,13 +258,16 @@ function readRecords(file: string, text: string, role: Exclude<Role, { kind: 'pr
       });
       return [];
     }
-    return parsed.value.map((value, i) => ({
-      kind: 'publication' as const,
-      file,
-      id: typeof (value as { id?: unknown })?.id === 'string' ? (value as { id: string }).id : undefined,
-      value,
-      locate: (path) => parsed.locate([i, ...path]),
-    }));
+    return parsed.value.map((value, i) => {
+      const record: RawRecord = {
+        kind: 'publication' as const,
+        file,
+        id: typeof (value as { id?: unknown })?.id === 'string' ? (value as { id: string }).id : undefined,
+        value,
+        locate: (path) => parsed.locate([i, ...path]),
+      };
+      return noteYaml(record, parsed, [i]);
+    });
   }
   const kind: RecordKind = role.kind;
   let parsed: ParsedYaml | undefined;
@@ -283,7 +313,26 @@ function readRecords(file: string, text: string, role: Exclude<Role, { kind: 'pr
   const locate = body
     ? (path: DataPath) => (path.length === 1 && path[0] === body.field ? { line: body.line, column: body.column } : (at?.locate(path) ?? { line: 1, column: 1 }))
     : (path: DataPath) => at?.locate(path) ?? { line: 1, column: 1 };
-  return [{ kind, file, id: 'id' in role ? role.id : undefined, value, locate }];
+  return [noteYaml({ kind, file, id: 'id' in role ? role.id : undefined, value, locate }, parsed, [], body)];
+}
+
+/** Notes what a YAML or Markdown record is made from, so that it can be kept between builds (see record-cache.ts). */
+function noteYaml(record: RawRecord, parsed: ParsedYaml | undefined, prefix: DataPath, body?: StoredYaml['body']): RawRecord {
+  // Made only when the record is kept: most openings keep nothing.
+  let places: YamlPlaces | null | undefined;
+  const form = {
+    form: 'yaml' as const,
+    kind: record.kind,
+    id: record.id,
+    value: record.value,
+    prefix,
+    ...(body ? { body } : {}),
+    get places(): YamlPlaces | null {
+      return (places ??= parsed?.places?.() ?? null);
+    },
+  };
+  storedForms.set(record, form);
+  return record;
 }
 
 const KIND_NAMES: Record<RecordKind, string> = {

@@ -2,12 +2,15 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import type { Diagnostics, Span } from '../diagnostics/diagnostic.js';
 import type { DataPath } from './record.js';
+import type { PlaceChild, PlaceNode, YamlPlaces } from './stored.js';
 
 export interface ParsedYaml {
   value: unknown;
   locate(path: DataPath): Span | undefined;
   /** False when the text could not be read as YAML at all. */
   ok: boolean;
+  /** What `locate` reads, as plain data that can be kept (see `locateIn`); made when asked for. */
+  places?(): YamlPlaces;
 }
 
 /**
@@ -97,7 +100,41 @@ export function readYaml(file: string, text: string, diagnostics: Diagnostics, l
     }
     return best ?? { line: 1 + lineOffset, column: 1 };
   };
-  return { value, ok: !fatal, locate };
+  // The same walk, made once for every path: each node's fields as `child` finds them.
+  const placeOf = (node: unknown): PlaceNode => {
+    if (isMap(node)) {
+      const keys = new Map<string, PlaceChild>();
+      for (const item of node.items) {
+        if (!isPair(item) || !isScalar(item.key)) continue;
+        const name = String(item.key.value);
+        if (keys.has(name)) continue;
+        const value = (item.value as Node | null) ?? undefined;
+        keys.set(name, { span: span(item.key.range ?? value?.range), node: value ? placeOf(value) : undefined });
+      }
+      return { keys };
+    }
+    if (isSeq(node)) return { items: node.items.map((item) => (item ? { span: span((item as Node).range), node: placeOf(item) } : null)) };
+    return {};
+  };
+  const places = (): YamlPlaces => {
+    const contents = doc.contents as Node | null;
+    return { root: span(contents?.range), tree: contents ? placeOf(contents) : undefined, lineOffset };
+  };
+  return { value, ok: !fatal, locate, places };
+}
+
+/** `locate` of a document from its places (see `places`): the same span for every path. */
+export function locateIn(places: YamlPlaces, path: DataPath): Span {
+  let node = places.tree;
+  let best = places.root;
+  for (const step of path) {
+    const next = node?.keys ? node.keys.get(String(step)) : node?.items && typeof step === 'number' ? node.items[step] : undefined;
+    if (!next) break;
+    best = next.span ?? best;
+    if (!next.node) break;
+    node = next.node;
+  }
+  return best ? { ...best } : { line: 1 + places.lineOffset, column: 1 };
 }
 
 /** Levels of nesting a record may have: far more than any record needs, far less than exhausts the stack. */

@@ -23,6 +23,7 @@ import { publicationSlugs } from '../render/site/context.js';
 import { factValues, reading, trackedFiles, trackedGraph, trackedNow, trackedSlugs, type Reads } from '../render/site/reads.js';
 import { readBuildState, unchangedOnDisk, type BuildState, type OutputEntry, type SearchShard } from './build-cache.js';
 import { manifestFiles } from './index.js';
+import { recordCacheIn } from './record-cache.js';
 
 const data = workerData as WorkerData;
 const port = parentPort!;
@@ -140,7 +141,7 @@ class BuildMemory {
 }
 
 try {
-  const { graph, diagnostics } = openProject(data.root);
+  const { graph, diagnostics } = openProject(data.root, data.cache ? { recordCache: recordCacheIn(data.root) } : {});
   // Each worker imports the theme itself: its components are functions, which cannot be sent to a thread.
   const theme = await loadTheme(data.root);
   const first = data.index === 0;

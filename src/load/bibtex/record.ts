@@ -1,6 +1,7 @@
 /** One scanned entry as a publication record, and what lets `vita dev` reuse it. */
 import type { Diagnostics, Span } from '../../diagnostics/diagnostic.js';
 import type { DataPath, RawRecord } from '../record.js';
+import { storedForms, type StoredBibtex } from '../stored.js';
 import { readPublication } from './publication.js';
 import type { LineIndex, RawEntry } from './scanner.js';
 
@@ -16,7 +17,19 @@ export function toRecord(file: string, source: string, entry: RawEntry, lines: L
   const p: Placed = { file, id: entry.key, value, where: read.where, start: entry.start, text, at: lines.span(entry.start) };
   const record = recordAt(p);
   if (kept) placed.set(record, p);
+  else storedForms.set(record, { form: 'bibtex', id: p.id, value: p.value, where: read.where as Map<string, number>, start: entry.start, length: entry.end - entry.start, at: p.at });
   return record;
+}
+
+/**
+ * The record of an entry kept between builds (see ../record-cache.ts), in the file whose text it was read from; `where`
+ * is made only when a position is asked for, which few records ever are.
+ */
+export function restoredRecord(file: string, source: string, kept: { id: string; value: Record<string, unknown>; where: () => ReadonlyMap<string, number>; start: number; length: number; at: Span }): RawRecord {
+  const text = source.slice(kept.start, kept.start + kept.length);
+  let where: ReadonlyMap<string, number> | undefined;
+  const lazy = { get: (path: string) => (where ??= kept.where()).get(path) };
+  return recordAt({ file, id: kept.id, value: kept.value, where: lazy, start: kept.start, text, at: kept.at });
 }
 
 /** What a record's positions are computed from. */
@@ -25,7 +38,7 @@ interface Placed {
   id: string;
   value: Record<string, unknown>;
   /** Where each data path was written, as offsets in the file when the entry was read. */
-  where: ReadonlyMap<string, number>;
+  where: Pick<ReadonlyMap<string, number>, 'get'>;
   /** The entry's offset then, its text, and where it starts now. */
   start: number;
   text: string;
