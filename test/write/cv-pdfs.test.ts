@@ -16,13 +16,13 @@ describe('CV PDFs of a build', () => {
     const seen: number[] = [];
     const first = await typesetCvPdfs(jobs, { cacheDir: dir, threads: 2, onProgress: (done) => seen.push(done) });
     assert.deepEqual(first.map((p) => p.path), ['a/cv.pdf', 'b/cv.pdf', 'c/cv.pdf']);
-    assert.ok(first.every((p) => !p.cached && Buffer.from(p.pdf).subarray(0, 5).toString() === '%PDF-'));
+    assert.ok(first.every((p) => !p.cached && Buffer.from(p.pdf!).subarray(0, 5).toString() === '%PDF-'));
     assert.deepEqual(seen, [1, 2, 3]);
     assert.equal(readdirSync(dir).filter((f) => f.endsWith('.pdf')).length, 3);
 
     const again = await typesetCvPdfs(jobs, { cacheDir: dir });
     assert.ok(again.every((p) => p.cached));
-    for (let i = 0; i < jobs.length; i++) assert.deepEqual(Buffer.from(again[i]!.pdf), Buffer.from(first[i]!.pdf));
+    for (let i = 0; i < jobs.length; i++) assert.deepEqual(Buffer.from(again[i]!.pdf!), Buffer.from(first[i]!.pdf!));
   });
 
   it('typesets again only what changed, and forgets what no build uses', async () => {
@@ -39,11 +39,11 @@ describe('CV PDFs of a build', () => {
     const meta = pdf.replace(/\.pdf$/, '.json');
     let mended = (await typesetCvPdfs(jobs, { cacheDir: dir }))[0]!;
     assert.equal(mended.cached, false, 'a PDF cut short is typeset again');
-    assert.deepEqual(Buffer.from(mended.pdf), Buffer.from(good.pdf));
+    assert.deepEqual(Buffer.from(mended.pdf!), Buffer.from(good.pdf!));
     writeFileSync(join(dir, meta), '{not json');
     mended = (await typesetCvPdfs(jobs, { cacheDir: dir }))[0]!;
     assert.equal(mended.cached, false, 'unreadable metadata: typeset again');
-    assert.deepEqual(Buffer.from(mended.pdf), Buffer.from(good.pdf));
+    assert.deepEqual(Buffer.from(mended.pdf!), Buffer.from(good.pdf!));
   });
 
   it('says which CV failed when Typst cannot typeset it', async () => {
@@ -62,7 +62,7 @@ describe('CV PDFs of a build', () => {
     const ahead = [startTypesetter(), startTypesetter()];
     const exits = ahead.map((w) => new Promise<number>((ok) => w.once('exit', ok)));
     const pdfs = await typesetCvPdfs([job('d/cv.pdf', 'Di')], { started: ahead });
-    assert.equal(Buffer.from(pdfs[0]!.pdf).subarray(0, 5).toString(), '%PDF-');
+    assert.equal(Buffer.from(pdfs[0]!.pdf!).subarray(0, 5).toString(), '%PDF-');
     await Promise.all(exits); // both ended: the test would hang otherwise
   });
 
