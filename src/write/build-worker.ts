@@ -24,6 +24,9 @@ import { factValues, reading, trackedFiles, trackedGraph, trackedNow, trackedSlu
 import { cvFontsDigest, readBuildState, readSearchRecords, unchangedOnDisk, type BuildState, type CvEntry, type OutputEntry, type SearchShard } from './build-cache.js';
 import { manifestFiles } from './index.js';
 
+/** PDFs sent to the main thread at a time while the CVs are planned: the first goes at once. */
+const CV_GROUP = 4;
+
 const data = workerData as WorkerData;
 const port = parentPort!;
 const send = (m: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
@@ -275,9 +278,6 @@ interface KeptFile {
   path: string;
   kept: true;
 }
-
-/** PDFs sent to the main thread at a time while the CVs are planned: the first goes at once. */
-const CV_GROUP = 4;
 
 /**
  * The CVs' Markdown files, and their PDFs sent to the main thread's pool as they are planned (they need the graph,
