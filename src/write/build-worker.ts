@@ -298,7 +298,7 @@ function cvFiles(graph: Graph, tracked: Graph | undefined, memory: BuildMemory |
     sent = true;
     group = [];
   };
-  const cvCache = data.cache && data.extras.cv ? cvCacheDir(data.root) : undefined;
+  const cvCache = data.cache ? cvCacheDir(data.root) : undefined;
   for (const [person, language] of wanted) {
     const id = `${person} ${language}`;
     const last = cvCache ? memory?.unchangedCv(id, (key) => hasCachedPdf(cvCache, key)) : undefined;
