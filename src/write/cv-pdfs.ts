@@ -1,7 +1,8 @@
 /**
- * The CV PDFs of a build: typeset on a pool of threads (one per core), each PDF kept in the project's
- * `.vita-cache/cv/` under a digest of what it was made from, so a rebuild typesets only the CVs whose Typst
- * source changed. The cache only saves time: a missing, partial or damaged entry is typeset again.
+ * The CV PDFs of a build: typeset as they are planned on a pool of threads (one per core at most), each PDF
+ * kept in the project's `.vita-cache/cv/` under a digest of what it was made from, so a rebuild typesets only
+ * the CVs whose Typst source changed (and a CV not planned again keeps its PDF: KeptCvPdf). The cache only
+ * saves time: a missing, partial or damaged entry is typeset again.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
