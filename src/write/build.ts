@@ -288,7 +288,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     // before search is indexed.
     await Promise.all(workers.map((w) => w.terminate()));
     // The pages' core is free: PDFs still to typeset are typeset on every core.
-    if (process.env.VITA_CV_GROW !== '0') typesetting?.grow(availableParallelism());
+    typesetting?.grow(availableParallelism());
 
     // Search (Pagefind's own process) finishes while the CV PDFs' threads go on.
     const warnings: string[] = [...tail.warnings];
