@@ -1,7 +1,8 @@
 // `npm run build` (and npm's `prepare`, which a git install runs): compiles src/ into dist/ when something changed
-// since the last compile, and says so, since it takes a while; when nothing changed it returns at once.
+// since the last compile, and says so, since it takes a while, then bundles the command and its threads (bundle()
+// below); when nothing changed it returns at once.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +34,46 @@ const started = Date.now();
 process.stderr.write(`vita: compiling TypeScript, src/ -> dist/ (${existsSync(stamp) ? 'what changed' : 'the first time takes 10-60 s'}) ...\n`);
 const r = spawnSync(process.execPath, [tsc, '-p', root, '--incremental', '--tsBuildInfoFile', stamp], { stdio: 'inherit' });
 if (r.status !== 0) process.exit(r.status ?? 1);
+try {
+  await bundle();
+} catch (err) {
+  // The next `npm run build` compiles again rather than taking tsc's files for done.
+  rmSync(stamp, { force: true });
+  console.error(`vita: bundling dist/ failed: ${err.message}`);
+  process.exit(1);
+}
 // tsc leaves its record alone when an edit changed nothing it emits: the time of this check is what counts.
 const now = new Date();
 utimesSync(stamp, now, now);
 process.stderr.write(`vita: compiled in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+
+/**
+ * The command and its two threads (building, typesetting) each as one file, in place of tsc's: Node loads one
+ * file much faster than the few hundred modules (vita's and its packages') it stands for, and each thread loads
+ * them anew, which was most of a one-person site's build. tsc's other files stay for the library (dist/index.js)
+ * and its types. Packages with native binaries, or that run files of their own, are loaded from node_modules.
+ */
+async function bundle() {
+  const esbuild = await import('esbuild');
+  // Chunks of the last bundle go: their names change with their content.
+  rmSync(join(root, 'dist/chunks'), { recursive: true, force: true });
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: ['src/cli/main.ts', 'src/write/build-worker.ts', 'src/write/cv-pdf-worker.ts'],
+    outbase: 'src',
+    outdir: 'dist',
+    // What several entries or commands share is a chunk of its own, loaded once and only when needed: `vita --help`
+    // does not read the renderers.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['@myriaddreamin/typst-ts-node-compiler', 'pagefind', 'sharp', 'playwright-core', 'chokidar'],
+    // The packages written as CommonJS `require` Node's own modules: an ES module has no `require` of its own.
+    banner: { js: "import { createRequire as vitaCreateRequire } from 'node:module';\nconst require = vitaCreateRequire(import.meta.url);" },
+    logLevel: 'warning',
+    logOverride: { 'empty-import-meta': 'silent' },
+  });
+}

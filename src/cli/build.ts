@@ -4,7 +4,6 @@
  */
 import { relative, resolve } from 'node:path';
 import { formatText } from '../diagnostics/format.js';
-import { configuredOutput } from './output.js';
 import { buildSite } from '../write/build.js';
 import { BuildProgressReporter } from './build-progress.js';
 import { WriteError } from '../write/index.js';
@@ -33,7 +32,8 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
   const color = process.stderr.isTTY && !process.env.NO_COLOR;
   const started = performance.now();
 
-  const outDir = options.out ? resolve(options.out) : resolve(root, configuredOutput(root));
+  // vita.yaml is read (and its YAML parser loaded) here only when no --out is given: the build's thread reads it anyway.
+  const outDir = options.out ? resolve(options.out) : resolve(root, (await import('./output.js')).configuredOutput(root));
   // Injected streams (tests, the library) are not terminals: they get a line per phase.
   const progress = new BuildProgressReporter({ isTTY: !options.stderr && process.stderr.isTTY, columns: process.stderr.columns, write: err });
   let build;

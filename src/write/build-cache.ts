@@ -1,7 +1,8 @@
 /**
  * The build's memory of its outputs, in `<project>/.vita-cache/build/`: for each page and feed, the facts of the
  * record it read (render/site/reads.ts), what the tail of the site needs of it (sitemap path, linked files,
- * images, math) and the size and date of its file as written; beside it, the search records of the pages. A
+ * images, math), the digest of its search record and the size and date of its file as written; beside it, the
+ * search records of each shard of the search index (`search-<digest>.json`), read only to index a shard again. A
  * rebuild renders again only the outputs whose facts changed, or whose file is not as vita left it.
  *
  * Everything is thrown away when vita's version, the theme's files, vita.yaml or the build's options change.
@@ -10,17 +11,17 @@
 import { createHash } from 'node:crypto';
 import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { VITA_ROOT } from '../load/vita-folder.js';
 import { availableFamilies } from '../render/cv/typst/fonts.js';
 import type { ImageVariant } from '../render/site/parts/picture.js';
-import type { SearchRecord } from '../render/site/search-index.js';
 
 /** Bumped when what the cache holds changes shape or meaning. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** What vita is: a cache made by another version is not used. */
 const VITA_VERSION = ((): string => {
   try {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(new URL('package.json', VITA_ROOT), 'utf8')) as { version: string }).version;
   } catch {
     return 'unknown';
   }
@@ -38,8 +39,10 @@ export interface OutputEntry {
   sitemap?: string;
   links?: string[];
   images?: ImageVariant[];
-  /** The address of the page's search record (kept in search.json), when it has one. */
+  /** The address of the page's search record, when it has one. */
   search?: string;
+  /** Its record's digest (search-index.ts recordHash): the record itself is kept with its shard's. */
+  searchHash?: string;
 }
 
 export interface BuildState {
@@ -78,7 +81,8 @@ export function buildCacheDir(projectRoot: string): string {
 }
 
 const STATE = 'state.json';
-const SEARCH = 'search.json';
+/** The search records of one shard, by the shard's digest. */
+const shardRecordsFile = (digest: string) => `search-${digest}.json`;
 
 /** Every file under a folder, sorted, links not followed (a theme's helpers are part of it). */
 function filesOf(dir: string, prefix = ''): string[] {
@@ -135,7 +139,7 @@ export function readBuildState(dir: string, key: string): BuildState | undefined
     if (entry.links !== undefined && !(Array.isArray(entry.links) && entry.links.every((l) => typeof l === 'string'))) return undefined;
     if (entry.images !== undefined && !(Array.isArray(entry.images) && entry.images.every(isVariant))) return undefined;
     if (entry.sitemap !== undefined && typeof entry.sitemap !== 'string') return undefined;
-    if (entry.search !== undefined && typeof entry.search !== 'string') return undefined;
+    if (entry.search !== undefined && (typeof entry.search !== 'string' || typeof entry.searchHash !== 'string')) return undefined;
   }
   if (data.searchShards !== undefined && !(Array.isArray(data.searchShards) && data.searchShards.every(isShard))) return undefined;
   if (data.cvs !== undefined && !isCvs(data.cvs, facts)) return undefined;
@@ -176,15 +180,47 @@ function isVariant(v: unknown): v is ImageVariant {
   return !!x && typeof x === 'object' && typeof x.path === 'string' && typeof x.source === 'string' && typeof x.width === 'number' && typeof x.format === 'string';
 }
 
-/** The search records kept with the state of this key, by output path. */
-export function readSearchRecords(dir: string, key: string): Map<string, SearchRecord> {
-  const data = readJson(join(dir, SEARCH)) as { key?: string; records?: Record<string, SearchRecord> } | undefined;
-  const out = new Map<string, SearchRecord>();
-  if (!data || data.key !== key || typeof data.records !== 'object' || data.records === null) return out;
-  for (const [path, r] of Object.entries(data.records)) {
-    if (r && typeof r.url === 'string' && typeof r.content === 'string') out.set(path, { url: r.url, content: r.content });
-  }
+/** The search records of the shard with this digest, by address (none when they cannot be read). */
+export function readShardRecords(dir: string, digest: string): Map<string, string> {
+  const data = readJson(join(dir, shardRecordsFile(digest))) as { digest?: string; records?: Record<string, unknown> } | undefined;
+  const out = new Map<string, string>();
+  if (!data || data.digest !== digest || typeof data.records !== 'object' || data.records === null) return out;
+  for (const [url, content] of Object.entries(data.records)) if (typeof content === 'string') out.set(url, content);
   return out;
+}
+
+/**
+ * Writes a shard's search records, a record at a time (a department's shard is ~15 MB, never held as one string),
+ * under the shard's digest: the last build's state still names its own files, so a build stopped half-way
+ * leaves a cache that is right, or costs time.
+ */
+export function writeShardRecords(dir: string, digest: string, records: Iterable<{ url: string; content: string | Uint8Array }>): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, shardRecordsFile(digest));
+    const tmp = `${path}.${process.pid}.tmp`;
+    const fd = openSync(tmp, 'w');
+    try {
+      let chunk = `{"digest":${JSON.stringify(digest)},"records":{`;
+      let first = true;
+      const decoder = new TextDecoder();
+      for (const r of records) {
+        const content = typeof r.content === 'string' ? r.content : decoder.decode(r.content);
+        chunk += `${first ? '' : ','}${JSON.stringify(r.url)}:${JSON.stringify(content)}`;
+        first = false;
+        if (chunk.length > 1 << 20) {
+          writeSync(fd, chunk);
+          chunk = '';
+        }
+      }
+      writeSync(fd, chunk + '}}');
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch {
+    // A cache that cannot be written costs time on the next build, nothing else.
+  }
 }
 
 /** Whether the output file is as the last build left it (same size and date). */
@@ -198,11 +234,11 @@ export function unchangedOnDisk(out: string, path: string, entry: OutputEntry): 
 }
 
 /**
- * Writes the state after a build, with each output's size and date as now on disk; the search records beside
- * it, when given. The state goes last and by a rename, so a build stopped half-way leaves the previous state
- * (whose sizes and dates then no longer match what changed) or none.
+ * Writes the state after a build, with each output's size and date as now on disk, and removes the search
+ * records of shards it no longer names. The state goes last and by a rename, so a build stopped half-way leaves
+ * the previous state (whose sizes and dates then no longer match what changed) or none.
  */
-export function writeBuildState(dir: string, out: string, state: BuildState, records?: Iterable<{ url: string; content: string | Uint8Array }>): void {
+export function writeBuildState(dir: string, out: string, state: BuildState): void {
   try {
     mkdirSync(dir, { recursive: true });
     rmSync(join(dir, STATE), { force: true });
@@ -216,37 +252,15 @@ export function writeBuildState(dir: string, out: string, state: BuildState, rec
         delete state.outputs[path];
       }
     }
-    if (records) writeRecords(join(dir, SEARCH), state.key, records);
-    else rmSync(join(dir, SEARCH), { force: true });
+    const named = new Set((state.searchShards ?? []).map((s) => shardRecordsFile(s.digest)));
+    for (const name of readdirSync(dir)) {
+      if ((name.startsWith('search-') || name === 'search.json') && !named.has(name)) rmSync(join(dir, name), { force: true });
+    }
     atomic(join(dir, STATE), JSON.stringify(state));
   } catch {
     // A cache that cannot be written costs time on the next build, nothing else.
     forgetBuildState(dir);
   }
-}
-
-/** search.json, written a record at a time: a department's records are 180 MB, never held as one string. */
-function writeRecords(path: string, key: string, records: Iterable<{ url: string; content: string | Uint8Array }>): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w');
-  try {
-    let chunk = `{"key":${JSON.stringify(key)},"records":{`;
-    let first = true;
-    const decoder = new TextDecoder();
-    for (const r of records) {
-      const content = typeof r.content === 'string' ? r.content : decoder.decode(r.content);
-      chunk += `${first ? '' : ','}${JSON.stringify(r.url)}:${JSON.stringify({ url: r.url, content })}`;
-      first = false;
-      if (chunk.length > 1 << 20) {
-        writeSync(fd, chunk);
-        chunk = '';
-      }
-    }
-    writeSync(fd, chunk + '}}');
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
 }
 
 /** Removes the state: the next build renders everything (after a build that failed, or whose theme had problems). */

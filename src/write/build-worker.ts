@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openProject } from '../index.js';
-import { seminarFiles } from '../render/calendar/index.js';
+import { calendarJobs } from '../render/calendar/index.js';
 import { hasCv, planCv, publicationsCutWarning } from '../render/cv/index.js';
 import { treeLanguages } from '../strings/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -13,15 +13,16 @@ import type { Graph } from '../resolve/graph.js';
 import { siteFileJobs, siteTail, siteTrees, summarize, type PagesSummary } from '../render/site/index.js';
 import { loadTheme } from '../render/site/theme.js';
 import { CHUNK, IN_FLIGHT_KIB, type MainMessage, type WorkerData, type WorkerMessage } from './build.js';
+import { SEARCH_BACKLOG, type SentRecord } from './search-shards.js';
 import { cvCacheDir, cvPdfKey, hasCachedPdf, type CvPdfJob, type KeptCvPdf } from './cv-pdfs.js';
 import { BatchEncoder } from './batch.js';
 import { makeImages } from './images.js';
 import { checkRelativePath, WriteError } from './index.js';
 import type { RenderedPage } from '../render/site/index.js';
-import type { SearchRecord } from '../render/site/search-index.js';
+import { pageShard, recordHash, shardCount } from '../render/site/search-index.js';
 import { publicationSlugs } from '../render/site/context.js';
 import { factValues, reading, trackedFiles, trackedGraph, trackedNow, trackedSlugs, type Reads } from '../render/site/reads.js';
-import { cvFontsDigest, readBuildState, readSearchRecords, unchangedOnDisk, type BuildState, type CvEntry, type OutputEntry, type SearchShard } from './build-cache.js';
+import { cvFontsDigest, readBuildState, unchangedOnDisk, type BuildState, type CvEntry, type OutputEntry, type SearchShard } from './build-cache.js';
 import { manifestFiles } from './index.js';
 
 /** PDFs sent to the main thread at a time while the CVs are planned: the first goes at once. */
@@ -41,6 +42,9 @@ const next = async (): Promise<MainMessage> => {
   return inbox.shift()!;
 };
 
+/** Search records not yet taken by Pagefind: a cold build's rendering waits when Pagefind is this far behind. */
+const backlog = new Int32Array(data.searchBacklog);
+
 /** KiB handed to the main thread and not yet written: rendering waits when the writer is this far behind. */
 const inFlight = new Int32Array(data.inFlight);
 const batch = new BatchEncoder((b) => {
@@ -49,10 +53,11 @@ const batch = new BatchEncoder((b) => {
   send({ type: 'files', batch: b }, [b.buffer]);
 });
 
-/** Search records on their way to the main thread, sent a few hundred at a time (only when search is asked for). */
-let records: SearchRecord[] = [];
+/** Search records on their way to the main thread, of one shard, sent a few hundred at a time (only when search is asked for). */
+let records: SentRecord[] = [];
+let recordsShard = 0;
 function sendRecords(): void {
-  if (records.length) send({ type: 'search', records });
+  if (records.length) send({ type: 'search', shard: recordsShard, records });
   records = [];
 }
 
@@ -67,7 +72,6 @@ function emit(index: number, path: string, content: string | Uint8Array | Render
  */
 class BuildMemory {
   private readonly last: BuildState | undefined;
-  private readonly lastRecords: Map<string, SearchRecord>;
   private readonly written: Set<string>;
   private readonly value: (fact: string) => string;
   /** Whether each fact of the last build still has its value, found when first asked. */
@@ -85,7 +89,6 @@ class BuildMemory {
     now: Date,
   ) {
     this.last = readBuildState(cache.dir, cache.key);
-    this.lastRecords = this.last && data.extras.search ? readSearchRecords(cache.dir, cache.key) : new Map();
     this.written = this.last ? manifestFiles(data.out) : new Set();
     this.value = factValues(graph, publicationSlugs(graph), now);
   }
@@ -94,8 +97,8 @@ class BuildMemory {
     return this.last !== undefined;
   }
 
-  /** The last build's entry for an output that need not be rendered again (and its search record), if it is one. */
-  unchanged(file: string): { entry: OutputEntry; record?: SearchRecord } | undefined {
+  /** The last build's entry for an output that need not be rendered again, if it is one. */
+  unchanged(file: string): OutputEntry | undefined {
     const last = this.last;
     const entry = last && Object.hasOwn(last.outputs, file) ? last.outputs[file] : undefined;
     if (!entry || !this.written.has(file) || !unchangedOnDisk(data.out, file, entry)) return undefined;
@@ -104,20 +107,13 @@ class BuildMemory {
       if (same === undefined) same = this.same[r] = this.value(last!.facts[r]![0]) === last!.facts[r]![1];
       if (!same) return undefined;
     }
-    let record: SearchRecord | undefined;
-    if (entry.search !== undefined && data.extras.search) {
-      record = this.lastRecords.get(entry.search);
-      if (!record) return undefined;
-      // Each record is taken once, and the main thread holds it from now on: not kept twice in a department's rebuild.
-      this.lastRecords.delete(entry.search);
-    }
     this.kept++;
     this.outputs[file] = { ...entry, reads: entry.reads.map((r) => this.fact(last!.facts[r]![0])) };
-    return { entry, record };
+    return entry;
   }
 
   /** Notes what an output rendered now read and what the tail needs of it. */
-  rendered(file: string, made: string | RenderedPage, reads: Reads): void {
+  rendered(file: string, made: string | RenderedPage, reads: Reads, searchHash: string | undefined): void {
     const entry: OutputEntry = { reads: [...reads.facts].map((f) => this.fact(f)) };
     if (typeof made !== 'string') {
       entry.page = true;
@@ -125,7 +121,10 @@ class BuildMemory {
       if (made.sitemapPath !== undefined) entry.sitemap = made.sitemapPath;
       if (made.links.length) entry.links = made.links;
       if (made.images.length) entry.images = made.images;
-      if (made.search) entry.search = made.search.url;
+      if (made.search) {
+        entry.search = made.search.url;
+        entry.searchHash = searchHash ?? recordHash(made.search.content);
+      }
     }
     this.outputs[file] = entry;
   }
@@ -195,8 +194,8 @@ try {
   const options = { ...data.options, now, theme, onDiagnostic: (d: Diagnostic) => send({ type: 'theme', diagnostic: d }) };
   // With the build cache, pages are rendered from a graph that notes what each one reads (render/site/reads.ts).
   const memory = data.cache && !diagnostics.errorCount ? new BuildMemory(data.cache, graph, now) : undefined;
-  const tracked = memory && trackedGraph(graph);
-  const trees = diagnostics.errorCount ? [] : siteTrees(tracked ?? graph, options);
+  const shown = memory ? trackedGraph(graph) : graph;
+  const trees = diagnostics.errorCount ? [] : siteTrees(shown, options);
   if (memory) {
     for (const site of trees) {
       site.now = trackedNow(site.now);
@@ -205,18 +204,38 @@ try {
     }
   }
   const jobs = siteFileJobs(trees);
+  // The seminars' and people's calendars, like feeds: a rebuild makes again only those whose data changed.
+  if (data.extras.calendars && !diagnostics.errorCount) jobs.push(...calendarJobs(shown, { baseUrl: data.options.baseUrl }));
+  // With search, the pages are rendered shard by shard (search-index.ts pageShard), in the plan's order within each,
+  // so that the main thread can have a shard indexed while the next ones render.
+  const shards = data.extras.search ? shardCount(jobs.reduce((n, j) => n + (j.file.endsWith('.html') ? 1 : 0), 0), data.shardSize) : 1;
+  const shardOfJob = jobs.map((j) => pageShard(j.file, shards));
+  const order = jobs.map((_j, i) => i);
+  if (shards > 1) order.sort((a, b) => shardOfJob[a]! - shardOfJob[b]! || a - b);
   const reported = first ? [...diagnostics.list, ...(theme?.diagnostics ?? [])] : undefined;
-  send({ type: 'opened', errors: diagnostics.errorCount, plan: first ? jobs.map((j) => j.file) : undefined, diagnostics: reported, incremental: memory?.incremental });
+  send({ type: 'opened', errors: diagnostics.errorCount, plan: first ? jobs.map((j) => j.file) : undefined, diagnostics: reported, incremental: memory?.incremental, shards });
   if ((await next()).type === 'go') {
     // The CVs first: their PDFs are typeset on other threads, from the first one planned, while this one plans
     // the others and renders the pages.
-    const cvs = first && data.extras.cv ? cvFiles(graph, tracked, memory) : undefined;
+    const cvs = first && data.extras.cv ? cvFiles(graph, memory && shown, memory) : undefined;
     const summary: PagesSummary = { math: false, sitemapPaths: [], links: new Set(), produced: new Set(), images: new Map() };
     const sitemapPaths: [number, string][] = [];
     const counter = new Int32Array(data.next);
+    // Shards before this one have all their records sent by this worker (it takes positions in increasing order).
+    let passed = 0;
+    const pass = (position: number) => {
+      const shard = position < order.length ? shardOfJob[order[position]!]! : shards;
+      if (shard <= passed) return;
+      sendRecords();
+      for (; passed < shard; passed++) send({ type: 'searched', shard: passed });
+    };
     for (let start = Atomics.add(counter, 0, CHUNK); start < jobs.length; start = Atomics.add(counter, 0, CHUNK)) {
-      for (let i = start; i < Math.min(start + CHUNK, jobs.length); i++) make(i);
+      for (let p = start; p < Math.min(start + CHUNK, jobs.length); p++) {
+        pass(p);
+        make(order[p]!);
+      }
     }
+    pass(order.length);
     function make(i: number): void {
       const job = jobs[i]!;
       const before = summary.sitemapPaths.length;
@@ -224,24 +243,37 @@ try {
       if (last) {
         // Not rendered again: what the tail needs of it comes from the last build.
         summary.produced.add(job.file);
-        summary.math ||= last.entry.math === true;
-        if (last.entry.sitemap !== undefined) summary.sitemapPaths.push(last.entry.sitemap);
-        for (const l of last.entry.links ?? []) summary.links.add(l);
-        for (const v of last.entry.images ?? []) summary.images.set(v.path, v);
+        summary.math ||= last.math === true;
+        if (last.sitemap !== undefined) summary.sitemapPaths.push(last.sitemap);
+        for (const l of last.links ?? []) summary.links.add(l);
+        for (const v of last.images ?? []) summary.images.set(v.path, v);
         if (summary.sitemapPaths.length > before) sitemapPaths.push([i, summary.sitemapPaths[before]!]);
-        batch.keep(i, job.file, last.entry.page === true);
-        if (last.record) addRecord(last.record);
+        batch.keep(i, job.file, last.page === true);
+        // The record itself is kept with its shard's (build-cache.ts): the main thread reads it only if the shard is indexed again.
+        if (last.search !== undefined && last.searchHash !== undefined) addRecord(i, { index: i, url: last.search, hash: last.searchHash });
         return;
       }
       const { value: made, reads } = memory ? reading(() => job.render()) : { value: job.render(), reads: undefined };
       summarize(summary, job.file, made);
       if (summary.sitemapPaths.length > before) sitemapPaths.push([i, summary.sitemapPaths[before]!]);
       emit(i, job.file, made, typeof made !== 'string');
-      if (reads) memory!.rendered(job.file, made, reads);
-      if (typeof made !== 'string' && made.search) addRecord(made.search);
+      const record = typeof made !== 'string' && made.search && data.extras.search ? { index: i, url: made.search.url, hash: recordHash(made.search.content), content: made.search.content } : undefined;
+      if (reads) memory!.rendered(job.file, made, reads, record?.hash);
+      if (record) addRecord(i, record);
     }
-    function addRecord(record: SearchRecord): void {
+    function addRecord(i: number, record: SentRecord): void {
       if (!data.extras.search) return;
+      // A cold build's records go to Pagefind as they come: when it lags, the pages wait for it (search-shards.ts).
+      if (!memory?.incremental) {
+        if (Atomics.load(backlog, 0) >= SEARCH_BACKLOG) {
+          sendRecords();
+          for (let n = Atomics.load(backlog, 0); n >= SEARCH_BACKLOG; n = Atomics.load(backlog, 0)) Atomics.wait(backlog, 0, n, 50);
+        }
+        Atomics.add(backlog, 0, 1);
+      }
+      const shard = shardOfJob[i]!;
+      if (shard !== recordsShard) sendRecords();
+      recordsShard = shard;
       records.push(record);
       if (records.length >= 256) sendRecords();
     }
@@ -250,11 +282,19 @@ try {
     if (memory) send({ type: 'state', ...memory.finish() });
     send({ type: 'done', math: summary.math, sitemapPaths, links: [...summary.links], images: [...summary.images.values()] });
     if (data.index === 0) {
-      const m = await next();
+      let m = await next();
+      // Records of pages not rendered again whose shard is to be indexed again, when the cache lacks them.
+      for (; m.type === 'records'; m = await next()) {
+        const again: SentRecord[] = [];
+        for (const i of m.indices) {
+          const made = jobs[i]!.render();
+          if (typeof made !== 'string' && made.search) again.push({ index: i, url: made.search.url, hash: recordHash(made.search.content), content: made.search.content });
+        }
+        send({ type: 'records', records: again });
+      }
       if (m.type === 'tail') {
         const images = new Map(m.images.map((v) => [v.path, v]));
         const tail: (OutputFile | KeptFile)[] = siteTail(trees[0]!, { math: m.math, sitemapPaths: m.sitemapPaths, links: new Set(m.links), produced: new Set(m.produced), images });
-        if (data.extras.calendars) tail.push(...seminarFiles(graph, { baseUrl: data.options.baseUrl }));
         tail.push(...(cvs?.markdown ?? []));
         // The images the pages planned, resized here (or taken from the cache): the write stage's part of a picture.
         const resized = await makeImages(graph.root, images.values(), { cacheDir: data.extras.imageCache, prune: true });

@@ -4,7 +4,8 @@
  * anything is written, then writes the manifest from what the worker reports. With more workers, each opens
  * the project itself (renderers are pure functions of the graph) and takes the next few files of the plan
  * when free. After the pages, the first worker makes what needs the whole site or the graph (sitemap, assets,
- * calendars, CV PDFs), and the main thread has the search records indexed by Pagefind, shard by shard.
+ * calendars, CV PDFs). Search records go to the main thread with the pages, which come shard by shard: each
+ * shard is indexed by Pagefind as soon as its pages are done (search-shards.ts).
  */
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
@@ -12,9 +13,11 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteOptions } from '../render/site/index.js';
 import type { ImageVariant } from '../render/site/parts/picture.js';
-import { SearchIndexer, SHARD_SIZE, SHARDS_FILE, shardCount, shardDigest, shardFolder, shardOf, type HeldSearchRecord, type SearchRecord } from '../render/site/search-index.js';
-import { cvCacheDir, CvPdfQueue, startTypesetter, type CvPdfJob, type KeptCvPdf } from './cv-pdfs.js';
+import { SearchIndexer, SHARD_SIZE } from '../render/site/search-index.js';
+import { ShardedSearch, type SentRecord, type ShardsMade } from './search-shards.js';
+import { cvCacheDir, CvPdfQueue, noteRecordLooks, recordLooks, startTypesetter, typesettingLikely, type CvPdfJob, type KeptCvPdf } from './cv-pdfs.js';
 import { SiteWriter, WriteError, type WriteResult } from './index.js';
+import { vitaThreadFile } from '../load/vita-folder.js';
 import { buildCacheDir, buildKey, forgetBuildState, writeBuildState, type BuildState, type SearchShard } from './build-cache.js';
 
 export interface SiteBuild {
@@ -87,12 +90,17 @@ export interface BuildProgress {
 
 /** What a worker says, in order: `opened` (worker 0 adds the plan), `done` with its files, then worker 0's `tail`. */
 export type WorkerMessage =
-  | { type: 'opened'; errors: number; plan?: string[]; diagnostics?: Diagnostic[]; incremental?: boolean }
+  /** `shards`: how many shards the search index has, the pages coming shard after shard (search-index.ts pageShard). */
+  | { type: 'opened'; errors: number; plan?: string[]; diagnostics?: Diagnostic[]; incremental?: boolean; shards: number }
   /** Worker 0's memory of this build's outputs, for the next one (when the build cache is on), after its pages. */
   | { type: 'state'; state: BuildState; searchShards?: SearchShard[]; kept: number }
   | { type: 'files'; batch: SentBatch }
-  /** Search records of pages just rendered. */
-  | { type: 'search'; records: SearchRecord[] }
+  /** Search records of pages just rendered or kept, all of one shard. */
+  | { type: 'search'; shard: number; records: SentRecord[] }
+  /** The worker has sent all its records of this shard. */
+  | { type: 'searched'; shard: number }
+  /** Worker 0's answer to `records`. */
+  | { type: 'records'; records: SentRecord[] }
   /** A theme component failed on a page: reported, and vita's own rendering used instead. */
   | { type: 'theme'; diagnostic: Diagnostic }
   | { type: 'done'; math: boolean; sitemapPaths: [number, string][]; links: string[]; images: ImageVariant[] }
@@ -106,7 +114,12 @@ export type WorkerMessage =
   | { type: 'failed'; message: string; write: boolean };
 
 /** What the main thread says: go ahead (or stop), and, to worker 0, what the tail needs of every page. */
-export type MainMessage = { type: 'go' } | { type: 'stop' } | { type: 'tail'; math: boolean; sitemapPaths: string[]; links: string[]; produced: string[]; images: ImageVariant[] };
+export type MainMessage =
+  | { type: 'go' }
+  | { type: 'stop' }
+  /** To worker 0, after the pages: the search records of these pages of the plan, which the cache lacks. */
+  | { type: 'records'; indices: number[] }
+  | { type: 'tail'; math: boolean; sitemapPaths: string[]; links: string[]; produced: string[]; images: ImageVariant[] };
 
 /** A rendered file on its way to the writer: its bytes are `start` to `end` of its batch's buffer. */
 export interface SentFile {
@@ -142,8 +155,12 @@ export interface WorkerData {
   next: SharedArrayBuffer;
   /** KiB sent to the main thread and not yet written (an Int32Array over it). */
   inFlight: SharedArrayBuffer;
+  /** Search records sent and not yet taken by Pagefind (an Int32Array over it; search-shards.ts SEARCH_BACKLOG). */
+  searchBacklog: SharedArrayBuffer;
   /** The build cache (see build-cache.ts): its folder and the key of this build; none without. */
   cache?: { dir: string; key: string };
+  /** Search records per shard at most (search-index.ts SHARD_SIZE, unless a test says otherwise). */
+  shardSize: number;
 }
 
 /** Files a worker takes at a time: consecutive files share publications (a person's home, list and CV). */
@@ -166,12 +183,17 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   const next = new SharedArrayBuffer(4);
   const inFlight = new SharedArrayBuffer(4);
   const held = new Int32Array(inFlight);
+  const searchBacklog = new SharedArrayBuffer(4);
   // What every output depends on besides what it reads: vita, vita.yaml, the theme, the options of this build.
   const cacheDir = buildCacheDir(root);
   const buildCache = cache && count === 1 ? { dir: cacheDir, key: buildKey(root, { out: writer.out, options: siteOptions, extras }) } : undefined;
-  const workers = Array.from({ length: count }, (_x, index) => startWorker({ root, out: writer.out, options: siteOptions, extras, index, count, next, inFlight, cache: buildCache }));
+  const shardSize = searchShardSize();
+  const workers = Array.from({ length: count }, (_x, index) => startWorker({ root, out: writer.out, options: siteOptions, extras, index, count, next, inFlight, searchBacklog, cache: buildCache, shardSize }));
   // Typst and Pagefind load while the record is opened, on the cores the opening leaves idle, rather than after it.
-  const typesetters = extras.cv ? [startTypesetter()] : [];
+  // Not Typst when the record looks as it did when the last build's CVs were done: they will come from the cache
+  // (whether they do is known only once the record is open), and loading the compiler for nothing slows the opening.
+  const looks = extras.cv && cache ? recordLooks(root) : undefined;
+  const typesetters = extras.cv && (!looks || typesettingLikely(cvCacheDir(root), looks)) ? [startTypesetter()] : [];
   // The main thread writes what the workers render, as it arrives: the disk works while they render on.
   let pages = 0;
   let bytes = 0;
@@ -204,23 +226,10 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     const key = `${d.code}\u0000${d.path?.[0] ?? ''}\u0000${d.message}`;
     if (!themeProblems.has(key)) themeProblems.set(key, d);
   };
-  // On a site small enough for one index (fewer pages than a shard holds), records go to Pagefind's process as
-  // they come, so it indexes while the pages render. Otherwise (and in a rebuild) they are held, split into
-  // shards, and each shard whose records changed is indexed after the pages, one Pagefind process at a time.
-  const shardSize = searchShardSize();
-  const search = extras.search ? new SearchIndexer() : undefined;
-  search?.start();
-  let records = 0;
-  let streaming = false;
-  const heldRecords: HeldSearchRecord[] = [];
-  const utf8 = new TextEncoder();
-  const index = (batch: SearchRecord[]) => {
-    for (const r of batch) {
-      if (!streaming || buildCache) heldRecords.push({ url: r.url, content: utf8.encode(r.content) });
-      if (streaming) search?.add(r);
-    }
-    records += batch.length;
-  };
+  // Pagefind starts while the record opens; the shards are indexed as the pages come (search-shards.ts).
+  const indexer = extras.search ? new SearchIndexer() : undefined;
+  indexer?.start();
+  const search = indexer ? new ShardedSearch(indexer, writer, count, buildCache ? cacheDir : undefined, new Int32Array(searchBacklog)) : undefined;
   // The CV PDFs, typeset on a pool of threads from when worker 0 sends the first (before its pages) to the end.
   let typesetting: CvPdfQueue | undefined;
   const stopTypesetting = new AbortController();
@@ -240,7 +249,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     typesetting.add(m.pdfs.map((f) => ({ ...f, path: writer.check(f.path) })));
     if (m.end) typesetting.end();
   };
-  const inbox = workers.map((w) => messages(w, { files: write, theme: note, search: index, pdfs: typeset }));
+  const inbox = workers.map((w) => messages(w, { files: write, theme: note, search: (shard, records) => search?.add(shard, records), searched: (shard) => search?.passed(shard), pdfs: typeset }));
   let finished = false;
   try {
     const opened = await Promise.all(inbox.map((next) => next()));
@@ -257,8 +266,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     // Every path is checked before any file is written.
     const plan = first.plan.map((p) => writer.check(p));
     planned = plan.length;
-    // No more records than planned files: one shard for certain.
-    streaming = !incremental && plan.length <= shardSize;
+    search?.plan(first.shards, incremental);
     onProgress?.({ phase: 'pages', done: 0, total: planned });
     for (const w of workers) w.postMessage({ type: 'go' } satisfies MainMessage);
 
@@ -281,11 +289,24 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
       math ||= m.math;
     }
     sitemap.sort((a, b) => a[0] - b[0]);
+    // A rebuild indexes the shards whose records changed now, while worker 0 can render records the cache lacks;
+    // a cold build has had its shards indexed while the pages rendered, and finishes the last ones after the tail.
+    const searching = (): Promise<ShardsMade> =>
+      search!.finish(
+        incremental ? state?.searchShards : undefined,
+        async (indices) => {
+          workers[0]!.postMessage({ type: 'records', indices } satisfies MainMessage);
+          const m = await inbox[0]!();
+          if (m.type !== 'records') throw failure(m);
+          return m.records;
+        },
+        (done, total) => onProgress?.({ phase: 'search', done, total }),
+      );
+    const indexedFirst = search && incremental ? await searching() : undefined;
     workers[0]!.postMessage({ type: 'tail', math, sitemapPaths: sitemap.map(([, p]) => p), links: [...links], produced: plan, images: [...images.values()] } satisfies MainMessage);
     const tail = await inbox[0]!();
     if (tail.type !== 'tail') throw failure(tail);
-    // The workers have said all they will: their memory (the opened record, the last build's records) goes
-    // before search is indexed.
+    // The workers have said all they will: their memory (the opened record) goes before the last shards are indexed.
     await Promise.all(workers.map((w) => w.terminate()));
     // The pages' core is free: PDFs still to typeset are typeset on every core.
     typesetting?.grow(availableParallelism());
@@ -296,14 +317,12 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     let searchShards: SearchShard[] | undefined;
     let shardRuns: SiteBuild['searchShards'];
     if (search) {
-      onProgress?.({ phase: 'search', done: 0, total: records });
-      const made = await indexShards(search, streaming, heldRecords, records, shardSize, incremental ? state?.searchShards : undefined, writer, (done) => onProgress?.({ phase: 'search', done, total: records }));
+      const made = indexedFirst ?? (await searching());
       if (made.problem) warnings.push(`site search was not built: ${made.problem}`);
       else searchShards = made.shards;
       searchPages = made.pages;
       shardRuns = { indexed: made.indexed, kept: made.kept };
       files += made.files;
-      onProgress?.({ phase: 'search', done: records, total: records });
     }
     let cvs: SiteBuild['cvs'];
     for (const pdf of typesetting ? await typesetting.done : []) {
@@ -314,20 +333,21 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
       cvs ??= { ...(tail.cvs ?? { planned: 0, kept: 0 }), typeset: 0 };
       if (!pdf.cached) cvs.typeset++;
     }
+    if (looks) noteRecordLooks(cvCacheDir(root), looks);
     // Every file was written in the order of the plan (then the tail's), so the manifest lists them so.
     const result = writer.finish();
     finished = true;
     // A theme's problem is reported while the page that meets it renders: the next build renders everything, to report it again.
     if (state && themeProblems.size === 0) {
       state.state.searchShards = searchShards;
-      writeBuildState(cacheDir, writer.out, state.state, search ? heldRecords : undefined);
+      writeBuildState(cacheDir, writer.out, state.state);
     } else if (buildCache) forgetBuildState(cacheDir);
     return { pages, files, bytes, written: result.written, errors: 0, workers: count, diagnostics: [...diagnostics, ...themeProblems.values()], warnings, searchPages, searchShards: shardRuns, images: tail.images, write: result, kept, rendered, cvs };
   } finally {
     stopTypesetting.abort();
     await Promise.all(typesetters.map((w) => w.terminate()));
     await Promise.all(workers.map((w) => w.terminate()));
-    await search?.close();
+    await search?.closeAll();
     // A build that failed leaves the output as it was: what it wrote is thrown away.
     if (!finished) writer.abort();
   }
@@ -337,61 +357,6 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
 function searchShardSize(): number {
   const n = Number(process.env.VITA_SEARCH_SHARD_SIZE);
   return Number.isInteger(n) && n > 0 ? n : SHARD_SIZE;
-}
-
-interface ShardsMade {
-  shards: SearchShard[];
-  pages: number;
-  files: number;
-  indexed: number;
-  kept: number;
-  problem?: string;
-}
-
-/**
- * The search index, shard by shard (search-index.ts): a shard whose records have the digest of the last build's
- * keeps its files; the others are indexed by a Pagefind process each, one after the other, so that only one
- * shard's index is in memory at a time. `first` is the indexer started while the record opened (shard 0's);
- * when `streaming`, it already holds every record. If any shard fails, the site has no search (as before shards).
- */
-async function indexShards(first: SearchIndexer, streaming: boolean, records: HeldSearchRecord[], count: number, size: number, last: SearchShard[] | undefined, writer: SiteWriter, progress: (done: number) => void): Promise<ShardsMade> {
-  const n = streaming ? 1 : shardCount(count, size);
-  const groups: HeldSearchRecord[][] = Array.from({ length: n }, () => []);
-  for (const r of records) groups[shardOf(r.url, n)]!.push(r);
-  const made: ShardsMade = { shards: [], pages: 0, files: 0, indexed: 0, kept: 0 };
-  let done = 0;
-  for (let k = 0; k < n; k++) {
-    const group = groups[k]!;
-    const digest = shardDigest(k, n, group);
-    const before = last?.[k];
-    if (!streaming && last?.length === n && before?.digest === digest && before.files.every((p) => writer.canKeep(p))) {
-      // Pagefind's process is one for all indexes: the one started for shard 0 is stopped before another starts.
-      if (k === 0) await first.close();
-      for (const p of before.files) writer.keep(writer.check(p));
-      made.shards.push(before);
-      made.pages += group.length;
-      made.files += before.files.length;
-      made.kept++;
-    } else {
-      const indexer = k === 0 ? first : new SearchIndexer(shardFolder(k));
-      const text = new TextDecoder();
-      if (!streaming) for (const r of group) indexer.add({ url: r.url, content: text.decode(r.content) });
-      // Written at once, so no more than one shard's bundle is held; `finish` stops Pagefind's process.
-      const result = await indexer.finish();
-      made.indexed++;
-      if (result.problem) return { ...made, shards: [], pages: 0, problem: result.problem };
-      for (const f of result.files) writer.put(writer.check(f.path), f.content);
-      made.shards.push({ digest, files: result.files.map((f) => f.path) });
-      made.pages += result.pages;
-      made.files += result.files.length;
-    }
-    done += group.length;
-    progress(done);
-  }
-  // Always written (a few bytes), so that the search page need not guess whether there are shards to merge.
-  writer.put(writer.check(SHARDS_FILE), new TextEncoder().encode(`{"shards":${n}}\n`));
-  made.files++;
-  return made;
 }
 
 /**
@@ -408,8 +373,9 @@ const YOUNG_MIB = 96;
  */
 function startWorker(workerData: WorkerData): Worker {
   const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_MIB };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./build-worker.js', import.meta.url), { workerData, resourceLimits });
-  const script = new URL('./build-worker.ts', import.meta.url).href;
+  const fromSources = import.meta.url.endsWith('.ts');
+  if (!fromSources) return new Worker(vitaThreadFile('write/build-worker', false), { workerData, resourceLimits });
+  const script = vitaThreadFile('write/build-worker', true).href;
   return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`, { eval: true, workerData, resourceLimits });
 }
 
@@ -423,7 +389,8 @@ function failure(m: WorkerMessage): Error {
 interface Handlers {
   files: (m: SentBatch) => void;
   theme: (d: Diagnostic) => void;
-  search: (records: SearchRecord[]) => void;
+  search: (shard: number, records: SentRecord[]) => void;
+  searched: (shard: number) => void;
   pdfs: (m: Extract<WorkerMessage, { type: 'pdfs' }>) => void;
 }
 
@@ -435,7 +402,8 @@ function messages(worker: Worker, on: Handlers): () => Promise<WorkerMessage> {
     try {
       if (m.type === 'files') return on.files(m.batch);
       if (m.type === 'theme') return on.theme(m.diagnostic);
-      if (m.type === 'search') return on.search(m.records);
+      if (m.type === 'search') return on.search(m.shard, m.records);
+      if (m.type === 'searched') return on.searched(m.shard);
       if (m.type === 'pdfs') return on.pdfs(m);
     } catch (err) {
       fail(err as Error);

@@ -5,12 +5,14 @@
  * saves time: a missing, partial or damaged entry is typeset again.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { listFiles } from '../load/files.js';
 import { TYPST_VERSION } from '../render/typst/compile.js';
 import { pruneCacheFolder } from './cache-folder.js';
+import { vitaThreadFile } from '../load/vita-folder.js';
 
 /** A CV to typeset: where its PDF goes in the site, and its Typst source with the fonts to set it in. */
 export interface CvPdfJob {
@@ -74,6 +76,45 @@ export function typesettingThreads(pdfs: number, most: number): number {
 /** The folder of the CV cache inside a project. */
 export function cvCacheDir(projectRoot: string): string {
   return join(projectRoot, '.vita-cache', 'cv');
+}
+
+/** The file of the CV cache that tells what the record looked like when its PDFs were last made or found. */
+export const RECORD_NOTE = 'record.txt';
+
+/**
+ * What the record's files look like, cheaply: each one's path and size (not its time, which every copy of a project
+ * changes). Listed while the record is opened, to guess whether any CV will need typesetting.
+ */
+export function recordLooks(root: string): string {
+  const hash = createHash('sha256');
+  for (const file of listFiles(root)) {
+    const size = statSync(join(root, file), { throwIfNoEntry: false })?.size ?? -1;
+    hash.update(`${file}\u0000${size}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Whether a build will likely typeset a CV, guessed before the record is open (only then are the CVs' sources, and
+ * so the cache's keys, known): yes unless the record looks as it did when the last build's CVs were done. A wrong
+ * guess only costs time: a thread loading the compiler for nothing, or the first CV waiting for its thread to start.
+ */
+export function typesettingLikely(cacheDir: string, looks: string): boolean {
+  try {
+    return readFileSync(join(cacheDir, RECORD_NOTE), 'utf8') !== looks;
+  } catch {
+    return true;
+  }
+}
+
+/** Notes what the record looked like when every CV of a build was in the cache, for the next build's guess. */
+export function noteRecordLooks(cacheDir: string, looks: string): void {
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(join(cacheDir, RECORD_NOTE), looks);
+  } catch {
+    // Not noted: the next build starts a thread ahead, as if the record had changed.
+  }
 }
 
 /** What a PDF is a function of: its source, its fonts and the Typst inside the compiler package. */
@@ -291,7 +332,7 @@ export class CvPdfQueue {
     if (this.options.signal?.aborted) return this.fail(new Error('typesetting the CV PDFs was stopped'));
     if (this.options.cacheDir) {
       const used = new Set(this.keys);
-      pruneCacheFolder(this.options.cacheDir, (name) => used.has(name.replace(/\.(pdf|json|pdf\.\d+\.tmp)$/, '')));
+      pruneCacheFolder(this.options.cacheDir, (name) => name === RECORD_NOTE || used.has(name.replace(/\.(pdf|json|pdf\.\d+\.tmp)$/, '')));
     }
     this.finish(this.results as TypesetPdf[]);
   }
@@ -335,10 +376,11 @@ function typesetOn(worker: Worker, job: CvPdfJob): Promise<{ pdf: Uint8Array; wa
  */
 export function startTypesetter(): Worker {
   const workerData = { warm: true };
-  const script = new URL('./cv-pdf-worker.ts', import.meta.url).href;
-  const worker = !import.meta.url.endsWith('.ts')
-    ? new Worker(new URL('./cv-pdf-worker.js', import.meta.url), { workerData })
-    : new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`, { eval: true, workerData });
+  const fromSources = import.meta.url.endsWith('.ts');
+  const script = vitaThreadFile('write/cv-pdf-worker', fromSources);
+  const worker = !fromSources
+    ? new Worker(script, { workerData })
+    : new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); });`, { eval: true, workerData });
   // A thread that fails while it waits for work is told to the next job (`typesetOn`), not thrown.
   worker.on('error', () => undefined);
   worker.once('exit', () => stopped.add(worker));

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { CvPdfQueue, cvPdfKey, startTypesetter, typesetCvPdfs, typesettingThreads, type CvPdfJob } from '../../src/write/cv-pdfs.js';
+import { CvPdfQueue, cvPdfKey, noteRecordLooks, RECORD_NOTE, recordLooks, startTypesetter, typesetCvPdfs, typesettingLikely, typesettingThreads, type CvPdfJob } from '../../src/write/cv-pdfs.js';
 
 const fonts = { fontPaths: [], families: ['Libertinus Serif'] };
 const job = (path: string, text: string): CvPdfJob => ({ path, source: `= ${text}\nA curriculum vitae.\n`, fonts });
@@ -64,6 +64,27 @@ describe('CV PDFs of a build', () => {
     const pdfs = await typesetCvPdfs([job('d/cv.pdf', 'Di')], { started: ahead });
     assert.equal(Buffer.from(pdfs[0]!.pdf!).subarray(0, 5).toString(), '%PDF-');
     await Promise.all(exits); // both ended: the test would hang otherwise
+  });
+
+  it('guesses whether a build will typeset: not when the record looks as when its CVs were last done', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'vita-cv-record-'));
+    const cache = join(project, '.vita-cache', 'cv');
+    try {
+      writeFileSync(join(project, 'vita.yaml'), 'title: A\n');
+      const looks = recordLooks(project);
+      assert.equal(typesettingLikely(cache, looks), true, 'no cache yet');
+      noteRecordLooks(cache, looks);
+      assert.equal(typesettingLikely(cache, looks), false);
+      assert.equal(recordLooks(project), looks, 'the cache folder is no part of the record');
+      writeFileSync(join(project, 'vita.yaml'), 'title: A longer title\n');
+      assert.notEqual(recordLooks(project), looks, 'a file of another size');
+      assert.equal(typesettingLikely(cache, recordLooks(project)), true);
+      // Typesetting prunes the cache to what it used, and keeps the note.
+      await typesetCvPdfs([job('a/cv.pdf', 'Ada')], { cacheDir: cache });
+      assert.deepEqual(readdirSync(cache).filter((f) => !/\.(pdf|json)$/.test(f)), [RECORD_NOTE]);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 
   it('a thread started ahead that died fails its job instead of waiting for ever', async () => {

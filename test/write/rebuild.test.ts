@@ -3,7 +3,7 @@
 // cache costs time, never a wrong site.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite, type BuildSiteOptions, type SiteBuild } from '../../src/write/build.js';
@@ -128,6 +128,13 @@ describe('rebuilds with the build cache', () => {
     assertSameTree(contentsUnder(site), await coldSite('cold-pagefind'));
   });
 
+  /** The search records kept with each shard (build-cache.ts): there must be some to damage. */
+  const searchRecordFiles = () => {
+    const files = readdirSync(cache).filter((f) => /^search-[0-9a-f]+\.json$/.test(f)).map((f) => join(cache, f));
+    assert.ok(files.length > 0, 'search records in the cache');
+    return files;
+  };
+
   describe('a damaged cache costs time, never a wrong site', () => {
     // The site and cache of the record before an edit are kept aside; each damage is done to a copy of them, then
     // the edited record is built: a build trusting the damaged cache would show the old record somewhere.
@@ -145,8 +152,8 @@ describe('rebuilds with the build cache', () => {
       ['garbage bytes', () => writeFileSync(join(cache, 'state.json'), Buffer.from([0xff, 0x00, 0x7b, 0x22, 0x9c]))],
       ['truncated JSON', () => truncateSync(join(cache, 'state.json'), Math.floor(readFileSync(join(cache, 'state.json')).length / 2))],
       ['a missing state', () => unlinkSync(join(cache, 'state.json'))],
-      ['missing search records', () => unlinkSync(join(cache, 'search.json'))],
-      ['garbled search records', () => writeFileSync(join(cache, 'search.json'), readFileSync(join(cache, 'search.json'), 'utf8').replace(/"content":"[^"]{0,40}/g, '"content":"x'))],
+      ['missing search records', () => searchRecordFiles().forEach((f) => unlinkSync(f))],
+      ['garbled search records', () => searchRecordFiles().forEach((f) => writeFileSync(f, readFileSync(f, 'utf8').replace(/":"<!doctype[^"]{0,40}/g, '":"x')))],
       ['facts out of range', () => writeFileSync(join(cache, 'state.json'), readFileSync(join(cache, 'state.json'), 'utf8').replace(/"reads":\[\d+/g, '"reads":[99999999'))],
       ['wrong fact values', () => writeFileSync(join(cache, 'state.json'), readFileSync(join(cache, 'state.json'), 'utf8').replace(/"((?:pub|person):[^"]+)","[^"]+"/g, '"$1","stale"'))],
       ['a deleted output page', () => unlinkSync(join(site, 'people/chao-ma/index.html'))],

@@ -5,6 +5,7 @@
  * `fetch`, `sleep` and the clock are injectable so that tests run without a network and without waiting.
  */
 import { readFileSync } from 'node:fs';
+import { VITA_ROOT } from '../../load/vita-folder.js';
 import type { ResponseCache } from '../bundle.js';
 import type { OnlineKind } from './spec.js';
 
@@ -72,7 +73,7 @@ export type HttpAnswer =
 
 const VERSION: string = (() => {
   try {
-    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(new URL('package.json', VITA_ROOT), 'utf8')) as { version: string }).version;
   } catch {
     return '0';
   }

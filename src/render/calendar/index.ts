@@ -197,20 +197,31 @@ export function personTalksCalendar(graph: Graph, personId: string, options: Cal
   );
 }
 
+/** A calendar file of the site, made when asked for (a build renders again only those whose data changed). */
+export interface CalendarJob {
+  file: string;
+  render(): string;
+}
+
 /**
  * Every calendar file of the site: `seminars/<series>/calendar.ics`, `seminars/<series>/<event>/event.ics`
- * and `people/<id>/talks.ics` (for people with talks to show), sorted by path.
+ * and `people/<id>/talks.ics` (for people with talks to show), sorted by path, each made when asked for.
  */
-export function calendarFiles(graph: Graph, options: CalendarOptions = {}): OutputFile[] {
-  const files: OutputFile[] = [];
+export function calendarJobs(graph: Graph, options: CalendarOptions = {}): CalendarJob[] {
+  const jobs: CalendarJob[] = [];
   for (const series of graph.series.values()) {
-    files.push({ path: seriesCalendarPath(series.id), content: seriesCalendar(graph, series.id, options) });
-    for (const id of series.events) files.push({ path: eventCalendarPath(graph.events.get(id)!), content: eventCalendar(graph, id, options) });
+    jobs.push({ file: seriesCalendarPath(series.id), render: () => seriesCalendar(graph, series.id, options) });
+    for (const id of series.events) jobs.push({ file: eventCalendarPath(graph.events.get(id)!), render: () => eventCalendar(graph, id, options) });
   }
   for (const person of graph.people.values()) {
-    if (hasTalksCalendar(graph, person.id)) files.push({ path: personCalendarPath(person.id), content: personTalksCalendar(graph, person.id, options) });
+    if (hasTalksCalendar(graph, person.id)) jobs.push({ file: personCalendarPath(person.id), render: () => personTalksCalendar(graph, person.id, options) });
   }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return jobs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** Every calendar file of the site (see `calendarJobs`), made now. */
+export function calendarFiles(graph: Graph, options: CalendarOptions = {}): OutputFile[] {
+  return calendarJobs(graph, options).map((j) => ({ path: j.file, content: j.render() }));
 }
 
 /** What `vita build` adds to the site for the seminars: every calendar file (see `calendarFiles`). */

@@ -17,6 +17,8 @@ import type { ImageVariant } from './parts/picture.js';
 /** What one rendering read and made besides its markup: facts of the record, project files linked, images shown. */
 export class Reads {
   facts = new Set<string>();
+  /** The fact noted last: most reads come in runs on one entity (a paper's title, authors, year ...), noted once. */
+  last: string | undefined;
   links: Set<string> | undefined;
   images: Map<string, ImageVariant> | undefined;
 
@@ -59,7 +61,9 @@ export function isReading(): boolean {
 }
 
 export function noteFact(name: string): void {
-  current?.facts.add(name);
+  if (current === undefined || current.last === name) return;
+  current.last = name;
+  current.facts.add(name);
 }
 
 export function noteLink(path: string): void {
@@ -77,12 +81,17 @@ const LISTS = { news: 'news', pages: 'page', posts: 'post', projects: 'project' 
 /** A map of the graph that notes each look-up ("pub:key") and each walk over it ("pubs*"). */
 class TrackedMap<V> extends Map<string, V> {
   kind = '';
+  /** Each key's fact, made once rather than at every look-up. */
+  readonly factOf = new Map<string, string>();
+  private fact(key: string): string {
+    return this.factOf.get(key) ?? `${this.kind}:${key}`;
+  }
   override get(key: string): V | undefined {
-    noteFact(`${this.kind}:${key}`);
+    noteFact(this.fact(key));
     return super.get(key);
   }
   override has(key: string): boolean {
-    noteFact(`${this.kind}:${key}`);
+    noteFact(this.fact(key));
     return super.has(key);
   }
   override get size(): number {
@@ -144,7 +153,11 @@ export function trackedGraph(graph: Graph): Graph {
   const out: Graph = { ...graph };
   for (const [field, kind] of Object.entries(MAPS) as [keyof typeof MAPS, string][]) {
     const map = new TrackedMap<object>();
-    for (const [k, v] of graph[field] as Map<string, object>) Map.prototype.set.call(map, k, trackedEntity(`${kind}:${k}`, v));
+    for (const [k, v] of graph[field] as Map<string, object>) {
+      const fact = `${kind}:${k}`;
+      map.factOf.set(k, fact);
+      Map.prototype.set.call(map, k, trackedEntity(fact, v));
+    }
     map.kind = kind;
     (out as unknown as Record<string, unknown>)[field] = map;
   }

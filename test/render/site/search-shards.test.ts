@@ -10,13 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { runBuild } from '../../../src/cli/build.js';
-import { shardOf } from '../../../src/render/site/search-index.js';
+import { pageShard } from '../../../src/render/site/search-index.js';
 import { startStaticServer, type StaticServer } from '../../../src/serve/static.js';
 import { CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM } from '../../chromium.js';
 
 const BASE = '/pku-ml/';
 /** The example makes about 150 records: three shards of at most 50. */
-const SHARD_SIZE = '50';
+const SHARD_SIZE = '70';
 
 describe('search in shards, in a browser', { skip: NO_CHROMIUM }, () => {
   let dir: string;
@@ -64,12 +64,12 @@ describe('search in shards, in a browser', { skip: NO_CHROMIUM }, () => {
   ] as const;
 
   it('the records searched for below are in the first shard and in others', () => {
-    const in_ = cases.map(([, , expected]) => shardOf(`/${expected}`, shards));
+    const in_ = cases.map(([, , expected]) => pageShard(`${expected}index.html`, shards));
     assert.ok(in_.includes(0) && in_.some((k) => k > 0), in_.join(' '));
   });
 
   for (const [path, query, expected] of cases) {
-    it(`/${path} finds ${query}, in shard ${shardOf(`/${expected}`, 3)}, and its result leads to /${expected}`, async () => {
+    it(`/${path} finds ${query}, in shard ${pageShard(`${expected}index.html`, 3)}, and its result leads to /${expected}`, async () => {
       const page = await browser.newPage();
       const problems: string[] = [];
       page.on('pageerror', (e) => problems.push(e.message));

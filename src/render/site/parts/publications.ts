@@ -310,7 +310,8 @@ export function publicationList(site: Site, pubs: Publication[], options: ListOp
   const sub = (level + 1) as 3 | 4;
   const showYears = groupBy !== 'none';
   const lang = contentLang(site);
-  return html`<div class="pub-list" data-pubs${lang ? html` lang="${lang}"` : ''}>
+  // Search finds each paper once, on its own page: a list that repeats papers is not indexed where it appears.
+  return html`<div class="pub-list" data-pubs data-pagefind-ignore${lang ? html` lang="${lang}"` : ''}>
 ${options.filters ? filterBar(site, pubs) : ''}
 ${sentence ? html`<p class="legend">${sentence}</p>` : ''}
 ${gs.map(

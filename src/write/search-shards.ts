@@ -1,0 +1,251 @@
+/**
+ * The site's search index as the build makes it, shard by shard (render/site/search-index.ts): the pages come
+ * shard after shard, and a cold build has each shard indexed by a Pagefind process of its own as soon as every
+ * worker has passed it, while the next ones render; at most two processes live at once (one filling, one writing
+ * its bundle). A rebuild waits for the pages, then keeps every shard whose records have the last build's digest
+ * and indexes the others again from the records kept in the build cache (or rendered again when it lacks them).
+ */
+import type { SiteWriter } from './index.js';
+import { recordHash, SearchIndexer, SHARDS_FILE, shardDigest, shardFolder, stopPagefind } from '../render/site/search-index.js';
+import { readShardRecords, writeShardRecords, type SearchShard } from './build-cache.js';
+
+/** A page's search record on its way from a worker: its content only when the page was rendered in this build. */
+export interface SentRecord {
+  /** The page's index in the plan. */
+  index: number;
+  url: string;
+  hash: string;
+  content?: string;
+}
+
+/** What became of the search index. */
+export interface ShardsMade {
+  /** Each shard's digest and files (for the next build's cache); none when search failed. */
+  shards: SearchShard[];
+  pages: number;
+  files: number;
+  indexed: number;
+  kept: number;
+  problem?: string;
+}
+
+/**
+ * Records of a cold build rendered and not yet taken by Pagefind, at most: a worker waits beyond it, so that a
+ * Pagefind slower than the pages does not leave every record waiting in memory (its Node API buffers without limit).
+ */
+export const SEARCH_BACKLOG = 2000;
+
+/** Pagefind processes alive at once: one takes records while the one before writes its bundle. */
+const LIVE = 2;
+
+interface Shard {
+  /** Every record of the shard: address, digest, and (until indexed) content as UTF-8 when it was rendered now. */
+  records: { index: number; url: string; hash: string; content?: Uint8Array }[];
+  /** Workers that have sent all their records of this shard. */
+  passed: number;
+  indexer?: SearchIndexer;
+  /** Records waiting for a Pagefind process (cold build: more shards than LIVE are ready). */
+  waiting: boolean;
+  done?: Promise<void>;
+}
+
+export class ShardedSearch {
+  private shards: Shard[] = [];
+  private count = 1;
+  private incremental = false;
+  private last: SearchShard[] | undefined;
+  private live = 0;
+  private readonly queue: number[] = [];
+  private readonly made: ShardsMade = { shards: [], pages: 0, files: 0, indexed: 0, kept: 0 };
+  private readonly utf8 = new TextEncoder();
+  private readonly text = new TextDecoder();
+
+  /**
+   * `first`: the indexer started while the record opened (shard 0's); `cacheDir`: where the records of each shard are
+   * kept for the next build (none without the build cache); `workers`: how many send records.
+   */
+  constructor(
+    private readonly first: SearchIndexer,
+    private readonly writer: SiteWriter,
+    private readonly workers: number,
+    private readonly cacheDir: string | undefined,
+    /** Records sent by the workers and not yet taken by Pagefind (an Int32Array over it): see SEARCH_BACKLOG. */
+    private readonly backlog?: Int32Array,
+  ) {}
+
+  /** A record of a cold build taken by Pagefind: the workers may render on. */
+  private readonly indexed = () => {
+    if (!this.backlog) return;
+    Atomics.sub(this.backlog, 0, 1);
+    Atomics.notify(this.backlog, 0);
+  };
+
+  /** The plan is known: how many shards, and whether this is a rebuild. */
+  plan(shards: number, incremental: boolean): void {
+    this.count = shards;
+    this.incremental = incremental;
+    this.shards = Array.from({ length: shards }, () => ({ records: [], passed: 0, waiting: false }));
+    this.made.shards = new Array(shards);
+  }
+
+  /** Records of a shard, from a worker. */
+  add(shard: number, records: SentRecord[]): void {
+    const s = this.shards[shard];
+    if (!s) throw new Error(`search records of shard ${shard} of ${this.count}`);
+    // Contents are held for the cache, or until the shard has a process; otherwise they go to Pagefind alone.
+    const hold = this.cacheDir !== undefined || this.incremental || !s.indexer;
+    for (const r of records) {
+      const content = r.content === undefined || !hold ? undefined : this.utf8.encode(r.content);
+      s.records.push({ index: r.index, url: r.url, hash: r.hash, content });
+      // A cold build hands them to Pagefind at once when the shard has a process.
+      if (!this.incremental && s.indexer && r.content !== undefined) s.indexer.add({ url: r.url, content: r.content }, this.indexed);
+    }
+    if (!this.incremental && !s.indexer && !s.waiting) this.open(shard);
+  }
+
+  /** A worker has sent all its records of a shard. */
+  passed(shard: number): void {
+    const s = this.shards[shard];
+    if (!s) return;
+    if (++s.passed === this.workers && !this.incremental) {
+      if (!s.indexer && !s.waiting) this.open(shard);
+      s.done ??= this.whenOpen(shard).then(() => this.close(shard));
+    }
+  }
+
+  /**
+   * Every shard indexed or kept, after the pages: `render` gives the records of pages not rendered again whose
+   * shard is indexed again when the cache lacks them (by their index in the plan).
+   */
+  async finish(last: SearchShard[] | undefined, render: (indices: number[]) => Promise<SentRecord[]>, progress: (done: number, total: number) => void): Promise<ShardsMade> {
+    this.last = last;
+    const total = this.shards.reduce((n, s) => n + s.records.length, 0);
+    let done = 0;
+    if (!this.incremental) {
+      for (let k = 0; k < this.count; k++) {
+        const s = this.shards[k]!;
+        // A shard with no records at all still gets its (empty) bundle, as the search page merges every shard.
+        if (!s.done) {
+          if (!s.indexer && !s.waiting) this.open(k);
+          s.done = this.whenOpen(k).then(() => this.close(k));
+        }
+        await s.done;
+        done += s.records.length;
+        progress(done, total);
+        if (this.made.problem) break;
+      }
+    } else {
+      for (let k = 0; k < this.count && !this.made.problem; k++) {
+        const s = this.shards[k]!;
+        const digest = shardDigest(k, this.count, s.records);
+        const before = this.last?.length === this.count ? this.last[k] : undefined;
+        if (before?.digest === digest && before.files.every((p) => this.writer.canKeep(p))) {
+          for (const p of before.files) this.writer.keep(this.writer.check(p));
+          this.made.shards[k] = before;
+          this.made.pages += s.records.length;
+          this.made.files += before.files.length;
+          this.made.kept++;
+          // Pagefind's process started for shard 0 while the record opened is not needed after all.
+          if (k === 0) await this.first.close();
+        } else {
+          await this.fill(s, k, render);
+          s.indexer = k === 0 ? this.first : new SearchIndexer(shardFolder(k));
+          for (const r of s.records) s.indexer.add({ url: r.url, content: this.text.decode(r.content) });
+          await this.close(k);
+        }
+        done += s.records.length;
+        progress(done, total);
+      }
+    }
+    // Its memory goes before the CV PDFs are done.
+    await stopPagefind();
+    if (this.made.problem) return { ...this.made, shards: [], pages: 0 };
+    // Always written (a few bytes), so that the search page need not guess whether there are shards to merge.
+    this.writer.put(this.writer.check(SHARDS_FILE), this.utf8.encode(`{"shards":${this.count}}\n`));
+    this.made.files++;
+    return this.made;
+  }
+
+  /** Stops every Pagefind process still alive (a build that failed half-way). */
+  async closeAll(): Promise<void> {
+    await this.first.close();
+    await Promise.all(this.shards.map((s) => s.indexer?.close()));
+    await stopPagefind();
+  }
+
+  /** A Pagefind process for a shard (cold build), or a place in the queue when LIVE are alive. */
+  private open(shard: number): void {
+    const s = this.shards[shard]!;
+    if (this.live >= LIVE) {
+      s.waiting = true;
+      this.queue.push(shard);
+      return;
+    }
+    this.live++;
+    s.waiting = false;
+    s.indexer = shard === 0 ? this.first : new SearchIndexer(shardFolder(shard));
+    for (const r of s.records) if (r.content) s.indexer.add({ url: r.url, content: this.text.decode(r.content) }, this.indexed);
+  }
+
+  private opened = new Map<number, () => void>();
+
+  /** Resolves when the shard has its process (at once, unless it waits in the queue). */
+  private whenOpen(shard: number): Promise<void> {
+    if (this.shards[shard]!.indexer) return Promise.resolve();
+    return new Promise((ok) => this.opened.set(shard, ok));
+  }
+
+  /** The shard's bundle written, its records kept for the next build; the next shard in the queue gets the process. */
+  private async close(shard: number): Promise<void> {
+    const s = this.shards[shard]!;
+    const digest = shardDigest(shard, this.count, s.records);
+    const result = await s.indexer!.finish();
+    this.made.indexed++;
+    if (result.problem) this.made.problem ??= result.problem;
+    else {
+      for (const f of result.files) this.writer.put(this.writer.check(f.path), f.content);
+      this.made.shards[shard] = { digest, files: result.files.map((f) => f.path) };
+      this.made.pages += result.pages;
+      this.made.files += result.files.length;
+      if (this.cacheDir) writeShardRecords(this.cacheDir, digest, s.records.map((r) => ({ url: r.url, content: r.content! })));
+    }
+    // Its records are Pagefind's now, and in the cache.
+    s.records = s.records.map((r) => ({ index: r.index, url: r.url, hash: r.hash }));
+    if (!this.incremental) {
+      this.live--;
+      const next = this.queue.shift();
+      if (next !== undefined) {
+        this.open(next);
+        this.opened.get(next)?.();
+        this.opened.delete(next);
+      }
+    }
+  }
+
+  /** The contents of a shard's records that were not rendered in this build: from the cache, or rendered again. */
+  private async fill(s: Shard, shard: number, render: (indices: number[]) => Promise<SentRecord[]>): Promise<void> {
+    const lacking = s.records.filter((r) => r.content === undefined);
+    if (!lacking.length) return;
+    const kept = new Map<string, string>();
+    if (this.cacheDir) {
+      // The same shard's records if the number of shards stayed; otherwise any shard's may hold them.
+      const lastShards = this.last?.length === this.count ? [this.last[shard]] : (this.last ?? []);
+      for (const l of lastShards) if (l) for (const [url, content] of readShardRecords(this.cacheDir, l.digest)) kept.set(url, content);
+    }
+    const missing: number[] = [];
+    for (const r of lacking) {
+      const content = kept.get(r.url);
+      if (content !== undefined && recordHash(content) === r.hash) r.content = this.utf8.encode(content);
+      else missing.push(r.index);
+    }
+    if (!missing.length) return;
+    const again = new Map((await render(missing)).map((r) => [r.index, r]));
+    for (const r of lacking) {
+      if (r.content) continue;
+      const made = again.get(r.index);
+      if (!made || made.content === undefined) throw new Error(`the search record of ${r.url} could not be made again; build again with --no-cache`);
+      r.hash = made.hash;
+      r.content = this.utf8.encode(made.content);
+    }
+  }
+}
