@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { VITA_ROOT } from '../load/vita-folder.js';
+import { availableFamilies } from '../render/cv/typst/fonts.js';
 import type { ImageVariant } from '../render/site/parts/picture.js';
 
 /** Bumped when what the cache holds changes shape or meaning. */
@@ -52,6 +53,20 @@ export interface BuildState {
   outputs: Record<string, OutputEntry>;
   /** The search bundle's shards (search-index.ts): each one's records' digest and its files, kept while it matches. */
   searchShards?: SearchShard[];
+  /** The CVs, by person and language ("lei-wu en"), and the fonts they could use (`cvFontsDigest`). */
+  cvs?: { fonts: string; entries: Record<string, CvEntry> };
+}
+
+/**
+ * What a rebuild needs to know of a CV it does not plan again: the facts it read, its two files (each also an
+ * output, with its size and date) and its PDF's key in the CV cache (write/cv-pdfs.ts) with the notes told of it.
+ */
+export interface CvEntry {
+  reads: number[];
+  markdown: string;
+  pdf: string;
+  key: string;
+  notes?: string[];
 }
 
 /** One shard of the search index as last written. */
@@ -127,7 +142,32 @@ export function readBuildState(dir: string, key: string): BuildState | undefined
     if (entry.search !== undefined && (typeof entry.search !== 'string' || typeof entry.searchHash !== 'string')) return undefined;
   }
   if (data.searchShards !== undefined && !(Array.isArray(data.searchShards) && data.searchShards.every(isShard))) return undefined;
+  if (data.cvs !== undefined && !isCvs(data.cvs, facts)) return undefined;
   return data;
+}
+
+function isCvs(cvs: unknown, facts: number): cvs is BuildState['cvs'] {
+  const x = cvs as BuildState['cvs'];
+  if (!x || typeof x !== 'object' || typeof x.fonts !== 'string' || !x.entries || typeof x.entries !== 'object') return false;
+  const strings = (a: unknown) => Array.isArray(a) && a.every((s) => typeof s === 'string');
+  return Object.values(x.entries).every(
+    (e) =>
+      !!e &&
+      typeof e.markdown === 'string' &&
+      typeof e.pdf === 'string' &&
+      typeof e.key === 'string' &&
+      (e.notes === undefined || strings(e.notes)) &&
+      Array.isArray(e.reads) &&
+      e.reads.every((r) => Number.isInteger(r) && r >= 0 && r < facts),
+  );
+}
+
+/**
+ * What a CV's Typst source depends on besides the record: the font families it may ask for are those installed
+ * (render/cv/typst/fonts.ts), so a CV is planned again when they change.
+ */
+export function cvFontsDigest(): string {
+  return createHash('sha256').update(JSON.stringify([process.env.VITA_FONT_PATHS ?? '', [...availableFamilies()].sort()])).digest('hex');
 }
 
 function isShard(s: unknown): s is SearchShard {

@@ -9,11 +9,12 @@ import { hasCv, planCv, publicationsCutWarning } from '../render/cv/index.js';
 import { treeLanguages } from '../strings/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from '../render/output.js';
+import type { Graph } from '../resolve/graph.js';
 import { siteFileJobs, siteTail, siteTrees, summarize, type PagesSummary } from '../render/site/index.js';
 import { loadTheme } from '../render/site/theme.js';
 import { CHUNK, IN_FLIGHT_KIB, type MainMessage, type WorkerData, type WorkerMessage } from './build.js';
 import { SEARCH_BACKLOG, type SentRecord } from './search-shards.js';
-import type { CvPdfJob } from './cv-pdfs.js';
+import { cvCacheDir, cvPdfKey, hasCachedPdf, type CvPdfJob, type KeptCvPdf } from './cv-pdfs.js';
 import { BatchEncoder } from './batch.js';
 import { makeImages } from './images.js';
 import { checkRelativePath, WriteError } from './index.js';
@@ -21,9 +22,12 @@ import type { RenderedPage } from '../render/site/index.js';
 import { pageShard, recordHash, shardCount } from '../render/site/search-index.js';
 import { publicationSlugs } from '../render/site/context.js';
 import { factValues, reading, trackedFiles, trackedGraph, trackedNow, trackedSlugs, type Reads } from '../render/site/reads.js';
-import { readBuildState, unchangedOnDisk, type BuildState, type OutputEntry, type SearchShard } from './build-cache.js';
+import { cvFontsDigest, readBuildState, unchangedOnDisk, type BuildState, type CvEntry, type OutputEntry, type SearchShard } from './build-cache.js';
 import { manifestFiles } from './index.js';
 import { recordCacheIn } from './record-cache.js';
+
+/** PDFs sent to the main thread at a time while the CVs are planned: the first goes at once. */
+const CV_GROUP = 4;
 
 const data = workerData as WorkerData;
 const port = parentPort!;
@@ -76,6 +80,8 @@ class BuildMemory {
   private readonly facts: [string, string][] = [];
   private readonly factIndex = new Map<string, number>();
   private readonly outputs: Record<string, OutputEntry> = {};
+  private readonly cvs: Record<string, CvEntry> = {};
+  private cvFonts: string | undefined;
   kept = 0;
 
   constructor(
@@ -124,6 +130,43 @@ class BuildMemory {
     this.outputs[file] = entry;
   }
 
+  /**
+   * The last build's entry for a CV (`id`: person and language) that need not be planned again: the fonts it could
+   * use are the same, every fact it read holds, its Markdown and PDF are as written, and `cached(key)` says the CV
+   * cache still has its PDF's entry (whose warnings are told again).
+   */
+  unchangedCv(id: string, cached: (key: string) => boolean): CvEntry | undefined {
+    const last = this.last?.cvs;
+    const entry = last && Object.hasOwn(last.entries, id) ? last.entries[id] : undefined;
+    if (!entry || last!.fonts !== (this.cvFonts ??= cvFontsDigest())) return undefined;
+    for (const file of [entry.markdown, entry.pdf]) {
+      const output = Object.hasOwn(this.last!.outputs, file) ? this.last!.outputs[file] : undefined;
+      if (!output || !this.written.has(file) || !unchangedOnDisk(data.out, file, output)) return undefined;
+    }
+    for (const r of entry.reads) if (!this.holds(r)) return undefined;
+    if (!cached(entry.key)) return undefined;
+    this.notedCv(id, { ...entry, reads: entry.reads.map((r) => this.fact(this.last!.facts[r]![0])) });
+    return entry;
+  }
+
+  /** Notes what a CV planned now read, and its files. */
+  plannedCv(id: string, files: Omit<CvEntry, 'reads'>, reads: Reads): void {
+    this.notedCv(id, { ...files, reads: [...reads.facts].map((f) => this.fact(f)) });
+  }
+
+  private notedCv(id: string, entry: CvEntry): void {
+    this.cvs[id] = entry;
+    // Its files are outputs too, so that their size and date are kept; what they read is the CV's.
+    this.outputs[entry.markdown] = { reads: [] };
+    this.outputs[entry.pdf] = { reads: [] };
+  }
+
+  /** Whether fact `r` of the last build still has its value. */
+  private holds(r: number): boolean {
+    const last = this.last!;
+    return (this.same[r] ??= this.value(last.facts[r]![0]) === last.facts[r]![1]);
+  }
+
   private fact(name: string): number {
     let i = this.factIndex.get(name);
     if (i === undefined) {
@@ -136,7 +179,9 @@ class BuildMemory {
 
   /** This build's state, and the last build's search shards (the main thread keeps those whose records are the same). */
   finish(): { state: BuildState; searchShards?: SearchShard[]; kept: number } {
-    return { state: { format: 0, key: this.cache.key, facts: this.facts, outputs: this.outputs }, searchShards: this.last?.searchShards, kept: this.kept };
+    const state: BuildState = { format: 0, key: this.cache.key, facts: this.facts, outputs: this.outputs };
+    if (Object.keys(this.cvs).length) state.cvs = { fonts: (this.cvFonts ??= cvFontsDigest()), entries: this.cvs };
+    return { state, searchShards: this.last?.searchShards, kept: this.kept };
   }
 }
 
@@ -171,10 +216,9 @@ try {
   const reported = first ? [...diagnostics.list, ...(theme?.diagnostics ?? [])] : undefined;
   send({ type: 'opened', errors: diagnostics.errorCount, plan: first ? jobs.map((j) => j.file) : undefined, diagnostics: reported, incremental: memory?.incremental, shards });
   if ((await next()).type === 'go') {
-    // The CVs first: their PDFs are typeset on other threads while this one renders the pages.
-    const cvs = first && data.extras.cv ? cvFiles(graph) : { markdown: [], pdfs: [] };
-    for (const f of cvs.pdfs) checkRelativePath(f.path);
-    if (cvs.pdfs.length) send({ type: 'pdfs', pdfs: cvs.pdfs });
+    // The CVs first: their PDFs are typeset on other threads, from the first one planned, while this one plans
+    // the others and renders the pages.
+    const cvs = first && data.extras.cv ? cvFiles(graph, memory && shown, memory) : undefined;
     const summary: PagesSummary = { math: false, sitemapPaths: [], links: new Set(), produced: new Set(), images: new Map() };
     const sitemapPaths: [number, string][] = [];
     const counter = new Int32Array(data.next);
@@ -251,15 +295,18 @@ try {
       }
       if (m.type === 'tail') {
         const images = new Map(m.images.map((v) => [v.path, v]));
-        const tail = siteTail(trees[0]!, { math: m.math, sitemapPaths: m.sitemapPaths, links: new Set(m.links), produced: new Set(m.produced), images });
-        tail.push(...cvs.markdown);
+        const tail: (OutputFile | KeptFile)[] = siteTail(trees[0]!, { math: m.math, sitemapPaths: m.sitemapPaths, links: new Set(m.links), produced: new Set(m.produced), images });
+        tail.push(...(cvs?.markdown ?? []));
         // The images the pages planned, resized here (or taken from the cache): the write stage's part of a picture.
         const resized = await makeImages(graph.root, images.values(), { cacheDir: data.extras.imageCache, prune: true });
         tail.push(...resized.files);
         for (const f of tail) checkRelativePath(f.path);
-        for (const f of tail) emit(-1, f.path, f.content, false);
+        for (const f of tail) {
+          if ('kept' in f) batch.keep(-1, f.path, false);
+          else emit(-1, f.path, f.content, false);
+        }
         batch.send();
-        send({ type: 'tail', warnings: resized.warnings, images: { made: resized.made, reused: resized.reused } });
+        send({ type: 'tail', warnings: resized.warnings, images: { made: resized.made, reused: resized.reused }, cvs: cvs && { planned: cvs.planned, kept: cvs.kept } });
       }
     }
   }
@@ -267,22 +314,57 @@ try {
   send({ type: 'failed', message: (err as Error).message, write: err instanceof WriteError });
 }
 
-/** The CVs' Markdown files and the PDFs to typeset (on the main thread's pool): they need the graph, which only the workers hold. */
-function cvFiles(graph: ReturnType<typeof openProject>['graph']): { markdown: OutputFile[]; pdfs: CvPdfJob[] } {
-  const markdown: OutputFile[] = [];
-  const pdfs: CvPdfJob[] = [];
-  for (const person of graph.people.values()) {
-    if (!hasCv(graph, person)) continue;
-    // One CV per language of the site, beside that language's CV page.
-    for (const language of treeLanguages(graph.config.languages)) {
-      const cv = planCv(graph, person.id, { language });
-      if (cv.markdown) markdown.push(cv.markdown);
-      if (cv.pdf) {
-        const notes = cv.pdf.cut ? [publicationsCutWarning(cv.pdf.cut)] : undefined;
-        pdfs.push({ path: cv.pdf.path, source: cv.pdf.source, fonts: { fontPaths: cv.pdf.fonts.fontPaths, families: cv.pdf.fonts.families }, notes });
-      }
-    }
-  }
-  return { markdown, pdfs };
+/** A file of the last build that this one keeps as it is (see BatchEncoder.keep). */
+interface KeptFile {
+  path: string;
+  kept: true;
 }
 
+/**
+ * The CVs' Markdown files, and their PDFs sent to the main thread's pool as they are planned (they need the graph,
+ * which only the workers hold). With the build cache, a CV is planned under `tracked`, so that its reads are
+ * noted; one whose reads all hold, with its files as written and its PDF in the CV cache, is not planned again.
+ */
+function cvFiles(graph: Graph, tracked: Graph | undefined, memory: BuildMemory | undefined): { markdown: (OutputFile | KeptFile)[]; planned: number; kept: number } {
+  const wanted: [string, string][] = [];
+  for (const person of graph.people.values()) {
+    // One CV per language of the site, beside that language's CV page.
+    if (hasCv(graph, person)) for (const language of treeLanguages(graph.config.languages)) wanted.push([person.id, language]);
+  }
+  const out = { markdown: [] as (OutputFile | KeptFile)[], planned: 0, kept: 0 };
+  let group: (CvPdfJob | KeptCvPdf)[] = [];
+  let sent = false;
+  const flush = (end: boolean) => {
+    send({ type: 'pdfs', pdfs: group, total: sent ? undefined : wanted.length, end: end || undefined });
+    sent = true;
+    group = [];
+  };
+  const cvCache = data.cache ? cvCacheDir(data.root) : undefined;
+  for (const [person, language] of wanted) {
+    const id = `${person} ${language}`;
+    const last = cvCache ? memory?.unchangedCv(id, (key) => hasCachedPdf(cvCache, key)) : undefined;
+    if (last) {
+      out.markdown.push({ path: last.markdown, kept: true });
+      group.push({ path: last.pdf, key: last.key, notes: last.notes, kept: true });
+      out.kept++;
+    } else {
+      const { value: cv, reads } = memory ? reading(() => planCv(tracked!, person, { language })) : { value: planCv(graph, person, { language }), reads: undefined };
+      out.planned++;
+      if (cv.markdown) {
+        checkRelativePath(cv.markdown.path);
+        out.markdown.push(cv.markdown);
+      }
+      if (cv.pdf) {
+        checkRelativePath(cv.pdf.path);
+        const notes = cv.pdf.cut ? [publicationsCutWarning(cv.pdf.cut)] : undefined;
+        const job: CvPdfJob = { path: cv.pdf.path, source: cv.pdf.source, fonts: { fontPaths: cv.pdf.fonts.fontPaths, families: cv.pdf.fonts.families }, notes };
+        job.key = cvPdfKey(job);
+        group.push(job);
+        if (reads && cv.markdown) memory!.plannedCv(id, { markdown: cv.markdown.path, pdf: cv.pdf.path, key: job.key, notes }, reads);
+      }
+    }
+    if (group.length >= CV_GROUP || (!sent && group.length)) flush(false);
+  }
+  if (wanted.length) flush(true);
+  return out;
+}

@@ -15,7 +15,7 @@ import type { SiteOptions } from '../render/site/index.js';
 import type { ImageVariant } from '../render/site/parts/picture.js';
 import { SearchIndexer, SHARD_SIZE } from '../render/site/search-index.js';
 import { ShardedSearch, type SentRecord, type ShardsMade } from './search-shards.js';
-import { cvCacheDir, noteRecordLooks, recordLooks, startTypesetter, typesettingLikely, typesetCvPdfs, type CvPdfJob, type TypesetPdf } from './cv-pdfs.js';
+import { cvCacheDir, CvPdfQueue, noteRecordLooks, recordLooks, startTypesetter, typesettingLikely, type CvPdfJob, type KeptCvPdf } from './cv-pdfs.js';
 import { SiteWriter, WriteError, type WriteResult } from './index.js';
 import { vitaThreadFile } from '../load/vita-folder.js';
 import { buildCacheDir, buildKey, forgetBuildState, writeBuildState, type BuildState, type SearchShard } from './build-cache.js';
@@ -43,6 +43,8 @@ export interface SiteBuild {
   kept: number;
   /** Pages and feeds rendered by this build. */
   rendered: number;
+  /** The CVs (one per person with a CV and language): planned now, or kept from the last build; PDFs typeset now. */
+  cvs?: { planned: number; kept: number; typeset: number };
   /** The write's own figures: changed paths, files removed, stale files kept. */
   write?: WriteResult;
 }
@@ -102,10 +104,13 @@ export type WorkerMessage =
   /** A theme component failed on a page: reported, and vita's own rendering used instead. */
   | { type: 'theme'; diagnostic: Diagnostic }
   | { type: 'done'; math: boolean; sitemapPaths: [number, string][]; links: string[]; images: ImageVariant[] }
-  /** Worker 0's CV PDFs to typeset, sent before it renders pages: the main thread's pool typesets them meanwhile. */
-  | { type: 'pdfs'; pdfs: CvPdfJob[] }
-  /** Worker 0's files after the pages are sent. */
-  | { type: 'tail'; warnings: string[]; images: { made: number; reused: number } }
+  /**
+   * Worker 0's CV PDFs to typeset, sent a few at a time as it plans them (before its pages), `total` in the first,
+   * `end` on the last: the main thread's pool typesets them meanwhile. A kept one is the last build's PDF.
+   */
+  | { type: 'pdfs'; pdfs: (CvPdfJob | KeptCvPdf)[]; total?: number; end?: true }
+  /** Worker 0's files after the pages are sent, and how many CVs it planned (the others were kept). */
+  | { type: 'tail'; warnings: string[]; images: { made: number; reused: number }; cvs?: { planned: number; kept: number } }
   | { type: 'failed'; message: string; write: boolean };
 
 /** What the main thread says: go ahead (or stop), and, to worker 0, what the tail needs of every page. */
@@ -200,8 +205,9 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     for (const f of m.files) {
       if (f.kept) {
         // The worker kept it only if the last manifest lists it and it is on disk as then written.
-        if (!writer.keep(f.path)) throw new Error(`${f.path} could not be kept from the last build; build again with --no-cache`);
-        kept++;
+        if (!writer.keep(f.index < 0 ? writer.check(f.path) : f.path)) throw new Error(`${f.path} could not be kept from the last build; build again with --no-cache`);
+        // Pages and feeds; a CV's Markdown (in the tail) is told with the CVs.
+        if (f.index >= 0) kept++;
       } else {
         if (f.index >= 0) rendered++;
         writer.put(f.index < 0 ? writer.check(f.path) : f.path, new Uint8Array(m.buffer, f.start, f.end - f.start));
@@ -224,21 +230,24 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   const indexer = extras.search ? new SearchIndexer() : undefined;
   indexer?.start();
   const search = indexer ? new ShardedSearch(indexer, writer, count, buildCache ? cacheDir : undefined, new Int32Array(searchBacklog)) : undefined;
-  // The CV PDFs, typeset on a pool of threads from when worker 0 sends them (before its pages) to the end.
-  let typesetting: Promise<TypesetPdf[]> = Promise.resolve([]);
+  // The CV PDFs, typeset on a pool of threads from when worker 0 sends the first (before its pages) to the end.
+  let typesetting: CvPdfQueue | undefined;
   const stopTypesetting = new AbortController();
-  const typeset = (jobs: CvPdfJob[]) => {
-    const pdfs = jobs.map((f) => ({ ...f, path: writer.check(f.path) }));
-    onProgress?.({ phase: 'pdfs', done: 0, total: pdfs.length });
-    typesetting = typesetCvPdfs(pdfs, {
-      cacheDir: cache ? cvCacheDir(root) : undefined,
-      // While pages render, one core is theirs.
-      threads: Math.max(1, availableParallelism() - 1),
-      started: typesetters,
-      onProgress: (done, total) => onProgress?.({ phase: 'pdfs', done, total }),
-      signal: stopTypesetting.signal,
-    });
-    typesetting.catch(() => undefined); // awaited at the end; not an unhandled rejection meanwhile
+  const typeset = (m: Extract<WorkerMessage, { type: 'pdfs' }>) => {
+    if (!typesetting) {
+      onProgress?.({ phase: 'pdfs', done: 0, total: m.total ?? 0 });
+      typesetting = new CvPdfQueue({
+        cacheDir: cache ? cvCacheDir(root) : undefined,
+        // While pages render, one core is theirs.
+        threads: Math.max(1, availableParallelism() - 1),
+        started: typesetters,
+        total: m.total,
+        onProgress: (done, total) => onProgress?.({ phase: 'pdfs', done, total }),
+        signal: stopTypesetting.signal,
+      });
+    }
+    typesetting.add(m.pdfs.map((f) => ({ ...f, path: writer.check(f.path) })));
+    if (m.end) typesetting.end();
   };
   const inbox = workers.map((w) => messages(w, { files: write, theme: note, search: (shard, records) => search?.add(shard, records), searched: (shard) => search?.passed(shard), pdfs: typeset }));
   let finished = false;
@@ -299,6 +308,8 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     if (tail.type !== 'tail') throw failure(tail);
     // The workers have said all they will: their memory (the opened record) goes before the last shards are indexed.
     await Promise.all(workers.map((w) => w.terminate()));
+    // The pages' core is free: PDFs still to typeset are typeset on every core.
+    typesetting?.grow(availableParallelism());
 
     // Search (Pagefind's own process) finishes while the CV PDFs' threads go on.
     const warnings: string[] = [...tail.warnings];
@@ -313,10 +324,14 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
       shardRuns = { indexed: made.indexed, kept: made.kept };
       files += made.files;
     }
-    for (const pdf of await typesetting) {
+    let cvs: SiteBuild['cvs'];
+    for (const pdf of typesetting ? await typesetting.done : []) {
       for (const w of pdf.warnings) warnings.push(`${pdf.path}: ${w}`);
-      writer.put(pdf.path, pdf.pdf);
+      if (pdf.pdf) writer.put(pdf.path, pdf.pdf);
+      else if (!writer.keep(pdf.path)) throw new Error(`${pdf.path} could not be kept from the last build; build again with --no-cache`);
       files++;
+      cvs ??= { ...(tail.cvs ?? { planned: 0, kept: 0 }), typeset: 0 };
+      if (!pdf.cached) cvs.typeset++;
     }
     if (looks) noteRecordLooks(cvCacheDir(root), looks);
     // Every file was written in the order of the plan (then the tail's), so the manifest lists them so.
@@ -327,7 +342,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
       state.state.searchShards = searchShards;
       writeBuildState(cacheDir, writer.out, state.state);
     } else if (buildCache) forgetBuildState(cacheDir);
-    return { pages, files, bytes, written: result.written, errors: 0, workers: count, diagnostics: [...diagnostics, ...themeProblems.values()], warnings, searchPages, searchShards: shardRuns, images: tail.images, write: result, kept, rendered };
+    return { pages, files, bytes, written: result.written, errors: 0, workers: count, diagnostics: [...diagnostics, ...themeProblems.values()], warnings, searchPages, searchShards: shardRuns, images: tail.images, write: result, kept, rendered, cvs };
   } finally {
     stopTypesetting.abort();
     await Promise.all(typesetters.map((w) => w.terminate()));
@@ -376,7 +391,7 @@ interface Handlers {
   theme: (d: Diagnostic) => void;
   search: (shard: number, records: SentRecord[]) => void;
   searched: (shard: number) => void;
-  pdfs: (jobs: CvPdfJob[]) => void;
+  pdfs: (m: Extract<WorkerMessage, { type: 'pdfs' }>) => void;
 }
 
 function messages(worker: Worker, on: Handlers): () => Promise<WorkerMessage> {
@@ -389,7 +404,7 @@ function messages(worker: Worker, on: Handlers): () => Promise<WorkerMessage> {
       if (m.type === 'theme') return on.theme(m.diagnostic);
       if (m.type === 'search') return on.search(m.shard, m.records);
       if (m.type === 'searched') return on.searched(m.shard);
-      if (m.type === 'pdfs') return on.pdfs(m.pdfs);
+      if (m.type === 'pdfs') return on.pdfs(m);
     } catch (err) {
       fail(err as Error);
       void worker.terminate();

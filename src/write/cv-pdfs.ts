@@ -1,10 +1,11 @@
 /**
- * The CV PDFs of a build: typeset on a pool of threads (one per core), each PDF kept in the project's
- * `.vita-cache/cv/` under a digest of what it was made from, so a rebuild typesets only the CVs whose Typst
- * source changed. The cache only saves time: a missing, partial or damaged entry is typeset again.
+ * The CV PDFs of a build: typeset as they are planned on a pool of threads (one per core at most), each PDF
+ * kept in the project's `.vita-cache/cv/` under a digest of what it was made from, so a rebuild typesets only
+ * the CVs whose Typst source changed (and a CV not planned again keeps its PDF: KeptCvPdf). The cache only
+ * saves time: a missing, partial or damaged entry is typeset again.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -20,15 +21,30 @@ export interface CvPdfJob {
   fonts: { fontPaths: string[]; families: string[] };
   /** What to tell of it besides the compiler's warnings (a list cut short). */
   notes?: string[];
+  /** Its key in the cache (`cvPdfKey`), when the planner knows it already. */
+  key?: string;
+}
+
+/**
+ * A CV a rebuild did not plan again (build-cache.ts): its PDF is the one the last build wrote, made from the
+ * source of cache key `key`, whose entry still holds the compiler's warnings.
+ */
+export interface KeptCvPdf {
+  path: string;
+  key: string;
+  notes?: string[];
+  kept: true;
 }
 
 export interface TypesetPdf {
   path: string;
-  pdf: Uint8Array;
+  /** Its bytes; none for a kept PDF (the file the last build wrote stays). */
+  pdf?: Uint8Array;
   /** The compiler's warnings, as text. */
   warnings: string[];
-  /** Whether it came from the cache. */
+  /** Whether it came from the cache (a kept PDF did too). */
   cached: boolean;
+  kept?: true;
 }
 
 export interface TypesetOptions {
@@ -38,8 +54,10 @@ export interface TypesetOptions {
   threads?: number;
   /** Threads started ahead (`startTypesetter`), used first; each is ended when done, used or not. */
   started?: Worker[];
-  /** Told after each PDF, cached or typeset. */
+  /** Told after each PDF, cached or typeset, with the PDFs known so far (or `total`, if more). */
   onProgress?: (done: number, total: number) => void;
+  /** How many PDFs are coming, when known before they are all added (for progress). */
+  total?: number;
   /** Stops typesetting (a build that failed): the PDFs under way are finished, no other is begun. */
   signal?: AbortSignal;
 }
@@ -100,12 +118,40 @@ export function noteRecordLooks(cacheDir: string, looks: string): void {
 }
 
 /** What a PDF is a function of: its source, its fonts and the Typst inside the compiler package. */
-function cacheKey(job: CvPdfJob): string {
+export function cvPdfKey(job: CvPdfJob): string {
   return createHash('sha256').update(JSON.stringify([TYPST_VERSION, job.fonts.fontPaths, job.fonts.families, job.source])).digest('hex');
 }
 
 interface CacheEntry {
   warnings: string[];
+}
+
+/** The warnings of a cache entry whose PDF is there (and whole, as far as a look at its end tells). */
+function readCachedWarnings(dir: string, key: string): string[] | undefined {
+  try {
+    const meta = JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8')) as CacheEntry;
+    if (!Array.isArray(meta.warnings) || !endsLikePdf(join(dir, `${key}.pdf`))) return undefined;
+    return meta.warnings.map(String);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the cache still has the entry of key `key` (a rebuild keeps a CV's PDF only then, see KeptCvPdf). */
+export function hasCachedPdf(dir: string, key: string): boolean {
+  return readCachedWarnings(dir, key) !== undefined;
+}
+
+function endsLikePdf(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const end = Buffer.alloc(Math.min(8, size));
+    readSync(fd, end, 0, end.length, size - end.length);
+    return end.toString('latin1').includes('%%EOF');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function readCached(dir: string, key: string): { pdf: Uint8Array; warnings: string[] } | undefined {
@@ -134,49 +180,162 @@ function writeCached(dir: string, key: string, pdf: Uint8Array, warnings: string
 }
 
 /** Typesets the CVs, in the order given; cached PDFs are read, the others typeset on `threads` threads. */
-export async function typesetCvPdfs(jobs: readonly CvPdfJob[], options: TypesetOptions = {}): Promise<TypesetPdf[]> {
-  const results: (TypesetPdf | undefined)[] = new Array(jobs.length);
-  const keys = jobs.map(cacheKey);
-  const todo: number[] = [];
-  let done = 0;
-  const tell = () => options.onProgress?.(++done, jobs.length);
-  for (let i = 0; i < jobs.length; i++) {
-    const hit = options.cacheDir ? readCached(options.cacheDir, keys[i]!) : undefined;
-    if (hit) {
-      results[i] = { path: jobs[i]!.path, pdf: hit.pdf, warnings: [...(jobs[i]!.notes ?? []), ...hit.warnings], cached: true };
-      tell();
-    } else todo.push(i);
+export function typesetCvPdfs(jobs: readonly (CvPdfJob | KeptCvPdf)[], options: TypesetOptions = {}): Promise<TypesetPdf[]> {
+  const queue = new CvPdfQueue(options);
+  queue.add(jobs);
+  queue.end();
+  return queue.done;
+}
+
+/**
+ * CVs typeset as they come (a build's worker sends them as it plans them, so the first is typeset at once):
+ * `add` them, `end` when there are no more; `done` is every PDF in the order added. Cached PDFs are read at once,
+ * the others typeset on a pool of threads that grows with the work waiting, up to `threads` (see `grow`).
+ */
+export class CvPdfQueue {
+  /** Every PDF, in the order added, when all are made. */
+  readonly done: Promise<TypesetPdf[]>;
+  private readonly jobs: (CvPdfJob | KeptCvPdf)[] = [];
+  private readonly keys: string[] = [];
+  private readonly results: (TypesetPdf | undefined)[] = [];
+  /** Jobs to typeset (indices into `jobs`), in order; `next` is the first no thread took. */
+  private readonly todo: number[] = [];
+  private next = 0;
+  private running = 0;
+  private most: number;
+  private readonly started: Worker[];
+  /** Threads waiting for a job (or for the end). */
+  private waiting: (() => void)[] = [];
+  private ended = false;
+  private settled = false;
+  private failure: Error | undefined;
+  private count = 0;
+  private finish!: (pdfs: TypesetPdf[]) => void;
+  private fail!: (err: Error) => void;
+
+  constructor(private readonly options: TypesetOptions = {}) {
+    this.most = Math.max(1, options.threads ?? availableParallelism());
+    this.started = [...(options.started ?? [])];
+    this.done = new Promise((ok, fail) => {
+      this.finish = ok;
+      this.fail = fail;
+    });
+    // Awaited by whoever asks; not an unhandled rejection meanwhile.
+    this.done.catch(() => undefined);
+    options.signal?.addEventListener('abort', () => {
+      this.wake();
+      this.settle();
+    });
   }
-  const threads = typesettingThreads(todo.length, options.threads ?? availableParallelism());
-  const started = options.started ?? [];
-  // Threads started ahead and not needed (every PDF cached, or fewer to typeset than threads) end now.
-  const spare = todo.length ? started.splice(threads) : started.splice(0);
-  await Promise.all(spare.map((w) => w.terminate()));
-  if (todo.length) {
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: threads }, async (_x, t) => {
-        const worker = started[t] ?? startTypesetter();
-        try {
-          for (let i = todo[next++]; i !== undefined && !options.signal?.aborted; i = todo[next++]) {
-            const job = jobs[i]!;
-            const { pdf, warnings } = await typesetOn(worker, job);
-            results[i] = { path: job.path, pdf, warnings: [...(job.notes ?? []), ...warnings], cached: false };
-            if (options.cacheDir) writeCached(options.cacheDir, keys[i]!, pdf, warnings);
-            tell();
-          }
-        } finally {
-          await worker.terminate();
-        }
-      }),
-    );
+
+  /** More CVs, after those added before. */
+  add(jobs: readonly (CvPdfJob | KeptCvPdf)[]): void {
+    if (this.ended) throw new Error('CV PDFs added after the end');
+    const dir = this.options.cacheDir;
+    for (const job of jobs) {
+      const i = this.jobs.length;
+      this.jobs.push(job);
+      const key = job.key ?? cvPdfKey(job as CvPdfJob);
+      this.keys.push(key);
+      this.results.push(undefined);
+      if ('kept' in job) {
+        // The worker found the entry there a moment ago: only another build pruning it meanwhile takes it away.
+        const warnings = dir ? readCachedWarnings(dir, key) : undefined;
+        if (!warnings) this.failure ??= new Error(`${job.path} could not be kept from the last build; build again with --no-cache`);
+        this.results[i] = { path: job.path, warnings: [...(job.notes ?? []), ...(warnings ?? [])], cached: true, kept: true };
+        this.tell();
+        continue;
+      }
+      const hit = dir ? readCached(dir, key) : undefined;
+      if (hit) {
+        this.results[i] = { path: job.path, pdf: hit.pdf, warnings: [...(job.notes ?? []), ...hit.warnings], cached: true };
+        this.tell();
+      } else this.todo.push(i);
+    }
+    this.startThreads();
+    this.wake();
   }
-  if (options.signal?.aborted) throw new Error('typesetting the CV PDFs was stopped');
-  if (options.cacheDir) {
-    const used = new Set(keys);
-    pruneCacheFolder(options.cacheDir, (name) => name === RECORD_NOTE || used.has(name.replace(/\.(pdf|json|pdf\.\d+\.tmp)$/, '')));
+
+  /** No more CVs: `done` settles when the last is made. */
+  end(): void {
+    this.ended = true;
+    this.startThreads();
+    this.wake();
+    this.settle();
   }
-  return results as TypesetPdf[];
+
+  /** Allows up to `threads` threads from now on (a build's pages are done: their core is free). */
+  grow(threads: number): void {
+    this.most = Math.max(this.most, threads);
+    this.startThreads();
+  }
+
+  private tell(): void {
+    this.count++;
+    this.options.onProgress?.(this.count, Math.max(this.jobs.length, this.options.total ?? 0));
+  }
+
+  private wake(): void {
+    for (const w of this.waiting.splice(0)) w();
+  }
+
+  private get stopped(): boolean {
+    return this.failure !== undefined || this.options.signal?.aborted === true;
+  }
+
+  /** As many threads as the waiting work is worth (PDFS_PER_THREAD each), `most` at most. */
+  private startThreads(): void {
+    if (this.stopped) return;
+    // As for a list given at once: by the PDFs to typeset so far, which grow as they come.
+    const wanted = typesettingThreads(this.todo.length, this.most);
+    while (this.next < this.todo.length && this.running < wanted) {
+      this.running++;
+      void this.work(this.started.shift() ?? startTypesetter());
+    }
+  }
+
+  /** The next job for a thread, once there is one; undefined when there will be none. */
+  private async take(): Promise<number | undefined> {
+    for (;;) {
+      if (this.stopped) return undefined;
+      if (this.next < this.todo.length) return this.todo[this.next++];
+      if (this.ended) return undefined;
+      await new Promise<void>((ok) => this.waiting.push(ok));
+    }
+  }
+
+  private async work(worker: Worker): Promise<void> {
+    try {
+      for (let i = await this.take(); i !== undefined; i = await this.take()) {
+        const job = this.jobs[i] as CvPdfJob;
+        const { pdf, warnings } = await typesetOn(worker, job);
+        this.results[i] = { path: job.path, pdf, warnings: [...(job.notes ?? []), ...warnings], cached: false };
+        if (this.options.cacheDir) writeCached(this.options.cacheDir, this.keys[i]!, pdf, warnings);
+        this.tell();
+      }
+    } catch (err) {
+      this.failure ??= err as Error;
+      this.wake();
+    } finally {
+      await worker.terminate();
+      this.running--;
+      this.settle();
+    }
+  }
+
+  /** Once the end is told and no thread runs: the threads started ahead and unused end, and `done` settles. */
+  private settle(): void {
+    if ((!this.ended && !this.stopped) || this.running > 0 || this.settled) return;
+    this.settled = true;
+    for (const w of this.started.splice(0)) void w.terminate();
+    if (this.failure) return this.fail(this.failure);
+    if (this.options.signal?.aborted) return this.fail(new Error('typesetting the CV PDFs was stopped'));
+    if (this.options.cacheDir) {
+      const used = new Set(this.keys);
+      pruneCacheFolder(this.options.cacheDir, (name) => name === RECORD_NOTE || used.has(name.replace(/\.(pdf|json|pdf\.\d+\.tmp)$/, '')));
+    }
+    this.finish(this.results as TypesetPdf[]);
+  }
 }
 
 /** What a typesetting thread answers: the PDF, or the compiler's error as text. */

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { noteRecordLooks, RECORD_NOTE, recordLooks, startTypesetter, typesetCvPdfs, typesettingLikely, typesettingThreads, type CvPdfJob } from '../../src/write/cv-pdfs.js';
+import { CvPdfQueue, cvPdfKey, noteRecordLooks, RECORD_NOTE, recordLooks, startTypesetter, typesetCvPdfs, typesettingLikely, typesettingThreads, type CvPdfJob } from '../../src/write/cv-pdfs.js';
 
 const fonts = { fontPaths: [], families: ['Libertinus Serif'] };
 const job = (path: string, text: string): CvPdfJob => ({ path, source: `= ${text}\nA curriculum vitae.\n`, fonts });
@@ -16,13 +16,13 @@ describe('CV PDFs of a build', () => {
     const seen: number[] = [];
     const first = await typesetCvPdfs(jobs, { cacheDir: dir, threads: 2, onProgress: (done) => seen.push(done) });
     assert.deepEqual(first.map((p) => p.path), ['a/cv.pdf', 'b/cv.pdf', 'c/cv.pdf']);
-    assert.ok(first.every((p) => !p.cached && Buffer.from(p.pdf).subarray(0, 5).toString() === '%PDF-'));
+    assert.ok(first.every((p) => !p.cached && Buffer.from(p.pdf!).subarray(0, 5).toString() === '%PDF-'));
     assert.deepEqual(seen, [1, 2, 3]);
     assert.equal(readdirSync(dir).filter((f) => f.endsWith('.pdf')).length, 3);
 
     const again = await typesetCvPdfs(jobs, { cacheDir: dir });
     assert.ok(again.every((p) => p.cached));
-    for (let i = 0; i < jobs.length; i++) assert.deepEqual(Buffer.from(again[i]!.pdf), Buffer.from(first[i]!.pdf));
+    for (let i = 0; i < jobs.length; i++) assert.deepEqual(Buffer.from(again[i]!.pdf!), Buffer.from(first[i]!.pdf!));
   });
 
   it('typesets again only what changed, and forgets what no build uses', async () => {
@@ -39,11 +39,11 @@ describe('CV PDFs of a build', () => {
     const meta = pdf.replace(/\.pdf$/, '.json');
     let mended = (await typesetCvPdfs(jobs, { cacheDir: dir }))[0]!;
     assert.equal(mended.cached, false, 'a PDF cut short is typeset again');
-    assert.deepEqual(Buffer.from(mended.pdf), Buffer.from(good.pdf));
+    assert.deepEqual(Buffer.from(mended.pdf!), Buffer.from(good.pdf!));
     writeFileSync(join(dir, meta), '{not json');
     mended = (await typesetCvPdfs(jobs, { cacheDir: dir }))[0]!;
     assert.equal(mended.cached, false, 'unreadable metadata: typeset again');
-    assert.deepEqual(Buffer.from(mended.pdf), Buffer.from(good.pdf));
+    assert.deepEqual(Buffer.from(mended.pdf!), Buffer.from(good.pdf!));
   });
 
   it('says which CV failed when Typst cannot typeset it', async () => {
@@ -62,7 +62,7 @@ describe('CV PDFs of a build', () => {
     const ahead = [startTypesetter(), startTypesetter()];
     const exits = ahead.map((w) => new Promise<number>((ok) => w.once('exit', ok)));
     const pdfs = await typesetCvPdfs([job('d/cv.pdf', 'Di')], { started: ahead });
-    assert.equal(Buffer.from(pdfs[0]!.pdf).subarray(0, 5).toString(), '%PDF-');
+    assert.equal(Buffer.from(pdfs[0]!.pdf!).subarray(0, 5).toString(), '%PDF-');
     await Promise.all(exits); // both ended: the test would hang otherwise
   });
 
@@ -91,5 +91,49 @@ describe('CV PDFs of a build', () => {
     const dead = startTypesetter();
     await dead.terminate();
     await assert.rejects(typesetCvPdfs([job('e/cv.pdf', 'Ed')], { started: [dead] }), /e\/cv\.pdf/);
+  });
+
+  it('typesets CVs as they come, before the last is added, in the order added', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'vita-cv-queue-'));
+    try {
+      let first!: () => void;
+      const firstDone = new Promise<void>((ok) => (first = ok));
+      const seen: [number, number][] = [];
+      const queue = new CvPdfQueue({ cacheDir, threads: 2, total: 3, onProgress: (done, total) => (seen.push([done, total]), first()) });
+      queue.add([job('q/a.pdf', 'Queued A')]);
+      // Nothing else is coming yet: the first PDF is made all the same.
+      await firstDone;
+      queue.add([job('q/b.pdf', 'Queued B'), job('q/c.pdf', 'Queued C')]);
+      queue.end();
+      const pdfs = await queue.done;
+      assert.deepEqual(pdfs.map((p) => p.path), ['q/a.pdf', 'q/b.pdf', 'q/c.pdf']);
+      assert.ok(pdfs.every((p) => Buffer.from(p.pdf!).subarray(0, 5).toString() === '%PDF-'));
+      assert.deepEqual(seen.map(([, total]) => total), [3, 3, 3], 'the total told ahead');
+      assert.throws(() => queue.add([job('q/d.pdf', 'Too late')]), /after the end/);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('tells a kept PDF with its cached warnings and no bytes, and keeps its cache entry', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'vita-cv-kept-'));
+    try {
+      const made = job('k/cv.pdf', 'Kept');
+      await typesetCvPdfs([made], { cacheDir });
+      const [kept] = await typesetCvPdfs([{ path: 'k/cv.pdf', key: cvPdfKey(made), notes: ['a note'], kept: true }], { cacheDir });
+      assert.deepEqual(kept, { path: 'k/cv.pdf', warnings: ['a note'], cached: true, kept: true });
+      assert.equal(readdirSync(cacheDir).filter((f) => f.endsWith('.pdf')).length, 1, 'not pruned');
+      await assert.rejects(typesetCvPdfs([{ path: 'k/cv.pdf', key: 'gone', kept: true }], { cacheDir }), /k\/cv\.pdf could not be kept/);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops, rather than waits for ever, when a build fails before the last CV is added', async () => {
+    const stop = new AbortController();
+    const queue = new CvPdfQueue({ signal: stop.signal });
+    queue.add([job('s/cv.pdf', 'Stopped')]);
+    stop.abort();
+    await assert.rejects(queue.done, /stopped/);
   });
 });
