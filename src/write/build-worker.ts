@@ -296,7 +296,6 @@ try {
       if (m.type === 'tail') {
         const images = new Map(m.images.map((v) => [v.path, v]));
         const tail: (OutputFile | KeptFile)[] = siteTail(trees[0]!, { math: m.math, sitemapPaths: m.sitemapPaths, links: new Set(m.links), produced: new Set(m.produced), images });
-        tail.push(...(cvs?.markdown ?? []));
         // The images the pages planned, resized here (or taken from the cache): the write stage's part of a picture.
         const resized = await makeImages(graph.root, images.values(), { cacheDir: data.extras.imageCache, prune: true });
         tail.push(...resized.files);
@@ -321,17 +320,17 @@ interface KeptFile {
 }
 
 /**
- * The CVs' Markdown files, and their PDFs sent to the main thread's pool as they are planned (they need the graph,
+ * The CVs' Markdown files, handed to the writer as they are made, and their PDFs sent to the main thread's pool as they are planned (they need the graph,
  * which only the workers hold). With the build cache, a CV is planned under `tracked`, so that its reads are
  * noted; one whose reads all hold, with its files as written and its PDF in the CV cache, is not planned again.
  */
-function cvFiles(graph: Graph, tracked: Graph | undefined, memory: BuildMemory | undefined): { markdown: (OutputFile | KeptFile)[]; planned: number; kept: number } {
+function cvFiles(graph: Graph, tracked: Graph | undefined, memory: BuildMemory | undefined): { planned: number; kept: number } {
   const wanted: [string, string][] = [];
   for (const person of graph.people.values()) {
     // One CV per language of the site, beside that language's CV page.
     if (hasCv(graph, person)) for (const language of treeLanguages(graph.config.languages)) wanted.push([person.id, language]);
   }
-  const out = { markdown: [] as (OutputFile | KeptFile)[], planned: 0, kept: 0 };
+  const out = { planned: 0, kept: 0 };
   let group: (CvPdfJob | KeptCvPdf)[] = [];
   let sent = false;
   const flush = (end: boolean) => {
@@ -344,7 +343,8 @@ function cvFiles(graph: Graph, tracked: Graph | undefined, memory: BuildMemory |
     const id = `${person} ${language}`;
     const last = cvCache ? memory?.unchangedCv(id, (key) => hasCachedPdf(cvCache, key)) : undefined;
     if (last) {
-      out.markdown.push({ path: last.markdown, kept: true });
+      // Handed to the writer at once rather than held to the end (a department's CVs are ~150 MB of text).
+      batch.keep(-1, last.markdown, false);
       group.push({ path: last.pdf, key: last.key, notes: last.notes, kept: true });
       out.kept++;
     } else {
@@ -352,7 +352,7 @@ function cvFiles(graph: Graph, tracked: Graph | undefined, memory: BuildMemory |
       out.planned++;
       if (cv.markdown) {
         checkRelativePath(cv.markdown.path);
-        out.markdown.push(cv.markdown);
+        emit(-1, cv.markdown.path, cv.markdown.content, false);
       }
       if (cv.pdf) {
         checkRelativePath(cv.pdf.path);

@@ -199,6 +199,8 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   let bytes = 0;
   let files = 0;
   let planned = 0;
+  /** Files of the plan written (the CVs' Markdown, the tail's files come besides). */
+  let fromPlan = 0;
   let kept = 0;
   let rendered = 0;
   const write = (m: SentBatch) => {
@@ -213,10 +215,11 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
         writer.put(f.index < 0 ? writer.check(f.path) : f.path, new Uint8Array(m.buffer, f.start, f.end - f.start));
       }
       if (f.page) pages++;
+      if (f.index >= 0) fromPlan++;
       bytes += f.end - f.start;
       files++;
     }
-    if (planned) onProgress?.({ phase: 'pages', done: Math.min(files, planned), total: planned });
+    if (planned) onProgress?.({ phase: 'pages', done: fromPlan, total: planned });
     Atomics.sub(held, 0, m.kib);
     Atomics.notify(held, 0);
   };
