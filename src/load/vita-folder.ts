@@ -17,9 +17,9 @@ export const VITA_ROOT: URL = (() => {
 })();
 
 /**
- * The compiled file of one of vita's threads (`write/build-worker`), started as a worker: the TypeScript source
- * when vita runs from its sources (tests, the benchmark), else the file in dist/.
+ * The compiled file of one of vita's threads (`build-worker` in `write`), started as a worker: the TypeScript
+ * source when vita runs from its sources (tests, the benchmark), else the file in dist/.
  */
-export function vitaThreadFile(name: string, fromSources: boolean): URL {
-  return new URL(fromSources ? `src/${name}.ts` : `dist/${name}.js`, VITA_ROOT);
+export function vitaThreadFile(folder: string, name: string, fromSources: boolean): URL {
+  return new URL(fromSources ? `src/${folder}/${name}.ts` : `dist/${folder}/${name}.js`, VITA_ROOT);
 }

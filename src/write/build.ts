@@ -377,8 +377,8 @@ const YOUNG_MIB = 96;
 function startWorker(workerData: WorkerData): Worker {
   const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_MIB };
   const fromSources = import.meta.url.endsWith('.ts');
-  if (!fromSources) return new Worker(vitaThreadFile('write/build-worker', false), { workerData, resourceLimits });
-  const script = vitaThreadFile('write/build-worker', true).href;
+  if (!fromSources) return new Worker(vitaThreadFile('write', 'build-worker', false), { workerData, resourceLimits });
+  const script = vitaThreadFile('write', 'build-worker', true).href;
   return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`, { eval: true, workerData, resourceLimits });
 }
 

@@ -377,7 +377,7 @@ function typesetOn(worker: Worker, job: CvPdfJob): Promise<{ pdf: Uint8Array; wa
 export function startTypesetter(): Worker {
   const workerData = { warm: true };
   const fromSources = import.meta.url.endsWith('.ts');
-  const script = vitaThreadFile('write/cv-pdf-worker', fromSources);
+  const script = vitaThreadFile('write', 'cv-pdf-worker', fromSources);
   const worker = !fromSources
     ? new Worker(script, { workerData })
     : new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); });`, { eval: true, workerData });
