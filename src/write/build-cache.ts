@@ -84,8 +84,8 @@ const STATE = 'state.json';
 /** The search records of one shard, by the shard's digest. */
 const shardRecordsFile = (digest: string) => `search-${digest}.json`;
 
-/** Every file under a folder, sorted, links not followed (a theme's helpers are part of it). */
-function filesOf(dir: string, prefix = ''): string[] {
+/** Every file under a folder, sorted, links not followed (a theme's helpers are part of it; vita's code). */
+export function filesOf(dir: string | URL, prefix = ''): string[] {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -94,7 +94,7 @@ function filesOf(dir: string, prefix = ''): string[] {
   }
   const out: string[] = [];
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (e.isDirectory()) out.push(...filesOf(join(dir, e.name), `${prefix}${e.name}/`));
+    if (e.isDirectory()) out.push(...filesOf(typeof dir === 'string' ? join(dir, e.name) : new URL(`${e.name}/`, dir), `${prefix}${e.name}/`));
     else if (e.isFile()) out.push(`${prefix}${e.name}`);
   }
   return out;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import type { RecordCache } from '../load/record-cache.js';
+import { filesOf } from './build-cache.js';
 import { pruneCacheFolder } from './cache-folder.js';
 
 /** The folder of the kept record inside a project. */
@@ -186,18 +187,3 @@ function codeDigest(): string {
   return (digest = hash.digest('hex'));
 }
 
-/** The files under a folder of vita's code, sorted. */
-function filesOf(dir: URL, prefix: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const out: string[] = [];
-  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (e.isDirectory()) out.push(...filesOf(new URL(`${e.name}/`, dir), `${prefix}${e.name}/`));
-    else if (e.isFile()) out.push(`${prefix}${e.name}`);
-  }
-  return out;
-}
