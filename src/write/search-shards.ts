@@ -46,6 +46,9 @@ interface Shard {
   indexer?: SearchIndexer;
   /** Records waiting for a Pagefind process (cold build: more shards than LIVE are ready). */
   waiting: boolean;
+  /** Told when a waiting shard gets its process. */
+  opened?: () => void;
+  /** Its bundle written (cold build), once asked for. */
   done?: Promise<void>;
 }
 
@@ -107,10 +110,8 @@ export class ShardedSearch {
   passed(shard: number): void {
     const s = this.shards[shard];
     if (!s) return;
-    if (++s.passed === this.workers && !this.incremental) {
-      if (!s.indexer && !s.waiting) this.open(shard);
-      s.done ??= this.whenOpen(shard).then(() => this.close(shard));
-    }
+    // Awaited by `finish`; a failure is told there.
+    if (++s.passed === this.workers && !this.incremental) this.closing(shard).catch(() => undefined);
   }
 
   /**
@@ -123,14 +124,9 @@ export class ShardedSearch {
     let done = 0;
     if (!this.incremental) {
       for (let k = 0; k < this.count; k++) {
-        const s = this.shards[k]!;
         // A shard with no records at all still gets its (empty) bundle, as the search page merges every shard.
-        if (!s.done) {
-          if (!s.indexer && !s.waiting) this.open(k);
-          s.done = this.whenOpen(k).then(() => this.close(k));
-        }
-        await s.done;
-        done += s.records.length;
+        await this.closing(k);
+        done += this.shards[k]!.records.length;
         progress(done, total);
         if (this.made.problem) break;
       }
@@ -187,12 +183,15 @@ export class ShardedSearch {
     for (const r of s.records) if (r.content) s.indexer.add({ url: r.url, content: this.text.decode(r.content) }, this.indexed);
   }
 
-  private opened = new Map<number, () => void>();
-
-  /** Resolves when the shard has its process (at once, unless it waits in the queue). */
-  private whenOpen(shard: number): Promise<void> {
-    if (this.shards[shard]!.indexer) return Promise.resolve();
-    return new Promise((ok) => this.opened.set(shard, ok));
+  /** A cold build's shard closed once it has its process (at once, unless it waits in the queue); asked for once. */
+  private closing(shard: number): Promise<void> {
+    const s = this.shards[shard]!;
+    if (!s.done) {
+      if (!s.indexer && !s.waiting) this.open(shard);
+      const open = s.indexer ? Promise.resolve() : new Promise<void>((ok) => (s.opened = ok));
+      s.done = open.then(() => this.close(shard));
+    }
+    return s.done;
   }
 
   /** The shard's bundle written, its records kept for the next build; the next shard in the queue gets the process. */
@@ -216,8 +215,7 @@ export class ShardedSearch {
       const next = this.queue.shift();
       if (next !== undefined) {
         this.open(next);
-        this.opened.get(next)?.();
-        this.opened.delete(next);
+        this.shards[next]!.opened?.();
       }
     }
   }
