@@ -21,7 +21,7 @@ import { checkRelativePath, WriteError } from './index.js';
 import type { RenderedPage } from '../render/site/index.js';
 import { pageShard, recordHash, shardCount } from '../render/site/search-index.js';
 import { publicationSlugs } from '../render/site/context.js';
-import { factValues, reading, trackedFiles, trackedGraph, trackedNow, trackedSlugs, type Reads } from '../render/site/reads.js';
+import { factValues, factsToKeep, reading, trackedFiles, trackedGraph, trackedNow, trackedSlugs, type Reads } from '../render/site/reads.js';
 import { cvFontsDigest, readBuildState, unchangedOnDisk, type BuildState, type CvEntry, type OutputEntry, type SearchShard } from './build-cache.js';
 import { manifestFiles } from './index.js';
 import { recordCacheIn } from './record-cache.js';
@@ -115,7 +115,7 @@ class BuildMemory {
 
   /** Notes what an output rendered now read and what the tail needs of it. */
   rendered(file: string, made: string | RenderedPage, reads: Reads, searchHash: string | undefined): void {
-    const entry: OutputEntry = { reads: [...reads.facts].map((f) => this.fact(f)) };
+    const entry: OutputEntry = { reads: factsToKeep(reads).map((f) => this.fact(f)) };
     if (typeof made !== 'string') {
       entry.page = true;
       if (made.math) entry.math = true;
@@ -151,7 +151,7 @@ class BuildMemory {
 
   /** Notes what a CV planned now read, and its files. */
   plannedCv(id: string, files: Omit<CvEntry, 'reads'>, reads: Reads): void {
-    this.notedCv(id, { ...files, reads: [...reads.facts].map((f) => this.fact(f)) });
+    this.notedCv(id, { ...files, reads: factsToKeep(reads).map((f) => this.fact(f)) });
   }
 
   private notedCv(id: string, entry: CvEntry): void {
