@@ -79,6 +79,8 @@ class BuildMemory {
   private readonly same: (boolean | undefined)[] = [];
   private readonly facts: [string, string][] = [];
   private readonly factIndex = new Map<string, number>();
+  /** Each fact of the last build's index in this build's facts, plus one (0: not yet known): kept outputs' reads are many (millions). */
+  private readonly lastIndex: Int32Array;
   private readonly outputs: Record<string, OutputEntry> = {};
   private readonly cvs: Record<string, CvEntry> = {};
   private cvFonts: string | undefined;
@@ -92,6 +94,7 @@ class BuildMemory {
     this.last = readBuildState(cache.dir, cache.key);
     this.written = this.last ? manifestFiles(data.out) : new Set();
     this.value = factValues(graph, publicationSlugs(graph), now);
+    this.lastIndex = new Int32Array(this.last?.facts.length ?? 0);
   }
 
   get incremental(): boolean {
@@ -109,7 +112,7 @@ class BuildMemory {
       if (!same) return undefined;
     }
     this.kept++;
-    this.outputs[file] = { ...entry, reads: entry.reads.map((r) => this.fact(last!.facts[r]![0])) };
+    this.outputs[file] = { ...entry, reads: entry.reads.map((r) => this.lastFact(r)) };
     return entry;
   }
 
@@ -145,7 +148,7 @@ class BuildMemory {
     }
     for (const r of entry.reads) if (!this.holds(r)) return undefined;
     if (!cached(entry.key)) return undefined;
-    this.notedCv(id, { ...entry, reads: entry.reads.map((r) => this.fact(this.last!.facts[r]![0])) });
+    this.notedCv(id, { ...entry, reads: entry.reads.map((r) => this.lastFact(r)) });
     return entry;
   }
 
@@ -165,6 +168,11 @@ class BuildMemory {
   private holds(r: number): boolean {
     const last = this.last!;
     return (this.same[r] ??= this.value(last.facts[r]![0]) === last.facts[r]![1]);
+  }
+
+  /** The index in this build's facts of the last build's fact `r`. */
+  private lastFact(r: number): number {
+    return (this.lastIndex[r] ||= this.fact(this.last!.facts[r]![0]) + 1) - 1;
   }
 
   private fact(name: string): number {

@@ -206,8 +206,9 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   const write = (m: SentBatch) => {
     for (const f of m.files) {
       if (f.kept) {
-        // The worker kept it only if the last manifest lists it and it is on disk as then written.
-        if (!writer.keep(f.index < 0 ? writer.check(f.path) : f.path)) throw new Error(`${f.path} could not be kept from the last build; build again with --no-cache`);
+        // The worker kept it only if the last manifest lists it and it is on disk as then written (a page or feed
+        // of the plan was just found so by the worker: it is not looked at again).
+        if (!writer.keep(f.index < 0 ? writer.check(f.path) : f.path, f.index >= 0)) throw new Error(`${f.path} could not be kept from the last build; build again with --no-cache`);
         // Pages and feeds; a CV's Markdown (in the tail) is told with the CVs.
         if (f.index >= 0) kept++;
       } else {
