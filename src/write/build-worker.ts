@@ -19,6 +19,7 @@ import { BatchEncoder } from './batch.js';
 import { makeImages } from './images.js';
 import { checkRelativePath, WriteError } from './index.js';
 import type { RenderedPage } from '../render/site/index.js';
+import type { Site } from '../render/site/context.js';
 import { pageShard, recordHash, shardCount } from '../render/site/search-index.js';
 import { publicationSlugs } from '../render/site/context.js';
 import { factValues, factsToKeep, reading, trackedFiles, trackedGraph, trackedNow, trackedSlugs, type Reads } from '../render/site/reads.js';
@@ -194,7 +195,6 @@ class BuildMemory {
 }
 
 try {
-  const { graph, diagnostics } = openProject(data.root, data.cache ? { recordCache: recordCacheIn(data.root) } : {});
   // Each worker imports the theme itself: its components are functions, which cannot be sent to a thread.
   const theme = await loadTheme(data.root);
   const first = data.index === 0;
@@ -202,16 +202,24 @@ try {
   const now = data.options.now ?? new Date();
   const options = { ...data.options, now, theme, onDiagnostic: (d: Diagnostic) => send({ type: 'theme', diagnostic: d }) };
   // With the build cache, pages are rendered from a graph that notes what each one reads (render/site/reads.ts).
-  const memory = data.cache && !diagnostics.errorCount ? new BuildMemory(data.cache, graph, now) : undefined;
-  const shown = memory ? trackedGraph(graph) : graph;
-  const trees = diagnostics.errorCount ? [] : siteTrees(shown, options);
-  if (memory) {
-    for (const site of trees) {
-      site.now = trackedNow(site.now);
-      site.files = trackedFiles(site.files);
-      site.pubSlugs = trackedSlugs(site.pubSlugs);
+  // The trees are made while the project opens: its check plans every file from them, once for both.
+  const planTrees = (graph: Graph): { shown: Graph; trees: Site[] } => {
+    const shown = data.cache ? trackedGraph(graph) : graph;
+    const trees = siteTrees(shown, options);
+    if (data.cache) {
+      for (const site of trees) {
+        site.now = trackedNow(site.now);
+        site.files = trackedFiles(site.files);
+        site.pubSlugs = trackedSlugs(site.pubSlugs);
+      }
     }
-  }
+    return { shown, trees };
+  };
+  let made = undefined as ReturnType<typeof planTrees> | undefined;
+  const { graph, diagnostics } = openProject(data.root, { ...(data.cache ? { recordCache: recordCacheIn(data.root) } : {}), siteTrees: (graph) => (made = planTrees(graph)).trees });
+  const { shown, trees: planned } = made ?? planTrees(graph);
+  const memory = data.cache && !diagnostics.errorCount ? new BuildMemory(data.cache, graph, now) : undefined;
+  const trees = diagnostics.errorCount ? [] : planned;
   const jobs = siteFileJobs(trees);
   // The seminars' and people's calendars, like feeds: a rebuild makes again only those whose data changed.
   if (data.extras.calendars && !diagnostics.errorCount) jobs.push(...calendarJobs(shown, { baseUrl: data.options.baseUrl }));
