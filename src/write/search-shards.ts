@@ -136,7 +136,8 @@ export class ShardedSearch {
         const digest = shardDigest(k, this.count, s.records);
         const before = this.last?.length === this.count ? this.last[k] : undefined;
         if (before?.digest === digest && before.files.every((p) => this.writer.canKeep(p))) {
-          for (const p of before.files) this.writer.keep(this.writer.check(p));
+          // Each file was just looked at (canKeep): not again.
+          for (const p of before.files) this.writer.keep(this.writer.check(p), true);
           this.made.shards[k] = before;
           this.made.pages += s.records.length;
           this.made.files += before.files.length;
