@@ -102,6 +102,11 @@ class BuildMemory {
     return this.last !== undefined;
   }
 
+  /** The search index's shards as the last build left them. */
+  get lastSearchShards(): SearchShard[] | undefined {
+    return this.last?.searchShards;
+  }
+
   /** The last build's entry for an output that need not be rendered again, if it is one. */
   unchanged(file: string): OutputEntry | undefined {
     const last = this.last;
@@ -230,7 +235,7 @@ try {
   const order = jobs.map((_j, i) => i);
   if (shards > 1) order.sort((a, b) => shardOfJob[a]! - shardOfJob[b]! || a - b);
   const reported = first ? [...diagnostics.list, ...(theme?.diagnostics ?? [])] : undefined;
-  send({ type: 'opened', errors: diagnostics.errorCount, plan: first ? jobs.map((j) => j.file) : undefined, diagnostics: reported, incremental: memory?.incremental, shards });
+  send({ type: 'opened', errors: diagnostics.errorCount, plan: first ? jobs.map((j) => j.file) : undefined, diagnostics: reported, incremental: memory?.incremental, shards, searchShards: memory?.lastSearchShards });
   if ((await next()).type === 'go') {
     // The CVs first: their PDFs are typeset on other threads, from the first one planned, while this one plans
     // the others and renders the pages.
