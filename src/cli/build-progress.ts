@@ -22,6 +22,8 @@ interface PhaseState {
   total: number;
   started: number;
   ended?: number;
+  /** The total grows (search records as the pages render): no estimate, and done = total does not end it. */
+  growing?: boolean;
 }
 
 export class BuildProgressReporter {
@@ -51,9 +53,10 @@ export class BuildProgressReporter {
     }
     state.done = p.done;
     state.total = p.total;
+    state.growing = p.growing;
     if (this.stream.isTTY && this.tick && !this.ticker) this.ticker = setInterval(() => this.redraw(), TICK_MS).unref();
     // A phase with nothing to do (no search records) ends at its second event, which says it is done.
-    if (p.phase !== 'opening' && p.done >= p.total && (p.total > 0 || !first)) this.end(p.phase, t);
+    if (p.phase !== 'opening' && !p.growing && p.done >= p.total && (p.total > 0 || !first)) this.end(p.phase, t);
     else if (this.stream.isTTY && t - this.lastDraw >= INTERVAL_MS) this.draw(t);
   };
 
@@ -93,7 +96,7 @@ export class BuildProgressReporter {
       }
       let part = `${LABELS[phase]} ${s.done}/${s.total}`;
       // An estimate once a tenth is done: earlier ones swing too much to help.
-      if (s.total > 0 && s.done >= s.total / 10) part += `, ${seconds(((t - s.started) / s.done) * (s.total - s.done))} left`;
+      if (!s.growing && s.total > 0 && s.done >= s.total / 10) part += `, ${seconds(((t - s.started) / s.done) * (s.total - s.done))} left`;
       parts.push(part);
     }
     if (!parts.length) {

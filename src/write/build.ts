@@ -86,6 +86,8 @@ export interface BuildProgress {
   phase: 'opening' | 'pages' | 'search' | 'pdfs';
   done: number;
   total: number;
+  /** `total` is what is known so far and grows (a cold build's search records, sent as the pages render). */
+  growing?: boolean;
 }
 
 /** What a worker says, in order: `opened` (worker 0 adds the plan), `done` with its files, then worker 0's `tail`. */
@@ -236,7 +238,8 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   // Pagefind starts while the record opens; the shards are indexed as the pages come (search-shards.ts).
   const indexer = extras.search ? new SearchIndexer() : undefined;
   indexer?.start();
-  const search = indexer ? new ShardedSearch(indexer, writer, count, buildCache ? cacheDir : undefined, new Int32Array(searchBacklog)) : undefined;
+  const searchProgress = (done: number, total: number, growing: boolean) => onProgress?.({ phase: 'search', done, total, growing });
+  const search = indexer ? new ShardedSearch(indexer, writer, count, buildCache ? cacheDir : undefined, new Int32Array(searchBacklog), searchProgress) : undefined;
   // The CV PDFs, typeset on a pool of threads from when worker 0 sends the first (before its pages) to the end.
   let typesetting: CvPdfQueue | undefined;
   const stopTypesetting = new AbortController();
@@ -307,7 +310,6 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
           if (m.type !== 'records') throw failure(m);
           return m.records;
         },
-        (done, total) => onProgress?.({ phase: 'search', done, total }),
       );
     const indexedFirst = search && incremental ? await searching() : undefined;
     workers[0]!.postMessage({ type: 'tail', math, sitemapPaths: sitemap.map(([, p]) => p), links: [...links], produced: plan, images: [...images.values()] } satisfies MainMessage);

@@ -65,6 +65,9 @@ export class ShardedSearch {
   private readonly text = new TextDecoder();
   /** A rebuild's shards indexed again while the pages after them render, one after the other. */
   private early: Promise<void> = Promise.resolve();
+  /** A cold build's records sent to Pagefind and taken by it, for the progress line while the pages render. */
+  private sent = 0;
+  private taken = 0;
 
   /**
    * `first`: the indexer started while the record opened (shard 0's); `cacheDir`: where the records of each shard are
@@ -77,10 +80,14 @@ export class ShardedSearch {
     private readonly cacheDir: string | undefined,
     /** Records sent by the workers and not yet taken by Pagefind (an Int32Array over it): see SEARCH_BACKLOG. */
     private readonly backlog?: Int32Array,
+    /** How much is indexed; `growing` while the pages render and send more (a cold build). */
+    private readonly progress: (done: number, total: number, growing: boolean) => void = () => undefined,
   ) {}
 
   /** A record of a cold build taken by Pagefind: the workers may render on. */
   private readonly indexed = () => {
+    // Every hundredth: the line is redrawn ten times a second at most anyway.
+    if (++this.taken % 100 === 0) this.progress(this.taken, this.sent, true);
     if (!this.backlog) return;
     Atomics.sub(this.backlog, 0, 1);
     Atomics.notify(this.backlog, 0);
@@ -93,6 +100,8 @@ export class ShardedSearch {
     this.last = last;
     this.shards = Array.from({ length: shards }, () => ({ records: [], passed: 0, waiting: false }));
     this.made.shards = new Array(shards);
+    // A cold build's search runs beside the pages, so its time counts from here.
+    if (!incremental) this.progress(0, 0, true);
   }
 
   /** Records of a shard, from a worker. */
@@ -106,6 +115,7 @@ export class ShardedSearch {
       s.records.push({ index: r.index, url: r.url, hash: r.hash, content });
       // A cold build hands them to Pagefind at once when the shard has a process.
       if (!this.incremental && s.indexer && r.content !== undefined) s.indexer.add({ url: r.url, content: r.content }, this.indexed);
+      if (!this.incremental && r.content !== undefined) this.sent++;
     }
     if (!this.incremental && !s.indexer && !s.waiting) this.open(shard);
   }
@@ -148,7 +158,7 @@ export class ShardedSearch {
    * Every shard indexed or kept, after the pages: `render` gives the records of pages not rendered again whose
    * shard is indexed again when the cache lacks them (by their index in the plan).
    */
-  async finish(last: SearchShard[] | undefined, render: (indices: number[]) => Promise<SentRecord[]>, progress: (done: number, total: number) => void): Promise<ShardsMade> {
+  async finish(last: SearchShard[] | undefined, render: (indices: number[]) => Promise<SentRecord[]>): Promise<ShardsMade> {
     this.last = last;
     const total = this.shards.reduce((n, s) => n + s.records.length, 0);
     let done = 0;
@@ -156,18 +166,18 @@ export class ShardedSearch {
       for (let k = 0; k < this.count; k++) {
         // A shard with no records at all still gets its (empty) bundle, as the search page merges every shard.
         await this.closing(k);
-        done += this.shards[k]!.records.length;
-        progress(done, total);
         if (this.made.problem) break;
       }
+      this.progress(total, total, false);
     } else {
+      this.progress(0, total, false);
       for (let k = 0; k < this.count && !this.made.problem; k++) {
         const s = this.shards[k]!;
         if (s.done) {
           // Indexed again while the pages rendered.
           await s.done;
           done += s.records.length;
-          progress(done, total);
+          this.progress(done, total, false);
           continue;
         }
         const digest = shardDigest(k, this.count, s.records);
@@ -186,7 +196,7 @@ export class ShardedSearch {
           await this.index(k);
         }
         done += s.records.length;
-        progress(done, total);
+        this.progress(done, total, false);
       }
     }
     // Its memory goes before the CV PDFs are done.

@@ -50,6 +50,38 @@ describe('vita build says what it is doing', () => {
     assert.ok(out.every((s) => !s.includes('\n')), 'nothing scrolls');
   });
 
+  it('search beside the pages: counts that grow, no estimate, and no end until the last records are indexed', () => {
+    const { reporter, out, at } = fake(true);
+    reporter.update({ phase: 'opening', done: 0, total: 0 });
+    at(1000);
+    reporter.update({ phase: 'pages', done: 0, total: 1000 });
+    reporter.update({ phase: 'search', done: 0, total: 0, growing: true });
+    at(2000);
+    reporter.update({ phase: 'search', done: 300, total: 300, growing: true });
+    reporter.update({ phase: 'pages', done: 400, total: 1000 });
+    reporter.redraw();
+    assert.equal(out.at(-1), '\r\x1b[Kpages and feeds 400/1000, 1.5 s left · search index 300/300', 'indexing has caught up, but more records come');
+    at(3000);
+    reporter.update({ phase: 'pages', done: 1000, total: 1000 });
+    at(3200);
+    reporter.update({ phase: 'search', done: 800, total: 900, growing: true });
+    assert.equal(out.at(-1), '\r\x1b[Ksearch index 800/900');
+    reporter.finish();
+
+    const lines = fake(false);
+    lines.reporter.update({ phase: 'opening', done: 0, total: 0 });
+    lines.at(1000);
+    lines.reporter.update({ phase: 'pages', done: 0, total: 10 });
+    lines.reporter.update({ phase: 'search', done: 0, total: 0, growing: true });
+    lines.reporter.update({ phase: 'search', done: 5, total: 5, growing: true });
+    lines.at(2000);
+    lines.reporter.update({ phase: 'pages', done: 10, total: 10 });
+    lines.at(2500);
+    lines.reporter.update({ phase: 'search', done: 10, total: 10 });
+    lines.reporter.finish();
+    assert.deepEqual(lines.out, ['vita: opening the record in 1.0 s\n', 'vita: pages and feeds 10 in 1.0 s\n', 'vita: search index 10 in 1.5 s\n']);
+  });
+
   it('a phase with nothing to do still gets its line: a site with no page to search', () => {
     const { reporter, out, at } = fake(false);
     reporter.update({ phase: 'opening', done: 0, total: 0 });

@@ -35,6 +35,7 @@ import { pubSlug } from './parts/publications.js';
 import { searchRecord, type SearchRecord } from './search-index.js';
 import { robots, sitemap } from './sitemap.js';
 import type { ImageVariant } from './parts/picture.js';
+import { groupSections } from './parts/sections.js';
 import { reading, type Reads } from './reads.js';
 
 export type { SiteOptions } from './context.js';
@@ -75,10 +76,15 @@ export function sitePageJobs(site: Site, onClash?: (clash: PathClash) => void): 
   const add = (path: string, make: () => Page, origin?: PageOrigin) => jobs.push(origin ? { site, path, make, origin } : { site, path, make });
   // A group site, or a record with no owner: the group's pages. A personal site's home is its owner's page.
   if (!g.config.owner) {
-    add(paths.group(), () => groupPage(site));
-    add(paths.publications(), () => groupPublicationsPage(site));
-    for (const year of groupPublicationYears(site)) add(paths.publicationsYear(year), () => groupPublicationsYearPage(site, year));
-    add(paths.home(), g.config.group ? () => groupHomePage(site) : () => ({ ...groupPublicationsPage(site), path: paths.home(), nav: 'home' }));
+    const has = groupSections(g);
+    if (has.group) add(paths.group(), () => groupPage(site));
+    if (has.publications) {
+      add(paths.publications(), () => groupPublicationsPage(site));
+      for (const year of groupPublicationYears(site)) add(paths.publicationsYear(year), () => groupPublicationsYearPage(site, year));
+    }
+    // Without a group, the list of papers is the home page; a site of seminars alone gets the site's own home.
+    const papersHome = !g.config.group && has.publications;
+    add(paths.home(), papersHome ? () => ({ ...groupPublicationsPage(site), path: paths.home(), nav: 'home' }) : () => groupHomePage(site));
   }
   for (const person of g.people.values()) {
     add(personPath(site, person.id), () => personPage(site, person), { file: person.file });

@@ -8,6 +8,7 @@ import { catalogueFor } from './i18n.js';
 import { treeLanguages } from '../../strings/index.js';
 import { hasResearch, hasTalks, hasTeaching, hasCv } from './parts/person-name.js';
 import { menuLabel, menuPages, personPages } from './parts/writing.js';
+import { groupSections } from './parts/sections.js';
 import { pageNavKey } from './pages/page.js';
 import { flushThemeProblems, pageInfo, themed } from './parts/themed.js';
 import { THEME_STYLE } from './theme.js';
@@ -70,8 +71,9 @@ function navItems(site: Site): NavItem[] {
     if (hasTeaching(owner)) items.push({ key: 'teaching', label: t.teaching, path: paths.teaching(owner.id) });
     for (const page of personPages(site, owner.id)) items.push({ key: pageNavKey(page), label: menuLabel(site, page), path: paths.page(page.id) });
   } else {
-    items.push({ key: 'group', label: t.group, path: paths.group() });
-    items.push({ key: 'publications', label: t.publications, path: paths.publications() });
+    const has = groupSections(g);
+    if (has.group) items.push({ key: 'group', label: t.group, path: paths.group() });
+    if (has.publications) items.push({ key: 'publications', label: t.publications, path: paths.publications() });
   }
   if (g.projects.length) items.push({ key: 'projects', label: t.projects, path: paths.projects() });
   if (g.posts.length) items.push({ key: 'blog', label: t.blog, path: paths.posts() });

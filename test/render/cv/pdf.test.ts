@@ -272,6 +272,24 @@ describe('PDF CV, options and safety', () => {
     }
   });
 
+  it('sets publication entries ragged right without hyphens, in every theme', () => {
+    const graph = exampleGraph();
+    const pub = graph.publications.get('wu2022learning')!;
+    const saved = pub.title;
+    // Long words that a hyphenating line breaker would split at the ends of the lines.
+    pub.title = Array.from({ length: 6 }, () => 'Characterization Generalization Overparameterization Implementation').join(' ');
+    try {
+      for (const theme of CV_THEMES) {
+        const text = pdfText(cvPdf(cvModel(graph, 'lei-wu', 'publications'), { theme }).pdf, false);
+        assert.ok(text.includes('Overparameterization'), theme);
+        // Typst marks a hyphen it adds with a soft hyphen, which the text extraction keeps.
+        assert.doesNotMatch(text, /\u00AD\n/, `${theme}: a word split at a line end`);
+      }
+    } finally {
+      pub.title = saved;
+    }
+  });
+
   it('takes fonts, the accent colour and the paper size, and refuses a bad colour', () => {
     const doc = cvModel(exampleGraph(), 'lei-wu', 'short');
     const t = cvTypst(doc, { fonts: ['New Computer Modern'], accent: '#aa3300', paper: 'us-letter' });

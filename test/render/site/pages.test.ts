@@ -1,4 +1,8 @@
 import { describe, it } from 'node:test';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openProject } from '../../../src/index.js';
 import assert from 'node:assert/strict';
 import { findCitations } from '../../../src/resolve/citations.js';
 import { byDateDescending } from '../../../src/resolve/publications.js';
@@ -330,5 +334,31 @@ describe('long publication lists: a page per year', () => {
     const own = [...new Set(lei.publications.map((k) => g.publications.get(k)!.year))];
     for (const year of own) assert.ok(site.has(`people/lei-wu/publications/${year}/index.html`), `Lei Wu's ${year}`);
     assert.ok(!exampleSite().has('publications/2024/index.html'), 'the example itself keeps one page');
+  });
+});
+
+describe('a seminar’s own site (no owner, no group, no papers)', () => {
+  it('has no empty group or publication pages, and its home shows its talks', () => {
+    const root = mkdtempSync(join(tmpdir(), 'vita-seminar-site-'));
+    try {
+      const series = join(root, 'seminars', 'scms-colloquium');
+      mkdirSync(series, { recursive: true });
+      writeFileSync(join(root, 'vita.yaml'), 'title: SCMS Colloquium\ndescription: Talks at the Shanghai Center for Mathematical Sciences.\nbaseUrl: https://example.org/colloquium/\n');
+      cpSync('examples/pku-group/seminars/scms-colloquium/series.yaml', join(series, 'series.yaml'));
+      const event = readFileSync('examples/pku-group/seminars/scms-colloquium/2025-07-23-weijie-su.yaml', 'utf8').replace('person: weijie-su', 'name: Weijie Su');
+      writeFileSync(join(series, '2025-07-23-weijie-su.yaml'), event);
+      const opened = openProject(root, { today: NOW });
+      assert.equal(opened.diagnostics.errorCount, 0);
+      const site = toMap(renderSite(opened.graph, { now: NOW }));
+      const pages = [...site.keys()].filter((p) => p.endsWith('.html'));
+      assert.ok(!pages.some((p) => p.startsWith('group/') || p.startsWith('publications/')), pages.join(', '));
+      const home = page(site, 'index.html');
+      const nav = home.slice(home.indexOf('<nav class="site-nav"'), home.indexOf('</nav>'));
+      assert.deepEqual([...nav.matchAll(/<a href="[^"]*"[^>]*>([^<]+)<\/a>/g)].map((m) => m[1]), ['Home', 'Seminars']);
+      const body = text(home);
+      for (const s of ['SCMS Colloquium', 'Talks at the Shanghai Center', 'Toward a Mathematical Theory of Deep Learning', 'Prof. Weijie Su']) assert.ok(body.includes(s), s);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

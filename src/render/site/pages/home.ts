@@ -1,4 +1,7 @@
-/** The group's landing page (/): who the group is, its lead and members, news, selected papers, seminars. */
+/**
+ * The landing page (/) of a site without an owner: who the group is, its lead and members, news, selected papers,
+ * seminars. A site with no group (a seminar's own) is named by its title and described by its description.
+ */
 import { renderMarkdown } from '../../markdown.js';
 import { localText, paths, markdownFor, url, type Site } from '../context.js';
 import { html } from '../html.js';
@@ -12,12 +15,13 @@ import { eventItem, isUpcoming } from './seminar.js';
 export function groupHomePage(site: Site): Page {
   const t = site.t;
   const g = site.graph;
-  const group = g.config.group!;
-  const names = typeof group.name === 'string' ? { [site.mainLang]: group.name } : group.name;
-  const main = localText(site, group.name);
+  const group = g.config.group;
+  const name = group?.name ?? g.config.title;
+  const names = typeof name === 'string' ? { [site.mainLang]: name } : name;
+  const main = localText(site, name);
   const others = Object.entries(names).filter(([, n]) => n !== main);
-  const description = group.description ?? localText(site, g.config.description);
-  const lead = group.lead ? g.people.get(group.lead) : undefined;
+  const description = group?.description ?? localText(site, g.config.description);
+  const lead = group?.lead ? g.people.get(group.lead) : undefined;
   const members = groupMembers(site).filter((m) => m.person?.id !== lead?.id);
   const pubs = groupPublications(site);
   const selected = pubs.filter((p) => p.selected);
@@ -27,7 +31,7 @@ export function groupHomePage(site: Site): Page {
 
   const body = html`<header class="home-head">
 <h1>${main}${others.map(([lang, n]) => html` <span class="other-script" lang="${lang}">${n}</span>`)}</h1>
-${group.institution ? html`<p class="subtitle">${group.url ? html`<a href="${group.url}">${group.institution}</a>` : group.institution}</p>` : ''}
+${group?.institution ? html`<p class="subtitle">${group.url ? html`<a href="${group.url}">${group.institution}</a>` : group.institution}</p>` : ''}
 ${description ? html`<div class="lede">${renderMarkdown(description, markdownFor(site))}</div>` : ''}
 </header>
 ${lead ? html`<section id="lead"><h2>${t.lead}</h2><ul class="cards">${personCard(site, lead)}</ul></section>` : ''}
