@@ -5,6 +5,7 @@ import { Diagnostics } from './diagnostics/diagnostic.js';
 import { loadProject, newLoadCache, type LoadCache } from './load/project.js';
 import type { RecordCache } from './load/record-cache.js';
 import type { Graph } from './resolve/graph.js';
+import type { Site } from './render/site/context.js';
 import { changedPublications, newResolveCache, resolveProject, type ResolveCache } from './resolve/index.js';
 import { newValidateCache, validateProject, type ValidateCache } from './validate/index.js';
 
@@ -49,6 +50,11 @@ export interface OpenOptions {
   changed?: Iterable<string>;
   /** Where each file as loaded is kept between openings, so that only changed files are parsed (load/record-cache.ts). */
   recordCache?: RecordCache;
+  /**
+   * The site's language trees as the caller will render them (a build): the check plans every file of the site from
+   * them, and what it works out on the way (the group's list by year, each person's ...) is kept for the rendering.
+   */
+  siteTrees?: (graph: Graph) => Site[];
 }
 
 /** load -> validate -> resolve -> consistency findings, with every diagnostic collected. */
@@ -58,6 +64,6 @@ export function openProject(root: string, options: OpenOptions = {}): ProjectRes
   const loaded = loadProject(resolvePath(root), diagnostics, { cache: cache?.load, changed: options.changed, recordCache: options.recordCache });
   const valid = validateProject(loaded, diagnostics, { cache: cache?.validate });
   const graph = resolveProject(valid, diagnostics, { cache: cache?.resolve });
-  checkConsistency(graph, diagnostics, { today, cache: cache?.check, changed: cache && changedPublications(cache.resolve) });
+  checkConsistency(graph, diagnostics, { today, cache: cache?.check, changed: cache && changedPublications(cache.resolve), siteTrees: options.siteTrees });
   return { graph, diagnostics };
 }

@@ -1,6 +1,7 @@
 /** Consistency findings over the resolved graph: what is valid alone but wrong together. */
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { Graph } from '../resolve/graph.js';
+import type { Site } from '../render/site/context.js';
 import { findDuplicatePublications, type DuplicateCache } from './duplicates.js';
 import { findDeadLinks, newLinkCache, type ChangedPublications, type LinkCache } from './links.js';
 import { findPathClashes, pathClashReporter } from './page-paths.js';
@@ -26,6 +27,8 @@ export interface CheckOptions {
   cache?: CheckCache;
   /** With a cache: the publications changed since the last check with it (see resolve's changedPublications). */
   changed?: ChangedPublications;
+  /** The site's language trees as a build will render them: planned once, for the check and the build (see output-paths.ts). */
+  siteTrees?: (graph: Graph) => Site[];
 }
 
 export function checkConsistency(graph: Graph, diagnostics: Diagnostics, options: CheckOptions = {}): void {
@@ -37,7 +40,7 @@ export function checkConsistency(graph: Graph, diagnostics: Diagnostics, options
   // Planned without a cache only (check, build): `vita dev` serves from memory, where no page overwrites another file.
   // That plan of every file tells the clashes of hand-written pages too: the site is planned once, not twice.
   if (cache) findPathClashes(graph, diagnostics);
-  else findOutputCollisions(graph, diagnostics, pathClashReporter(graph, diagnostics));
+  else findOutputCollisions(graph, diagnostics, pathClashReporter(graph, diagnostics), options.siteTrees?.(graph));
   findOverdueMembers(graph, diagnostics, options.today);
   findUnknownFiles(graph, diagnostics);
 }

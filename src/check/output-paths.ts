@@ -7,6 +7,7 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { eventCalendarPath, seriesCalendarPath } from '../render/announce/facts.js';
 import { jobFile, siteFeedJobs, sitePageJobs, siteTrees, type PageOrigin, type PathClash } from '../render/site/index.js';
+import type { Site } from '../render/site/context.js';
 import type { Graph } from '../resolve/graph.js';
 
 interface Planned {
@@ -14,10 +15,13 @@ interface Planned {
   origin?: PageOrigin;
 }
 
-/** `onPathClash`: told each page of the main language whose path another has (see page-paths.ts). */
-export function findOutputCollisions(graph: Graph, diagnostics: Diagnostics, onPathClash?: (clash: PathClash) => void): void {
+/**
+ * `onPathClash`: told each page of the main language whose path another has (see page-paths.ts). `trees`: the
+ * site's language trees as the build will render them (see OpenOptions.siteTrees), planned here.
+ */
+export function findOutputCollisions(graph: Graph, diagnostics: Diagnostics, onPathClash?: (clash: PathClash) => void, trees: Site[] = siteTrees(graph)): void {
   const planned: Planned[] = [];
-  for (const [i, site] of siteTrees(graph).entries()) {
+  for (const [i, site] of trees.entries()) {
     for (const job of sitePageJobs(site, i === 0 ? onPathClash : undefined)) planned.push({ path: jobFile(job), origin: job.origin });
     for (const job of siteFeedJobs(site)) planned.push({ path: job.file });
   }

@@ -244,6 +244,9 @@ export function writeBuildState(dir: string, out: string, state: BuildState): vo
     rmSync(join(dir, STATE), { force: true });
     state.format = FORMAT;
     for (const [path, entry] of Object.entries(state.outputs)) {
+      // Kept from the last build: found with this size and date while this build ran, and not written since (one
+      // changed meanwhile by someone else then differs from what is noted here, and is made again next time).
+      if (entry.size !== undefined && entry.mtime !== undefined) continue;
       try {
         const st = statSync(join(out, path));
         entry.size = st.size;

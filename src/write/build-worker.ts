@@ -19,9 +19,10 @@ import { BatchEncoder } from './batch.js';
 import { makeImages } from './images.js';
 import { checkRelativePath, WriteError } from './index.js';
 import type { RenderedPage } from '../render/site/index.js';
+import type { Site } from '../render/site/context.js';
 import { pageShard, recordHash, shardCount } from '../render/site/search-index.js';
 import { publicationSlugs } from '../render/site/context.js';
-import { factValues, reading, trackedFiles, trackedGraph, trackedNow, trackedSlugs, type Reads } from '../render/site/reads.js';
+import { factValues, factsToKeep, reading, trackedFiles, trackedGraph, trackedNow, trackedSlugs, type Reads } from '../render/site/reads.js';
 import { cvFontsDigest, readBuildState, unchangedOnDisk, type BuildState, type CvEntry, type OutputEntry, type SearchShard } from './build-cache.js';
 import { manifestFiles } from './index.js';
 import { recordCacheIn } from './record-cache.js';
@@ -79,6 +80,8 @@ class BuildMemory {
   private readonly same: (boolean | undefined)[] = [];
   private readonly facts: [string, string][] = [];
   private readonly factIndex = new Map<string, number>();
+  /** Each fact of the last build's index in this build's facts, plus one (0: not yet known): kept outputs' reads are many (millions). */
+  private readonly lastIndex: Int32Array;
   private readonly outputs: Record<string, OutputEntry> = {};
   private readonly cvs: Record<string, CvEntry> = {};
   private cvFonts: string | undefined;
@@ -92,10 +95,16 @@ class BuildMemory {
     this.last = readBuildState(cache.dir, cache.key);
     this.written = this.last ? manifestFiles(data.out) : new Set();
     this.value = factValues(graph, publicationSlugs(graph), now);
+    this.lastIndex = new Int32Array(this.last?.facts.length ?? 0);
   }
 
   get incremental(): boolean {
     return this.last !== undefined;
+  }
+
+  /** The search index's shards as the last build left them. */
+  get lastSearchShards(): SearchShard[] | undefined {
+    return this.last?.searchShards;
   }
 
   /** The last build's entry for an output that need not be rendered again, if it is one. */
@@ -109,13 +118,13 @@ class BuildMemory {
       if (!same) return undefined;
     }
     this.kept++;
-    this.outputs[file] = { ...entry, reads: entry.reads.map((r) => this.fact(last!.facts[r]![0])) };
+    this.outputs[file] = { ...entry, reads: entry.reads.map((r) => this.lastFact(r)) };
     return entry;
   }
 
   /** Notes what an output rendered now read and what the tail needs of it. */
   rendered(file: string, made: string | RenderedPage, reads: Reads, searchHash: string | undefined): void {
-    const entry: OutputEntry = { reads: [...reads.facts].map((f) => this.fact(f)) };
+    const entry: OutputEntry = { reads: factsToKeep(reads).map((f) => this.fact(f)) };
     if (typeof made !== 'string') {
       entry.page = true;
       if (made.math) entry.math = true;
@@ -145,13 +154,13 @@ class BuildMemory {
     }
     for (const r of entry.reads) if (!this.holds(r)) return undefined;
     if (!cached(entry.key)) return undefined;
-    this.notedCv(id, { ...entry, reads: entry.reads.map((r) => this.fact(this.last!.facts[r]![0])) });
+    this.notedCv(id, { ...entry, reads: entry.reads.map((r) => this.lastFact(r)) });
     return entry;
   }
 
   /** Notes what a CV planned now read, and its files. */
   plannedCv(id: string, files: Omit<CvEntry, 'reads'>, reads: Reads): void {
-    this.notedCv(id, { ...files, reads: [...reads.facts].map((f) => this.fact(f)) });
+    this.notedCv(id, { ...files, reads: factsToKeep(reads).map((f) => this.fact(f)) });
   }
 
   private notedCv(id: string, entry: CvEntry): void {
@@ -165,6 +174,11 @@ class BuildMemory {
   private holds(r: number): boolean {
     const last = this.last!;
     return (this.same[r] ??= this.value(last.facts[r]![0]) === last.facts[r]![1]);
+  }
+
+  /** The index in this build's facts of the last build's fact `r`. */
+  private lastFact(r: number): number {
+    return (this.lastIndex[r] ||= this.fact(this.last!.facts[r]![0]) + 1) - 1;
   }
 
   private fact(name: string): number {
@@ -186,7 +200,6 @@ class BuildMemory {
 }
 
 try {
-  const { graph, diagnostics } = openProject(data.root, data.cache ? { recordCache: recordCacheIn(data.root) } : {});
   // Each worker imports the theme itself: its components are functions, which cannot be sent to a thread.
   const theme = await loadTheme(data.root);
   const first = data.index === 0;
@@ -194,16 +207,24 @@ try {
   const now = data.options.now ?? new Date();
   const options = { ...data.options, now, theme, onDiagnostic: (d: Diagnostic) => send({ type: 'theme', diagnostic: d }) };
   // With the build cache, pages are rendered from a graph that notes what each one reads (render/site/reads.ts).
-  const memory = data.cache && !diagnostics.errorCount ? new BuildMemory(data.cache, graph, now) : undefined;
-  const shown = memory ? trackedGraph(graph) : graph;
-  const trees = diagnostics.errorCount ? [] : siteTrees(shown, options);
-  if (memory) {
-    for (const site of trees) {
-      site.now = trackedNow(site.now);
-      site.files = trackedFiles(site.files);
-      site.pubSlugs = trackedSlugs(site.pubSlugs);
+  // The trees are made while the project opens: its check plans every file from them, once for both.
+  const planTrees = (graph: Graph): { shown: Graph; trees: Site[] } => {
+    const shown = data.cache ? trackedGraph(graph) : graph;
+    const trees = siteTrees(shown, options);
+    if (data.cache) {
+      for (const site of trees) {
+        site.now = trackedNow(site.now);
+        site.files = trackedFiles(site.files);
+        site.pubSlugs = trackedSlugs(site.pubSlugs);
+      }
     }
-  }
+    return { shown, trees };
+  };
+  let made = undefined as ReturnType<typeof planTrees> | undefined;
+  const { graph, diagnostics } = openProject(data.root, { ...(data.cache ? { recordCache: recordCacheIn(data.root) } : {}), siteTrees: (graph) => (made = planTrees(graph)).trees });
+  const { shown, trees: planned } = made ?? planTrees(graph);
+  const memory = data.cache && !diagnostics.errorCount ? new BuildMemory(data.cache, graph, now) : undefined;
+  const trees = diagnostics.errorCount ? [] : planned;
   const jobs = siteFileJobs(trees);
   // The seminars' and people's calendars, like feeds: a rebuild makes again only those whose data changed.
   if (data.extras.calendars && !diagnostics.errorCount) jobs.push(...calendarJobs(shown, { baseUrl: data.options.baseUrl }));
@@ -214,7 +235,7 @@ try {
   const order = jobs.map((_j, i) => i);
   if (shards > 1) order.sort((a, b) => shardOfJob[a]! - shardOfJob[b]! || a - b);
   const reported = first ? [...diagnostics.list, ...(theme?.diagnostics ?? [])] : undefined;
-  send({ type: 'opened', errors: diagnostics.errorCount, plan: first ? jobs.map((j) => j.file) : undefined, diagnostics: reported, incremental: memory?.incremental, shards });
+  send({ type: 'opened', errors: diagnostics.errorCount, plan: first ? jobs.map((j) => j.file) : undefined, diagnostics: reported, incremental: memory?.incremental, shards, searchShards: memory?.lastSearchShards });
   if ((await next()).type === 'go') {
     // The CVs first: their PDFs are typeset on other threads, from the first one planned, while this one plans
     // the others and renders the pages.

@@ -92,8 +92,11 @@ export interface BuildProgress {
 
 /** What a worker says, in order: `opened` (worker 0 adds the plan), `done` with its files, then worker 0's `tail`. */
 export type WorkerMessage =
-  /** `shards`: how many shards the search index has, the pages coming shard after shard (search-index.ts pageShard). */
-  | { type: 'opened'; errors: number; plan?: string[]; diagnostics?: Diagnostic[]; incremental?: boolean; shards: number }
+  /**
+   * `shards`: how many shards the search index has, the pages coming shard after shard (search-index.ts pageShard);
+   * `searchShards`: a rebuild's shards as the last build left them.
+   */
+  | { type: 'opened'; errors: number; plan?: string[]; diagnostics?: Diagnostic[]; incremental?: boolean; shards: number; searchShards?: SearchShard[] }
   /** Worker 0's memory of this build's outputs, for the next one (when the build cache is on), after its pages. */
   | { type: 'state'; state: BuildState; searchShards?: SearchShard[]; kept: number }
   | { type: 'files'; batch: SentBatch }
@@ -208,8 +211,9 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   const write = (m: SentBatch) => {
     for (const f of m.files) {
       if (f.kept) {
-        // The worker kept it only if the last manifest lists it and it is on disk as then written.
-        if (!writer.keep(f.index < 0 ? writer.check(f.path) : f.path)) throw new Error(`${f.path} could not be kept from the last build; build again with --no-cache`);
+        // The worker kept it only if the last manifest lists it and it is on disk as then written (a page or feed
+        // of the plan was just found so by the worker: it is not looked at again).
+        if (!writer.keep(f.index < 0 ? writer.check(f.path) : f.path, f.index >= 0)) throw new Error(`${f.path} could not be kept from the last build; build again with --no-cache`);
         // Pages and feeds; a CV's Markdown (in the tail) is told with the CVs.
         if (f.index >= 0) kept++;
       } else {
@@ -272,7 +276,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     // Every path is checked before any file is written.
     const plan = first.plan.map((p) => writer.check(p));
     planned = plan.length;
-    search?.plan(first.shards, incremental);
+    search?.plan(first.shards, incremental, first.searchShards);
     onProgress?.({ phase: 'pages', done: 0, total: planned });
     for (const w of workers) w.postMessage({ type: 'go' } satisfies MainMessage);
 

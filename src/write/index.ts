@@ -325,22 +325,29 @@ export class SiteWriter {
   /**
    * Keeps a planned file as the last build wrote it, without its bytes (a rebuild that did not render it again):
    * only in a folder vita built, for a file its manifest lists and that is there. False when it cannot be kept.
+   * `seen`: the caller has just found the file as the last build left it (build-cache.ts unchangedOnDisk), so it is
+   * not looked at again (a rebuild keeps 50,000 pages).
    */
-  keep(rel: string): boolean {
-    if (!this.canKeep(rel)) return false;
+  keep(rel: string, seen = false): boolean {
+    if (!(seen ? this.listed(rel) : this.canKeep(rel))) return false;
     this.record(rel, this.previous.files[rel]!, false);
     return true;
   }
 
   /** Whether `keep` would keep a file: a plain relative path the last manifest lists, and a file there. */
   canKeep(rel: string): boolean {
+    return this.listed(rel) && exists(join(this.out, rel));
+  }
+
+  /** Whether the last manifest lists a file (a plain relative path) of the folder this build updates. */
+  private listed(rel: string): boolean {
     this.start();
     try {
       checkRelativePath(rel);
     } catch {
       return false;
     }
-    return this.mode === 'update' && Object.hasOwn(this.previous.files, rel) && typeof this.previous.files[rel] === 'string' && exists(join(this.out, rel));
+    return this.mode === 'update' && Object.hasOwn(this.previous.files, rel) && typeof this.previous.files[rel] === 'string';
   }
 
   /** Takes note of a planned file that was written. */

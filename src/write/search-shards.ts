@@ -2,8 +2,9 @@
  * The site's search index as the build makes it, shard by shard (render/site/search-index.ts): the pages come
  * shard after shard, and a cold build has each shard indexed by a Pagefind process of its own as soon as every
  * worker has passed it, while the next ones render; at most two processes live at once (one filling, one writing
- * its bundle). A rebuild waits for the pages, then keeps every shard whose records have the last build's digest
- * and indexes the others again from the records kept in the build cache (or rendered again when it lacks them).
+ * its bundle). A rebuild keeps every shard whose records have the last build's digest and indexes the others again
+ * from the records kept in the build cache, each as soon as its pages are done (or, when the cache lacks some of
+ * its records, after the pages, rendering those again).
  */
 import type { SiteWriter } from './index.js';
 import { recordHash, SearchIndexer, SHARDS_FILE, shardDigest, shardFolder, stopPagefind } from '../render/site/search-index.js';
@@ -62,6 +63,8 @@ export class ShardedSearch {
   private readonly made: ShardsMade = { shards: [], pages: 0, files: 0, indexed: 0, kept: 0 };
   private readonly utf8 = new TextEncoder();
   private readonly text = new TextDecoder();
+  /** A rebuild's shards indexed again while the pages after them render, one after the other. */
+  private early: Promise<void> = Promise.resolve();
   /** A cold build's records sent to Pagefind and taken by it, for the progress line while the pages render. */
   private sent = 0;
   private taken = 0;
@@ -90,10 +93,11 @@ export class ShardedSearch {
     Atomics.notify(this.backlog, 0);
   };
 
-  /** The plan is known: how many shards, and whether this is a rebuild. */
-  plan(shards: number, incremental: boolean): void {
+  /** The plan is known: how many shards, and whether this is a rebuild (with the last build's shards, if known). */
+  plan(shards: number, incremental: boolean, last?: SearchShard[]): void {
     this.count = shards;
     this.incremental = incremental;
+    this.last = last;
     this.shards = Array.from({ length: shards }, () => ({ records: [], passed: 0, waiting: false }));
     this.made.shards = new Array(shards);
     // A cold build's search runs beside the pages, so its time counts from here.
@@ -122,6 +126,32 @@ export class ShardedSearch {
     if (!s) return;
     // Awaited by `finish`; a failure is told there.
     if (++s.passed === this.workers && !this.incremental) this.closing(shard).catch(() => undefined);
+    else if (s.passed === this.workers) this.again(shard);
+  }
+
+  /**
+   * A rebuild's shard whose records all came, and differ from the last build's: indexed again at once, while the
+   * pages of the next shards render, when the cache holds the records of its pages not rendered now (otherwise in
+   * `finish`, when worker 0 is free to render them).
+   */
+  private again(shard: number): void {
+    const s = this.shards[shard]!;
+    const before = this.last?.length === this.count ? this.last[shard] : undefined;
+    if (!before || before.digest === shardDigest(shard, this.count, s.records)) return;
+    if (!this.fromCache(s, shard)) return;
+    const done = this.early.then(() => this.index(shard));
+    // Awaited by `finish`, where a failure is told.
+    done.catch(() => undefined);
+    s.done = done;
+    this.early = done.catch(() => undefined);
+  }
+
+  /** A rebuild's shard indexed again, its records all at hand. */
+  private async index(shard: number): Promise<void> {
+    const s = this.shards[shard]!;
+    s.indexer = shard === 0 ? this.first : new SearchIndexer(shardFolder(shard));
+    for (const r of s.records) s.indexer.add({ url: r.url, content: this.text.decode(r.content) });
+    await this.close(shard);
   }
 
   /**
@@ -143,10 +173,18 @@ export class ShardedSearch {
       this.progress(0, total, false);
       for (let k = 0; k < this.count && !this.made.problem; k++) {
         const s = this.shards[k]!;
+        if (s.done) {
+          // Indexed again while the pages rendered.
+          await s.done;
+          done += s.records.length;
+          this.progress(done, total, false);
+          continue;
+        }
         const digest = shardDigest(k, this.count, s.records);
         const before = this.last?.length === this.count ? this.last[k] : undefined;
         if (before?.digest === digest && before.files.every((p) => this.writer.canKeep(p))) {
-          for (const p of before.files) this.writer.keep(this.writer.check(p));
+          // Each file was just looked at (canKeep): not again.
+          for (const p of before.files) this.writer.keep(this.writer.check(p), true);
           this.made.shards[k] = before;
           this.made.pages += s.records.length;
           this.made.files += before.files.length;
@@ -155,9 +193,7 @@ export class ShardedSearch {
           if (k === 0) await this.first.close();
         } else {
           await this.fill(s, k, render);
-          s.indexer = k === 0 ? this.first : new SearchIndexer(shardFolder(k));
-          for (const r of s.records) s.indexer.add({ url: r.url, content: this.text.decode(r.content) });
-          await this.close(k);
+          await this.index(k);
         }
         done += s.records.length;
         this.progress(done, total, false);
@@ -232,28 +268,33 @@ export class ShardedSearch {
 
   /** The contents of a shard's records that were not rendered in this build: from the cache, or rendered again. */
   private async fill(s: Shard, shard: number, render: (indices: number[]) => Promise<SentRecord[]>): Promise<void> {
+    if (this.fromCache(s, shard)) return;
     const lacking = s.records.filter((r) => r.content === undefined);
-    if (!lacking.length) return;
+    const again = new Map((await render(lacking.map((r) => r.index))).map((r) => [r.index, r]));
+    for (const r of lacking) {
+      const made = again.get(r.index);
+      if (!made || made.content === undefined) throw new Error(`the search record of ${r.url} could not be made again; build again with --no-cache`);
+      r.hash = made.hash;
+      r.content = this.utf8.encode(made.content);
+    }
+  }
+
+  /** The contents of a shard's records not rendered in this build, from the cache: whether it held them all. */
+  private fromCache(s: Shard, shard: number): boolean {
+    const lacking = s.records.filter((r) => r.content === undefined);
+    if (!lacking.length) return true;
     const kept = new Map<string, string>();
     if (this.cacheDir) {
       // The same shard's records if the number of shards stayed; otherwise any shard's may hold them.
       const lastShards = this.last?.length === this.count ? [this.last[shard]] : (this.last ?? []);
       for (const l of lastShards) if (l) for (const [url, content] of readShardRecords(this.cacheDir, l.digest)) kept.set(url, content);
     }
-    const missing: number[] = [];
+    let all = true;
     for (const r of lacking) {
       const content = kept.get(r.url);
       if (content !== undefined && recordHash(content) === r.hash) r.content = this.utf8.encode(content);
-      else missing.push(r.index);
+      else all = false;
     }
-    if (!missing.length) return;
-    const again = new Map((await render(missing)).map((r) => [r.index, r]));
-    for (const r of lacking) {
-      if (r.content) continue;
-      const made = again.get(r.index);
-      if (!made || made.content === undefined) throw new Error(`the search record of ${r.url} could not be made again; build again with --no-cache`);
-      r.hash = made.hash;
-      r.content = this.utf8.encode(made.content);
-    }
+    return all;
   }
 }

@@ -78,13 +78,22 @@ export function noteImage(variant: ImageVariant): void {
 const MAPS = { people: 'person', publications: 'pub', series: 'series', events: 'event' } as const;
 const LISTS = { news: 'news', pages: 'page', posts: 'post', projects: 'project' } as const;
 
+/**
+ * What is read of a paper to count it (the group page's charts: papers per year by type, who wrote with whom; its
+ * members' citation counts): reading only these, and looking the paper up, notes "pub-outline:key", whose value is
+ * a digest of them alone, so that an edited title or abstract does not make the group page again. Any other
+ * property notes "pub:key", whose value covers these too (see `factsToKeep`).
+ */
+const PAPER_OUTLINE: ReadonlySet<PropertyKey> = new Set(['id', 'year', 'type', 'status', 'people', 'citations']);
+const OUTLINE = 'pub-outline:';
+
 /** A map of the graph that notes each look-up ("pub:key") and each walk over it ("pubs*"). */
 class TrackedMap<V> extends Map<string, V> {
   kind = '';
-  /** Each key's fact, made once rather than at every look-up. */
+  /** Each key's fact, made once rather than at every look-up (for papers, their outline's: see PAPER_OUTLINE). */
   readonly factOf = new Map<string, string>();
   private fact(key: string): string {
-    return this.factOf.get(key) ?? `${this.kind}:${key}`;
+    return this.factOf.get(key) ?? (this.kind === 'pub' ? `${OUTLINE}${key}` : `${this.kind}:${key}`);
   }
   override get(key: string): V | undefined {
     noteFact(this.fact(key));
@@ -120,11 +129,14 @@ class TrackedMap<V> extends Map<string, V> {
   }
 }
 
-/** An entity of the graph whose every property read notes it ("person:lei-wu"). */
-function trackedEntity<T extends object>(fact: string, entity: T): T {
+/**
+ * An entity of the graph whose every property read notes it ("person:lei-wu"); with an outline, a read of one
+ * of its properties notes the outline's fact instead.
+ */
+function trackedEntity<T extends object>(fact: string, entity: T, outline?: { fact: string; properties: ReadonlySet<PropertyKey> }): T {
   return new Proxy(entity, {
     get(target, key, receiver) {
-      noteFact(fact);
+      noteFact(outline?.properties.has(key) ? outline.fact : fact);
       return Reflect.get(target, key, receiver);
     },
     has(target, key) {
@@ -155,8 +167,9 @@ export function trackedGraph(graph: Graph): Graph {
     const map = new TrackedMap<object>();
     for (const [k, v] of graph[field] as Map<string, object>) {
       const fact = `${kind}:${k}`;
-      map.factOf.set(k, fact);
-      Map.prototype.set.call(map, k, trackedEntity(fact, v));
+      const outline = field === 'publications' ? { fact: `${OUTLINE}${k}`, properties: PAPER_OUTLINE } : undefined;
+      map.factOf.set(k, outline?.fact ?? fact);
+      Map.prototype.set.call(map, k, trackedEntity(fact, v, outline));
     }
     map.kind = kind;
     (out as unknown as Record<string, unknown>)[field] = map;
@@ -215,11 +228,36 @@ export function trackedSlugs(slugs: Map<string, string>): Map<string, string> {
   return map;
 }
 
+/**
+ * The facts of a rendering worth keeping: a paper's outline goes when the paper itself was read, since the paper's
+ * value covers its outline's (a page showing 500 papers keeps 500 facts, not 1,000).
+ */
+export function factsToKeep(reads: Reads): string[] {
+  const out: string[] = [];
+  for (const f of reads.facts) if (!f.startsWith(OUTLINE) || !reads.facts.has(`pub:${f.slice(OUTLINE.length)}`)) out.push(f);
+  return out;
+}
+
 const digest = (text: string) => createHash('sha1').update(text).digest('base64').slice(0, 20);
 
-/** JSON of a graph's value: maps and sets as lists, functions (a source's `locate`) left out. */
+const plain = (_k: string, v: unknown): unknown => (v instanceof Map ? [...v] : v instanceof Set ? [...v] : v);
+
+/**
+ * JSON of an entity of the graph: maps and sets as lists, functions (a source's `locate`) left out. An entity is
+ * mostly a copy of its validated record (`source.value`: resolve/publications.ts copies a paper's fields, then
+ * settles its authors and status): of that record only what the entity does not hold itself (the same value, by
+ * reference) is written, which halves the text a rebuild digests for 50,000 papers, and leaves out nothing.
+ */
 function json(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (v instanceof Map ? [...v] : v instanceof Set ? [...v] : v)) ?? 'undefined';
+  const source = (value as { source?: unknown } | null)?.source as { id?: unknown; file?: unknown; value?: unknown } | undefined;
+  if (!source || typeof source !== 'object' || !source.value || typeof source.value !== 'object') return JSON.stringify(value, plain) ?? 'undefined';
+  const entity = value as Record<string, unknown>;
+  const record = source.value as Record<string, unknown>;
+  const own: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) if (!Object.hasOwn(entity, key) || entity[key] !== record[key]) own[key] = record[key];
+  const rest: Record<string, unknown> = {};
+  for (const key of Object.keys(entity)) if (key !== 'source') rest[key] = entity[key];
+  return JSON.stringify([rest, { ...source, value: own }], plain);
 }
 
 /**
@@ -256,6 +294,10 @@ export function factValues(graph: Graph, slugs: Map<string, string>, now: Date):
       }
     }
     if (kind === 'slug') return slugs.get(name) ?? '-';
+    if (`${kind}:` === OUTLINE) {
+      const p = graph.publications.get(name);
+      return p === undefined ? '-' : digest(JSON.stringify([...PAPER_OUTLINE].map((k) => p[k as keyof typeof p] ?? null)));
+    }
     for (const [field, k] of Object.entries(MAPS)) {
       const map = graph[field as keyof typeof MAPS] as Map<string, object>;
       if (fact === `${k}*`) return digest([...map.keys()].join('\n'));

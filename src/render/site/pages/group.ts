@@ -11,7 +11,7 @@ import { html, isEmpty, type Html } from '../html.js';
 import type { Page } from '../layout.js';
 import { groupCharts } from '../parts/charts.js';
 import { picture } from '../parts/picture.js';
-import { groupPublications } from './publications.js';
+import { groupPapers } from './publications.js';
 import { affiliationLine, otherNames, personPath, personRef, shortName } from '../parts/person-name.js';
 import { personInfo, themed } from '../parts/themed.js';
 
@@ -108,7 +108,8 @@ export function groupPage(site: Site): Page {
   const t = site.t;
   const members = groupMembers(site);
   const former = members.filter((m) => !m.current);
-  const figures = groupCharts(site, groupPublications(site));
+  // Its charts count papers, in any order: they read no title (see groupPapers).
+  const figures = groupCharts(site, groupPapers(site));
   const body = html`<header class="page-head"><h1>${t.group}</h1></header>
 ${currentMembers(site, members)}
 ${former.length

@@ -113,13 +113,21 @@ export function groupPublications(site: Site): Publication[] {
 }
 
 function sortedGroupPublications(site: Site): Publication[] {
+  const papers = groupPapers(site);
+  // The order of every other list (people's, CVs): the same ties the same way, on every machine.
+  return site.graph.people.size ? papers.sort(byDateDescending) : papers;
+}
+
+/**
+ * The group's papers in the record's order, for what does not depend on their order (the group page's charts):
+ * sorting reads every title, and the group page would then be made again whenever one changed.
+ */
+export function groupPapers(site: Site): Publication[] {
   const g = site.graph;
   const members = new Set([...g.people.values()].filter((p) => p.data.member).map((p) => p.id));
   if (g.config.group?.lead) members.add(g.config.group.lead);
   const all = [...g.publications.values()];
-  // The order of every other list (people's, CVs): the same ties the same way, on every machine.
-  const ordered = g.people.size ? [...all].sort(byDateDescending) : all;
-  return members.size ? ordered.filter((p) => p.people.some((id) => members.has(id))) : ordered;
+  return members.size ? all.filter((p) => p.people.some((id) => members.has(id))) : all;
 }
 
 function groupName(site: Site): string {

@@ -1,0 +1,59 @@
+/** What a rendering reads of the record (render/site/reads.ts): the facts it notes, and what their values cover. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createSite } from '../../../src/render/site/context.js';
+import { groupPage } from '../../../src/render/site/pages/group.js';
+import { factsToKeep, factValues, reading, trackedGraph } from '../../../src/render/site/reads.js';
+import type { Graph, Publication } from '../../../src/resolve/graph.js';
+import { exampleGraph, NOW } from './helpers.js';
+
+/** A copy of the graph with one paper changed. */
+function withPaper(graph: Graph, key: string, change: (p: Publication) => Publication): Graph {
+  const publications = new Map(graph.publications);
+  publications.set(key, change(graph.publications.get(key)!));
+  return { ...graph, publications };
+}
+
+const valueIn = (graph: Graph, fact: string) => factValues(graph, new Map(), NOW)(fact);
+
+describe('what a page reads of a paper', () => {
+  const graph = exampleGraph();
+  const [key] = [...graph.publications].find(([, p]) => p.year && p.people.length)!;
+
+  it('notes only the papers\' outlines on the group page, whose charts count them', () => {
+    const { reads } = reading(() => groupPage(createSite(trackedGraph(graph), 'en', { now: NOW })));
+    const facts = [...reads.facts];
+    assert.ok(facts.includes(`pub-outline:${key}`), 'the group page counts the paper');
+    assert.deepEqual(facts.filter((f) => f.startsWith('pub:')), [], 'nor does it read any paper\'s title, abstract ...');
+  });
+
+  it('keeps a paper\'s outline fact only where the paper itself was not read', () => {
+    const { reads } = reading(() => {
+      const tracked = trackedGraph(graph);
+      const p = tracked.publications.get(key)!;
+      void p.year;
+      void p.title;
+      void tracked.publications.get('no-such-paper');
+    });
+    assert.deepEqual(factsToKeep(reads).sort(), [`pub-outline:no-such-paper`, `pub:${key}`].sort());
+  });
+
+  it('gives an edited title a new value for the paper, not for its outline', () => {
+    const edited = withPaper(graph, key, (p) => ({ ...p, title: `${p.title} (revised)`, source: { ...p.source, value: { ...p.source.value, title: `${p.title} (revised)` } } }));
+    assert.notEqual(valueIn(edited, `pub:${key}`), valueIn(graph, `pub:${key}`));
+    assert.equal(valueIn(edited, `pub-outline:${key}`), valueIn(graph, `pub-outline:${key}`));
+  });
+
+  it('gives an edited year a new value for the outline', () => {
+    const edited = withPaper(graph, key, (p) => ({ ...p, year: p.year! - 3 }));
+    assert.notEqual(valueIn(edited, `pub-outline:${key}`), valueIn(graph, `pub-outline:${key}`));
+    assert.notEqual(valueIn(edited, `pub:${key}`), valueIn(graph, `pub:${key}`));
+    assert.equal(valueIn(graph, 'pub-outline:no-such-paper'), '-');
+  });
+
+  it('covers what the paper\'s record holds and the paper does not (its authors as written)', () => {
+    // The paper holds its authors as resolved; its record's authors, as written, are digested too.
+    const edited = withPaper(graph, key, (p) => ({ ...p, source: { ...p.source, value: { ...p.source.value, authors: [{ name: 'Someone Else', person: undefined, roles: [] }] } } }));
+    assert.notEqual(valueIn(edited, `pub:${key}`), valueIn(graph, `pub:${key}`));
+  });
+});
