@@ -188,7 +188,7 @@ class BuildMemory {
 /**
  * The CVs' Markdown files, handed to the writer as they are made, and their PDFs sent to the main thread's pool as
  * they are planned (they need the graph, which only the workers hold): `ahead` plans the next ones while the pool has
- * fewer than CV_BACKLOG waiting (between chunks of pages), `rest` plans the others, waiting for the pool to take them.
+ * fewer than CV_BACKLOG waiting (between chunks of pages), `rest` plans the others after the pages.
  * With the build cache, a CV is planned under `tracked`, so that its reads are noted; one whose reads all hold,
  * with its files as written and its PDF in the CV cache, is not planned again.
  */
@@ -214,24 +214,20 @@ class CvPlanner {
     this.cvCache = data.cache ? cvCacheDir(data.root) : undefined;
   }
 
-  /** Plans CVs until CV_BACKLOG wait for the pool (or the pool has stopped), and sends them. */
+  /** Plans CVs until CV_BACKLOG wait for the pool, and sends them (none once the pool has stopped: the build fails). */
   ahead(): void {
     while (this.next < this.wanted.length && this.room()) this.plan();
     this.flush();
   }
 
-  /** Plans the CVs not planned yet, each once the pool has room for it, and tells the pool it has them all. */
+  /**
+   * Plans the CVs not planned yet, at once, and tells the pool it has them all: after the pages, the graph (a
+   * department's is ~350 MB) goes as soon as possible, and the CVs' Typst sources it leaves (~35 KB each) wait.
+   * Waiting for the pool here instead kept the graph beside two typesetting threads: a higher peak.
+   */
   rest(): void {
     if (!this.wanted.length) return;
-    // The pages are done: their core is free for another typesetting thread.
-    this.flush(false, true);
-    while (this.next < this.wanted.length) {
-      if (!this.room()) {
-        this.flush();
-        for (let n = Atomics.load(this.backlog, 0); n + this.group.length >= CV_BACKLOG && !this.stopped; n = Atomics.load(this.backlog, 0)) Atomics.wait(this.backlog, 0, n, 50);
-      }
-      this.plan();
-    }
+    while (this.next < this.wanted.length && !this.stopped) this.plan();
     this.flush(true);
   }
 
@@ -240,14 +236,14 @@ class CvPlanner {
   }
 
   private room(): boolean {
-    return this.stopped || Atomics.load(this.backlog, 0) + this.group.length < CV_BACKLOG;
+    return !this.stopped && Atomics.load(this.backlog, 0) + this.group.length < CV_BACKLOG;
   }
 
   /** Sends the CVs planned and not sent (all of them when `end`, to say there are no more). */
-  private flush(end = false, paged = false): void {
-    if (!this.group.length && !end && !paged) return;
+  private flush(end = false): void {
+    if (!this.group.length && !end) return;
     Atomics.add(this.backlog, 0, this.group.length);
-    send({ type: 'pdfs', pdfs: this.group, total: this.sent ? undefined : this.wanted.length, end: end || undefined, paged: paged || undefined });
+    send({ type: 'pdfs', pdfs: this.group, total: this.sent ? undefined : this.wanted.length, end: end || undefined });
     this.sent = true;
     this.group = [];
   }
@@ -338,7 +334,7 @@ try {
       cvs?.ahead();
     }
     pass(order.length);
-    // The CVs the pool has not had yet: planned as it takes them, before the graph goes.
+    // The CVs the pool has not had yet, planned before the graph goes.
     cvs?.rest();
     function make(i: number): void {
       const job = jobs[i]!;

@@ -105,11 +105,11 @@ export type WorkerMessage =
   | { type: 'theme'; diagnostic: Diagnostic }
   | { type: 'done'; math: boolean; sitemapPaths: [number, string][]; links: string[]; images: ImageVariant[] }
   /**
-   * Worker 0's CV PDFs to typeset, sent a few at a time as it plans them (a few ahead of the pool, see CV_BACKLOG),
-   * `total` in the first, `paged` once its pages are done, `end` on the last: the main thread's pool typesets them
-   * meanwhile. A kept one is the last build's PDF.
+   * Worker 0's CV PDFs to typeset, sent a few at a time as it plans them (a few ahead of the pool while it renders
+   * its pages, see CV_BACKLOG; the others after them), `total` in the first, `end` on the last: the main thread's
+   * pool typesets them meanwhile. A kept one is the last build's PDF.
    */
-  | { type: 'pdfs'; pdfs: (CvPdfJob | KeptCvPdf)[]; total?: number; paged?: true; end?: true }
+  | { type: 'pdfs'; pdfs: (CvPdfJob | KeptCvPdf)[]; total?: number; end?: true }
   /** Worker 0's files after the pages are sent, and how many CVs it planned (the others were kept). */
   | { type: 'tail'; warnings: string[]; images: { made: number; reused: number }; cvs?: { planned: number; kept: number } }
   | { type: 'failed'; message: string; write: boolean };
@@ -257,8 +257,6 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
       });
     }
     typesetting.add(m.pdfs.map((f) => ({ ...f, path: writer.check(f.path) })));
-    // The pages' core is free: PDFs still to typeset are typeset on every core (as the memory allows).
-    if (m.paged) typesetting.grow(availableParallelism());
     if (m.end) typesetting.end();
   };
   const inbox = workers.map((w) => messages(w, { files: write, theme: note, search: (shard, records) => search?.add(shard, records), searched: (shard) => search?.passed(shard), pdfs: typeset }));
@@ -320,6 +318,8 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     if (tail.type !== 'tail') throw failure(tail);
     // The workers have said all they will: their memory (the opened record) goes before the last shards are indexed.
     await Promise.all(workers.map((w) => w.terminate()));
+    // The pages' core is free, and their memory: PDFs still to typeset are typeset on every core, as the memory allows.
+    typesetting?.grow(availableParallelism());
 
     // Search (Pagefind's own process) finishes while the CV PDFs' threads go on.
     const warnings: string[] = [...tail.warnings];
