@@ -68,9 +68,11 @@ export interface TypesetOptions {
   /**
    * Shared with the planner (an Int32Array over a SharedArrayBuffer, see CV_BACKLOG): [0] counts the CVs it sent
    * that no thread took yet, which it adds to before sending and the queue takes from; [1] becomes 1 once the
-   * queue has stopped, so that a planner waiting for room never waits for ever.
+   * queue has stopped (a CV failed, the build stopped), so that the planner plans no more and never waits for room.
    */
   backlog?: Int32Array;
+  /** CVs a thread typesets before a fresh one takes its place; default CVS_PER_TYPESETTER. */
+  perThread?: number;
 }
 
 /**
@@ -335,7 +337,7 @@ export class CvPdfQueue {
 
   private wake(): void {
     for (const w of this.waiting.splice(0)) w();
-    // A planner waiting for room would wait for ever once no thread takes CVs.
+    // No thread takes CVs any more: the planner must not wait for room, nor plan more.
     const backlog = this.options.backlog;
     if (this.stopped && backlog) {
       Atomics.store(backlog, 1, 1);
@@ -377,7 +379,7 @@ export class CvPdfQueue {
     let typeset = 0;
     try {
       for (let next = await this.take(); next !== undefined; next = await this.take()) {
-        if (typeset++ === CVS_PER_TYPESETTER) {
+        if (typeset++ === (this.options.perThread ?? CVS_PER_TYPESETTER)) {
           // A fresh thread: Typst's memory grows with every CV a thread typesets (see CVS_PER_TYPESETTER).
           typeset = 1;
           await worker.terminate();
