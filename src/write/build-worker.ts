@@ -14,7 +14,7 @@ import { siteFileJobs, siteTail, siteTrees, summarize, type PagesSummary } from 
 import { loadTheme } from '../render/site/theme.js';
 import { CHUNK, IN_FLIGHT_KIB, type MainMessage, type WorkerData, type WorkerMessage } from './build.js';
 import { SEARCH_BACKLOG, type SentRecord } from './search-shards.js';
-import { cvCacheDir, cvPdfKey, hasCachedPdf, type CvPdfJob, type KeptCvPdf } from './cv-pdfs.js';
+import { CV_BACKLOG, cvCacheDir, cvPdfKey, hasCachedPdf, type CvPdfJob, type KeptCvPdf } from './cv-pdfs.js';
 import { BatchEncoder } from './batch.js';
 import { makeImages } from './images.js';
 import { checkRelativePath, WriteError } from './index.js';
@@ -199,6 +199,101 @@ class BuildMemory {
   }
 }
 
+/**
+ * The CVs' Markdown files, handed to the writer as they are made, and their PDFs sent to the main thread's pool as
+ * they are planned (they need the graph, which only the workers hold): `ahead` plans the next ones while the pool has
+ * fewer than CV_BACKLOG waiting (between chunks of pages), `rest` plans the others after the pages.
+ * With the build cache, a CV is planned under `tracked`, so that its reads are noted; one whose reads all hold,
+ * with its files as written and its PDF in the CV cache, is not planned again.
+ */
+class CvPlanner {
+  readonly counts = { planned: 0, kept: 0 };
+  private readonly wanted: [string, string][] = [];
+  private next = 0;
+  private group: (CvPdfJob | KeptCvPdf)[] = [];
+  private sent = false;
+  private readonly cvCache: string | undefined;
+  /** CVs sent and not yet taken by a typesetting thread, and whether the pool stopped (see CvPdfQueue's `backlog`). */
+  private readonly backlog = new Int32Array(data.cvBacklog);
+
+  constructor(
+    private readonly graph: Graph,
+    private readonly tracked: Graph | undefined,
+    private readonly memory: BuildMemory | undefined,
+  ) {
+    for (const person of graph.people.values()) {
+      // One CV per language of the site, beside that language's CV page.
+      if (hasCv(graph, person)) for (const language of treeLanguages(graph.config.languages)) this.wanted.push([person.id, language]);
+    }
+    this.cvCache = data.cache ? cvCacheDir(data.root) : undefined;
+  }
+
+  /** Plans CVs until CV_BACKLOG wait for the pool, and sends them (none once the pool has stopped: the build fails). */
+  ahead(): void {
+    while (this.next < this.wanted.length && this.room()) this.plan();
+    this.flush();
+  }
+
+  /**
+   * Plans the CVs not planned yet, at once, and tells the pool it has them all: after the pages, the graph (a
+   * department's is ~350 MB) goes as soon as possible, and the CVs' Typst sources it leaves (~35 KB each) wait.
+   * Waiting for the pool here instead kept the graph beside two typesetting threads: a higher peak.
+   */
+  rest(): void {
+    if (!this.wanted.length) return;
+    while (this.next < this.wanted.length && !this.stopped) this.plan();
+    this.flush(true);
+  }
+
+  private get stopped(): boolean {
+    return Atomics.load(this.backlog, 1) !== 0;
+  }
+
+  private room(): boolean {
+    return !this.stopped && Atomics.load(this.backlog, 0) + this.group.length < CV_BACKLOG;
+  }
+
+  /** Sends the CVs planned and not sent (all of them when `end`, to say there are no more). */
+  private flush(end = false): void {
+    if (!this.group.length && !end) return;
+    Atomics.add(this.backlog, 0, this.group.length);
+    send({ type: 'pdfs', pdfs: this.group, total: this.sent ? undefined : this.wanted.length, end: end || undefined });
+    this.sent = true;
+    this.group = [];
+  }
+
+  private plan(): void {
+    const [person, language] = this.wanted[this.next++]!;
+    const id = `${person} ${language}`;
+    const memory = this.memory;
+    const cvCache = this.cvCache;
+    const last = cvCache ? memory?.unchangedCv(id, (key) => hasCachedPdf(cvCache, key)) : undefined;
+    if (last) {
+      // Handed to the writer at once rather than held to the end (a department's CVs are ~150 MB of text).
+      batch.keep(-1, last.markdown, false);
+      this.group.push({ path: last.pdf, key: last.key, notes: last.notes, kept: true });
+      this.counts.kept++;
+    } else {
+      const { value: cv, reads } = memory ? reading(() => planCv(this.tracked!, person, { language })) : { value: planCv(this.graph, person, { language }), reads: undefined };
+      this.counts.planned++;
+      if (cv.markdown) {
+        checkRelativePath(cv.markdown.path);
+        emit(-1, cv.markdown.path, cv.markdown.content, false);
+      }
+      if (cv.pdf) {
+        checkRelativePath(cv.pdf.path);
+        const notes = cv.pdf.cut ? [publicationsCutWarning(cv.pdf.cut)] : undefined;
+        const job: CvPdfJob = { path: cv.pdf.path, source: cv.pdf.source, fonts: { fontPaths: cv.pdf.fonts.fontPaths, families: cv.pdf.fonts.families }, notes };
+        job.key = cvPdfKey(job);
+        this.group.push(job);
+        if (reads && cv.markdown) memory!.plannedCv(id, { markdown: cv.markdown.path, pdf: cv.pdf.path, key: job.key, notes }, reads);
+      }
+    }
+    // The first goes at once, the others a few at a time.
+    if (this.group.length >= CV_GROUP || !this.sent) this.flush();
+  }
+}
+
 try {
   // Each worker imports the theme itself: its components are functions, which cannot be sent to a thread.
   const theme = await loadTheme(data.root);
@@ -239,7 +334,8 @@ try {
   if ((await next()).type === 'go') {
     // The CVs first: their PDFs are typeset on other threads, from the first one planned, while this one plans
     // the others and renders the pages.
-    const cvs = first && data.extras.cv ? cvFiles(graph, memory && shown, memory) : undefined;
+    const cvs = first && data.extras.cv ? new CvPlanner(graph, memory && shown, memory) : undefined;
+    cvs?.ahead();
     const summary: PagesSummary = { math: false, sitemapPaths: [], links: new Set(), produced: new Set(), images: new Map() };
     const sitemapPaths: [number, string][] = [];
     const counter = new Int32Array(data.next);
@@ -256,8 +352,11 @@ try {
         pass(p);
         make(order[p]!);
       }
+      cvs?.ahead();
     }
     pass(order.length);
+    // The CVs the pool has not had yet, planned before the graph goes.
+    cvs?.rest();
     function make(i: number): void {
       const job = jobs[i]!;
       const before = summary.sitemapPaths.length;
@@ -326,7 +425,7 @@ try {
           else emit(-1, f.path, f.content, false);
         }
         batch.send();
-        send({ type: 'tail', warnings: resized.warnings, images: { made: resized.made, reused: resized.reused }, cvs: cvs && { planned: cvs.planned, kept: cvs.kept } });
+        send({ type: 'tail', warnings: resized.warnings, images: { made: resized.made, reused: resized.reused }, cvs: cvs?.counts });
       }
     }
   }
@@ -338,54 +437,4 @@ try {
 interface KeptFile {
   path: string;
   kept: true;
-}
-
-/**
- * The CVs' Markdown files, handed to the writer as they are made, and their PDFs sent to the main thread's pool as they are planned (they need the graph,
- * which only the workers hold). With the build cache, a CV is planned under `tracked`, so that its reads are
- * noted; one whose reads all hold, with its files as written and its PDF in the CV cache, is not planned again.
- */
-function cvFiles(graph: Graph, tracked: Graph | undefined, memory: BuildMemory | undefined): { planned: number; kept: number } {
-  const wanted: [string, string][] = [];
-  for (const person of graph.people.values()) {
-    // One CV per language of the site, beside that language's CV page.
-    if (hasCv(graph, person)) for (const language of treeLanguages(graph.config.languages)) wanted.push([person.id, language]);
-  }
-  const out = { planned: 0, kept: 0 };
-  let group: (CvPdfJob | KeptCvPdf)[] = [];
-  let sent = false;
-  const flush = (end: boolean) => {
-    send({ type: 'pdfs', pdfs: group, total: sent ? undefined : wanted.length, end: end || undefined });
-    sent = true;
-    group = [];
-  };
-  const cvCache = data.cache ? cvCacheDir(data.root) : undefined;
-  for (const [person, language] of wanted) {
-    const id = `${person} ${language}`;
-    const last = cvCache ? memory?.unchangedCv(id, (key) => hasCachedPdf(cvCache, key)) : undefined;
-    if (last) {
-      // Handed to the writer at once rather than held to the end (a department's CVs are ~150 MB of text).
-      batch.keep(-1, last.markdown, false);
-      group.push({ path: last.pdf, key: last.key, notes: last.notes, kept: true });
-      out.kept++;
-    } else {
-      const { value: cv, reads } = memory ? reading(() => planCv(tracked!, person, { language })) : { value: planCv(graph, person, { language }), reads: undefined };
-      out.planned++;
-      if (cv.markdown) {
-        checkRelativePath(cv.markdown.path);
-        emit(-1, cv.markdown.path, cv.markdown.content, false);
-      }
-      if (cv.pdf) {
-        checkRelativePath(cv.pdf.path);
-        const notes = cv.pdf.cut ? [publicationsCutWarning(cv.pdf.cut)] : undefined;
-        const job: CvPdfJob = { path: cv.pdf.path, source: cv.pdf.source, fonts: { fontPaths: cv.pdf.fonts.fontPaths, families: cv.pdf.fonts.families }, notes };
-        job.key = cvPdfKey(job);
-        group.push(job);
-        if (reads && cv.markdown) memory!.plannedCv(id, { markdown: cv.markdown.path, pdf: cv.pdf.path, key: job.key, notes }, reads);
-      }
-    }
-    if (group.length >= CV_GROUP || (!sent && group.length)) flush(false);
-  }
-  if (wanted.length) flush(true);
-  return out;
 }

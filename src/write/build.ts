@@ -110,8 +110,9 @@ export type WorkerMessage =
   | { type: 'theme'; diagnostic: Diagnostic }
   | { type: 'done'; math: boolean; sitemapPaths: [number, string][]; links: string[]; images: ImageVariant[] }
   /**
-   * Worker 0's CV PDFs to typeset, sent a few at a time as it plans them (before its pages), `total` in the first,
-   * `end` on the last: the main thread's pool typesets them meanwhile. A kept one is the last build's PDF.
+   * Worker 0's CV PDFs to typeset, sent a few at a time as it plans them (a few ahead of the pool while it renders
+   * its pages, see CV_BACKLOG; the others after them), `total` in the first, `end` on the last: the main thread's
+   * pool typesets them meanwhile. A kept one is the last build's PDF.
    */
   | { type: 'pdfs'; pdfs: (CvPdfJob | KeptCvPdf)[]; total?: number; end?: true }
   /** Worker 0's files after the pages are sent, and how many CVs it planned (the others were kept). */
@@ -162,6 +163,8 @@ export interface WorkerData {
   inFlight: SharedArrayBuffer;
   /** Search records sent and not yet taken by Pagefind (an Int32Array over it; search-shards.ts SEARCH_BACKLOG). */
   searchBacklog: SharedArrayBuffer;
+  /** CVs sent and not yet taken by a typesetting thread, and whether typesetting stopped (two Int32s; cv-pdfs.ts CV_BACKLOG). */
+  cvBacklog: SharedArrayBuffer;
   /** The build cache (see build-cache.ts): its folder and the key of this build; none without. */
   cache?: { dir: string; key: string };
   /** Search records per shard at most (search-index.ts SHARD_SIZE, unless a test says otherwise). */
@@ -189,11 +192,12 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   const inFlight = new SharedArrayBuffer(4);
   const held = new Int32Array(inFlight);
   const searchBacklog = new SharedArrayBuffer(4);
+  const cvBacklog = new SharedArrayBuffer(8);
   // What every output depends on besides what it reads: vita, vita.yaml, the theme, the options of this build.
   const cacheDir = buildCacheDir(root);
   const buildCache = cache && count === 1 ? { dir: cacheDir, key: buildKey(root, { out: writer.out, options: siteOptions, extras }) } : undefined;
   const shardSize = searchShardSize();
-  const workers = Array.from({ length: count }, (_x, index) => startWorker({ root, out: writer.out, options: siteOptions, extras, index, count, next, inFlight, searchBacklog, cache: buildCache, shardSize }));
+  const workers = Array.from({ length: count }, (_x, index) => startWorker({ root, out: writer.out, options: siteOptions, extras, index, count, next, inFlight, searchBacklog, cvBacklog, cache: buildCache, shardSize }));
   // Typst and Pagefind load while the record is opened, on the cores the opening leaves idle, rather than after it.
   // Not Typst when the record looks as it did when the last build's CVs were done: they will come from the cache
   // (whether they do is known only once the record is open), and loading the compiler for nothing slows the opening.
@@ -254,6 +258,9 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
         total: m.total,
         onProgress: (done, total) => onProgress?.({ phase: 'pdfs', done, total }),
         signal: stopTypesetting.signal,
+        // Written as they come, not held to the end (a department's PDFs are ~150 MB).
+        onPdf: (path, pdf) => writer.put(path, pdf),
+        backlog: new Int32Array(cvBacklog),
       });
     }
     typesetting.add(m.pdfs.map((f) => ({ ...f, path: writer.check(f.path) })));
@@ -317,7 +324,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     if (tail.type !== 'tail') throw failure(tail);
     // The workers have said all they will: their memory (the opened record) goes before the last shards are indexed.
     await Promise.all(workers.map((w) => w.terminate()));
-    // The pages' core is free: PDFs still to typeset are typeset on every core.
+    // The pages' core is free, and their memory: PDFs still to typeset are typeset on every core, as the memory allows.
     typesetting?.grow(availableParallelism());
 
     // Search (Pagefind's own process) finishes while the CV PDFs' threads go on.
@@ -336,8 +343,8 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     let cvs: SiteBuild['cvs'];
     for (const pdf of typesetting ? await typesetting.done : []) {
       for (const w of pdf.warnings) warnings.push(`${pdf.path}: ${w}`);
-      if (pdf.pdf) writer.put(pdf.path, pdf.pdf);
-      else if (!writer.keep(pdf.path)) throw new Error(`${pdf.path} could not be kept from the last build; build again with --no-cache`);
+      // Those made now were written as they came (`onPdf`).
+      if (pdf.kept && !writer.keep(pdf.path)) throw new Error(`${pdf.path} could not be kept from the last build; build again with --no-cache`);
       files++;
       cvs ??= { ...(tail.cvs ?? { planned: 0, kept: 0 }), typeset: 0 };
       if (!pdf.cached) cvs.typeset++;

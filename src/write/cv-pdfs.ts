@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, freemem } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { listFiles } from '../load/files.js';
@@ -60,6 +60,52 @@ export interface TypesetOptions {
   total?: number;
   /** Stops typesetting (a build that failed): the PDFs under way are finished, no other is begun. */
   signal?: AbortSignal;
+  /**
+   * Each PDF's bytes as soon as they are typeset or read from the cache, in any order (a build writes them at once):
+   * `done` then holds no bytes. Without it, `done` holds every PDF's bytes.
+   */
+  onPdf?: (path: string, pdf: Uint8Array) => void;
+  /**
+   * Shared with the planner (an Int32Array over a SharedArrayBuffer, see CV_BACKLOG): [0] counts the CVs it sent
+   * that no thread took yet, which it adds to before sending and the queue takes from; [1] becomes 1 once the
+   * queue has stopped (a CV failed, the build stopped), so that the planner plans no more and never waits for room.
+   */
+  backlog?: Int32Array;
+  /** CVs a thread typesets before a fresh one takes its place; default CVS_PER_TYPESETTER. */
+  perThread?: number;
+}
+
+/**
+ * CVs planned ahead of the typesetting threads at most: a build's worker plans the next ones when the threads have
+ * taken some (its Typst sources wait in memory meanwhile, ~150 KB each for a department's), rather than all at first.
+ */
+export const CV_BACKLOG = 8;
+
+/**
+ * CVs a typesetting thread typesets before it is replaced by a fresh one. Typst keeps something of every document
+ * it typesets (fonts' glyphs, caches that evictCache does not drop): 400 of a department's CVs on one thread took
+ * its process to 683 MB, and on threads replaced every 100 to 499 MB, in the same CPU time (a thread starts in
+ * 60-100 ms).
+ */
+export const CVS_PER_TYPESETTER = 100;
+
+/** Memory a typesetting thread takes (the compiler, its fonts and caches), measured at about 320 MB for a department's CVs. */
+export const TYPESETTER_BYTES = 320 * 1024 * 1024;
+
+/**
+ * How many more typesetting threads the memory allows: one per twice a thread's memory available (free memory, or
+ * what a container's limit leaves), the other half left for the rest of the build and the machine's other work.
+ * A 2 GiB machine, with the record open, typesets on one thread; at least one, however little memory is left.
+ */
+export function affordableTypesetters(available = availableMemory()): number {
+  return Math.max(1, Math.floor(available / (2 * TYPESETTER_BYTES)));
+}
+
+/** Memory the process may still take: the system's free memory, or less when a container limits it. */
+function availableMemory(): number {
+  const free = freemem();
+  const limit = process.constrainedMemory?.() ?? 0;
+  return limit > 0 ? Math.min(free, Math.max(0, limit - process.memoryUsage.rss())) : free;
 }
 
 /**
@@ -195,11 +241,10 @@ export function typesetCvPdfs(jobs: readonly (CvPdfJob | KeptCvPdf)[], options: 
 export class CvPdfQueue {
   /** Every PDF, in the order added, when all are made. */
   readonly done: Promise<TypesetPdf[]>;
-  private readonly jobs: (CvPdfJob | KeptCvPdf)[] = [];
   private readonly keys: string[] = [];
   private readonly results: (TypesetPdf | undefined)[] = [];
-  /** Jobs to typeset (indices into `jobs`), in order; `next` is the first no thread took. */
-  private readonly todo: number[] = [];
+  /** CVs to typeset, in order (each let go once a thread takes it: its source is large); `next` is the first no thread took. */
+  private readonly todo: ({ index: number; job: CvPdfJob } | undefined)[] = [];
   private next = 0;
   private running = 0;
   private most: number;
@@ -214,7 +259,7 @@ export class CvPdfQueue {
   private fail!: (err: Error) => void;
 
   constructor(private readonly options: TypesetOptions = {}) {
-    this.most = Math.max(1, options.threads ?? availableParallelism());
+    this.most = Math.max(1, Math.min(options.threads ?? availableParallelism(), affordableTypesetters()));
     this.started = [...(options.started ?? [])];
     this.done = new Promise((ok, fail) => {
       this.finish = ok;
@@ -233,8 +278,7 @@ export class CvPdfQueue {
     if (this.ended) throw new Error('CV PDFs added after the end');
     const dir = this.options.cacheDir;
     for (const job of jobs) {
-      const i = this.jobs.length;
-      this.jobs.push(job);
+      const i = this.results.length;
       const key = job.key ?? cvPdfKey(job as CvPdfJob);
       this.keys.push(key);
       this.results.push(undefined);
@@ -243,14 +287,15 @@ export class CvPdfQueue {
         const warnings = dir ? readCachedWarnings(dir, key) : undefined;
         if (!warnings) this.failure ??= new Error(`${job.path} could not be kept from the last build; build again with --no-cache`);
         this.results[i] = { path: job.path, warnings: [...(job.notes ?? []), ...(warnings ?? [])], cached: true, kept: true };
+        this.taken();
         this.tell();
         continue;
       }
       const hit = dir ? readCached(dir, key) : undefined;
       if (hit) {
-        this.results[i] = { path: job.path, pdf: hit.pdf, warnings: [...(job.notes ?? []), ...hit.warnings], cached: true };
-        this.tell();
-      } else this.todo.push(i);
+        this.made(i, job, hit.pdf, hit.warnings, true);
+        this.taken();
+      } else this.todo.push({ index: i, job });
     }
     this.startThreads();
     this.wake();
@@ -264,19 +309,40 @@ export class CvPdfQueue {
     this.settle();
   }
 
-  /** Allows up to `threads` threads from now on (a build's pages are done: their core is free). */
+  /** Allows up to `threads` threads from now on (a build's pages are done: their core is free), as the memory allows. */
   grow(threads: number): void {
-    this.most = Math.max(this.most, threads);
+    this.most = Math.max(this.most, Math.min(threads, this.running + affordableTypesetters()));
     this.startThreads();
   }
 
   private tell(): void {
     this.count++;
-    this.options.onProgress?.(this.count, Math.max(this.jobs.length, this.options.total ?? 0));
+    this.options.onProgress?.(this.count, Math.max(this.results.length, this.options.total ?? 0));
+  }
+
+  /** A PDF made or read: its bytes go to `onPdf` at once when there is one, else they are kept for `done`. */
+  private made(i: number, job: CvPdfJob, pdf: Uint8Array, warnings: string[], cached: boolean): void {
+    this.options.onPdf?.(job.path, pdf);
+    this.results[i] = { path: job.path, pdf: this.options.onPdf ? undefined : pdf, warnings: [...(job.notes ?? []), ...warnings], cached };
+    this.tell();
+  }
+
+  /** A CV the planner sent needs no more waiting: it may plan another. */
+  private taken(): void {
+    const backlog = this.options.backlog;
+    if (!backlog) return;
+    Atomics.sub(backlog, 0, 1);
+    Atomics.notify(backlog, 0);
   }
 
   private wake(): void {
     for (const w of this.waiting.splice(0)) w();
+    // No thread takes CVs any more: the planner must not wait for room, nor plan more.
+    const backlog = this.options.backlog;
+    if (this.stopped && backlog) {
+      Atomics.store(backlog, 1, 1);
+      Atomics.notify(backlog, 0);
+    }
   }
 
   private get stopped(): boolean {
@@ -294,24 +360,34 @@ export class CvPdfQueue {
     }
   }
 
-  /** The next job for a thread, once there is one; undefined when there will be none. */
-  private async take(): Promise<number | undefined> {
+  /** The next CV for a thread, once there is one; undefined when there will be none. */
+  private async take(): Promise<{ index: number; job: CvPdfJob } | undefined> {
     for (;;) {
       if (this.stopped) return undefined;
-      if (this.next < this.todo.length) return this.todo[this.next++];
+      if (this.next < this.todo.length) {
+        const next = this.todo[this.next]!;
+        this.todo[this.next++] = undefined;
+        this.taken();
+        return next;
+      }
       if (this.ended) return undefined;
       await new Promise<void>((ok) => this.waiting.push(ok));
     }
   }
 
   private async work(worker: Worker): Promise<void> {
+    let typeset = 0;
     try {
-      for (let i = await this.take(); i !== undefined; i = await this.take()) {
-        const job = this.jobs[i] as CvPdfJob;
-        const { pdf, warnings } = await typesetOn(worker, job);
-        this.results[i] = { path: job.path, pdf, warnings: [...(job.notes ?? []), ...warnings], cached: false };
-        if (this.options.cacheDir) writeCached(this.options.cacheDir, this.keys[i]!, pdf, warnings);
-        this.tell();
+      for (let next = await this.take(); next !== undefined; next = await this.take()) {
+        if (typeset++ === (this.options.perThread ?? CVS_PER_TYPESETTER)) {
+          // A fresh thread: Typst's memory grows with every CV a thread typesets (see CVS_PER_TYPESETTER).
+          typeset = 1;
+          await worker.terminate();
+          worker = startTypesetter();
+        }
+        const { pdf, warnings } = await typesetOn(worker, next.job);
+        if (this.options.cacheDir) writeCached(this.options.cacheDir, this.keys[next.index]!, pdf, warnings);
+        this.made(next.index, next.job, pdf, warnings, false);
       }
     } catch (err) {
       this.failure ??= err as Error;

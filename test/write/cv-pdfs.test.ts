@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { CvPdfQueue, cvPdfKey, noteRecordLooks, RECORD_NOTE, recordLooks, startTypesetter, typesetCvPdfs, typesettingLikely, typesettingThreads, type CvPdfJob } from '../../src/write/cv-pdfs.js';
+import { affordableTypesetters, CvPdfQueue, cvPdfKey, noteRecordLooks, RECORD_NOTE, recordLooks, startTypesetter, typesetCvPdfs, typesettingLikely, typesettingThreads, type CvPdfJob } from '../../src/write/cv-pdfs.js';
 
 const fonts = { fontPaths: [], families: ['Libertinus Serif'] };
 const job = (path: string, text: string): CvPdfJob => ({ path, source: `= ${text}\nA curriculum vitae.\n`, fonts });
@@ -135,5 +135,70 @@ describe('CV PDFs of a build', () => {
     queue.add([job('s/cv.pdf', 'Stopped')]);
     stop.abort();
     await assert.rejects(queue.done, /stopped/);
+  });
+});
+
+describe('the memory of typesetting a department', () => {
+  it('hands each PDF over as it is made, and holds no bytes for the end', async () => {
+    const handed: string[] = [];
+    const pdfs = await typesetCvPdfs([job('m/a.pdf', 'Handed A'), job('m/b.pdf', 'Handed B')], { threads: 1, onPdf: (path, pdf) => (assert.equal(Buffer.from(pdf).subarray(0, 5).toString(), '%PDF-'), handed.push(path)) });
+    assert.deepEqual(handed, ['m/a.pdf', 'm/b.pdf']);
+    assert.deepEqual(pdfs.map((p) => [p.path, p.pdf]), [['m/a.pdf', undefined], ['m/b.pdf', undefined]]);
+  });
+
+  it('counts down the CVs waiting as threads take them, and those that need no typesetting at once', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'vita-cv-backlog-'));
+    try {
+      await typesetCvPdfs([job('w/a.pdf', 'Waiting A')], { cacheDir });
+      const backlog = new Int32Array(new SharedArrayBuffer(8));
+      const queue = new CvPdfQueue({ cacheDir, threads: 1, backlog });
+      // As the planner does: counted before they are sent.
+      Atomics.add(backlog, 0, 3);
+      queue.add([job('w/a.pdf', 'Waiting A'), job('w/b.pdf', 'Waiting B'), job('w/c.pdf', 'Waiting C')]);
+      assert.ok(Atomics.load(backlog, 0) <= 2, 'the cached one is not waiting');
+      queue.end();
+      await queue.done;
+      assert.deepEqual([...backlog], [0, 0]);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('tells the planner that typesetting stopped (it plans no more, waits for nothing) when a CV fails or the build stops', async () => {
+    const backlog = new Int32Array(new SharedArrayBuffer(8));
+    Atomics.add(backlog, 0, 2);
+    const failing = new CvPdfQueue({ threads: 1, backlog });
+    failing.add([{ path: 'f/cv.pdf', source: '#let x = (', fonts }, job('f/b.pdf', 'Never')]);
+    await assert.rejects(failing.done, /f\/cv\.pdf/);
+    assert.equal(Atomics.load(backlog, 1), 1);
+
+    const stopped = new Int32Array(new SharedArrayBuffer(8));
+    const stop = new AbortController();
+    const queue = new CvPdfQueue({ signal: stop.signal, backlog: stopped });
+    queue.add([job('s/cv.pdf', 'Stopped')]);
+    stop.abort();
+    await assert.rejects(queue.done, /stopped/);
+    assert.equal(Atomics.load(stopped, 1), 1);
+  });
+
+  it('replaces a thread by a fresh one after its share of CVs, and makes them all', async () => {
+    const ahead = startTypesetter();
+    let ended = false;
+    ahead.once('exit', () => (ended = true));
+    const queue = new CvPdfQueue({ threads: 1, started: [ahead], perThread: 1 });
+    queue.add([job('r/a.pdf', 'Fresh A')]);
+    queue.add([job('r/b.pdf', 'Fresh B'), job('r/c.pdf', 'Fresh C')]);
+    queue.end();
+    const pdfs = await queue.done;
+    assert.ok(pdfs.every((p) => Buffer.from(p.pdf!).subarray(0, 5).toString() === '%PDF-'));
+    assert.equal(ended, true, 'the first thread ended after its CV');
+  });
+
+  it('starts no more typesetting threads than the memory allows, and always one', () => {
+    const mib = 1024 * 1024;
+    assert.equal(affordableTypesetters(0), 1);
+    assert.equal(affordableTypesetters(700 * mib), 1, 'a 2 GiB machine with the record open');
+    assert.equal(affordableTypesetters(1280 * mib), 2);
+    assert.equal(affordableTypesetters(8 * 1024 * mib), 12);
   });
 });
