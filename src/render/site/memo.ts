@@ -11,7 +11,7 @@
 import { renderInline, renderMarkdown } from '../markdown.js';
 import { markdownFor, type Site } from './context.js';
 import { trustedHtml, type Html } from './html.js';
-import { isReading, reading, replay, type Reads } from './reads.js';
+import { reading, replay, type Reads } from './reads.js';
 
 const LIMIT = 4096;
 
@@ -35,10 +35,12 @@ class Generations<T> {
     }
     let made = this.old.get(key);
     if (made) replay(made.reads);
-    else if (isReading()) {
+    else {
+      // Its reads are noted even when no page is being rendered (the site being planned): a page that reuses it
+      // depends on them all the same.
       const { value, reads } = reading(make);
       made = { value, reads: reads.empty ? undefined : reads };
-    } else made = { value: make(), reads: undefined };
+    }
     if (this.young.size >= this.limit) {
       this.old = this.young;
       this.young = new Map();

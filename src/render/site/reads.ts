@@ -243,6 +243,16 @@ const digest = (text: string) => createHash('sha1').update(text).digest('base64'
 const plain = (_k: string, v: unknown): unknown => (v instanceof Map ? [...v] : v instanceof Set ? [...v] : v);
 
 /**
+ * JSON.stringify with maps and sets as lists. The replacer makes it call back for every value, so it runs without
+ * one first: a map or set shows there as "{}", and only then is the replacer needed (an empty object or a "{}" in a
+ * text take the same way, which gives the same JSON). Measured: a sixth less time on a department's facts.
+ */
+function stringify(value: unknown): string {
+  const text = JSON.stringify(value) ?? 'undefined';
+  return text.includes('{}') ? (JSON.stringify(value, plain) ?? 'undefined') : text;
+}
+
+/**
  * JSON of an entity of the graph: maps and sets as lists, functions (a source's `locate`) left out. An entity is
  * mostly a copy of its validated record (`source.value`: resolve/publications.ts copies a paper's fields, then
  * settles its authors and status): of that record only what the entity does not hold itself (the same value, by
@@ -250,14 +260,14 @@ const plain = (_k: string, v: unknown): unknown => (v instanceof Map ? [...v] : 
  */
 function json(value: unknown): string {
   const source = (value as { source?: unknown } | null)?.source as { id?: unknown; file?: unknown; value?: unknown } | undefined;
-  if (!source || typeof source !== 'object' || !source.value || typeof source.value !== 'object') return JSON.stringify(value, plain) ?? 'undefined';
+  if (!source || typeof source !== 'object' || !source.value || typeof source.value !== 'object') return stringify(value);
   const entity = value as Record<string, unknown>;
   const record = source.value as Record<string, unknown>;
   const own: Record<string, unknown> = {};
   for (const key of Object.keys(record)) if (!Object.hasOwn(entity, key) || entity[key] !== record[key]) own[key] = record[key];
   const rest: Record<string, unknown> = {};
   for (const key of Object.keys(entity)) if (key !== 'source') rest[key] = entity[key];
-  return JSON.stringify([rest, { ...source, value: own }], plain);
+  return stringify([rest, { ...source, value: own }]);
 }
 
 /**
