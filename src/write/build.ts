@@ -283,8 +283,9 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     // Every path is checked before any file is written.
     const plan = first.plan.map((p) => writer.check(p));
     planned = plan.length;
-    search?.plan(first.shards, incremental, first.searchShards);
+    // The pages first: the progress line shows the phases in the order they started.
     onProgress?.({ phase: 'pages', done: 0, total: planned });
+    search?.plan(first.shards, incremental, first.searchShards);
     for (const w of workers) w.postMessage({ type: 'go' } satisfies MainMessage);
 
     let state: Extract<WorkerMessage, { type: 'state' }> | undefined;

@@ -118,6 +118,8 @@ export class ShardedSearch {
       if (!this.incremental && r.content !== undefined) this.sent++;
     }
     if (!this.incremental && !s.indexer && !s.waiting) this.open(shard);
+    // Once per batch of records: the line shows what has come, not only what Pagefind has taken.
+    if (!this.incremental && records.length) this.progress(this.taken, this.sent, true);
   }
 
   /** A worker has sent all its records of a shard. */
