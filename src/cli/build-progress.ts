@@ -12,6 +12,8 @@ export interface ProgressStream {
 }
 
 const LABELS: Record<BuildProgress['phase'], string> = { opening: 'opening the record', pages: 'pages and feeds', search: 'search index', pdfs: 'CV PDFs' };
+/** On a terminal too narrow for every running phase in full words (three phases run at once in a department's build). */
+const SHORT: Record<BuildProgress['phase'], string> = { opening: 'opening', pages: 'pages', search: 'search', pdfs: 'PDFs' };
 /** Redraw at most this often. */
 const INTERVAL_MS = 100;
 /** Redraw at least this often on a terminal, so that a long phase without news (opening a department) shows its time going. */
@@ -87,27 +89,35 @@ export class BuildProgressReporter {
 
   private draw(t: number): void {
     this.lastDraw = t;
-    const parts: string[] = [];
-    for (const [phase, s] of this.phases) {
-      if (s.ended !== undefined) continue;
-      if (phase === 'opening') {
-        parts.push(`${LABELS.opening} (${seconds(t - s.started)})`);
-        continue;
-      }
-      let part = `${LABELS[phase]} ${s.done}/${s.total}`;
-      // An estimate once a tenth is done: earlier ones swing too much to help.
-      if (!s.growing && s.total > 0 && s.done >= s.total / 10) part += `, ${seconds(((t - s.started) / s.done) * (s.total - s.done))} left`;
-      parts.push(part);
-    }
-    if (!parts.length) {
+    const width = Math.max(20, (this.stream.columns ?? 80) - 1);
+    let line = this.line(t, LABELS);
+    if (line.length > width) line = this.line(t, SHORT);
+    if (!line) {
       // Between phases: no stale counts left on the line.
       if (this.drawn) this.stream.write('\r\x1b[K');
       this.drawn = false;
       return;
     }
-    const line = parts.join(' · ').slice(0, Math.max(20, (this.stream.columns ?? 80) - 1));
+    line = line.slice(0, width);
     this.stream.write(`\r\x1b[K${line}`);
     this.drawn = true;
+  }
+
+  /** The running phases with their counts and estimates, in these words ('' when none runs). */
+  private line(t: number, labels: Record<BuildProgress['phase'], string>): string {
+    const parts: string[] = [];
+    for (const [phase, s] of this.phases) {
+      if (s.ended !== undefined) continue;
+      if (phase === 'opening') {
+        parts.push(`${labels.opening} (${seconds(t - s.started)})`);
+        continue;
+      }
+      let part = `${labels[phase]} ${s.done}/${s.total}`;
+      // An estimate once a tenth is done: earlier ones swing too much to help.
+      if (!s.growing && s.total > 0 && s.done >= s.total / 10) part += `, ${seconds(((t - s.started) / s.done) * (s.total - s.done))} left`;
+      parts.push(part);
+    }
+    return parts.join(' · ');
   }
 }
 

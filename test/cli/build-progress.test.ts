@@ -82,6 +82,27 @@ describe('vita build says what it is doing', () => {
     assert.deepEqual(lines.out, ['vita: opening the record in 1.0 s\n', 'vita: pages and feeds 10 in 1.0 s\n', 'vita: search index 10 in 1.5 s\n']);
   });
 
+  it('on a narrow terminal, every running phase still shows, in short words', () => {
+    let t = 0;
+    const out: string[] = [];
+    const reporter = new BuildProgressReporter({ isTTY: true, columns: 80, write: (s) => void out.push(s) }, () => t, false);
+    reporter.update({ phase: 'opening', done: 0, total: 0 });
+    t = 1000;
+    reporter.update({ phase: 'pages', done: 0, total: 55427 });
+    reporter.update({ phase: 'search', done: 0, total: 0, growing: true });
+    reporter.update({ phase: 'pdfs', done: 0, total: 1000 });
+    t = 11_000;
+    reporter.update({ phase: 'pages', done: 12000, total: 55427 });
+    reporter.update({ phase: 'search', done: 9400, total: 11800, growing: true });
+    reporter.update({ phase: 'pdfs', done: 120, total: 1000 });
+    reporter.redraw();
+    assert.equal(out.at(-1), '\r\x1b[Kpages 12000/55427, 36 s left · search 9400/11800 · PDFs 120/1000, 73 s left');
+    reporter.update({ phase: 'pages', done: 55427, total: 55427 });
+    reporter.redraw();
+    assert.equal(out.at(-1), '\r\x1b[Ksearch index 9400/11800 · CV PDFs 120/1000, 73 s left', 'in full words when they fit');
+    reporter.finish();
+  });
+
   it('a phase with nothing to do still gets its line: a site with no page to search', () => {
     const { reporter, out, at } = fake(false);
     reporter.update({ phase: 'opening', done: 0, total: 0 });
