@@ -191,11 +191,11 @@ class BuildMemory {
     return i;
   }
 
-  /** This build's state, and the last build's search shards (the main thread keeps those whose records are the same). */
-  finish(): { state: BuildState; searchShards?: SearchShard[]; kept: number } {
+  /** This build's state (the last build's search shards went with the `opened` message). */
+  finish(): { state: BuildState; kept: number } {
     const state: BuildState = { format: 0, key: this.cache.key, facts: this.facts, outputs: this.outputs };
     if (Object.keys(this.cvs).length) state.cvs = { fonts: (this.cvFonts ??= cvFontsDigest()), entries: this.cvs };
-    return { state, searchShards: this.last?.searchShards, kept: this.kept };
+    return { state, kept: this.kept };
   }
 }
 

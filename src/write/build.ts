@@ -98,7 +98,7 @@ export type WorkerMessage =
    */
   | { type: 'opened'; errors: number; plan?: string[]; diagnostics?: Diagnostic[]; incremental?: boolean; shards: number; searchShards?: SearchShard[] }
   /** Worker 0's memory of this build's outputs, for the next one (when the build cache is on), after its pages. */
-  | { type: 'state'; state: BuildState; searchShards?: SearchShard[]; kept: number }
+  | { type: 'state'; state: BuildState; kept: number }
   | { type: 'files'; batch: SentBatch }
   /** Search records of pages just rendered or kept, all of one shard. */
   | { type: 'search'; shard: number; records: SentRecord[] }
@@ -310,15 +310,12 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     // A rebuild indexes the shards whose records changed now, while worker 0 can render records the cache lacks;
     // a cold build has had its shards indexed while the pages rendered, and finishes the last ones after the tail.
     const searching = (): Promise<ShardsMade> =>
-      search!.finish(
-        incremental ? state?.searchShards : undefined,
-        async (indices) => {
-          workers[0]!.postMessage({ type: 'records', indices } satisfies MainMessage);
-          const m = await inbox[0]!();
-          if (m.type !== 'records') throw failure(m);
-          return m.records;
-        },
-      );
+      search!.finish(async (indices) => {
+        workers[0]!.postMessage({ type: 'records', indices } satisfies MainMessage);
+        const m = await inbox[0]!();
+        if (m.type !== 'records') throw failure(m);
+        return m.records;
+      });
     const indexedFirst = search && incremental ? await searching() : undefined;
     workers[0]!.postMessage({ type: 'tail', math, sitemapPaths: sitemap.map(([, p]) => p), links: [...links], produced: plan, images: [...images.values()] } satisfies MainMessage);
     const tail = await inbox[0]!();

@@ -77,7 +77,7 @@ export interface TypesetOptions {
 
 /**
  * CVs planned ahead of the typesetting threads at most: a build's worker plans the next ones when the threads have
- * taken some (its Typst sources wait in memory meanwhile, ~150 KB each for a department's), rather than all at first.
+ * taken some (its Typst sources wait in memory meanwhile, ~35 KB each for a department's), rather than all at first.
  */
 export const CV_BACKLOG = 8;
 

@@ -160,8 +160,7 @@ export class ShardedSearch {
    * Every shard indexed or kept, after the pages: `render` gives the records of pages not rendered again whose
    * shard is indexed again when the cache lacks them (by their index in the plan).
    */
-  async finish(last: SearchShard[] | undefined, render: (indices: number[]) => Promise<SentRecord[]>): Promise<ShardsMade> {
-    this.last = last;
+  async finish(render: (indices: number[]) => Promise<SentRecord[]>): Promise<ShardsMade> {
     const total = this.shards.reduce((n, s) => n + s.records.length, 0);
     let done = 0;
     if (!this.incremental) {
