@@ -9,7 +9,7 @@ import type { Page } from '../layout.js';
 import { newsList } from '../parts/news.js';
 import { publicationList } from '../parts/publications.js';
 import { currentMembers, groupMembers, personCard } from './group.js';
-import { groupOrder, groupPapers, groupPublications } from './publications.js';
+import { groupOrder, groupPapers, newestGroupPublications } from './publications.js';
 import { eventItem, isUpcoming } from './seminar.js';
 
 export function groupHomePage(site: Site): Page {
@@ -23,7 +23,8 @@ export function groupHomePage(site: Site): Page {
   const description = group?.description ?? localText(site, g.config.description);
   const lead = group?.lead ? g.people.get(group.lead) : undefined;
   const members = groupMembers(site).filter((m) => m.person?.id !== lead?.id);
-  // The selected papers alone are sorted (reading their titles): an edited title of another paper leaves this page be.
+  // The selected papers alone are sorted (reading their titles), or the newest: an edited title of another paper
+  // leaves this page be.
   const papers = groupPapers(site);
   const selected = groupOrder(site, papers.filter((p) => p.selected));
   const events = [...g.events.values()];
@@ -40,7 +41,7 @@ ${members.some((m) => m.current) ? html`<section id="members"><h2>${t.members}</
 ${g.news.length ? html`<section id="news"><h2>${t.recentNews}</h2>${newsList(site, g.news.slice(0, 5), { showPeople: true })}<p class="see-also"><a href="${url(site, paths.news())}">${t.allNews}</a></p></section>` : ''}
 ${selected.length || papers.length
     ? html`<section id="publications"><h2>${t.selectedPublications}</h2>
-${publicationList(site, selected.length ? selected : groupPublications(site).slice(0, 5), { groupBy: 'none', headingLevel: 3 })}
+${publicationList(site, selected.length ? selected : newestGroupPublications(site, 5), { groupBy: 'none', headingLevel: 3 })}
 <p class="see-also"><a href="${url(site, paths.publications())}">${t.fullList}</a></p></section>`
     : ''}
 ${g.series.size

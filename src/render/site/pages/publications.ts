@@ -118,10 +118,19 @@ ${publicationList(site, pubs, { owner: person.id, filters: true })}`;
   };
 }
 
-/** The group's publications, newest first: every paper with a member of the group among its authors. */
-export function groupPublications(site: Site): Publication[] {
-  // The group's list and the home page's selection both take it: sorted once.
-  return groupList(site).pubs();
+/**
+ * The first `n` papers of the group's list as its first page shows them: of a long list, from its newest years
+ * alone, so that a page showing them (a home page with no selected papers) does not read every title.
+ */
+export function newestGroupPublications(site: Site, n: number): Publication[] {
+  const list = groupList(site);
+  if (!list.years.length) return list.pubs().slice(0, n);
+  const out: Publication[] = [];
+  for (const year of list.years) {
+    if (out.length >= n) break;
+    out.push(...year.pubs());
+  }
+  return out.slice(0, n);
 }
 
 /**
