@@ -151,11 +151,11 @@ function trackedEntity<T extends object>(fact: string, entity: T, outline?: { fa
   });
 }
 
-/** A list of the graph whose every read notes the list ("news*"); its items note themselves. */
-function trackedList<T extends object>(kind: string, items: readonly T[]): T[] {
+/** A list of the graph (`field`: "news", "posts" ...) whose every read notes the list ("news*"); its items note themselves ("news:id"). */
+function trackedList<T extends object>(field: string, kind: string, items: readonly T[]): T[] {
   return new Proxy(items.map((item) => trackedEntity(`${kind}:${(item as { id: string }).id}`, item)), {
     get(target, key, receiver) {
-      noteFact(`${kind}s*`);
+      noteFact(`${field}*`);
       return Reflect.get(target, key, receiver);
     },
   });
@@ -176,7 +176,7 @@ export function trackedGraph(graph: Graph): Graph {
     (out as unknown as Record<string, unknown>)[field] = map;
   }
   for (const [field, kind] of Object.entries(LISTS) as [keyof typeof LISTS, string][]) {
-    (out as unknown as Record<string, unknown>)[field] = trackedList(kind, graph[field] as object[]);
+    (out as unknown as Record<string, unknown>)[field] = trackedList(field, kind, graph[field] as object[]);
   }
   out.files = new Proxy(graph.files, {
     get(target, key, receiver) {
@@ -317,8 +317,8 @@ export function factValues(graph: Graph, slugs: Map<string, string>, now: Date):
         return v === undefined ? '-' : digest(json(v));
       }
     }
-    for (const k of Object.values(LISTS)) {
-      if (fact === `${k}s*`) return digest([...list(k).keys()].join('\n'));
+    for (const [field, k] of Object.entries(LISTS)) {
+      if (fact === `${field}*`) return digest([...list(k).keys()].join('\n'));
       if (kind === k) {
         const v = list(k).get(name);
         return v === undefined ? '-' : digest(json(v));
