@@ -18,6 +18,8 @@ import { ShardedSearch, type SentRecord, type ShardsMade } from './search-shards
 import { cvCacheDir, CvPdfQueue, noteRecordLooks, recordLooks, startTypesetter, typesettingLikely, type CvPdfJob, type KeptCvPdf } from './cv-pdfs.js';
 import { SiteWriter, WriteError, type WriteResult } from './index.js';
 import { vitaThreadFile } from '../load/vita-folder.js';
+import { recordOver } from '../load/files.js';
+import type { MainPort } from './build-thread.js';
 import { buildCacheDir, buildKey, forgetBuildState, writeBuildState, type BuildState, type SearchShard } from './build-cache.js';
 
 export interface SiteBuild {
@@ -67,6 +69,12 @@ export interface BuildSiteOptions extends SiteOptions {
    * costs memory and repeated work: measured on 2 cores, it did not make a build faster (see bench/run.ts).
    */
   workers?: number;
+  /**
+   * Where the pages are rendered, with one worker: on a thread of their own (`'worker'`), which renders while the
+   * main thread writes, or in the main thread (`'main'`), which saves starting a thread and loading vita into it a
+   * second time. Default: in the main thread when the record is small (SMALL_RECORD_BYTES), else on a thread.
+   */
+  renderIn?: 'worker' | 'main';
   /** Calendars, CV PDFs and search; none unless asked for (the benchmark times pages alone). */
   extras?: BuildExtras;
   /**
@@ -143,12 +151,9 @@ export interface SentFile {
 export interface SentBatch {
   buffer: ArrayBuffer;
   files: SentFile[];
-  /** The buffer's size against IN_FLIGHT_KIB. */
+  /** The buffer's size against IN_FLIGHT_KIB (build-thread.ts). */
   kib: number;
 }
-
-/** How far (KiB) rendering may run ahead of writing: bounds the memory of files on their way. */
-export const IN_FLIGHT_KIB = 32 * 1024;
 
 export interface WorkerData {
   root: string;
@@ -171,9 +176,6 @@ export interface WorkerData {
   shardSize: number;
 }
 
-/** Files a worker takes at a time: consecutive files share publications (a person's home, list and CV). */
-export const CHUNK = 16;
-
 /**
  * A build makes garbage fast and keeps a large graph alive: by default V8 lets the heap grow to about four times
  * what survived the last full collection before collecting again, which took a department's build to 1.6 GiB.
@@ -186,7 +188,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   const writer = new SiteWriter(outDir, { projectRoot: root, force: options.force });
   const count = Math.max(1, Math.min(options.workers ?? 1, availableParallelism()));
   // A theme is imported by each worker (functions cannot be sent to a thread); reports come back as messages.
-  const { workers: _, extras = {}, theme: _theme, onDiagnostic: _report, cache = true, onProgress, force: _force, ...siteOptions } = options;
+  const { workers: _, renderIn: _renderIn, extras = {}, theme: _theme, onDiagnostic: _report, cache = true, onProgress, force: _force, ...siteOptions } = options;
   onProgress?.({ phase: 'opening', done: 0, total: 0 });
   const next = new SharedArrayBuffer(4);
   const inFlight = new SharedArrayBuffer(4);
@@ -197,7 +199,11 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   const cacheDir = buildCacheDir(root);
   const buildCache = cache && count === 1 ? { dir: cacheDir, key: buildKey(root, { out: writer.out, options: siteOptions, extras }) } : undefined;
   const shardSize = searchShardSize();
-  const workers = Array.from({ length: count }, (_x, index) => startWorker({ root, out: writer.out, options: siteOptions, extras, index, count, next, inFlight, searchBacklog, cvBacklog, cache: buildCache, shardSize }));
+  const inMain = count === 1 && (options.renderIn ?? (recordOver(root, SMALL_RECORD_BYTES) ? 'worker' : 'main')) === 'main';
+  const workers = Array.from({ length: count }, (_x, index) => {
+    const data: WorkerData = { root, out: writer.out, options: siteOptions, extras, index, count, next, inFlight, searchBacklog, cvBacklog, cache: buildCache, shardSize };
+    return inMain ? new MainThreadBuild(data) : startWorker(data);
+  });
   // Typst and Pagefind load while the record is opened, on the cores the opening leaves idle, rather than after it.
   // Not Typst when the record looks as it did when the last build's CVs were done: they will come from the cache
   // (whether they do is known only once the record is open), and loading the compiler for nothing slows the opening.
@@ -367,6 +373,13 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   }
 }
 
+/**
+ * A record of at most this many bytes (its files') is built in the main thread: a one-person site's (~200 KB) is
+ * rendered in less time than a worker takes to start and load vita, and its writes and search records are few, so
+ * little is lost by rendering and writing in turn rather than at once. Measured: see README, "threads".
+ */
+export const SMALL_RECORD_BYTES = 1 << 20;
+
 /** Records per search shard: tests set VITA_SEARCH_SHARD_SIZE to split a small site (never meant for users). */
 function searchShardSize(): number {
   const n = Number(process.env.VITA_SEARCH_SHARD_SIZE);
@@ -393,6 +406,61 @@ function startWorker(workerData: WorkerData): Worker {
   return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`, { eval: true, workerData, resourceLimits });
 }
 
+/**
+ * The build's thread run in the main thread itself (a small record): build-thread.ts, loaded when first needed,
+ * talking to buildSite as a worker would, by calls rather than messages. It renders when the main thread is idle
+ * (waiting for its messages); its files are written as it hands them over, in the same order as from a worker.
+ */
+class MainThreadBuild implements BuildThread {
+  private readonly listeners = { message: [] as ((m: WorkerMessage) => void)[], error: [] as ((e: Error) => void)[] };
+  private toThread: ((m: MainMessage) => void) | undefined;
+  private stopped = false;
+
+  constructor(data: WorkerData) {
+    const port: MainPort = {
+      postMessage: (m) => {
+        // Once stopped (the build failed), the thread's next message ends its work: it renders nothing more.
+        if (this.stopped) throw new Error('the build stopped');
+        for (const f of this.listeners.message) f(m);
+      },
+      on: (_event, listener) => (this.toThread = listener),
+      mayWait: false,
+    };
+    // Started on the next turn, once buildSite listens to it.
+    setImmediate(() => {
+      import('./build-thread.js')
+        .then((thread) => thread.runBuildThread(port, data))
+        .catch((err: Error) => {
+          if (!this.stopped) for (const f of this.listeners.error) f(err);
+        });
+    });
+  }
+
+  postMessage(m: MainMessage): void {
+    if (!this.stopped) this.toThread?.(m);
+  }
+
+  on(event: string, listener: (value: never) => void): this {
+    // A worker's 'exit' never comes: this thread is the process's.
+    if (event === 'message') this.listeners.message.push(listener as (m: WorkerMessage) => void);
+    else if (event === 'error') this.listeners.error.push(listener as (e: Error) => void);
+    return this;
+  }
+
+  terminate(): Promise<number> {
+    this.stopped = true;
+    return Promise.resolve(0);
+  }
+}
+
+/** What buildSite asks of the build's thread: a Worker, or the same in the main thread. */
+interface BuildThread {
+  postMessage(m: MainMessage): void;
+  // A Worker's own signature for any event.
+  on(event: string, listener: (...args: any[]) => void): unknown;
+  terminate(): Promise<number>;
+}
+
 function failure(m: WorkerMessage): Error {
   if (m.type === 'failed') return m.write ? new WriteError(m.message) : new Error(`building the site failed: ${m.message}`);
   return new Error(`a build worker said "${m.type}" out of turn`);
@@ -408,7 +476,7 @@ interface Handlers {
   pdfs: (m: Extract<WorkerMessage, { type: 'pdfs' }>) => void;
 }
 
-function messages(worker: Worker, on: Handlers): () => Promise<WorkerMessage> {
+function messages(worker: BuildThread, on: Handlers): () => Promise<WorkerMessage> {
   const queue: WorkerMessage[] = [];
   const waiting: { ok: (m: WorkerMessage) => void; fail: (e: Error) => void }[] = [];
   let failure: Error | undefined;
