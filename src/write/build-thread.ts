@@ -330,6 +330,13 @@ export async function runBuildThread(port: MainPort, data: WorkerData): Promise<
     while (!inbox.length) await new Promise<void>((ok) => (wake = ok));
     return inbox.shift()!;
   };
+  /**
+   * In the main thread, after each file, it handles what came meanwhile (a typesetting thread done with a CV and
+   * waiting for the next, Pagefind taking records), which would otherwise wait for the last page; the file's search
+   * record goes to Pagefind at once, so that it indexes beside the pages rather than after them.
+   */
+  const inMain = !port.mayWait;
+  const breathe = (): Promise<void> => new Promise((ok) => setImmediate(ok));
   /** Search records not yet taken by Pagefind: a cold build's rendering waits when Pagefind is this far behind (not in the main thread). */
   const backlog = new Int32Array(data.searchBacklog);
   try {
@@ -374,6 +381,7 @@ export async function runBuildThread(port: MainPort, data: WorkerData): Promise<
       // the others and renders the pages.
       const cvs = first && data.extras.cv ? new CvPlanner(outbox, data, graph, memory && shown, memory) : undefined;
       cvs?.ahead();
+      if (inMain) await breathe();
       const summary: PagesSummary = { math: false, sitemapPaths: [], links: new Set(), produced: new Set(), images: new Map() };
       const sitemapPaths: [number, string][] = [];
       const counter = new Int32Array(data.next);
@@ -389,6 +397,10 @@ export async function runBuildThread(port: MainPort, data: WorkerData): Promise<
         for (let p = start; p < Math.min(start + CHUNK, jobs.length); p++) {
           pass(p);
           make(order[p]!);
+          if (inMain) {
+            outbox.sendRecords();
+            await breathe();
+          }
         }
         cvs?.ahead();
       }
