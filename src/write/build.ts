@@ -31,6 +31,8 @@ export interface SiteBuild {
   errors: number;
   /** Worker threads that rendered and wrote. */
   workers: number;
+  /** Where the pages were rendered: in the main thread (a small record, see SMALL_RECORD_BYTES) or on worker threads. */
+  renderedIn: 'main' | 'worker';
   /** What `vita check` would say of the record (errors and warnings). */
   diagnostics: Diagnostic[];
   /** Warnings of the extras (a CV missing glyphs ...) and of search (Pagefind missing ...). */
@@ -199,10 +201,10 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   const cacheDir = buildCacheDir(root);
   const buildCache = cache && count === 1 ? { dir: cacheDir, key: buildKey(root, { out: writer.out, options: siteOptions, extras }) } : undefined;
   const shardSize = searchShardSize();
-  const inMain = count === 1 && (options.renderIn ?? (recordOver(root, SMALL_RECORD_BYTES) ? 'worker' : 'main')) === 'main';
+  const renderedIn = count === 1 ? (options.renderIn ?? (recordOver(root, SMALL_RECORD_BYTES) ? 'worker' : 'main')) : 'worker';
   const workers = Array.from({ length: count }, (_x, index) => {
     const data: WorkerData = { root, out: writer.out, options: siteOptions, extras, index, count, next, inFlight, searchBacklog, cvBacklog, cache: buildCache, shardSize };
-    return inMain ? new MainThreadBuild(data) : startWorker(data);
+    return renderedIn === 'main' ? new MainThreadBuild(data) : startWorker(data);
   });
   // Typst and Pagefind load while the record is opened, on the cores the opening leaves idle, rather than after it.
   // Not Typst when the record looks as it did when the last build's CVs were done: they will come from the cache
@@ -282,7 +284,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     const errors = Math.max(...opened.map((m) => (m.type === 'opened' ? m.errors : 0)));
     if (errors > 0) {
       for (const w of workers) w.postMessage({ type: 'stop' } satisfies MainMessage);
-      return { pages: 0, files: 0, bytes: 0, written: 0, errors, workers: count, diagnostics, warnings: [], searchPages: 0, images: { made: 0, reused: 0 }, kept: 0, rendered: 0 };
+      return { pages: 0, files: 0, bytes: 0, written: 0, errors, workers: count, renderedIn, diagnostics, warnings: [], searchPages: 0, images: { made: 0, reused: 0 }, kept: 0, rendered: 0 };
     }
     const incremental = first.type === 'opened' && first.incremental === true;
     if (first.type !== 'opened' || !first.plan) throw new Error('the first worker sent no plan');
@@ -362,7 +364,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
       state.state.searchShards = searchShards;
       writeBuildState(cacheDir, writer.out, state.state);
     } else if (buildCache) forgetBuildState(cacheDir);
-    return { pages, files, bytes, written: result.written, errors: 0, workers: count, diagnostics: [...diagnostics, ...themeProblems.values()], warnings, searchPages, searchShards: shardRuns, images: tail.images, write: result, kept, rendered, cvs };
+    return { pages, files, bytes, written: result.written, errors: 0, workers: count, renderedIn, diagnostics: [...diagnostics, ...themeProblems.values()], warnings, searchPages, searchShards: shardRuns, images: tail.images, write: result, kept, rendered, cvs };
   } finally {
     stopTypesetting.abort();
     await Promise.all(typesetters.map((w) => w.terminate()));
