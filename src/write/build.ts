@@ -202,6 +202,8 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   const buildCache = cache && count === 1 ? { dir: cacheDir, key: buildKey(root, { out: writer.out, options: siteOptions, extras }) } : undefined;
   const shardSize = searchShardSize();
   const renderedIn = count === 1 ? (options.renderIn ?? (recordOver(root, SMALL_RECORD_BYTES) ? 'worker' : 'main')) : 'worker';
+  const shortBuild = renderedIn === 'main' && !flagGiven(SHORT_BUILD_FLAG.slice(5));
+  if (shortBuild) setFlagsFromString(SHORT_BUILD_FLAG);
   const workers = Array.from({ length: count }, (_x, index) => {
     const data: WorkerData = { root, out: writer.out, options: siteOptions, extras, index, count, next, inFlight, searchBacklog, cvBacklog, cache: buildCache, shardSize };
     return renderedIn === 'main' ? new MainThreadBuild(data) : startWorker(data);
@@ -366,6 +368,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     } else if (buildCache) forgetBuildState(cacheDir);
     return { pages, files, bytes, written: result.written, errors: 0, workers: count, renderedIn, diagnostics: [...diagnostics, ...themeProblems.values()], warnings, searchPages, searchShards: shardRuns, images: tail.images, write: result, kept, rendered, cvs };
   } finally {
+    if (shortBuild) setFlagsFromString(`--${SHORT_BUILD_FLAG.slice(5)}`);
     stopTypesetting.abort();
     await Promise.all(typesetters.map((w) => w.terminate()));
     await Promise.all(workers.map((w) => w.terminate()));
@@ -381,6 +384,19 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
  * little is lost by rendering and writing in turn rather than at once. Measured: see README, "threads".
  */
 export const SMALL_RECORD_BYTES = 1 << 20;
+
+/**
+ * A small record's build is over in well under a second: V8's optimizing compiler (TurboFan) would compile on the
+ * other core for code that has mostly run by then, taking it from the typesetting thread and Pagefind. Off for such
+ * a build only (the flag holds for the whole process, and is set back after it).
+ */
+const SHORT_BUILD_FLAG = '--no-opt';
+
+/** Whether node was started with a V8 flag (as `--name` or `--no-name`), which vita then leaves alone. */
+function flagGiven(name: string): boolean {
+  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+  return given.some((a) => a.replace(/^--(no-)?/, '').replace(/_/g, '-').split('=')[0] === name);
+}
 
 /** Records per search shard: tests set VITA_SEARCH_SHARD_SIZE to split a small site (never meant for users). */
 function searchShardSize(): number {
