@@ -202,7 +202,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   const buildCache = cache && count === 1 ? { dir: cacheDir, key: buildKey(root, { out: writer.out, options: siteOptions, extras }) } : undefined;
   const shardSize = searchShardSize();
   const renderedIn = count === 1 ? (options.renderIn ?? (recordOver(root, SMALL_RECORD_BYTES) ? 'worker' : 'main')) : 'worker';
-  const shortBuild = renderedIn === 'main' && !flagGiven(SHORT_BUILD_FLAG.slice(5));
+  const shortBuild = renderedIn === 'main' && !flagGiven('opt') && !flagGiven('max-opt');
   if (shortBuild) setFlagsFromString(SHORT_BUILD_FLAG);
   const workers = Array.from({ length: count }, (_x, index) => {
     const data: WorkerData = { root, out: writer.out, options: siteOptions, extras, index, count, next, inFlight, searchBacklog, cvBacklog, cache: buildCache, shardSize };
@@ -390,7 +390,8 @@ export const SMALL_RECORD_BYTES = 512 * 1024;
 /**
  * A small record's build is over in well under a second: V8's optimizing compiler (TurboFan) would compile on the
  * other core for code that has mostly run by then, taking it from the typesetting thread and Pagefind. Off for such
- * a build only (the flag holds for the whole process, and is set back after it).
+ * a build only: the flag holds for the whole process (a worker's build running in it meanwhile goes without too), and
+ * is set back after it; node's own --opt, --no-opt or --max-opt is left alone.
  */
 const SHORT_BUILD_FLAG = '--no-opt';
 
