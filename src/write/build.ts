@@ -5,7 +5,8 @@
  * the project itself (renderers are pure functions of the graph) and takes the next few files of the plan
  * when free. After the pages, the first worker makes what needs the whole site or the graph (sitemap, assets,
  * calendars, CV PDFs). Search records go to the main thread with the pages, which come shard by shard: each
- * shard is indexed by Pagefind as soon as its pages are done (search-shards.ts).
+ * shard is indexed by Pagefind as soon as its pages are done (search-shards.ts). A small record is opened and
+ * rendered in the main thread instead, by the same code (build-thread.ts, MainThreadBuild below).
  */
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
@@ -203,7 +204,6 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   const shardSize = searchShardSize();
   const renderedIn = count === 1 ? (options.renderIn ?? (recordOver(root, SMALL_RECORD_BYTES) ? 'worker' : 'main')) : 'worker';
   const shortBuild = renderedIn === 'main' && !flagGiven('opt') && !flagGiven('max-opt');
-  if (shortBuild) setFlagsFromString(SHORT_BUILD_FLAG);
   const workers = Array.from({ length: count }, (_x, index) => {
     const data: WorkerData = { root, out: writer.out, options: siteOptions, extras, index, count, next, inFlight, searchBacklog, cvBacklog, cache: buildCache, shardSize };
     return renderedIn === 'main' ? new MainThreadBuild(data) : startWorker(data);
@@ -278,6 +278,8 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   };
   const inbox = workers.map((w) => messages(w, { files: write, theme: note, search: (shard, records) => search?.add(shard, records), searched: (shard) => search?.passed(shard), pdfs: typeset }));
   let finished = false;
+  // Before the main thread loads the renderers (on its next turn).
+  if (shortBuild) setFlagsFromString('--no-opt');
   try {
     const opened = await Promise.all(inbox.map((next) => next()));
     const first = opened[0]!;
@@ -368,7 +370,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     } else if (buildCache) forgetBuildState(cacheDir);
     return { pages, files, bytes, written: result.written, errors: 0, workers: count, renderedIn, diagnostics: [...diagnostics, ...themeProblems.values()], warnings, searchPages, searchShards: shardRuns, images: tail.images, write: result, kept, rendered, cvs };
   } finally {
-    if (shortBuild) setFlagsFromString(`--${SHORT_BUILD_FLAG.slice(5)}`);
+    if (shortBuild) setFlagsFromString('--opt');
     stopTypesetting.abort();
     await Promise.all(typesetters.map((w) => w.terminate()));
     await Promise.all(workers.map((w) => w.terminate()));
@@ -388,14 +390,12 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
 export const SMALL_RECORD_BYTES = 512 * 1024;
 
 /**
- * A small record's build is over in well under a second: V8's optimizing compiler (TurboFan) would compile on the
- * other core for code that has mostly run by then, taking it from the typesetting thread and Pagefind. Off for such
- * a build only: the flag holds for the whole process (a worker's build running in it meanwhile goes without too), and
- * is set back after it; node's own --opt, --no-opt or --max-opt is left alone.
+ * Whether node was started with a V8 flag (as `--name` or `--no-name`), which vita then leaves alone.
+ * A build in the main thread (a small record) is over in well under a second: V8's optimizing compiler (TurboFan)
+ * would compile, on the other core, code that has mostly run by then, taking it from the typesetting thread and
+ * Pagefind. It is off for such a build only (`--no-opt`): the flag holds for the whole process (a worker's build
+ * running in it meanwhile goes without too), and is set back after it; node's own --opt or --max-opt is left alone.
  */
-const SHORT_BUILD_FLAG = '--no-opt';
-
-/** Whether node was started with a V8 flag (as `--name` or `--no-name`), which vita then leaves alone. */
 function flagGiven(name: string): boolean {
   const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
   return given.some((a) => a.replace(/^--(no-)?/, '').replace(/_/g, '-').split('=')[0] === name);
