@@ -371,9 +371,12 @@ export async function runBuildThread(port: MainPort, data: WorkerData): Promise<
     // With search, the pages are rendered shard by shard (search-index.ts pageShard), in the plan's order within each,
     // so that the main thread can have a shard indexed while the next ones render.
     const shards = data.extras.search ? shardCount(jobs.reduce((n, j) => n + (j.file.endsWith('.html') ? 1 : 0), 0), data.shardSize) : 1;
-    const shardOfJob = jobs.map((j) => pageShard(j.file, shards));
+    // In the main thread, with one shard, the files that are no pages (feeds, calendars) come after the pages, as if
+    // of a shard after the last: Pagefind makes the index while they render, rather than after them.
+    const pagesFirst = inMain && shards === 1 && data.extras.search === true;
+    const shardOfJob = jobs.map((j) => (pagesFirst && !j.file.endsWith('.html') ? 1 : pageShard(j.file, shards)));
     const order = jobs.map((_j, i) => i);
-    if (shards > 1) order.sort((a, b) => shardOfJob[a]! - shardOfJob[b]! || a - b);
+    if (shards > 1 || pagesFirst) order.sort((a, b) => shardOfJob[a]! - shardOfJob[b]! || a - b);
     const reported = first ? [...diagnostics.list, ...(theme?.diagnostics ?? [])] : undefined;
     outbox.send({ type: 'opened', errors: diagnostics.errorCount, plan: first ? jobs.map((j) => j.file) : undefined, diagnostics: reported, incremental: memory?.incremental, shards, searchShards: memory?.lastSearchShards });
     if ((await next()).type === 'go') {
