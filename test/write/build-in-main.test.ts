@@ -56,15 +56,30 @@ describe('buildSite in the main thread', () => {
     assert.equal((await buildSite(large, join(dir, 'large-site'), { baseUrl: 'https://example.org/', extras: {} })).renderedIn, 'worker');
   });
 
+  it('counts the record\'s files only: not a site vita built inside the project, nor hidden folders', () => {
+    const root = project('inside', (r) => {
+      for (const folder of ['site', '.vita-cache']) {
+        mkdirSync(join(r, folder));
+        writeFileSync(join(r, folder, 'big.bin'), 'x'.repeat(SMALL_RECORD_BYTES + 1));
+      }
+      writeFileSync(join(r, 'site', MANIFEST), '{"version":1,"files":{}}');
+    });
+    assert.equal(recordOver(root, SMALL_RECORD_BYTES), false);
+    rmSync(join(root, 'site', MANIFEST));
+    assert.equal(recordOver(root, SMALL_RECORD_BYTES), true);
+  });
+
   it('writes the same bytes as a worker, with calendars, CV PDFs and search, and says the same', async () => {
-    const ways = await bothWays('full', { baseUrl: 'https://example.org/', extras: { calendars: true, cv: true, search: true } });
+    // A talk, for a calendar (people/<id>/talks.ics) among the files that are no pages.
+    const talk = (root: string) => writeFileSync(join(root, 'people/ada-lovelace.yaml'), readFileSync(join(root, 'people/ada-lovelace.yaml'), 'utf8') + '\ntalks:\n  - title: On the Analytical Engine\n    event: A seminar\n    date: 2025-03-04\n');
+    const ways = await bothWays('full', { baseUrl: 'https://example.org/', extras: { calendars: true, cv: true, search: true } }, talk);
     assert.equal(ways.worker.error, undefined, ways.worker.error?.stack);
     assert.equal(ways.main.error, undefined, ways.main.error?.stack);
     assert.equal(ways.worker.built!.renderedIn, 'worker');
     assert.equal(ways.main.built!.renderedIn, 'main');
     const one = tree(ways.worker.out);
     const two = tree(ways.main.out);
-    assert.ok([...one.keys()].some((p) => p.endsWith('.pdf')) && [...one.keys()].some((p) => p.startsWith('pagefind/')), 'PDFs and search are made');
+    assert.ok([...one.keys()].some((p) => p.endsWith('.pdf')) && [...one.keys()].some((p) => p.startsWith('pagefind/')) && [...one.keys()].some((p) => p.endsWith('.ics')), 'PDFs, search and calendars are made');
     assert.deepEqual([...two.keys()], [...one.keys()]);
     for (const [path, content] of one) assert.ok(two.get(path) === content, `${path} differs`);
     assert.deepEqual(report(ways.main.built!), report(ways.worker.built!));
