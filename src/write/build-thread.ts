@@ -13,7 +13,7 @@ import type { Graph } from '../resolve/graph.js';
 import { siteFileJobs, siteTail, siteTrees, summarize, type PagesSummary } from '../render/site/index.js';
 import { loadTheme } from '../render/site/theme.js';
 import type { MainMessage, WorkerData, WorkerMessage } from './build.js';
-import { SEARCH_BACKLOG, type SentRecord } from './search-shards.js';
+import { SEARCH_BACKLOG, shardsInTurn, type SentRecord } from './search-shards.js';
 import { CV_BACKLOG, cvCacheDir, cvPdfKey, hasCachedPdf, type CvPdfJob, type KeptCvPdf } from './cv-pdfs.js';
 import { BatchEncoder } from './batch.js';
 import { makeImages } from './images.js';
@@ -371,12 +371,7 @@ export async function runBuildThread(port: MainPort, data: WorkerData): Promise<
     // With search, the pages are rendered shard by shard (search-index.ts pageShard), in the plan's order within each,
     // so that the main thread can have a shard indexed while the next ones render.
     const shards = data.extras.search ? shardCount(jobs.reduce((n, j) => n + (j.file.endsWith('.html') ? 1 : 0), 0), data.shardSize) : 1;
-    // In the main thread, with one shard, the files that are no pages (feeds, calendars) come after the pages, as if
-    // of a shard after the last: Pagefind makes the index while they render, rather than after them.
-    const pagesFirst = inMain && shards === 1 && data.extras.search === true;
-    const shardOfJob = jobs.map((j) => (pagesFirst && !j.file.endsWith('.html') ? 1 : pageShard(j.file, shards)));
-    const order = jobs.map((_j, i) => i);
-    if (shards > 1 || pagesFirst) order.sort((a, b) => shardOfJob[a]! - shardOfJob[b]! || a - b);
+    const shardOfJob = jobs.map((j) => pageShard(j.file, shards));
     const reported = first ? [...diagnostics.list, ...(theme?.diagnostics ?? [])] : undefined;
     outbox.send({ type: 'opened', errors: diagnostics.errorCount, plan: first ? jobs.map((j) => j.file) : undefined, diagnostics: reported, incremental: memory?.incremental, shards, searchShards: memory?.lastSearchShards });
     if ((await next()).type === 'go') {
@@ -388,13 +383,24 @@ export async function runBuildThread(port: MainPort, data: WorkerData): Promise<
       const summary: PagesSummary = { math: false, sitemapPaths: [], links: new Set(), produced: new Set(), images: new Map() };
       const sitemapPaths: [number, string][] = [];
       const counter = new Int32Array(data.next);
-      // Shards before this one have all their records sent by this worker (it takes positions in increasing order).
+      // A rebuild looks at every file before taking any: the shards of the search index with a file to render again
+      // come first, so that Pagefind indexes them again while the files kept from the last build are handed over.
+      const kept = memory?.incremental && shards > 1 && data.extras.search ? jobs.map((j) => memory.unchanged(j.file)) : undefined;
+      const { sequence, order } = shardsInTurn(shardOfJob, shards, kept?.map((entry) => entry === undefined));
+      // In the main thread, with one shard, the files that are no pages (feeds, calendars) come after the pages, as if
+      // after the last shard: Pagefind makes the index while they render, rather than after them.
+      const pagesFirst = inMain && shards === 1 && data.extras.search === true;
+      const afterSearch = (i: number) => pagesFirst && !jobs[i]!.file.endsWith('.html');
+      if (pagesFirst) order.sort((a, b) => Number(afterSearch(a)) - Number(afterSearch(b)) || a - b);
+      const rank = new Int32Array(shards);
+      sequence.forEach((shard, k) => (rank[shard] = k));
+      // Shards before this one in `sequence` have all their records sent by this worker (it takes positions in increasing order).
       let passed = 0;
       const pass = (position: number) => {
-        const shard = position < order.length ? shardOfJob[order[position]!]! : shards;
-        if (shard <= passed) return;
+        const next = position < order.length && !afterSearch(order[position]!) ? rank[shardOfJob[order[position]!]!]! : shards;
+        if (next <= passed) return;
         outbox.sendRecords();
-        for (; passed < shard; passed++) outbox.send({ type: 'searched', shard: passed });
+        for (; passed < next; passed++) outbox.send({ type: 'searched', shard: sequence[passed]! });
       };
       for (let start = Atomics.add(counter, 0, CHUNK); start < jobs.length; start = Atomics.add(counter, 0, CHUNK)) {
         for (let p = start; p < Math.min(start + CHUNK, jobs.length); p++) {
@@ -413,7 +419,7 @@ export async function runBuildThread(port: MainPort, data: WorkerData): Promise<
       function make(i: number): void {
         const job = jobs[i]!;
         const before = summary.sitemapPaths.length;
-        const last = memory?.unchanged(job.file);
+        const last = kept ? kept[i] : memory?.unchanged(job.file);
         if (last) {
           // Not rendered again: what the tail needs of it comes from the last build.
           summary.produced.add(job.file);

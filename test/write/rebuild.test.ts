@@ -189,3 +189,62 @@ describe('rebuilds with the build cache', () => {
     }
   });
 });
+
+describe('rebuilds of a long publication list, a page per year', () => {
+  // The example with a page size of 4: the group's list and Lei Wu's get a page per year, as a department's do.
+  const longProject = join(dir, 'long-project');
+  const longSite = join(dir, 'long-site');
+  const longEdits = projectEdits(longProject);
+  const build = async (out: string, cache: boolean) => {
+    const built = await buildSite(longProject, out, { ...options, cache });
+    assert.equal(built.errors, 0);
+    return built;
+  };
+  before(async () => {
+    cpSync('examples/pku-group', longProject, { recursive: true, filter: (src) => !src.includes('_site') && !src.includes('.vita-cache') });
+    longEdits.edit('vita.yaml', (t) => t.replace('publications:\n', 'publications:\n  pageSize: 4\n'));
+    await build(longSite, true);
+  });
+
+  it('after a title is edited, renders again the page of its year and no other year\'s', async () => {
+    const before = contentsUnder(longSite);
+    const years = [...before.keys()].filter((p) => /^publications\/\d{4}\/index\.html$/.test(p));
+    assert.ok(years.length >= 5, `the group's list has a page per year: ${years.join(', ')}`);
+    longEdits.edit('publications/conferences.bib', (t) => t.replace('How {SGD} selects the global minima', 'How {SGD} chooses the global minima'));
+    const built = await build(longSite, true);
+    const coldOut = join(dir, 'long-cold');
+    rmSync(coldOut, { recursive: true, force: true });
+    await build(coldOut, false);
+    const cold = contentsUnder(coldOut);
+    assertSameTree(contentsUnder(longSite), cold);
+    const pages = differing(before, cold).filter((p) => !p.startsWith('pagefind/') && p !== '.vita-manifest.json');
+    assert.ok(pages.includes('publications/2018/index.html'), pages.join('\n'));
+    assert.deepEqual(pages.filter((p) => /^publications\/\d{4}\//.test(p)), ['publications/2018/index.html'], 'one year\'s page of the group\'s list changed');
+    // Sorting the whole list reads every title: then every year's page was made again for one title.
+    assert.equal(built.rendered, pages.length, `rendered ${built.rendered}, changed ${pages.length}:\n${pages.join('\n')}`);
+  });
+
+  it('with no selected papers, the home page shows the newest and is not made again for an older paper\'s title', async () => {
+    for (const file of ['publications/conferences.bib', 'publications/preprints.bib']) longEdits.edit(file, (t) => t.replace(/^\s*selected\s*=\s*\{true\},\n/gm, ''));
+    await build(longSite, true);
+    const before = contentsUnder(longSite);
+    longEdits.edit('publications/conferences.bib', (t) => t.replace('How {SGD} chooses the global minima', 'How {SGD} picks the global minima'));
+    const built = await build(longSite, true);
+    const coldOut = join(dir, 'long-cold-unselected');
+    rmSync(coldOut, { recursive: true, force: true });
+    await build(coldOut, false);
+    const cold = contentsUnder(coldOut);
+    assertSameTree(contentsUnder(longSite), cold);
+    // The newest five of the group's list: their years (the year's page that lists each) never grow, from the newest.
+    const papers = [...cold.get('index.html')!.matchAll(/<p class="pub-title">.*?<a href="\/pku-ml\/(publications\/[^"]+)"/g)].map((m) => m[1]!);
+    assert.equal(papers.length, 5, 'five papers on the home page');
+    const yearPages = [...cold.keys()].filter((p) => /^publications\/\d{4}\/index\.html$/.test(p)).sort().reverse();
+    const yearOf = (paper: string) => Number(yearPages.find((p) => cold.get(p)!.includes(`/pku-ml/${paper}"`))?.slice(13, 17));
+    const years = papers.map(yearOf);
+    assert.equal(years[0], Number(yearPages[0]!.slice(13, 17)), `${papers[0]} is of the newest year`);
+    assert.deepEqual(years, [...years].sort((a, b) => b - a), years.join(' '));
+    const pages = differing(before, cold).filter((p) => !p.startsWith('pagefind/') && p !== '.vita-manifest.json');
+    assert.ok(!pages.includes('index.html'));
+    assert.equal(built.rendered, pages.length, `rendered ${built.rendered}, changed ${pages.length}:\n${pages.join('\n')}`);
+  });
+});

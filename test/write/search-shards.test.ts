@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite, type BuildSiteOptions, type SiteBuild } from '../../src/write/build.js';
+import { shardsInTurn } from '../../src/write/search-shards.js';
 import { contentsUnder } from '../files.js';
 import { projectEdits } from '../project-edits.js';
 
@@ -84,5 +85,25 @@ describe('the search index in shards', () => {
     assert.ok(existsSync(join(out, 'pagefind/pagefind-entry.json')) && !existsSync(join(out, 'pagefind-1')));
     assert.deepEqual(JSON.parse(readFileSync(join(out, 'pagefind/vita-shards.json'), 'utf8')), { shards: 1 });
     process.env.VITA_SEARCH_SHARD_SIZE = String(SIZE);
+  });
+});
+
+describe('the order in which the files are taken', () => {
+  // Eight files over three shards: 0 1 2 0 1 2 1 1.
+  const shardOfJob = [0, 1, 2, 0, 1, 2, 1, 1];
+
+  it('is shard after shard, in the plan\'s order within each', () => {
+    assert.deepEqual(shardsInTurn(shardOfJob, 3), { sequence: [0, 1, 2], order: [0, 3, 1, 4, 6, 7, 2, 5] });
+  });
+
+  it('on a rebuild, takes first the shards with a file to render again, so that Pagefind starts on them early', () => {
+    const again = [false, false, false, false, false, true, false, false];
+    assert.deepEqual(shardsInTurn(shardOfJob, 3, again), { sequence: [2, 0, 1], order: [2, 5, 0, 3, 1, 4, 6, 7] });
+    const none = again.map(() => false);
+    assert.deepEqual(shardsInTurn(shardOfJob, 3, none).sequence, [0, 1, 2], 'nothing to render: the usual order');
+  });
+
+  it('keeps the plan\'s order with one shard', () => {
+    assert.deepEqual(shardsInTurn([0, 0, 0], 1, [false, true, false]), { sequence: [0], order: [0, 1, 2] });
   });
 });

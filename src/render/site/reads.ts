@@ -80,11 +80,12 @@ const LISTS = { news: 'news', pages: 'page', posts: 'post', projects: 'project' 
 
 /**
  * What is read of a paper to count it (the group page's charts: papers per year by type, who wrote with whom; its
- * members' citation counts): reading only these, and looking the paper up, notes "pub-outline:key", whose value is
- * a digest of them alone, so that an edited title or abstract does not make the group page again. Any other
+ * members' citation counts), to place it on a year's page, or to pick the selected ones (home pages): reading only
+ * these, and looking the paper up, notes "pub-outline:key", whose value is a digest of them alone, so that an edited
+ * title or abstract does not make the group page, every year's page of a list or every home page again. Any other
  * property notes "pub:key", whose value covers these too (see `factsToKeep`).
  */
-const PAPER_OUTLINE: ReadonlySet<PropertyKey> = new Set(['id', 'year', 'type', 'status', 'people', 'citations']);
+const PAPER_OUTLINE: ReadonlySet<PropertyKey> = new Set(['id', 'year', 'type', 'status', 'people', 'citations', 'selected']);
 const OUTLINE = 'pub-outline:';
 
 /** A map of the graph that notes each look-up ("pub:key") and each walk over it ("pubs*"). */

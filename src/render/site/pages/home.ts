@@ -9,7 +9,7 @@ import type { Page } from '../layout.js';
 import { newsList } from '../parts/news.js';
 import { publicationList } from '../parts/publications.js';
 import { currentMembers, groupMembers, personCard } from './group.js';
-import { groupPublications } from './publications.js';
+import { groupOrder, groupPapers, newestGroupPublications } from './publications.js';
 import { eventItem, isUpcoming } from './seminar.js';
 
 export function groupHomePage(site: Site): Page {
@@ -23,8 +23,10 @@ export function groupHomePage(site: Site): Page {
   const description = group?.description ?? localText(site, g.config.description);
   const lead = group?.lead ? g.people.get(group.lead) : undefined;
   const members = groupMembers(site).filter((m) => m.person?.id !== lead?.id);
-  const pubs = groupPublications(site);
-  const selected = pubs.filter((p) => p.selected);
+  // The selected papers alone are sorted (reading their titles), or the newest: an edited title of another paper
+  // leaves this page be.
+  const papers = groupPapers(site);
+  const selected = groupOrder(site, papers.filter((p) => p.selected));
   const events = [...g.events.values()];
   const upcoming = events.filter((e) => isUpcoming(site, e)).sort((a, b) => a.startUtc.localeCompare(b.startUtc));
   const recent = events.filter((e) => !isUpcoming(site, e)).sort((a, b) => b.startUtc.localeCompare(a.startUtc)).slice(0, 3);
@@ -37,9 +39,9 @@ ${description ? html`<div class="lede">${renderMarkdown(description, markdownFor
 ${lead ? html`<section id="lead"><h2>${t.lead}</h2><ul class="cards">${personCard(site, lead)}</ul></section>` : ''}
 ${members.some((m) => m.current) ? html`<section id="members"><h2>${t.members}</h2>${currentMembers(site, members, 3)}<p class="see-also"><a href="${url(site, paths.group())}">${t.group} →</a></p></section>` : ''}
 ${g.news.length ? html`<section id="news"><h2>${t.recentNews}</h2>${newsList(site, g.news.slice(0, 5), { showPeople: true })}<p class="see-also"><a href="${url(site, paths.news())}">${t.allNews}</a></p></section>` : ''}
-${selected.length || pubs.length
+${selected.length || papers.length
     ? html`<section id="publications"><h2>${t.selectedPublications}</h2>
-${publicationList(site, selected.length ? selected : pubs.slice(0, 5), { groupBy: 'none', headingLevel: 3 })}
+${publicationList(site, selected.length ? selected : newestGroupPublications(site, 5), { groupBy: 'none', headingLevel: 3 })}
 <p class="see-also"><a href="${url(site, paths.publications())}">${t.fullList}</a></p></section>`
     : ''}
 ${g.series.size

@@ -16,35 +16,47 @@ import { publicationList } from '../parts/publications.js';
 
 /** The pages of one list: its first page, and a page per year when the list is long. */
 interface ListPages {
-  pubs: Publication[];
+  /** How many papers the list holds. */
+  count: number;
+  /** The whole list, newest first (for a list that fits on one page). */
+  pubs: () => Publication[];
   /** Newest first; empty when the list fits on one page. */
-  years: { year: number; pubs: Publication[] }[];
+  years: { year: number; count: number; pubs: () => Publication[] }[];
   /** How many of the newest years the first page shows. */
   firstPageYears: number;
 }
 
-function listPages(site: Site, pubs: Publication[]): ListPages {
+/**
+ * A list's pages. `newestFirst` orders a year's papers (or all of them), and is asked only for what a page shows: a
+ * year's page of the group's list then reads the titles of that year's papers alone (the order's ties), not those of
+ * every paper, and is not made again when a paper of another year is edited.
+ */
+function listPages(site: Site, papers: Publication[], newestFirst: (pubs: Publication[], year?: number) => Publication[]): ListPages {
   const size = site.graph.config.publications?.pageSize ?? 1000;
-  if (pubs.length <= size) return { pubs, years: [], firstPageYears: 0 };
+  if (papers.length <= size) return { count: papers.length, pubs: () => newestFirst(papers), years: [], firstPageYears: 0 };
   const byYear = new Map<number, Publication[]>();
-  for (const p of pubs) {
+  for (const p of papers) {
     const list = byYear.get(p.year);
     if (list) list.push(p);
     else byYear.set(p.year, [p]);
   }
-  const years = [...byYear].sort((a, b) => b[0] - a[0]).map(([year, list]) => ({ year, pubs: list }));
+  const years = [...byYear].sort((a, b) => b[0] - a[0]).map(([year, list]) => ({ year, count: list.length, pubs: () => newestFirst(list, year) }));
   let shown = 0;
   let firstPageYears = 0;
-  while (firstPageYears < years.length && (firstPageYears === 0 || shown + years[firstPageYears]!.pubs.length <= size)) shown += years[firstPageYears++]!.pubs.length;
-  return { pubs, years, firstPageYears };
+  while (firstPageYears < years.length && (firstPageYears === 0 || shown + years[firstPageYears]!.count <= size)) shown += years[firstPageYears++]!.count;
+  return { count: papers.length, pubs: () => newestFirst(papers), years, firstPageYears };
 }
 
 function personList(site: Site, person: Person): ListPages {
-  return memo(site, 'person-list-pages', person.id, () => listPages(site, person.publications.map((k) => site.graph.publications.get(k)).filter((p) => p !== undefined)));
+  // A person's papers come newest first from the record (resolve/bibliography.ts): a year's are in that order too.
+  return memo(site, 'person-list-pages', person.id, () => listPages(site, person.publications.map((k) => site.graph.publications.get(k)).filter((p) => p !== undefined), (pubs) => pubs));
 }
 
 function groupList(site: Site): ListPages {
-  return memo(site, 'group-list-pages', '', () => listPages(site, groupPublications(site)));
+  // The group's papers in the record's order, each year's sorted when a page shows it: the same order as sorting
+  // them all (one order, restricted to a year), with only that year's titles read.
+  const sorted = (pubs: Publication[], year?: number) => memo(site, 'group-list-year', year === undefined ? '' : String(year), () => groupOrder(site, pubs));
+  return memo(site, 'group-list-pages', '', () => listPages(site, groupPapers(site), sorted));
 }
 
 /** The years with a page of their own in a person's list (none when the list fits on one page). */
@@ -60,14 +72,14 @@ export function groupPublicationYears(site: Site): number[] {
 /** Links to every year's page, the current one marked. */
 function yearNav(site: Site, list: ListPages, pathOf: (year: number) => string, current?: number): Html {
   return html`<nav class="year-pages" aria-label="${site.t.byYear}"><p>${current === undefined ? html`${site.t.moreYears} ` : ''}${site.t.byYear}:</p><ul>
-${list.years.map((y) => html`<li><a href="${url(site, pathOf(y.year))}"${y.year === current ? html` aria-current="page"` : ''}>${site.t.yearCount(y.year, y.pubs.length)}</a></li>`)}
+${list.years.map((y) => html`<li><a href="${url(site, pathOf(y.year))}"${y.year === current ? html` aria-current="page"` : ''}>${site.t.yearCount(y.year, y.count)}</a></li>`)}
 </ul></nav>`;
 }
 
 /** The first page's list: everything, or the newest years and the links to every year. */
 function firstPage(site: Site, list: ListPages, pathOf: (year: number) => string, owner?: string): Html {
-  if (!list.years.length) return publicationList(site, list.pubs, { owner, filters: true });
-  const newest = list.years.slice(0, list.firstPageYears).flatMap((y) => y.pubs);
+  if (!list.years.length) return publicationList(site, list.pubs(), { owner, filters: true });
+  const newest = list.years.slice(0, list.firstPageYears).flatMap((y) => y.pubs());
   return html`${yearNav(site, list, pathOf)}
 ${publicationList(site, newest, { owner, filters: true })}`;
 }
@@ -82,7 +94,7 @@ ${firstPage(site, list, (y) => paths.personPublicationsYear(person.id, y), perso
     // Each paper is found once, on its own page: a list repeats every paper it holds.
     unsearchable: true,
     title: `${site.t.publications} · ${shortName(site, person)}`,
-    description: `${site.t.publications}: ${shortName(site, person)} (${list.pubs.length})`,
+    description: `${site.t.publications}: ${shortName(site, person)} (${list.count})`,
     body,
     nav: site.owner === person.id ? 'publications' : 'group',
   };
@@ -90,7 +102,7 @@ ${firstPage(site, list, (y) => paths.personPublicationsYear(person.id, y), perso
 
 export function personPublicationsYearPage(site: Site, person: Person, year: number): Page {
   const list = personList(site, person);
-  const pubs = list.years.find((y) => y.year === year)?.pubs ?? [];
+  const pubs = list.years.find((y) => y.year === year)?.pubs() ?? [];
   const pathOf = (y: number) => paths.personPublicationsYear(person.id, y);
   const body = html`${personHeader(site, person, `${site.t.publications} · ${year}`, 'publications')}
 ${yearNav(site, list, pathOf, year)}
@@ -106,16 +118,27 @@ ${publicationList(site, pubs, { owner: person.id, filters: true })}`;
   };
 }
 
-/** The group's publications: every paper with a member of the group among its authors. */
-export function groupPublications(site: Site): Publication[] {
-  // The group's list and the home page's selection both start from it: sorted once.
-  return memo(site, 'group-publications', '', () => sortedGroupPublications(site));
+/**
+ * The first `n` papers of the group's list as its first page shows them: of a long list, from its newest years
+ * alone, so that a page showing them (a home page with no selected papers) does not read every title.
+ */
+export function newestGroupPublications(site: Site, n: number): Publication[] {
+  const list = groupList(site);
+  if (!list.years.length) return list.pubs().slice(0, n);
+  const out: Publication[] = [];
+  for (const year of list.years) {
+    if (out.length >= n) break;
+    out.push(...year.pubs());
+  }
+  return out.slice(0, n);
 }
 
-function sortedGroupPublications(site: Site): Publication[] {
-  const papers = groupPapers(site);
-  // The order of every other list (people's, CVs): the same ties the same way, on every machine.
-  return site.graph.people.size ? papers.sort(byDateDescending) : papers;
+/**
+ * Some of the group's papers in the order of its lists: newest first, or the record's order in a record without
+ * people (a bibliography kept as its owner ordered it).
+ */
+export function groupOrder(site: Site, papers: readonly Publication[]): Publication[] {
+  return site.graph.people.size ? [...papers].sort(byDateDescending) : [...papers];
 }
 
 /**
@@ -152,7 +175,7 @@ ${firstPage(site, list, paths.publicationsYear)}`;
 
 export function groupPublicationsYearPage(site: Site, year: number): Page {
   const list = groupList(site);
-  const pubs = list.years.find((y) => y.year === year)?.pubs ?? [];
+  const pubs = list.years.find((y) => y.year === year)?.pubs() ?? [];
   const title = `${site.t.publications} · ${year}`;
   const body = html`<header class="page-head"><h1>${title}</h1></header>
 ${yearNav(site, list, paths.publicationsYear, year)}
