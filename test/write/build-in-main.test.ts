@@ -85,6 +85,23 @@ describe('buildSite in the main thread', () => {
     assert.deepEqual(report(ways.main.built!), report(ways.worker.built!));
   });
 
+  it('rebuilds after an edited title as a worker does: the same pages rendered again, the same bytes', async () => {
+    const options: BuildSiteOptions = { baseUrl: 'https://example.org/', extras: { calendars: true, cv: true, search: true } };
+    // Built once on a worker (the last build's state is the same either way), then a title edited.
+    const first = async (root: string, out: string) => {
+      await buildSite(root, out, { ...options, renderIn: 'worker' });
+      const bib = join(root, 'publications/papers.bib');
+      writeFileSync(bib, readFileSync(bib, 'utf8').replace('An Example Journal Article', 'An Edited Journal Article'));
+    };
+    const ways = await bothWays('rebuild', options, undefined, first);
+    assert.equal(ways.main.error, undefined, ways.main.error?.stack);
+    const main = ways.main.built!;
+    assert.ok(main.kept > 0 && main.rendered > 0, `kept ${main.kept}, rendered ${main.rendered}`);
+    assert.deepEqual(report(main), report(ways.worker.built!));
+    assert.deepEqual(tree(ways.main.out), tree(ways.worker.out));
+    assert.match(readFileSync(join(ways.main.out, 'people/ada-lovelace/publications/index.html'), 'utf8'), /An Edited Journal Article/);
+  });
+
   it('reports a record\'s errors the same way, and writes nothing', async () => {
     const ways = await bothWays('broken', {}, (root) => writeFileSync(join(root, 'vita.yaml'), readFileSync(join(root, 'vita.yaml'), 'utf8') + '\nlanguages: [\n'));
     assert.ok(ways.main.built!.errors > 0);
