@@ -118,13 +118,17 @@ class BuildMemory {
     this.lastIndex = new Int32Array(this.last?.facts.length ?? 0);
   }
 
+  /**
+   * Whether this build can keep anything of the last one: not when the output folder holds none of its files (a
+   * fresh folder, as in CI with the cache kept): it is then a cold build, whose search is indexed beside the pages.
+   */
   get incremental(): boolean {
-    return this.last !== undefined;
+    return this.last !== undefined && this.written.size > 0;
   }
 
-  /** The search index's shards as the last build left them. */
+  /** The search index's shards as the last build left them (for a build that can keep them). */
   get lastSearchShards(): SearchShard[] | undefined {
-    return this.last?.searchShards;
+    return this.incremental ? this.last?.searchShards : undefined;
   }
 
   /** The last build's entry for an output that need not be rendered again, if it is one. */
