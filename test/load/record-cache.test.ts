@@ -14,6 +14,7 @@ import type { DataPath, RawRecord } from '../../src/load/record.js';
 import { buildSite } from '../../src/write/build.js';
 import { recordCacheDir, recordCacheIn } from '../../src/write/record-cache.js';
 import { projectEdits } from '../project-edits.js';
+import { snapshot } from '../graph-snapshot.js';
 
 const TODAY = new Date('2026-06-01');
 const dir = mkdtempSync(join(tmpdir(), 'vita-record-cache-'));
@@ -37,26 +38,6 @@ function pathsOf(value: unknown, at: DataPath = [], out: DataPath[] = []): DataP
 /** Raw records as plain data: their value, and the position of every path of it. */
 function plainRecords(records: RawRecord[]): unknown {
   return records.map((r) => ({ kind: r.kind, file: r.file, id: r.id, value: r.value, at: pathsOf(r.value).map((p) => [p.join('.'), r.locate(p)]) }));
-}
-
-/** The graph as plain data: maps as entries, a record's positions as the spans it gives for a few paths. */
-function snapshot(graph: Graph): unknown {
-  const PATHS = [[], ['title'], ['authors', 0], ['authors', 1], ['year'], ['name'], ['links', 'pdf'], ['start'], ['venue', 'name'], ['body']];
-  const plain = (value: unknown): unknown => {
-    if (value instanceof Map) return { entries: [...value].map(([k, v]) => [k, plain(v)]) };
-    if (value instanceof Set) return { set: [...value].map(plain) };
-    if (Array.isArray(value)) return value.map(plain);
-    if (typeof value === 'function') return '<function>';
-    if (value !== null && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = plain(v);
-      const located = value as { locate?: (path: DataPath) => unknown };
-      if (typeof located.locate === 'function') out.locate = PATHS.map((p) => located.locate!(p));
-      return out;
-    }
-    return value;
-  };
-  return plain(graph);
 }
 
 /** Loads and opens `root` without the cache, then twice with it (keeping, then kept): all three must agree. */

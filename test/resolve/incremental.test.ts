@@ -6,30 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { projectEdits } from '../project-edits.js';
+import { snapshot } from '../graph-snapshot.js';
 import { newProjectCache, openProject, type Graph, type ProjectCache } from '../../src/index.js';
 
 const TODAY = new Date('2026-06-01');
 const dir = mkdtempSync(join(tmpdir(), 'vita-incremental-'));
-
-/** The graph as plain data: maps as entries, a record's positions as the spans it gives for a few paths. */
-export function snapshot(graph: Graph): unknown {
-  const PATHS = [[], ['title'], ['authors', 0], ['authors', 1], ['year'], ['name'], ['links', 'pdf'], ['start']];
-  const plain = (value: unknown): unknown => {
-    if (value instanceof Map) return { entries: [...value].map(([k, v]) => [k, plain(v)]) };
-    if (value instanceof Set) return { set: [...value].map(plain) };
-    if (Array.isArray(value)) return value.map(plain);
-    if (typeof value === 'function') return '<function>';
-    if (value !== null && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = plain(v);
-      const located = value as { locate?: (path: (string | number)[]) => unknown };
-      if (typeof located.locate === 'function') out.locate = PATHS.map((p) => located.locate!(p));
-      return out;
-    }
-    return value;
-  };
-  return plain(graph);
-}
 
 const { write, edit } = projectEdits(dir);
 

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { buildSite, type BuildSiteOptions, type SiteBuild } from '../../src/write/build.js';
 import { contentsUnder } from '../files.js';
+import { coldBuild, differing } from '../cold-build.js';
 import { projectEdits } from '../project-edits.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vita-rebuild-cvs-'));
@@ -23,17 +24,7 @@ const edits = projectEdits(project);
 /** The CV files of the example group: Lei Wu (the lead) and Mingze Wang, in English and in Chinese. */
 const isCv = (p: string) => /(^|\/)cv\.(md|pdf)$/.test(p);
 
-async function coldSite(name: string): Promise<Map<string, string>> {
-  const out = join(dir, name);
-  rmSync(out, { recursive: true, force: true });
-  const built = await buildSite(project, out, { ...options, cache: false });
-  assert.equal(built.errors, 0);
-  return contentsUnder(out);
-}
-
-function differing(a: Map<string, string>, b: Map<string, string>): string[] {
-  return [...new Set([...a.keys(), ...b.keys()])].filter((p) => a.get(p) !== b.get(p)).sort();
-}
+const coldSite = (name: string) => coldBuild(project, join(dir, name), options);
 
 /**
  * A copy with the files' dates to the nanosecond (`cp -a`; Node's cpSync keeps them to the millisecond): a rebuild

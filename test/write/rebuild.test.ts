@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite, type BuildSiteOptions, type SiteBuild } from '../../src/write/build.js';
 import { contentsUnder } from '../files.js';
+import { assertSameTree, coldBuild, differing } from '../cold-build.js';
 import { projectEdits } from '../project-edits.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vita-rebuild-'));
@@ -20,25 +21,8 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const options: BuildSiteOptions = { now: new Date('2026-03-01T00:00:00Z'), extras: { search: true, calendars: true } };
 const edits = projectEdits(project);
 
-/** A cold build of the project as it is now, without any cache, into a fresh folder: the site a rebuild must equal. */
-async function coldSite(name: string): Promise<Map<string, string>> {
-  const out = join(dir, name);
-  rmSync(out, { recursive: true, force: true });
-  const built = await buildSite(project, out, { ...options, cache: false });
-  assert.equal(built.errors, 0);
-  return contentsUnder(out);
-}
-
-function assertSameTree(actual: Map<string, string>, expected: Map<string, string>): void {
-  const paths = [...new Set([...actual.keys(), ...expected.keys()])].sort();
-  const differ = paths.filter((p) => actual.get(p) !== expected.get(p));
-  assert.deepEqual(differ, [], 'files that differ from a cold build of the edited project');
-}
-
-/** The files whose bytes differ between two trees (added and removed included). */
-function differing(a: Map<string, string>, b: Map<string, string>): string[] {
-  return [...new Set([...a.keys(), ...b.keys()])].filter((p) => a.get(p) !== b.get(p)).sort();
-}
+/** A cold build of the project as it is now, into a fresh folder named `name`: the site a rebuild must equal. */
+const coldSite = (name: string) => coldBuild(project, join(dir, name), options);
 
 async function rebuild(): Promise<SiteBuild> {
   const built = await buildSite(project, site, options);
@@ -212,10 +196,7 @@ describe('rebuilds of a long publication list, a page per year', () => {
     assert.ok(years.length >= 5, `the group's list has a page per year: ${years.join(', ')}`);
     longEdits.edit('publications/conferences.bib', (t) => t.replace('How {SGD} selects the global minima', 'How {SGD} chooses the global minima'));
     const built = await build(longSite, true);
-    const coldOut = join(dir, 'long-cold');
-    rmSync(coldOut, { recursive: true, force: true });
-    await build(coldOut, false);
-    const cold = contentsUnder(coldOut);
+    const cold = await coldBuild(longProject, join(dir, 'long-cold'), options);
     assertSameTree(contentsUnder(longSite), cold);
     const pages = differing(before, cold).filter((p) => !p.startsWith('pagefind/') && p !== '.vita-manifest.json');
     assert.ok(pages.includes('publications/2018/index.html'), pages.join('\n'));
@@ -230,10 +211,7 @@ describe('rebuilds of a long publication list, a page per year', () => {
     const before = contentsUnder(longSite);
     longEdits.edit('publications/conferences.bib', (t) => t.replace('How {SGD} chooses the global minima', 'How {SGD} picks the global minima'));
     const built = await build(longSite, true);
-    const coldOut = join(dir, 'long-cold-unselected');
-    rmSync(coldOut, { recursive: true, force: true });
-    await build(coldOut, false);
-    const cold = contentsUnder(coldOut);
+    const cold = await coldBuild(longProject, join(dir, 'long-cold-unselected'), options);
     assertSameTree(contentsUnder(longSite), cold);
     // The newest five of the group's list: their years (the year's page that lists each) never grow, from the newest.
     const papers = [...cold.get('index.html')!.matchAll(/<p class="pub-title">.*?<a href="\/pku-ml\/(publications\/[^"]+)"/g)].map((m) => m[1]!);
