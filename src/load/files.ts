@@ -19,6 +19,35 @@ export interface SkippedLink {
 /** Folders that are never part of the record. */
 const IGNORED = new Set(['node_modules', '.git', '_site', 'out', 'dist', '.vita-cache', '.cache']);
 
+/**
+ * Whether the project's files hold more than `limit` bytes, told after as few of them as that takes (a large record's
+ * first few): what listFiles would list, save that links are not followed (a guess of the record's size, not its list).
+ */
+export function recordOver(root: string, limit: number): boolean {
+  let bytes = 0;
+  const walk = (dir: string, top: boolean): boolean => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    if (!top && entries.some((e) => e.name === SITE_MANIFEST)) return false;
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') && entry.name !== '.well-known') continue;
+      const path = dir + sep + entry.name;
+      if (entry.isDirectory()) {
+        if (!IGNORED.has(entry.name) && walk(path, false)) return true;
+      } else if (entry.isFile()) {
+        bytes += statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+        if (bytes > limit) return true;
+      }
+    }
+    return false;
+  };
+  return walk(root, true);
+}
+
 /** Size, inode and modification/change times: any write to the file changes one of them. */
 export function stampOf(path: string): string | undefined {
   // Times in milliseconds with their fractions (a fraction of a microsecond apart): faster than asking for nanoseconds.

@@ -1,15 +1,17 @@
 /**
  * The command as `npm run build` leaves it in dist/: the command and its two threads (building, typesetting) bundled
  * by esbuild into a file each plus shared chunks, which must do exactly what the TypeScript sources do. A one-person
- * project is built by both, with its search index and CV PDF, and the two sites compared byte for byte.
+ * project is built by both, with its search index and CV PDF, and the two sites compared byte for byte; and by the
+ * bundled build thread too (a record past SMALL_RECORD_BYTES is rendered on it, not in the main thread).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SMALL_RECORD_BYTES } from '../../src/write/build.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -57,20 +59,25 @@ test('the bundled vita answers --version, and builds a one-person site byte for 
     for (const [name, command] of [
       ['bundled', [join(DIST, 'cli/main.js')]],
       ['sources', ['--import', 'tsx', join(ROOT, 'src/cli/main.ts')]],
+      ['bundled-thread', [join(DIST, 'cli/main.js')]],
     ] as const) {
       const project = join(dir, name);
       cpSync(PROJECT, project, { recursive: true });
+      // A file no page uses (a warning), which makes the record too large to be built in the main thread.
+      if (name === 'bundled-thread') writeFileSync(join(project, 'notes.txt'), 'x'.repeat(SMALL_RECORD_BYTES));
       const built = run([...command, 'build', project, '--out', join(dir, `${name}-site`)]);
       assert.equal(built.status, 0, `${name}: ${built.stderr}`);
       assert.doesNotMatch(built.stderr, /warning: (site search was not built|.*cv\.pdf)/, `${name}: ${built.stderr}`);
       sites.push(files(join(dir, `${name}-site`)));
     }
-    const [bundled, sources] = sites as [Map<string, Buffer>, Map<string, Buffer>];
+    const [bundled, sources, onThread] = sites as [Map<string, Buffer>, Map<string, Buffer>, Map<string, Buffer>];
     assert.ok([...bundled.keys()].some((p) => p.endsWith('cv.pdf')), 'a CV PDF, typeset by the bundled thread');
     assert.ok([...bundled.keys()].some((p) => p.startsWith('pagefind/')), 'the search index');
     assert.deepEqual([...bundled.keys()].sort(), [...sources.keys()].sort());
     const differ = [...bundled].filter(([p, bytes]) => !bytes.equals(sources.get(p)!)).map(([p]) => p);
     assert.deepEqual(differ, [], 'files that differ between the bundled and the source build');
+    assert.deepEqual([...onThread.keys()].sort(), [...bundled.keys()].sort());
+    assert.deepEqual([...onThread].filter(([p, bytes]) => !bytes.equals(bundled.get(p)!)).map(([p]) => p), [], 'files that differ between the bundled build in the main thread and on the build thread');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
