@@ -8,13 +8,16 @@
  * shard is indexed by Pagefind as soon as its pages are done (search-shards.ts). A small record is opened and
  * rendered in the main thread instead, by the same code (build-thread.ts, MainThreadBuild below).
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteOptions } from '../render/site/index.js';
 import type { ImageVariant } from '../render/site/parts/picture.js';
 import { SearchIndexer, SHARD_SIZE } from '../render/site/search-index.js';
+import { THEME_MODULES } from '../render/site/theme.js';
 import { ShardedSearch, type SentRecord, type ShardsMade } from './search-shards.js';
 import { cvCacheDir, CvPdfQueue, noteRecordLooks, recordLooks, startTypesetter, typesettingLikely, type CvPdfJob, type KeptCvPdf } from './cv-pdfs.js';
 import { SiteWriter, WriteError, type WriteResult } from './index.js';
@@ -202,7 +205,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
   const cacheDir = buildCacheDir(root);
   const buildCache = cache && count === 1 ? { dir: cacheDir, key: buildKey(root, { out: writer.out, options: siteOptions, extras }) } : undefined;
   const shardSize = searchShardSize();
-  const renderedIn = count === 1 ? (options.renderIn ?? (recordOver(root, SMALL_RECORD_BYTES) ? 'worker' : 'main')) : 'worker';
+  const renderedIn = count === 1 ? (options.renderIn ?? (recordOver(root, SMALL_RECORD_BYTES) || hasThemeCode(root) ? 'worker' : 'main')) : 'worker';
   const shortBuild = renderedIn === 'main' && !flagGiven('opt') && !flagGiven('max-opt');
   const workers = Array.from({ length: count }, (_x, index) => {
     const data: WorkerData = { root, out: writer.out, options: siteOptions, extras, index, count, next, inFlight, searchBacklog, cvBacklog, cache: buildCache, shardSize };
@@ -388,6 +391,15 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
  * worker 2.9 s against 3.7 s at 1 MB (12 people, 600 papers), 5.8 s against 7.7 s at 2.6 MB.
  */
 export const SMALL_RECORD_BYTES = 512 * 1024;
+
+/**
+ * Whether the project's theme has code (theme/components.js): it runs in the build's thread, and one that ends its
+ * thread (process.exit) or brings it down ends a worker, which is reported, but in the main thread would end vita
+ * with nothing said. A small record with a theme's code is built on a worker.
+ */
+function hasThemeCode(root: string): boolean {
+  return THEME_MODULES.some((file) => existsSync(join(root, file)));
+}
 
 /**
  * Whether node was started with a V8 flag (as `--name` or `--no-name`), which vita then leaves alone.

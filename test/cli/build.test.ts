@@ -40,7 +40,9 @@ describe('vita build', () => {
 
   it('writes nothing and fails when the record has errors', async () => {
     const c = capture();
-    const code = await runBuild('test/fixtures/check/missing-title', { out: join(dir, 'bad'), ...c.options });
+    // A copy: even a record with errors keeps what it loaded in its .vita-cache/, and fixtures stay as committed.
+    cpSync('test/fixtures/check/missing-title', join(dir, 'missing-title'), { recursive: true });
+    const code = await runBuild(join(dir, 'missing-title'), { out: join(dir, 'bad'), ...c.options });
     assert.equal(code, 1);
     assert.match(c.err.join(''), /error/);
     assert.ok(!existsSync(join(dir, 'bad')));

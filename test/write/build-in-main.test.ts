@@ -1,6 +1,7 @@
 // buildSite in the main thread (a small record) makes the same site, and fails the same way, as on a worker thread.
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 /** A fresh copy of the one-person fixture (each build its own, so that no cache is shared), edited by `edit`. */
 function project(name: string, edit?: (root: string) => void): string {
   const root = join(dir, name);
-  cpSync(FIXTURE, root, { recursive: true });
+  cpSync(FIXTURE, root, { recursive: true, filter: (src) => !src.includes('.vita-cache') });
   edit?.(root);
   return root;
 }
@@ -54,6 +55,20 @@ describe('buildSite in the main thread', () => {
     const large = project('large', (r) => writeFileSync(join(r, 'notes.txt'), 'x'.repeat(SMALL_RECORD_BYTES + 1)));
     assert.equal(recordOver(large, SMALL_RECORD_BYTES), true);
     assert.equal((await buildSite(large, join(dir, 'large-site'), { baseUrl: 'https://example.org/', extras: {} })).renderedIn, 'worker');
+  });
+
+  it('is not where a record with a theme\'s code is built: a component that ends its thread would end vita unsaid', () => {
+    const root = project('theme-exit', (r) => {
+      mkdirSync(join(r, 'theme'));
+      writeFileSync(join(r, 'theme/components.mjs'), 'export function footer() {\n  process.exit(0);\n}\n');
+    });
+    assert.equal(recordOver(root, SMALL_RECORD_BYTES), false);
+    const out = join(dir, 'theme-exit-site');
+    // In its own process: in the main thread, the component would end this one too, with status 0.
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'build', root, '--out', out, '--no-pdf', '--no-search'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    assert.notEqual(run.status, 0, `vita build said nothing of it: ${run.stdout}${run.stderr}`);
+    assert.match(run.stderr, /stopped/);
+    assert.throws(() => readFileSync(join(out, MANIFEST)), 'nothing written');
   });
 
   it('counts the record\'s files only: not a site vita built inside the project, nor hidden folders', () => {

@@ -15,7 +15,8 @@ import { projectEdits } from '../project-edits.js';
 const dir = mkdtempSync(join(tmpdir(), 'vita-shards-'));
 const project = join(dir, 'project');
 const site = join(dir, 'site');
-const options: BuildSiteOptions = { now: new Date('2026-03-01T00:00:00Z'), extras: { search: true } };
+// On a worker, as a department's build (whose index has shards) always is.
+const options: BuildSiteOptions = { now: new Date('2026-03-01T00:00:00Z'), extras: { search: true }, renderIn: 'worker' };
 const edits = projectEdits(project);
 /** About 150 records in shards of at most 10. */
 const SIZE = 10;
