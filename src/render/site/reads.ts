@@ -88,6 +88,14 @@ const LISTS = { news: 'news', pages: 'page', posts: 'post', projects: 'project' 
 const PAPER_OUTLINE: ReadonlySet<PropertyKey> = new Set(['id', 'year', 'type', 'status', 'people', 'citations', 'selected']);
 const OUTLINE = 'pub-outline:';
 
+/**
+ * A person's papers, newest first, are a fact of their own ("person-papers:id"), apart from the rest of the person
+ * ("person:id"): an edited title can change their order (titles break ties of date), and every page that shows the
+ * person's name (each of their papers' pages, their co-authors' lists) would otherwise be made again.
+ */
+const PERSON_PAPERS: ReadonlySet<PropertyKey> = new Set(['publications']);
+const PAPERS = 'person-papers:';
+
 /** A map of the graph that notes each look-up ("pub:key") and each walk over it ("pubs*"). */
 class TrackedMap<V> extends Map<string, V> {
   kind = '';
@@ -168,8 +176,9 @@ export function trackedGraph(graph: Graph): Graph {
     const map = new TrackedMap<object>();
     for (const [k, v] of graph[field] as Map<string, object>) {
       const fact = `${kind}:${k}`;
-      const outline = field === 'publications' ? { fact: `${OUTLINE}${k}`, properties: PAPER_OUTLINE } : undefined;
-      map.factOf.set(k, outline?.fact ?? fact);
+      const outline = field === 'publications' ? { fact: `${OUTLINE}${k}`, properties: PAPER_OUTLINE } : field === 'people' ? { fact: `${PAPERS}${k}`, properties: PERSON_PAPERS } : undefined;
+      // Looking a paper up notes its outline; a person, the person.
+      map.factOf.set(k, field === 'publications' ? outline!.fact : fact);
       Map.prototype.set.call(map, k, trackedEntity(fact, v, outline));
     }
     map.kind = kind;
@@ -272,6 +281,30 @@ function json(value: unknown): string {
 }
 
 /**
+ * Whether a fact names an entity of the graph loaded from one of `files` (a paper of an edited .bib file, its outline
+ * and slug; a person, news item ... of an edited file), or one no longer there. A guess of what an edit touched, for
+ * the order of a rebuild's work: facts of walks, files and time are not named, whatever they became.
+ */
+export function factsOfFiles(graph: Graph, files: ReadonlySet<string>): (fact: string) => boolean {
+  const fileOf = (entity: object | undefined): string | undefined => (entity as { source?: { file?: unknown } } | undefined)?.source?.file as string | undefined;
+  const lists = new Map<string, Map<string, object>>();
+  for (const [field, kind] of Object.entries(LISTS)) lists.set(kind, new Map((graph[field as keyof typeof LISTS] as { id: string }[]).map((item) => [item.id, item])));
+  const maps = new Map<string, Map<string, object>>(Object.entries(MAPS).map(([field, kind]) => [kind, graph[field as keyof typeof MAPS] as Map<string, object>]));
+  return (fact) => {
+    const colon = fact.indexOf(':');
+    if (colon < 0) return false;
+    const kind = fact.slice(0, colon);
+    const name = fact.slice(colon + 1);
+    const collection = kind === 'pub-outline' || kind === 'slug' ? maps.get('pub') : kind === 'person-papers' ? maps.get('person') : (maps.get(kind) ?? lists.get(kind));
+    if (!collection) return false;
+    const entity = collection.get(name);
+    if (!entity) return true;
+    const file = fileOf(entity);
+    return file !== undefined && files.has(file);
+  };
+}
+
+/**
  * The values of facts in one graph (the untracked one), each computed once: a digest of what the fact names,
  * "-" for what is not there. `slugs` are the publications' folder names the site uses; `now` the build's time.
  */
@@ -309,12 +342,22 @@ export function factValues(graph: Graph, slugs: Map<string, string>, now: Date):
       const p = graph.publications.get(name);
       return p === undefined ? '-' : digest(JSON.stringify([...PAPER_OUTLINE].map((k) => p[k as keyof typeof p] ?? null)));
     }
+    if (`${kind}:` === PAPERS) {
+      const person = graph.people.get(name);
+      return person === undefined ? '-' : digest(person.publications.join('\n'));
+    }
     for (const [field, k] of Object.entries(MAPS)) {
       const map = graph[field as keyof typeof MAPS] as Map<string, object>;
       if (fact === `${k}*`) return digest([...map.keys()].join('\n'));
       if (kind === k) {
         const v = map.get(name);
-        return v === undefined ? '-' : digest(json(v));
+        if (v === undefined) return '-';
+        // A person's papers are "person-papers:id".
+        if (kind === 'person') {
+          const { publications: _papers, ...person } = v as { publications: unknown };
+          return digest(json(person));
+        }
+        return digest(json(v));
       }
     }
     for (const [field, k] of Object.entries(LISTS)) {
