@@ -27,12 +27,6 @@ export function recordKey(file: string, text: string): string {
   return `record-${FORMAT}\u0000${file}\u0000${createHash('sha256').update(text).digest('base64url')}`;
 }
 
-/** The file an entry's key names (`recordKey`'s first part), or undefined for a key of another form. */
-export function recordKeyFile(key: string): string | undefined {
-  const parts = key.split('\u0000');
-  return parts.length === 3 && parts[0] === `record-${FORMAT}` ? parts[1] : undefined;
-}
-
 /** A file as loaded, in a form that can be kept. */
 interface StoredFile {
   records: KeptRecord[];

@@ -22,11 +22,10 @@ import type { RenderedPage } from '../render/site/index.js';
 import type { Site } from '../render/site/context.js';
 import { pageShard, recordHash, shardCount } from '../render/site/search-index.js';
 import { publicationSlugs } from '../render/site/context.js';
-import { factsOfFiles, factValues, factsToKeep, reading, trackedFiles, trackedGraph, trackedNow, trackedSlugs, type Reads } from '../render/site/reads.js';
+import { factValues, factsToKeep, reading, trackedFiles, trackedGraph, trackedNow, trackedSlugs, type Reads } from '../render/site/reads.js';
 import { cvFontsDigest, readBuildState, unchangedOnDisk, type BuildState, type CvEntry, type OutputEntry, type SearchShard } from './build-cache.js';
 import { manifestFiles } from './index.js';
 import { recordCacheIn } from './record-cache.js';
-import { recordKeyFile, type RecordCache } from '../load/record-cache.js';
 
 /** PDFs sent to the main thread at a time while the CVs are planned: the first goes at once. */
 const CV_GROUP = 4;
@@ -130,20 +129,6 @@ class BuildMemory {
   /** The search index's shards as the last build left them (for a build that can keep them). */
   get lastSearchShards(): SearchShard[] | undefined {
     return this.incremental ? this.last?.searchShards : undefined;
-  }
-
-  /**
-   * A guess of whether an output will be rendered again, from what it read last time, without the value of any fact:
-   * it is new, or it read a fact `touched` names (of what an edit touched). Only the order of the work follows it.
-   */
-  likelyAgain(touched: (fact: string) => boolean): (file: string) => boolean {
-    const last = this.last;
-    const named = new Uint8Array(last?.facts.length ?? 0);
-    last?.facts.forEach(([name], r) => (named[r] = touched(name) ? 1 : 0));
-    return (file) => {
-      const entry = last && Object.hasOwn(last.outputs, file) ? last.outputs[file] : undefined;
-      return !entry || entry.reads.some((r) => named[r] === 1);
-    };
   }
 
   /** The last build's entry for an output that need not be rendered again, if it is one. */
@@ -380,9 +365,7 @@ export async function runBuildThread(port: MainPort, data: WorkerData): Promise<
       return { shown, trees };
     };
     let made = undefined as ReturnType<typeof planTrees> | undefined;
-    // The record's files loaded anew rather than from the record cache: edited since the last build (or new).
-    const loadedAnew = new Set<string>();
-    const { graph, diagnostics } = openProject(data.root, { ...(data.cache ? { recordCache: notingLoads(recordCacheIn(data.root), loadedAnew) } : {}), siteTrees: (graph) => (made = planTrees(graph)).trees });
+    const { graph, diagnostics } = openProject(data.root, { ...(data.cache ? { recordCache: recordCacheIn(data.root) } : {}), siteTrees: (graph) => (made = planTrees(graph)).trees });
     const { shown, trees: planned } = made ?? planTrees(graph);
     const memory = data.cache && !diagnostics.errorCount ? new BuildMemory(data.cache, data.out, graph, now) : undefined;
     const trees = diagnostics.errorCount ? [] : planned;
@@ -399,18 +382,15 @@ export async function runBuildThread(port: MainPort, data: WorkerData): Promise<
       // The CVs first: their PDFs are typeset on other threads, from the first one planned, while this one plans
       // the others and renders the pages.
       const cvs = first && data.extras.cv ? new CvPlanner(outbox, data, graph, memory && shown, memory) : undefined;
-      // A rebuild takes first the shards of the search index likely to hold a file to render again (those that read
-      // what the edited files hold), so that Pagefind indexes them again while the other files are looked at and kept;
-      // its CVs come after those shards.
-      const likely = memory?.incremental && shards > 1 && data.extras.search ? memory.likelyAgain(factsOfFiles(graph, loadedAnew)) : undefined;
-      const { sequence, order, touched } = shardsInTurn(shardOfJob, shards, likely && jobs.map((j) => likely(j.file)));
-      // (When most shards are touched, there is little to gain, and the CVs to typeset again would wait.)
-      const cvsAfter = touched <= shards / 2 ? touched : 0;
-      if (!cvsAfter) cvs?.ahead();
+      cvs?.ahead();
       if (inMain) await breathe();
       const summary: PagesSummary = { math: false, sitemapPaths: [], links: new Set(), produced: new Set(), images: new Map() };
       const sitemapPaths: [number, string][] = [];
       const counter = new Int32Array(data.next);
+      // A rebuild looks at every file before taking any: the shards of the search index with a file to render again
+      // come first, so that Pagefind indexes them again while the files kept from the last build are handed over.
+      const kept = memory?.incremental && shards > 1 && data.extras.search ? jobs.map((j) => memory.unchanged(j.file)) : undefined;
+      const { sequence, order } = shardsInTurn(shardOfJob, shards, kept?.map((entry) => entry === undefined));
       // In the main thread, with one shard, the files that are no pages (feeds, calendars) come after the pages, as if
       // after the last shard: Pagefind makes the index while they render, rather than after them.
       const pagesFirst = inMain && shards === 1 && data.extras.search === true;
@@ -435,7 +415,7 @@ export async function runBuildThread(port: MainPort, data: WorkerData): Promise<
             await breathe();
           }
         }
-        if (passed >= cvsAfter) cvs?.ahead();
+        cvs?.ahead();
       }
       pass(order.length);
       // The CVs the pool has not had yet, planned before the graph goes.
@@ -443,7 +423,7 @@ export async function runBuildThread(port: MainPort, data: WorkerData): Promise<
       function make(i: number): void {
         const job = jobs[i]!;
         const before = summary.sitemapPaths.length;
-        const last = memory?.unchanged(job.file);
+        const last = kept ? kept[i] : memory?.unchanged(job.file);
         if (last) {
           // Not rendered again: what the tail needs of it comes from the last build.
           summary.produced.add(job.file);
@@ -519,17 +499,4 @@ export async function runBuildThread(port: MainPort, data: WorkerData): Promise<
 interface KeptFile {
   path: string;
   kept: true;
-}
-
-/** The record cache, noting the file of each entry stored: a file loaded anew, as it was not kept (edited, or new). */
-function notingLoads(cache: RecordCache, files: Set<string>): RecordCache {
-  return {
-    get: (key) => cache.get(key),
-    set: (key, value) => {
-      const file = recordKeyFile(key);
-      if (file !== undefined) files.add(file);
-      cache.set(key, value);
-    },
-    done: () => cache.done?.(),
-  };
 }

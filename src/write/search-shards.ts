@@ -39,11 +39,10 @@ export const SEARCH_BACKLOG = 2000;
 /**
  * The order in which a worker takes the plan's files (`shardOfJob`: each file's shard): shard after shard, in the
  * plan's order within each, so that each shard can be indexed as soon as its files are done. With `again` (a
- * rebuild: whether each file is likely to be rendered again), the shards holding such a file come first (`touched`
- * of them): the others' records are likely the last build's, and the touched ones are indexed again while the others
- * are handed over. Any order gives the same site; this one gives it sooner.
+ * rebuild: whether each file is to be rendered again), the shards holding such a file come first: the others' records
+ * are the last build's, and the touched ones are indexed again while the others are handed over.
  */
-export function shardsInTurn(shardOfJob: readonly number[], shards: number, again?: readonly boolean[]): { sequence: number[]; order: number[]; touched: number } {
+export function shardsInTurn(shardOfJob: readonly number[], shards: number, again?: readonly boolean[]): { sequence: number[]; order: number[] } {
   const all = Array.from({ length: shards }, (_x, k) => k);
   const touched = new Set<number>();
   if (again) for (let i = 0; i < shardOfJob.length; i++) if (again[i]) touched.add(shardOfJob[i]!);
@@ -52,7 +51,7 @@ export function shardsInTurn(shardOfJob: readonly number[], shards: number, agai
   sequence.forEach((shard, k) => (rank[shard] = k));
   const order = shardOfJob.map((_s, i) => i);
   if (shards > 1) order.sort((a, b) => rank[shardOfJob[a]!]! - rank[shardOfJob[b]!]! || a - b);
-  return { sequence, order, touched: touched.size };
+  return { sequence, order };
 }
 
 /** Pagefind processes alive at once: one takes records while the one before writes its bundle. */

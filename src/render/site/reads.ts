@@ -281,30 +281,6 @@ function json(value: unknown): string {
 }
 
 /**
- * Whether a fact names an entity of the graph loaded from one of `files` (a paper of an edited .bib file, its outline
- * and slug; a person, news item ... of an edited file), or one no longer there. A guess of what an edit touched, for
- * the order of a rebuild's work: facts of walks, files and time are not named, whatever they became.
- */
-export function factsOfFiles(graph: Graph, files: ReadonlySet<string>): (fact: string) => boolean {
-  const fileOf = (entity: object | undefined): string | undefined => (entity as { source?: { file?: unknown } } | undefined)?.source?.file as string | undefined;
-  const lists = new Map<string, Map<string, object>>();
-  for (const [field, kind] of Object.entries(LISTS)) lists.set(kind, new Map((graph[field as keyof typeof LISTS] as { id: string }[]).map((item) => [item.id, item])));
-  const maps = new Map<string, Map<string, object>>(Object.entries(MAPS).map(([field, kind]) => [kind, graph[field as keyof typeof MAPS] as Map<string, object>]));
-  return (fact) => {
-    const colon = fact.indexOf(':');
-    if (colon < 0) return false;
-    const kind = fact.slice(0, colon);
-    const name = fact.slice(colon + 1);
-    const collection = kind === 'pub-outline' || kind === 'slug' ? maps.get('pub') : kind === 'person-papers' ? maps.get('person') : (maps.get(kind) ?? lists.get(kind));
-    if (!collection) return false;
-    const entity = collection.get(name);
-    if (!entity) return true;
-    const file = fileOf(entity);
-    return file !== undefined && files.has(file);
-  };
-}
-
-/**
  * The values of facts in one graph (the untracked one), each computed once: a digest of what the fact names,
  * "-" for what is not there. `slugs` are the publications' folder names the site uses; `now` the build's time.
  */

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createSite } from '../../../src/render/site/context.js';
 import { groupPage } from '../../../src/render/site/pages/group.js';
-import { factsOfFiles, factsToKeep, factValues, reading, trackedGraph } from '../../../src/render/site/reads.js';
+import { factsToKeep, factValues, reading, trackedGraph } from '../../../src/render/site/reads.js';
 import type { Graph, Publication } from '../../../src/resolve/graph.js';
 import { exampleGraph, NOW } from './helpers.js';
 
@@ -55,21 +55,6 @@ describe('what a page reads of a paper', () => {
     // The paper holds its authors as resolved; its record's authors, as written, are digested too.
     const edited = withPaper(graph, key, (p) => ({ ...p, source: { ...p.source, value: { ...p.source.value, authors: [{ name: 'Someone Else', person: undefined, roles: [] }] } } }));
     assert.notEqual(valueIn(edited, `pub:${key}`), valueIn(graph, `pub:${key}`));
-  });
-});
-
-describe('what an edit of some files touched (the order of a rebuild\'s work)', () => {
-  const graph = exampleGraph();
-  const touched = factsOfFiles(graph, new Set(['publications/conferences.bib']));
-
-  it('names the facts of the papers of the edited file, their outlines and slugs, and of papers gone', () => {
-    assert.ok(touched('pub:li2025functional') && touched('pub-outline:li2025functional') && touched('slug:li2025functional'));
-    assert.ok(touched('pub:no-such-paper'), 'a paper gone');
-  });
-
-  it('names no fact of another file, of walks, files or time', () => {
-    for (const fact of ['pub:ma2022beyond', 'person:lei-wu', 'person-papers:lei-wu', 'pub*', 'news*', 'now', 'files', 'has:assets/vita.css']) assert.equal(touched(fact), false, fact);
-    assert.ok(factsOfFiles(graph, new Set(['people/lei-wu.yaml']))('person-papers:lei-wu'));
   });
 });
 
