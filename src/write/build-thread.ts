@@ -1,7 +1,7 @@
 /**
  * The rendering side of `buildSite` (./build.ts): opens the project, then renders the next files of the plan until
  * none is left, and hands their bytes to the main thread, which writes them while this one renders the next ones.
- * Runs on a worker thread (./build-worker.ts), or, for a small record, in the main thread itself.
+ * Runs on a worker thread (./build-worker.ts), or, for a small record without theme code, in the main thread itself.
  */
 import { openProject } from '../index.js';
 import { calendarJobs } from '../render/calendar/index.js';

@@ -78,7 +78,8 @@ export interface BuildSiteOptions extends SiteOptions {
   /**
    * Where the pages are rendered, with one worker: on a thread of their own (`'worker'`), which renders while the
    * main thread writes, or in the main thread (`'main'`), which saves starting a thread and loading vita into it a
-   * second time. Default: in the main thread when the record is small (SMALL_RECORD_BYTES), else on a thread.
+   * second time. Default: in the main thread when the record is small (SMALL_RECORD_BYTES) and has no theme code
+   * (see hasThemeCode), else on a thread.
    */
   renderIn?: 'worker' | 'main';
   /** Calendars, CV PDFs and search; none unless asked for (the benchmark times pages alone). */

@@ -139,8 +139,8 @@ class TrackedMap<V> extends Map<string, V> {
 }
 
 /**
- * An entity of the graph whose every property read notes it ("person:lei-wu"); with an outline, a read of one
- * of its properties notes the outline's fact instead.
+ * An entity of the graph whose every property read notes it ("person:lei-wu"); with an outline (a paper's, or a
+ * person's papers), a read of one of the outline's properties notes the outline's fact instead.
  */
 function trackedEntity<T extends object>(fact: string, entity: T, outline?: { fact: string; properties: ReadonlySet<PropertyKey> }): T {
   return new Proxy(entity, {
