@@ -52,28 +52,79 @@ process.stderr.write(`vita: compiled in ${((Date.now() - started) / 1000).toFixe
  * file much faster than the few hundred modules (vita's and its packages') it stands for, and each thread loads
  * them anew, which was most of a one-person site's build. tsc's other files stay for the library (dist/index.js)
  * and its types. Packages with native binaries, or that run files of their own, are loaded from node_modules.
+ *
+ * The command is one CommonJS file (dist/cli/vita.cjs), which dist/cli/main.js (src/cli/launch.ts) runs with V8's
+ * compile cache; Node 20 keeps a cache for a script, not for ES modules. The threads stay ES modules sharing chunks.
  */
 async function bundle() {
   const esbuild = await import('esbuild');
+  const { createHash } = await import('node:crypto');
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const external = ['@myriaddreamin/typst-ts-node-compiler', 'pagefind', 'sharp', 'playwright-core', 'chokidar'];
   // Chunks of the last bundle go: their names change with their content.
   rmSync(join(root, 'dist/chunks'), { recursive: true, force: true });
+  const command = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli/vita.cjs',
+    write: false,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external,
+    // The module's own address, as an ES module has it (vita finds its package and threads from it).
+    define: { 'import.meta.url': '__vitaUrl' },
+    banner: { js: "const __vitaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    plugins: [withoutTopLevelAwait()],
+    logLevel: 'warning',
+  });
+  let text = command.outputFiles[0].text;
+  // A script compiled from a cache cannot `import()` on Node 20: the packages left out are imported by the launcher.
+  for (const name of external) text = text.replaceAll(`import(${JSON.stringify(name)})`, `vitaImport(${JSON.stringify(name)})`);
+  const left = /\bimport\("(?!\.{0,2}\/)[^"]+"\)/.exec(text);
+  if (left) throw new Error(`the command's bundle imports a package at run time (${left[0]}): add it to the bundle or to the launcher's imports`);
+  writeFileSync(join(root, 'dist/cli/vita.cjs'), text);
+  const digest = createHash('sha256').update(text).digest('hex').slice(0, 16);
   await esbuild.build({
     absWorkingDir: root,
-    entryPoints: ['src/cli/main.ts', 'src/write/build-worker.ts', 'src/write/cv-pdf-worker.ts'],
-    outbase: 'src',
+    entryPoints: { 'cli/main': 'src/cli/launch.ts', 'write/build-worker': 'src/write/build-worker.ts', 'write/cv-pdf-worker': 'src/write/cv-pdf-worker.ts' },
     outdir: 'dist',
-    // What several entries or commands share is a chunk of its own, loaded once and only when needed: `vita --help`
-    // does not read the renderers.
+    // What the threads share is a chunk of its own.
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['@myriaddreamin/typst-ts-node-compiler', 'pagefind', 'sharp', 'playwright-core', 'chokidar'],
+    external,
+    define: { VITA_BUNDLE_DIGEST: JSON.stringify(digest) },
     // The packages written as CommonJS `require` Node's own modules: an ES module has no `require` of its own.
     banner: { js: "import { createRequire as vitaCreateRequire } from 'node:module';\nconst require = vitaCreateRequire(import.meta.url);" },
     logLevel: 'warning',
     logOverride: { 'empty-import-meta': 'silent' },
   });
+  // The launcher's first line is `#!/usr/bin/env node` (src/cli/launch.ts has none: it is not run from src/).
+  const launcher = join(root, 'dist/cli/main.js');
+  const launched = readFileSync(launcher, 'utf8');
+  if (!launched.startsWith('#!')) writeFileSync(launcher, `#!/usr/bin/env node\n${launched}`);
+}
+
+/**
+ * A CommonJS file cannot wait at its top: the modules that import an ES-only package at once on a Node without
+ * `require(esm)` (src/render/on-demand.ts) `require` it in the bundle instead, which bundles it.
+ */
+function withoutTopLevelAwait() {
+  return {
+    name: 'without-top-level-await',
+    setup(build) {
+      build.onLoad({ filter: /src[\\/].*\.ts$/ }, async (args) => {
+        const { readFile } = await import('node:fs/promises');
+        const text = await readFile(args.path, 'utf8');
+        const early = /\bREQUIRES_ES_MODULES \? undefined : await import\((["'][^"']+["'])\)/g;
+        if (!early.test(text)) return undefined;
+        return { contents: text.replace(early, 'REQUIRES_ES_MODULES ? undefined : require($1)'), loader: 'ts' };
+      });
+    },
+  };
 }

@@ -330,4 +330,7 @@ Options:
 
 The project defaults to the current folder. Exit status: 0 when there are no
 errors (warnings allowed), 1 when there are errors, 2 for a usage mistake.
+Each command keeps its code compiled by V8 in vita's own folder
+(dist/.compile-cache/), which makes the next run start faster;
+VITA_COMPILE_CACHE=<folder> keeps it elsewhere, VITA_COMPILE_CACHE=off not at all.
 `;

@@ -189,9 +189,11 @@ export interface WorkerData {
  * Growing by half at most was measured at 0.87 GiB, in the same time (the flag holds for the whole process).
  */
 const HEAP_GROWTH = '--heap-growing-percent=50';
+const HEAP_GROWTH_DEFAULT = '--heap-growing-percent=0';
 
 export async function buildSite(root: string, outDir: string, options: BuildSiteOptions = {}): Promise<SiteBuild> {
-  if (!process.execArgv.some((a) => a.startsWith('--heap-growing-percent')) && !process.env.NODE_OPTIONS?.includes('--heap-growing-percent')) setFlagsFromString(HEAP_GROWTH);
+  const growth = !process.execArgv.some((a) => a.startsWith('--heap-growing-percent')) && !process.env.NODE_OPTIONS?.includes('--heap-growing-percent');
+  if (growth) setFlagsFromString(HEAP_GROWTH);
   const writer = new SiteWriter(outDir, { projectRoot: root, force: options.force });
   const count = Math.max(1, Math.min(options.workers ?? 1, availableParallelism()));
   // A theme is imported by each worker (functions cannot be sent to a thread); reports come back as messages.
@@ -374,7 +376,9 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     } else if (buildCache) forgetBuildState(cacheDir);
     return { pages, files, bytes, written: result.written, errors: 0, workers: count, renderedIn, diagnostics: [...diagnostics, ...themeProblems.values()], warnings, searchPages, searchShards: shardRuns, images: tail.images, write: result, kept, rendered, cvs };
   } finally {
+    // V8's flags as they were: a compile cache made after the build under other flags would be refused (launch.ts).
     if (shortBuild) setFlagsFromString('--opt');
+    if (growth) setFlagsFromString(HEAP_GROWTH_DEFAULT);
     stopTypesetting.abort();
     await Promise.all(typesetters.map((w) => w.terminate()));
     await Promise.all(workers.map((w) => w.terminate()));

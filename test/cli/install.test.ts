@@ -57,10 +57,10 @@ describe('vita installed from its package', () => {
 
   it('the tarball holds the compiled JavaScript, the schemas, the docs and the README, and nothing of the sources', () => {
     const files = packed.files.map((f) => f.path);
-    for (const f of ['package.json', 'README.md', 'dist/cli/main.js', 'dist/index.js', 'dist/index.d.ts', 'schema/person.schema.json', 'docs/reference/deploy.md', 'docs/reference/person.md']) {
+    for (const f of ['package.json', 'README.md', 'dist/cli/main.js', 'dist/cli/vita.cjs', 'dist/index.js', 'dist/index.d.ts', 'schema/person.schema.json', 'docs/reference/deploy.md', 'docs/reference/person.md']) {
       assert.ok(files.includes(f), `${f} is not in the package`);
     }
-    assert.deepEqual(files.filter((f) => /^(src|test|bench|examples)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')) || f.endsWith('.map') || f.endsWith('.tsbuildinfo')), []);
+    assert.deepEqual(files.filter((f) => /^(src|test|bench|examples)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')) || f.endsWith('.map') || f.endsWith('.tsbuildinfo') || f.startsWith('dist/.compile-cache/')), []);
     assert.equal(packed.filename, `${pkg.name}-${pkg.version}.tgz`);
   });
 
