@@ -4,10 +4,10 @@
  * packages) took about a sixth of a one-person site's build, every build; with the cache it is read back
  * compiled. Node 22 has this built in (`module.enableCompileCache`), Node 20 only for scripts: hence one script.
  *
- * - One cache file per command (`build`, `check` ...), made by its first run, when V8 has compiled what the command
- *   needs; it is named by the bundle's digest, Node's version, the platform and Node's flags, so that no cache of
- *   other code or of another V8 is ever read. A cache whose bytes are not those written, or that V8 refuses, is
- *   made again.
+ * - One cache file per command (`build`, `check` ...), made when the command ends (V8 has then compiled what it
+ *   needed) by its first few runs; it is named by the bundle's digest, Node's version, the platform and Node's
+ *   flags, so that no cache of other code or of another V8 is ever read. A cache whose bytes are not those
+ *   written, or that V8 refuses, is made again.
  * - Kept in the package's own folder (dist/.compile-cache/); `VITA_COMPILE_CACHE` names another folder, or `off`.
  *   A folder that cannot be written (a package installed by another user) only means no cache.
  */
@@ -23,6 +23,12 @@ declare const VITA_BUNDLE_DIGEST: string | undefined;
 
 /** The length of the digest of the cache's bytes that starts its file. */
 const DIGEST_BYTES = 32;
+/**
+ * Runs of a command that make its cache again. V8 caches the functions compiled when the cache is made: the first
+ * run of `build` compiles what that record needed, and a cache made again holds what it had and what the run
+ * compiled anew. After these, the cache is only read (making it costs ~20 ms).
+ */
+const SEASONING_RUNS = 3;
 
 const bundle = fileURLToPath(new URL('./vita.cjs', import.meta.url));
 const source = readFileSync(bundle, 'utf8');
@@ -37,12 +43,17 @@ const prefix = `${digest}-`;
 const cacheFile = folder && join(folder, `${prefix}${process.version}-${process.platform}-${process.arch}-${flags}-${command}.bin`);
 
 let cachedData: Buffer | undefined;
+/** How many runs have made the cache so far (it is made again by the first few: see SEASONING_RUNS). */
+let runs = 0;
 if (cacheFile) {
   try {
     const file = readFileSync(cacheFile);
     // V8 checks a cache's length, not its bytes: a damaged one could be taken. The file starts with their digest.
     const body = file.subarray(DIGEST_BYTES);
-    if (createHash('sha256').update(body).digest().equals(file.subarray(0, DIGEST_BYTES))) cachedData = body;
+    if (body.length > 1 && createHash('sha256').update(body).digest().equals(file.subarray(0, DIGEST_BYTES))) {
+      runs = body[0]!;
+      cachedData = body.subarray(1);
+    }
   } catch {
     // None yet.
   }
@@ -53,7 +64,12 @@ const script = new Script(wrapped, { filename: bundle, cachedData });
 const usable = cachedData !== undefined && !script.cachedDataRejected;
 cachedData = undefined;
 
-if (cacheFile && !usable) process.once('exit', () => remember(script, cacheFile));
+if (cacheFile && (!usable || runs < SEASONING_RUNS)) {
+  process.once('exit', (code) => {
+    // Not after a usage mistake (2) or a failure of vita itself (70): they ran little of the command.
+    if (code === 0 || code === 1) remember(script, cacheFile, usable ? runs + 1 : 1);
+  });
+}
 
 const module = { exports: {} };
 // `import()` of a package left out of the bundle (Pagefind, sharp) is this module's: a script compiled from a cache
@@ -65,15 +81,15 @@ const vitaImport = (name: string) => import(name);
  * Writes the cache of what this run compiled, replacing the files of other bundles. Any failure (a folder that
  * cannot be written) is left unsaid: the command has done its work, and the next run compiles again.
  */
-function remember(compiled: Script, file: string): void {
+function remember(compiled: Script, file: string, runs: number): void {
   try {
     const dir = dirname(file);
     mkdirSync(dir, { recursive: true });
     for (const name of readdirSync(dir)) if (name.endsWith('.bin') && !name.startsWith(prefix)) rmSync(join(dir, name), { force: true });
     // Written aside and renamed: two runs at once never leave a half-written file.
     const part = `${file}.${process.pid}.part`;
-    const data = compiled.createCachedData();
-    writeFileSync(part, Buffer.concat([createHash('sha256').update(data).digest(), data]));
+    const body = Buffer.concat([Buffer.from([runs]), compiled.createCachedData()]);
+    writeFileSync(part, Buffer.concat([createHash('sha256').update(body).digest(), body]));
     renameSync(part, file);
   } catch {
     // No cache this time.

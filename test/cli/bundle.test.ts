@@ -24,6 +24,11 @@ function run(args: string[], cache = 'off') {
   return spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', VITA_COMPILE_CACHE: cache }, timeout: 120_000 });
 }
 
+/** How many runs have made a cache file (its byte after the digest), 0 if it was never made again since damaged. */
+function seasoned(file: string): number {
+  return readFileSync(file)[32]!;
+}
+
 /** The compile cache's files, by name, with what tells a file written again from the same one (inode, time). */
 function cacheFiles(dir: string): Map<string, string> {
   if (!existsSync(dir)) return new Map();
@@ -91,11 +96,14 @@ test('the bundled vita answers --version, and builds a one-person site byte for 
       sites.set(name, files(join(dir, `${name}-site`)));
       caches.push(cacheFiles(cache));
     }
-    // The first build made the build's cache beside --version's; the second read it (V8 took it: a refused cache
-    // is written again).
+    // The first build made the build's cache beside --version's; the second and the third (on the build thread)
+    // each read it (V8 took it) and made it again, with what they compiled besides (a refused cache is made anew, as
+    // by a first run).
     const [afterBuild, afterCached] = caches as [Map<string, string>, Map<string, string>];
     assert.deepEqual([...afterBuild.keys()].map((n) => n.replace(/^.*-/, '')).sort(), ['build.bin', 'other.bin']);
-    assert.deepEqual(afterCached, afterBuild, 'the second build wrote the cache again: V8 refused it');
+    assert.deepEqual([...afterCached.keys()], [...afterBuild.keys()]);
+    const buildCache = join(cache, [...afterBuild.keys()].find((n) => n.endsWith('-build.bin'))!);
+    assert.equal(seasoned(buildCache), 3, 'each bundled build took the cache of the one before');
     const bundled = sites.get('bundled')!;
     assert.ok([...bundled.keys()].some((p) => p.endsWith('cv.pdf')), 'a CV PDF, typeset by the bundled thread');
     assert.ok([...bundled.keys()].some((p) => p.startsWith('pagefind/')), 'the search index');
@@ -109,7 +117,7 @@ test('the bundled vita answers --version, and builds a one-person site byte for 
   }
 });
 
-test('a damaged or stale compile cache is made again, and one that cannot be written only costs time', (t) => {
+test('a command\'s compile cache is made by its first three runs, then only read; a damaged or stale one is made again, and one that cannot be written only costs time', (t) => {
   if (!existsSync(join(DIST, 'cli/main.js'))) return t.skip('dist/ is not built: npm test builds it');
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const dir = mkdtempSync(join(tmpdir(), 'vita-compile-cache-'));
@@ -124,6 +132,17 @@ test('a damaged or stale compile cache is made again, and one that cannot be wri
     check('first run', cache);
     const [made] = [...cacheFiles(cache).keys()];
     assert.ok(made?.endsWith('-other.bin'), `made ${made}`);
+    assert.equal(seasoned(join(cache, made)), 1);
+    check('second run', cache);
+    check('third run', cache);
+    assert.equal(seasoned(join(cache, made)), 3, 'each run took the cache and made it again');
+    const made3 = cacheFiles(cache);
+    check('fourth run', cache);
+    assert.deepEqual(cacheFiles(cache), made3, 'the fourth run made the cache again');
+    // A usage mistake makes no cache.
+    const mistake = run([join(DIST, 'cli/main.js'), 'chek'], cache);
+    assert.equal(mistake.status, 2, mistake.stderr);
+    assert.deepEqual(cacheFiles(cache), made3);
     const good = readFileSync(join(cache, made));
     // Damaged, at its length (V8 would take it): the command runs, and the cache is written again.
     const damaged = Buffer.from(good);
@@ -134,9 +153,9 @@ test('a damaged or stale compile cache is made again, and one that cannot be wri
     check('damaged cache', cache);
     assert.deepEqual([...cacheFiles(cache).keys()], [made]);
     assert.ok(!readFileSync(join(cache, made)).equals(damaged), 'the damaged cache was written again');
-    const again = cacheFiles(cache);
+    assert.equal(seasoned(join(cache, made)), 1, 'made anew, as by a first run');
     check('cache made again', cache);
-    assert.deepEqual(cacheFiles(cache), again, 'the cache made again was refused');
+    assert.equal(seasoned(join(cache, made)), 2, 'the cache made again was refused');
     // A folder that cannot be made (a file is in its place), and no cache at all.
     writeFileSync(join(dir, 'a-file'), '');
     check('a folder that cannot be made', join(dir, 'a-file', 'cache'));

@@ -23,7 +23,8 @@ const QUIET = { npm_config_audit: 'false', npm_config_fund: 'false', npm_config_
 
 /** Runs a command; fails the test with its output when it fails. */
 function run(command: string, args: string[], cwd: string, options: SpawnSyncOptions = {}): string {
-  const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...QUIET }, timeout: 300_000, ...options });
+  // The installed vita keeps its compile cache where it would for a user (npm test turns it off for other tests).
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...QUIET, VITA_COMPILE_CACHE: undefined }, timeout: 300_000, ...options });
   assert.equal(r.status, 0, `${command} ${args.join(' ')} in ${cwd} failed (${r.error?.message ?? r.status}):\n${r.stdout}\n${r.stderr}`);
   return `${r.stdout ?? ''}${r.stderr ?? ''}`;
 }
@@ -84,6 +85,9 @@ describe('vita installed from its package', () => {
     assert.ok(existsSync(join(project, 'package-lock.json')));
     assert.ok(existsSync(join(project, `node_modules/${pkg.name}/schema/person.schema.json`)), 'the schemas the editor settings name');
     assert.match(run('npx', ['vita', 'check'], project), /no problems/);
+    // Its compile cache is in its own folder, one file for the command.
+    const caches = readdirSync(join(project, `node_modules/${pkg.name}/dist/.compile-cache`));
+    assert.deepEqual(caches.map((f) => f.replace(/^.*-/, '')), ['check.bin'], caches.join(', '));
     // The other commands, from the installed package: a CV, an import, and a seminar announcement of the example.
     run('npx', ['vita', 'cv', '--format', 'md'], project);
     assert.match(readFileSync(join(project, '_site/people/ada-lovelace/cv.md'), 'utf8'), /Ada Lovelace/);
