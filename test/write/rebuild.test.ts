@@ -102,6 +102,26 @@ describe('rebuilds with the build cache', () => {
     assert.ok(built.kept > 0 && built.rendered > 0, `kept ${built.kept}, rendered ${built.rendered}`);
   });
 
+  it('after the text of a hand-written page in the menu is edited, renders again only that page', async () => {
+    const before = contentsUnder(site);
+    edits.edit('pages/join.md', (t) => t.replace('who enjoy proving things about', 'who like proving things about'));
+    const built = await rebuild();
+    const cold = await coldSite('cold-page');
+    assertSameTree(contentsUnder(site), cold);
+    const pages = differing(before, cold).filter((p) => !p.startsWith('pagefind/') && p !== '.vita-manifest.json');
+    assert.deepEqual(pages, ['join/index.html', 'zh/join/index.html']);
+    // Every page's menu lists the page, by its title: the menu reads the page's outline (its title, label, order,
+    // owner), not its text (render/site/reads.ts PAGE_OUTLINE). Before, all ~190 pages were made again.
+    assert.equal(built.rendered, pages.length, `rendered ${built.rendered}, changed ${pages.length}`);
+  });
+
+  it('after the title of a hand-written page in the menu is edited, matches a cold build', async () => {
+    edits.edit('pages/join.md', (t) => t.replace('en: Join us', 'en: Join the group'));
+    const built = await rebuild();
+    assertSameTree(contentsUnder(site), await coldSite('cold-page-title'));
+    assert.ok(built.rendered > 100, `every page's menu shows the title: rendered ${built.rendered}`);
+  });
+
   it('after a news item is edited, matches a cold build', async () => {
     edits.edit('news/2025-05-sharpness-disparity-icml.md', (t) => t.replace('The Sharpness Disparity Principle accepted', 'The Sharpness Disparity Principle was accepted'));
     const built = await rebuild();

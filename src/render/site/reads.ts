@@ -96,6 +96,20 @@ const OUTLINE = 'pub-outline:';
 const PERSON_PAPERS: ReadonlySet<PropertyKey> = new Set(['publications']);
 const PAPERS = 'person-papers:';
 
+/**
+ * What the site's navigation and a person's tabs read of a hand-written page (which pages there are, their labels
+ * and order): its "page-outline:id", apart from "page:id", which covers its text too, so that an edited text does
+ * not make every page whose menu lists the page again.
+ */
+const PAGE_OUTLINE: ReadonlySet<PropertyKey> = new Set(['id', 'person', 'title', 'menu', 'order']);
+const PAGE_OUTLINE_FACT = 'page-outline:';
+
+/** Facts of part of an entity, each covered by the entity's own fact (`factsToKeep`): the outline's prefix and the entity's. */
+const COVERED: readonly (readonly [string, string])[] = [
+  [OUTLINE, 'pub:'],
+  [PAGE_OUTLINE_FACT, 'page:'],
+];
+
 /** A map of the graph that notes each look-up ("pub:key") and each walk over it ("pubs*"). */
 class TrackedMap<V> extends Map<string, V> {
   kind = '';
@@ -159,9 +173,16 @@ function trackedEntity<T extends object>(fact: string, entity: T, outline?: { fa
   });
 }
 
-/** A list of the graph (`field`: "news", "posts" ...) whose every read notes the list ("news*"); its items note themselves ("news:id"). */
+/**
+ * A list of the graph (`field`: "news", "posts" ...) whose every read notes the list ("news*"); its items note
+ * themselves ("news:id"), a page its outline when only that is read (see PAGE_OUTLINE).
+ */
 function trackedList<T extends object>(field: string, kind: string, items: readonly T[]): T[] {
-  return new Proxy(items.map((item) => trackedEntity(`${kind}:${(item as { id: string }).id}`, item)), {
+  const tracked = (item: T) => {
+    const id = (item as { id: string }).id;
+    return trackedEntity(`${kind}:${id}`, item, kind === 'page' ? { fact: `${PAGE_OUTLINE_FACT}${id}`, properties: PAGE_OUTLINE } : undefined);
+  };
+  return new Proxy(items.map(tracked), {
     get(target, key, receiver) {
       noteFact(`${field}*`);
       return Reflect.get(target, key, receiver);
@@ -239,12 +260,15 @@ export function trackedSlugs(slugs: Map<string, string>): Map<string, string> {
 }
 
 /**
- * The facts of a rendering worth keeping: a paper's outline goes when the paper itself was read, since the paper's
- * value covers its outline's (a page showing 500 papers keeps 500 facts, not 1,000).
+ * The facts of a rendering worth keeping: a paper's or page's outline goes when the paper or page itself was read,
+ * since its value covers its outline's (a page showing 500 papers keeps 500 facts, not 1,000).
  */
 export function factsToKeep(reads: Reads): string[] {
   const out: string[] = [];
-  for (const f of reads.facts) if (!f.startsWith(OUTLINE) || !reads.facts.has(`pub:${f.slice(OUTLINE.length)}`)) out.push(f);
+  for (const f of reads.facts) {
+    const covered = COVERED.find(([part]) => f.startsWith(part));
+    if (!covered || !reads.facts.has(`${covered[1]}${f.slice(covered[0].length)}`)) out.push(f);
+  }
   return out;
 }
 
@@ -317,6 +341,10 @@ export function factValues(graph: Graph, slugs: Map<string, string>, now: Date):
     if (`${kind}:` === OUTLINE) {
       const p = graph.publications.get(name);
       return p === undefined ? '-' : digest(JSON.stringify([...PAPER_OUTLINE].map((k) => p[k as keyof typeof p] ?? null)));
+    }
+    if (`${kind}:` === PAGE_OUTLINE_FACT) {
+      const page = list('page').get(name) as Record<PropertyKey, unknown> | undefined;
+      return page === undefined ? '-' : digest(JSON.stringify([...PAGE_OUTLINE].map((k) => page[k] ?? null)));
     }
     if (`${kind}:` === PAPERS) {
       const person = graph.people.get(name);

@@ -79,3 +79,35 @@ describe('a person\'s papers, a fact apart from the person', () => {
     assert.equal(after('person:lei-wu'), value('person:lei-wu'));
   });
 });
+
+describe('a hand-written page\'s outline, a fact apart from its text', () => {
+  const graph = exampleGraph();
+  const page = graph.pages.find((p) => p.menu)!;
+
+  it('is what the menus read (its title, label, order, owner); its text notes the page', () => {
+    const menu = reading(() => {
+      const p = trackedGraph(graph).pages.find((x) => x.id === page.id)!;
+      return [p.id, p.person, p.title, p.menu, p.order];
+    });
+    assert.deepEqual([...menu.reads.facts].sort(), ['page-outline:' + page.id, 'pages*'].sort());
+    const text = reading(() => trackedGraph(graph).pages.find((x) => x.id === page.id)!.body);
+    assert.ok(text.reads.facts.has(`page:${page.id}`));
+    // The page's own fact covers its outline's.
+    const both = reading(() => {
+      const p = trackedGraph(graph).pages.find((x) => x.id === page.id)!;
+      void p.title;
+      void p.body;
+    });
+    assert.deepEqual(factsToKeep(both.reads).filter((f) => f.includes(page.id)), [`page:${page.id}`]);
+  });
+
+  it('has a value that changes with its title, not with its text', () => {
+    const edit = (change: (p: typeof page) => typeof page): Graph => ({ ...graph, pages: graph.pages.map((p) => (p.id === page.id ? change(p) : p)) });
+    const text = edit((p) => ({ ...p, body: { ...p.body, text: `${p.body.text}\n\nOne more paragraph.` } }));
+    assert.notEqual(valueIn(text, `page:${page.id}`), valueIn(graph, `page:${page.id}`));
+    assert.equal(valueIn(text, `page-outline:${page.id}`), valueIn(graph, `page-outline:${page.id}`));
+    const title = edit((p) => ({ ...p, title: { ...(p.title as Record<string, string>), en: 'Another title' } }));
+    assert.notEqual(valueIn(title, `page-outline:${page.id}`), valueIn(graph, `page-outline:${page.id}`));
+    assert.equal(valueIn(graph, 'page-outline:no-such-page'), '-');
+  });
+});
