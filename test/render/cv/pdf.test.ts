@@ -290,6 +290,19 @@ describe('PDF CV, options and safety', () => {
     }
   });
 
+  it('labels only the entries that the prose links to, and those links reach them', () => {
+    // Mingze Wang's research statement cites his papers; a label per entry was a twentieth of Typst's time.
+    const { source } = cvTypst(cvModel(exampleGraph(), 'mingze-wang', 'full'));
+    const cited = new Set([...source.matchAll(/<pub-(\d+)>/g)].map((m) => m[1]));
+    const labelled = [...source.matchAll(/#cv-anchor\((\d+)\)/g)].map((m) => m[1]);
+    assert.ok(cited.size > 3, `cited: ${[...cited].join(' ')}`);
+    assert.deepEqual(labelled.sort(), [...cited].sort());
+    assert.ok(source.includes('([\\[1\\]], ['), 'the entries are there, numbered');
+    // A link to a label that is not there is an error in Typst: the CV typesets.
+    assert.ok(cvPdf(cvModel(exampleGraph(), 'mingze-wang', 'full')).pdf.length > 1000);
+    assert.doesNotMatch(cvTypst(cvModel(exampleGraph(), 'lei-wu', 'full')).source, /#cv-anchor\(\d/);
+  });
+
   it('takes fonts, the accent colour and the paper size, and refuses a bad colour', () => {
     const doc = cvModel(exampleGraph(), 'lei-wu', 'short');
     const t = cvTypst(doc, { fonts: ['New Computer Modern'], accent: '#aa3300', paper: 'us-letter' });

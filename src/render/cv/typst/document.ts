@@ -342,6 +342,15 @@ function checkAccent(accent: string): string {
   return '#' + hex.toUpperCase();
 }
 
+/**
+ * Keeps the label of a publication's entry (`#cv-anchor(n)`) only where the CV's prose links to it (`<pub-n>`): a
+ * label is an element Typst places and tracks in every layout pass, which was a twentieth of typesetting a long CV.
+ */
+function withCitedAnchors(body: string): string {
+  const cited = new Set([...body.matchAll(/<pub-(\d+)>/g)].map((m) => m[1]));
+  return body.replace(/#cv-anchor\((\d+)\)/g, (anchor, n: string) => (cited.has(n) ? anchor : ''));
+}
+
 /** The Typst source of a CV and the fonts to compile it with. */
 export function cvTypst(doc: CvDocument, options: CvPdfOptions = {}): CvTypst {
   const theme = options.theme ?? 'classic';
@@ -350,7 +359,7 @@ export function cvTypst(doc: CvDocument, options: CvPdfOptions = {}): CvTypst {
   }
   const defaults = THEME_DEFAULTS[theme];
   const { sections, cut } = capPublications(doc.sections, options.maxPublications ?? MAX_PDF_PUBLICATIONS);
-  const body = [header(doc.header), ...sections.map((s) => section(s, doc, cut))].join('\n\n');
+  const body = withCitedAnchors([header(doc.header), ...sections.map((s) => section(s, doc, cut))].join('\n\n'));
 
   // CJK: a font only when the text needs one; the theme's style (serif / sans) when installed.
   const base = fontSetFor(body, { region: cjkRegionOf(doc.language) });
