@@ -29,6 +29,8 @@ const DIGEST_BYTES = 32;
  * compiled anew. After these, the cache is only read (making it costs ~20 ms).
  */
 const SEASONING_RUNS = 3;
+/** A cache file's name (see `cacheFile`), or one being written. */
+const CACHE_NAME = /^[0-9a-f]{16}-v[0-9.]+-[a-z0-9]+-[a-z0-9]+-[0-9a-f]{8}-[a-z-]+\.bin(\.[0-9]+\.part)?$/;
 
 const bundle = fileURLToPath(new URL('./vita.cjs', import.meta.url));
 const source = readFileSync(bundle, 'utf8');
@@ -85,7 +87,8 @@ function remember(compiled: Script, file: string, runs: number): void {
   try {
     const dir = dirname(file);
     mkdirSync(dir, { recursive: true });
-    for (const name of readdirSync(dir)) if (name.endsWith('.bin') && !name.startsWith(prefix)) rmSync(join(dir, name), { force: true });
+    // Only files of this naming: VITA_COMPILE_CACHE may name a folder that holds others.
+    for (const name of readdirSync(dir)) if (CACHE_NAME.test(name) && !name.startsWith(prefix)) rmSync(join(dir, name), { force: true });
     // Written aside and renamed: two runs at once never leave a half-written file.
     const part = `${file}.${process.pid}.part`;
     const body = Buffer.concat([Buffer.from([runs]), compiled.createCachedData()]);
