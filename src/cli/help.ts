@@ -41,8 +41,7 @@ image is resized once). The project's theme/ folder, if any, restyles the site
 (theme/style.css) and overrides page components (theme/components.js; see
 docs/theming.md); a broken component is replaced by vita's own and the build
 exits with status 1. CV PDFs are typeset on a thread per four CVs, up to one
-per core (on Linux below the pages' priority), and kept in .vita-cache/cv/
-(ignored by git). What each page, feed,
+per core, and kept in .vita-cache/cv/ (ignored by git). What each page, feed,
 CV and search record read of the record is kept in .vita-cache/build/: a
 rebuild renders only the pages and CVs whose data changed (all of them after
 an edit of vita.yaml or theme/, or a new vita).

@@ -2,24 +2,11 @@
  * One thread of `typesetCvPdfs` (./cv-pdfs.ts): typesets the CV sources it is sent, one at a time. It loads the
  * compiler and scans the fonts as soon as it starts, which a build does while the record is still being opened.
  */
-import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { typesetCv } from '../render/cv/typst/typeset.js';
 import { warmTypst } from '../render/typst/compile.js';
 import type { FontSet } from '../render/typst/fonts.js';
 import type { TypesetAnswer } from './cv-pdfs.js';
-
-// The PDFs can wait; the pages and the search index, which the end of a build waits for, cannot: a typesetting
-// thread takes what CPU they leave. On a department's build with 2 cores the pages were done 17 s sooner and the
-// build 7 s (111 against 118 s; 100 CVs: 13.3 against 14.3 s). Only on Linux, where a thread has a priority of its
-// own: elsewhere this would lower the whole of vita.
-if (process.platform === 'linux') {
-  try {
-    setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
-  } catch {
-    // As it was.
-  }
-}
 
 const port = parentPort!;
 port.on('message', (m: { source: string; fonts: FontSet }) => {

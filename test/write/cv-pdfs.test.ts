@@ -66,39 +66,6 @@ describe('CV PDFs of a build', () => {
     await Promise.all(exits); // both ended: the test would hang otherwise
   });
 
-  it('typesets below the priority of the pages and the search index, on Linux (a thread\'s own nice value)', async (t) => {
-    if (process.platform !== 'linux') return t.skip('a thread has a priority of its own on Linux alone');
-    const nice = () => {
-      const values = new Map<string, number>();
-      for (const task of readdirSync('/proc/self/task')) {
-        try {
-          const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
-          values.set(task, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
-        } catch {
-          // ended meanwhile
-        }
-      }
-      return values;
-    };
-    const before = nice();
-    const worker = startTypesetter();
-    try {
-      // Once it has answered, it has set its priority (at its start); it lives until it is ended.
-      const { source } = job('e/cv.pdf', 'Eve');
-      const answer = await new Promise<{ pdf?: Uint8Array }>((ok) => {
-        worker.once('message', ok);
-        worker.postMessage({ source, fonts });
-      });
-      assert.ok(answer.pdf);
-      const now = nice();
-      const lowered = [...now].filter(([task, value]) => !before.has(task) && value > 0);
-      assert.ok(lowered.length > 0, `the threads' nice values: ${JSON.stringify([...now])}`);
-      assert.equal(now.get(String(process.pid)), before.get(String(process.pid)), 'the main thread keeps its priority');
-    } finally {
-      await worker.terminate();
-    }
-  });
-
   it('guesses whether a build will typeset: not when the record looks as when its CVs were last done', async () => {
     const project = mkdtempSync(join(tmpdir(), 'vita-cv-record-'));
     const cache = join(project, '.vita-cache', 'cv');
