@@ -30,6 +30,19 @@ async function rebuild(): Promise<SiteBuild> {
   return built;
 }
 
+/**
+ * Edits a file, rebuilds, and checks the site against a cold build (into `cold`): the build, and the pages that
+ * changed (neither the search index nor the manifest).
+ */
+async function rebuildAfter(file: string, change: (text: string) => string, cold: string): Promise<{ built: SiteBuild; pages: string[] }> {
+  const before = contentsUnder(site);
+  edits.edit(file, change);
+  const built = await rebuild();
+  const after = await coldSite(cold);
+  assertSameTree(contentsUnder(site), after);
+  return { built, pages: differing(before, after).filter((p) => !p.startsWith('pagefind/') && p !== '.vita-manifest.json') };
+}
+
 describe('rebuilds with the build cache', () => {
   before(async () => {
     cpSync('examples/pku-group', project, { recursive: true, filter: (src) => !src.includes('_site') && !src.includes('.vita-cache') });
@@ -49,12 +62,7 @@ describe('rebuilds with the build cache', () => {
   });
 
   it('after a publication\'s title is edited, renders and rewrites only the pages that show it', async () => {
-    const before = contentsUnder(site);
-    edits.edit('publications/conferences.bib', (t) => t.replace('Functional Scaling Laws in Kernel Regression', 'Functional Scaling Laws Revisited'));
-    const built = await rebuild();
-    const cold = await coldSite('cold-title');
-    assertSameTree(contentsUnder(site), cold);
-    const pages = differing(before, cold).filter((p) => !p.startsWith('pagefind/') && p !== '.vita-manifest.json');
+    const { built, pages } = await rebuildAfter('publications/conferences.bib', (t) => t.replace('Functional Scaling Laws in Kernel Regression', 'Functional Scaling Laws Revisited'), 'cold-title');
     // The paper's page, its authors' pages, lists and CV pages, the group's lists, the news, project, post and
     // hand-written pages that cite it: in English and in Chinese.
     assert.equal(pages.length, 22, pages.join('\n'));
@@ -67,13 +75,8 @@ describe('rebuilds with the build cache', () => {
   });
 
   it('after a title is edited that changes the order of its authors\' papers, renders again only the pages that show it', async () => {
-    const before = contentsUnder(site);
     // The first of Lei Wu's 2024 papers by title becomes the last: his papers' order changes, his name does not.
-    edits.edit('publications/conferences.bib', (t) => t.replace('Improving Generalization and Convergence by Enhancing Implicit Regularization', 'Zooming In: Improving Generalization and Convergence by Enhancing Implicit Regularization'));
-    const built = await rebuild();
-    const cold = await coldSite('cold-order');
-    assertSameTree(contentsUnder(site), cold);
-    const pages = differing(before, cold).filter((p) => !p.startsWith('pagefind/') && p !== '.vita-manifest.json');
+    const { built, pages } = await rebuildAfter('publications/conferences.bib', (t) => t.replace('Improving Generalization and Convergence by Enhancing Implicit Regularization', 'Zooming In: Improving Generalization and Convergence by Enhancing Implicit Regularization'), 'cold-order');
     // Every page that shows his name read him: with his papers in the same fact, each was made again (177 pages for 18
     // that changed). Now his papers are a fact apart: made again are the pages that changed, and a few that read his
     // papers' order without showing it (his own pages' menus, which count them) or a page that cites the paper.
@@ -103,12 +106,7 @@ describe('rebuilds with the build cache', () => {
   });
 
   it('after the text of a hand-written page in the menu is edited, renders again only that page', async () => {
-    const before = contentsUnder(site);
-    edits.edit('pages/join.md', (t) => t.replace('who enjoy proving things about', 'who like proving things about'));
-    const built = await rebuild();
-    const cold = await coldSite('cold-page');
-    assertSameTree(contentsUnder(site), cold);
-    const pages = differing(before, cold).filter((p) => !p.startsWith('pagefind/') && p !== '.vita-manifest.json');
+    const { built, pages } = await rebuildAfter('pages/join.md', (t) => t.replace('who enjoy proving things about', 'who like proving things about'), 'cold-page');
     assert.deepEqual(pages, ['join/index.html', 'zh/join/index.html']);
     // Every page's menu lists the page, by its title: the menu reads the page's outline (its title, label, order,
     // owner), not its text (render/site/reads.ts PAGE_OUTLINE). Before, all ~190 pages were made again.
