@@ -126,6 +126,8 @@ export class ShardedSearch {
   add(shard: number, records: SentRecord[]): void {
     const s = this.shards[shard];
     if (!s) throw new Error(`search records of shard ${shard} of ${this.count}`);
+    // Once every worker has passed the shard it is indexed, or about to be: a record coming after would be left out.
+    if (s.passed >= this.workers && records.length) throw new Error(`search records of shard ${shard} came after every worker had passed it (${records[0]!.url})`);
     // Contents are held for the cache, or until the shard has a process; otherwise they go to Pagefind alone.
     const hold = this.cacheDir !== undefined || this.incremental || !s.indexer;
     for (const r of records) {

@@ -7,7 +7,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite, type BuildSiteOptions, type SiteBuild } from '../../src/write/build.js';
-import { shardsInTurn } from '../../src/write/search-shards.js';
+import { ShardedSearch, shardsInTurn } from '../../src/write/search-shards.js';
+import { SearchIndexer } from '../../src/render/site/search-index.js';
+import { SiteWriter } from '../../src/write/index.js';
 import { contentsUnder } from '../files.js';
 import { assertSameTree, coldBuild } from '../cold-build.js';
 import { projectEdits } from '../project-edits.js';
@@ -99,6 +101,17 @@ describe('the order in which the files are taken', () => {
     assert.deepEqual(shardsInTurn(shardOfJob, 3, again), { sequence: [2, 0, 1], order: [2, 5, 0, 3, 1, 4, 6, 7] });
     const none = again.map(() => false);
     assert.deepEqual(shardsInTurn(shardOfJob, 3, none).sequence, [0, 1, 2], 'nothing to render: the usual order');
+  });
+
+  it('refuses a record that comes after every worker has passed its shard, rather than leave it out of the index', async () => {
+    const search = new ShardedSearch(new SearchIndexer(), new SiteWriter(join(dir, 'late-site'), { projectRoot: dir }), 1, undefined);
+    // A rebuild with no shards of the last build: passing a shard indexes nothing yet (no Pagefind here).
+    search.plan(2, true);
+    search.add(0, [{ index: 0, url: '/a/', hash: 'h' }]);
+    search.passed(0);
+    assert.throws(() => search.add(0, [{ index: 1, url: '/b/', hash: 'h' }]), /shard 0 came after every worker had passed it \(\/b\/\)/);
+    search.add(1, [{ index: 2, url: '/c/', hash: 'h' }]);
+    await search.closeAll();
   });
 
   it('keeps the plan\'s order with one shard', () => {
