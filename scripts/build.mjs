@@ -118,7 +118,8 @@ function withoutTopLevelAwait() {
   return {
     name: 'without-top-level-await',
     setup(build) {
-      build.onLoad({ filter: /src[\\/].*\.ts$/ }, async (args) => {
+      // The renderers alone load packages on demand; anywhere else esbuild refuses the top-level await, loudly.
+      build.onLoad({ filter: /src[\\/]render[\\/].*\.ts$/ }, async (args) => {
         const { readFile } = await import('node:fs/promises');
         const text = await readFile(args.path, 'utf8');
         const early = /\bREQUIRES_ES_MODULES \? undefined : await import\((["'][^"']+["'])\)/g;

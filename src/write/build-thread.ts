@@ -447,8 +447,6 @@ export async function runBuildThread(port: MainPort, data: WorkerData): Promise<
       }
       function addRecord(i: number, record: SentRecord): void {
         if (!data.extras.search) return;
-        // Never so (only pages have records), but a record after its shard was closed would be left out of the index.
-        if (afterSearch(i)) throw new Error(`${jobs[i]!.file} has a search record but was rendered after the search index's pages`);
         // A cold build's records go to Pagefind as they come: when it lags, the pages wait for it (search-shards.ts).
         if (!memory?.incremental) {
           if (port.mayWait && Atomics.load(backlog, 0) >= SEARCH_BACKLOG) {

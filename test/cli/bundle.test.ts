@@ -17,6 +17,7 @@ import { SMALL_RECORD_BYTES } from '../../src/write/build.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = join(ROOT, 'dist');
 const PROJECT = join(ROOT, 'test/fixtures/frozen-project/2026-11-26-person');
+const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const THREADS = ['write/build-worker.js', 'write/cv-pdf-worker.js'];
 
 /** `cache`: the compile cache's folder (VITA_COMPILE_CACHE), so that a test never reads another run's. */
@@ -71,7 +72,6 @@ test('dist holds the command as one file and its threads as bundles: nothing imp
 
 test('the bundled vita answers --version, and builds a one-person site byte for byte as the sources do, without and with its compile cache', (t) => {
   if (!existsSync(join(DIST, 'cli/main.js'))) return t.skip('dist/ is not built: npm test builds it');
-  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const dir = mkdtempSync(join(tmpdir(), 'vita-bundle-'));
   const cache = join(dir, 'compile-cache');
   try {
@@ -119,7 +119,6 @@ test('the bundled vita answers --version, and builds a one-person site byte for 
 
 test('a command\'s compile cache is made by its first three runs, then only read; a damaged or stale one is made again, and one that cannot be written only costs time', (t) => {
   if (!existsSync(join(DIST, 'cli/main.js'))) return t.skip('dist/ is not built: npm test builds it');
-  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const dir = mkdtempSync(join(tmpdir(), 'vita-compile-cache-'));
   const cache = join(dir, 'cache');
   const check = (name: string, folder: string) => {

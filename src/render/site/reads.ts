@@ -104,11 +104,20 @@ const PAPERS = 'person-papers:';
 const PAGE_OUTLINE: ReadonlySet<PropertyKey> = new Set(['id', 'person', 'title', 'menu', 'order']);
 const PAGE_OUTLINE_FACT = 'page-outline:';
 
-/** Facts of part of an entity, each covered by the entity's own fact (`factsToKeep`): the outline's prefix and the entity's. */
-const COVERED: readonly (readonly [string, string])[] = [
-  [OUTLINE, 'pub:'],
-  [PAGE_OUTLINE_FACT, 'page:'],
+/**
+ * The outlines: what some pages read alone of an entity (`fact`: its prefix), apart from the entity itself (`of`: its
+ * kind), whose fact covers the outline's (`factsToKeep`).
+ */
+const OUTLINES: readonly { fact: string; of: string; properties: ReadonlySet<PropertyKey> }[] = [
+  { fact: OUTLINE, of: 'pub', properties: PAPER_OUTLINE },
+  { fact: PAGE_OUTLINE_FACT, of: 'page', properties: PAGE_OUTLINE },
 ];
+
+/** The outline of entities of a kind ("pub", "page"), as the trackers take it: the fact of one, and its properties. */
+function outlineOf(kind: string, id: string): { fact: string; properties: ReadonlySet<PropertyKey> } | undefined {
+  const outline = OUTLINES.find((o) => o.of === kind);
+  return outline && { fact: `${outline.fact}${id}`, properties: outline.properties };
+}
 
 /** A map of the graph that notes each look-up ("pub:key") and each walk over it ("pubs*"). */
 class TrackedMap<V> extends Map<string, V> {
@@ -180,7 +189,7 @@ function trackedEntity<T extends object>(fact: string, entity: T, outline?: { fa
 function trackedList<T extends object>(field: string, kind: string, items: readonly T[]): T[] {
   const tracked = (item: T) => {
     const id = (item as { id: string }).id;
-    return trackedEntity(`${kind}:${id}`, item, kind === 'page' ? { fact: `${PAGE_OUTLINE_FACT}${id}`, properties: PAGE_OUTLINE } : undefined);
+    return trackedEntity(`${kind}:${id}`, item, outlineOf(kind, id));
   };
   return new Proxy(items.map(tracked), {
     get(target, key, receiver) {
@@ -197,7 +206,7 @@ export function trackedGraph(graph: Graph): Graph {
     const map = new TrackedMap<object>();
     for (const [k, v] of graph[field] as Map<string, object>) {
       const fact = `${kind}:${k}`;
-      const outline = field === 'publications' ? { fact: `${OUTLINE}${k}`, properties: PAPER_OUTLINE } : field === 'people' ? { fact: `${PAPERS}${k}`, properties: PERSON_PAPERS } : undefined;
+      const outline = field === 'people' ? { fact: `${PAPERS}${k}`, properties: PERSON_PAPERS } : outlineOf(kind, k);
       // Looking a paper up notes its outline; a person, the person.
       map.factOf.set(k, field === 'publications' ? outline!.fact : fact);
       Map.prototype.set.call(map, k, trackedEntity(fact, v, outline));
@@ -266,8 +275,8 @@ export function trackedSlugs(slugs: Map<string, string>): Map<string, string> {
 export function factsToKeep(reads: Reads): string[] {
   const out: string[] = [];
   for (const f of reads.facts) {
-    const covered = COVERED.find(([part]) => f.startsWith(part));
-    if (!covered || !reads.facts.has(`${covered[1]}${f.slice(covered[0].length)}`)) out.push(f);
+    const outline = OUTLINES.find((o) => f.startsWith(o.fact));
+    if (!outline || !reads.facts.has(`${outline.of}:${f.slice(outline.fact.length)}`)) out.push(f);
   }
   return out;
 }
@@ -338,13 +347,11 @@ export function factValues(graph: Graph, slugs: Map<string, string>, now: Date):
       }
     }
     if (kind === 'slug') return slugs.get(name) ?? '-';
-    if (`${kind}:` === OUTLINE) {
-      const p = graph.publications.get(name);
-      return p === undefined ? '-' : digest(JSON.stringify([...PAPER_OUTLINE].map((k) => p[k as keyof typeof p] ?? null)));
-    }
-    if (`${kind}:` === PAGE_OUTLINE_FACT) {
-      const page = list('page').get(name) as Record<PropertyKey, unknown> | undefined;
-      return page === undefined ? '-' : digest(JSON.stringify([...PAGE_OUTLINE].map((k) => page[k] ?? null)));
+    const outline = OUTLINES.find((o) => o.fact === `${kind}:`);
+    if (outline) {
+      const kept = outline.of === 'pub' ? graph.publications.get(name) : list(outline.of).get(name);
+      const entity = kept as Record<PropertyKey, unknown> | undefined;
+      return entity === undefined ? '-' : digest(JSON.stringify([...outline.properties].map((k) => entity[k] ?? null)));
     }
     if (`${kind}:` === PAPERS) {
       const person = graph.people.get(name);
