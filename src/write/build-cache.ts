@@ -9,14 +9,14 @@
  * The cache only saves time: one that is missing, cut short, garbled or from another build is not used.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { VITA_ROOT } from '../load/vita-folder.js';
 import { availableFamilies } from '../render/cv/typst/fonts.js';
 import type { ImageVariant } from '../render/site/parts/picture.js';
 
 /** Bumped when what the cache holds changes shape or meaning. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** What vita is: a cache made by another version is not used. */
 const VITA_VERSION = ((): string => {
@@ -128,9 +128,11 @@ function readJson(path: string): unknown {
 
 /** The state of the last build with this key; undefined when there is none that can be trusted. */
 export function readBuildState(dir: string, key: string): BuildState | undefined {
-  const data = readJson(join(dir, STATE)) as BuildState | undefined;
+  const data = readJson(join(dir, STATE)) as (BuildState & { disk?: unknown }) | undefined;
   if (!data || typeof data !== 'object' || data.format !== FORMAT || data.key !== key) return undefined;
   if (!Array.isArray(data.facts) || typeof data.outputs !== 'object' || data.outputs === null) return undefined;
+  if (!withSizes(data.outputs, data.disk)) return undefined;
+  delete data.disk;
   const facts = data.facts.length;
   for (const f of data.facts) if (!Array.isArray(f) || typeof f[0] !== 'string' || typeof f[1] !== 'string') return undefined;
   for (const entry of Object.values(data.outputs)) {
@@ -144,6 +146,25 @@ export function readBuildState(dir: string, key: string): BuildState | undefined
   if (data.searchShards !== undefined && !(Array.isArray(data.searchShards) && data.searchShards.every(isShard))) return undefined;
   if (data.cvs !== undefined && !isCvs(data.cvs, facts)) return undefined;
   return data;
+}
+
+/**
+ * The sizes and dates the main thread wrote after the worker's state (`writeBuildState`): each output's, or null
+ * for one that was not on disk then (it is left out). False when they do not fit the outputs.
+ */
+function withSizes(outputs: Record<string, OutputEntry>, disk: unknown): boolean {
+  if (disk === undefined) return true;
+  if (typeof disk !== 'object' || disk === null || Array.isArray(disk)) return false;
+  for (const [path, value] of Object.entries(disk as Record<string, unknown>)) {
+    const entry = Object.hasOwn(outputs, path) ? outputs[path] : undefined;
+    if (!entry) return false;
+    if (value === null) delete outputs[path];
+    else if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'number') {
+      entry.size = value[0];
+      entry.mtime = value[1];
+    } else return false;
+  }
+  return true;
 }
 
 function isCvs(cvs: unknown, facts: number): cvs is BuildState['cvs'] {
@@ -234,32 +255,51 @@ export function unchangedOnDisk(out: string, path: string, entry: OutputEntry): 
 }
 
 /**
- * Writes the state after a build, with each output's size and date as now on disk, and removes the search
- * records of shards it no longer names. The state goes last and by a rename, so a build stopped half-way leaves
- * the previous state (whose sizes and dates then no longer match what changed) or none.
+ * The state as the build's worker hands it to the main thread: its JSON as bytes, moved rather than copied (a
+ * department's state is ~120 MB as objects, held to the end of the build), and the outputs whose size and date are
+ * added once they are on disk (`writeBuildState`).
  */
-export function writeBuildState(dir: string, out: string, state: BuildState): void {
+export interface EncodedBuildState {
+  json: Uint8Array;
+  unsized: string[];
+}
+
+export function encodeBuildState(state: BuildState): EncodedBuildState {
+  const unsized = Object.keys(state.outputs).filter((path) => state.outputs[path]!.size === undefined || state.outputs[path]!.mtime === undefined);
+  // Its own buffer (not a shared pool's), so that it can be moved to another thread.
+  return { json: new TextEncoder().encode(JSON.stringify({ ...state, format: FORMAT })), unsized };
+}
+
+/**
+ * Writes the state after a build: the worker's JSON, then the size and date of each output it did not know them of
+ * (as now on disk) and the search index's shards, and removes the search records of shards it no longer names. A
+ * file kept from the last build has the size and date found while this build ran, and was not written since (one
+ * changed meanwhile by someone else then differs from what is noted, and is made again next time). The state goes
+ * last and by a rename, so a build stopped half-way leaves the previous state (whose sizes and dates then no longer
+ * match what changed) or none.
+ */
+export function writeBuildState(dir: string, out: string, state: EncodedBuildState, searchShards: SearchShard[] | undefined): void {
   try {
     mkdirSync(dir, { recursive: true });
     rmSync(join(dir, STATE), { force: true });
-    state.format = FORMAT;
-    for (const [path, entry] of Object.entries(state.outputs)) {
-      // Kept from the last build: found with this size and date while this build ran, and not written since (one
-      // changed meanwhile by someone else then differs from what is noted here, and is made again next time).
-      if (entry.size !== undefined && entry.mtime !== undefined) continue;
+    const { json, unsized } = state;
+    // The worker's JSON is an object: what follows goes before its closing brace.
+    if (json[json.length - 1] !== 0x7d) throw new Error('not a state');
+    const disk: Record<string, [number, number] | null> = {};
+    for (const path of unsized) {
       try {
         const st = statSync(join(out, path));
-        entry.size = st.size;
-        entry.mtime = st.mtimeMs;
+        disk[path] = [st.size, st.mtimeMs];
       } catch {
-        delete state.outputs[path];
+        disk[path] = null;
       }
     }
-    const named = new Set((state.searchShards ?? []).map((s) => shardRecordsFile(s.digest)));
+    const named = new Set((searchShards ?? []).map((s) => shardRecordsFile(s.digest)));
     for (const name of readdirSync(dir)) {
       if ((name.startsWith('search-') || name === 'search.json') && !named.has(name)) rmSync(join(dir, name), { force: true });
     }
-    atomic(join(dir, STATE), JSON.stringify(state));
+    const end = `,"disk":${JSON.stringify(disk)}${searchShards ? `,"searchShards":${JSON.stringify(searchShards)}` : ''}}`;
+    atomic(join(dir, STATE), [json.subarray(0, json.length - 1), new TextEncoder().encode(end)]);
   } catch {
     // A cache that cannot be written costs time on the next build, nothing else.
     forgetBuildState(dir);
@@ -275,8 +315,14 @@ export function forgetBuildState(dir: string): void {
   }
 }
 
-function atomic(path: string, text: string): void {
+/** Writes `parts` one after the other into a temporary file, then renames it to `path`. */
+function atomic(path: string, parts: Uint8Array[]): void {
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
+  const fd = openSync(tmp, 'w');
+  try {
+    for (const part of parts) for (let off = 0; off < part.length; ) off += writeSync(fd, part, off, part.length - off);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(tmp, path);
 }

@@ -23,7 +23,7 @@ import type { Site } from '../render/site/context.js';
 import { pageShard, recordHash, shardCount } from '../render/site/search-index.js';
 import { publicationSlugs } from '../render/site/context.js';
 import { factValues, factsToKeep, reading, trackedFiles, trackedGraph, trackedNow, trackedSlugs, type Reads } from '../render/site/reads.js';
-import { cvFontsDigest, readBuildState, unchangedOnDisk, type BuildState, type CvEntry, type OutputEntry, type SearchShard } from './build-cache.js';
+import { cvFontsDigest, encodeBuildState, readBuildState, unchangedOnDisk, type BuildState, type CvEntry, type OutputEntry, type SearchShard } from './build-cache.js';
 import { manifestFiles } from './index.js';
 import { recordCacheIn } from './record-cache.js';
 
@@ -459,7 +459,11 @@ export async function runBuildThread(port: MainPort, data: WorkerData): Promise<
       }
       outbox.batch.send();
       outbox.sendRecords();
-      if (memory) outbox.send({ type: 'state', ...memory.finish() });
+      if (memory) {
+        const { state, kept } = memory.finish();
+        const encoded = encodeBuildState(state);
+        outbox.send({ type: 'state', state: encoded, kept }, [encoded.json.buffer as ArrayBuffer]);
+      }
       outbox.send({ type: 'done', math: summary.math, sitemapPaths, links: [...summary.links], images: [...summary.images.values()] });
       if (data.index === 0) {
         let m = await next();

@@ -24,7 +24,7 @@ import { SiteWriter, WriteError, type WriteResult } from './index.js';
 import { vitaThreadFile } from '../load/vita-folder.js';
 import { recordOver } from '../load/files.js';
 import type { MainPort } from './build-thread.js';
-import { buildCacheDir, buildKey, forgetBuildState, writeBuildState, type BuildState, type SearchShard } from './build-cache.js';
+import { buildCacheDir, buildKey, forgetBuildState, writeBuildState, type EncodedBuildState, type SearchShard } from './build-cache.js';
 
 export interface SiteBuild {
   pages: number;
@@ -113,7 +113,7 @@ export type WorkerMessage =
    */
   | { type: 'opened'; errors: number; plan?: string[]; diagnostics?: Diagnostic[]; incremental?: boolean; shards: number; searchShards?: SearchShard[] }
   /** Worker 0's memory of this build's outputs, for the next one (when the build cache is on), after its pages. */
-  | { type: 'state'; state: BuildState; kept: number }
+  | { type: 'state'; state: EncodedBuildState; kept: number }
   | { type: 'files'; batch: SentBatch }
   /** Search records of pages just rendered or kept, all of one shard. */
   | { type: 'search'; shard: number; records: SentRecord[] }
@@ -371,8 +371,7 @@ export async function buildSite(root: string, outDir: string, options: BuildSite
     finished = true;
     // A theme's problem is reported while the page that meets it renders: the next build renders everything, to report it again.
     if (state && themeProblems.size === 0) {
-      state.state.searchShards = searchShards;
-      writeBuildState(cacheDir, writer.out, state.state);
+      writeBuildState(cacheDir, writer.out, state.state, searchShards);
     } else if (buildCache) forgetBuildState(cacheDir);
     return { pages, files, bytes, written: result.written, errors: 0, workers: count, renderedIn, diagnostics: [...diagnostics, ...themeProblems.values()], warnings, searchPages, searchShards: shardRuns, images: tail.images, write: result, kept, rendered, cvs };
   } finally {
