@@ -22,8 +22,9 @@ import type { RenderedPage } from '../render/site/index.js';
 import type { Site } from '../render/site/context.js';
 import { pageShard, recordHash, shardCount } from '../render/site/search-index.js';
 import { publicationSlugs } from '../render/site/context.js';
+import { editedPaperPages } from './edited-papers.js';
 import { factValues, factsToKeep, reading, trackedFiles, trackedGraph, trackedNow, trackedSlugs, type Reads } from '../render/site/reads.js';
-import { cvFontsDigest, encodeBuildState, readBuildState, unchangedOnDisk, type BuildState, type CvEntry, type OutputEntry, type SearchShard } from './build-cache.js';
+import { buildStateTime, cvFontsDigest, encodeBuildState, readBuildState, unchangedOnDisk, type BuildState, type CvEntry, type OutputEntry, type SearchShard } from './build-cache.js';
 import { manifestFiles } from './index.js';
 import { recordCacheIn } from './record-cache.js';
 
@@ -104,6 +105,9 @@ class BuildMemory {
   private readonly outputs: Record<string, OutputEntry> = {};
   private readonly cvs: Record<string, CvEntry> = {};
   private cvFonts: string | undefined;
+  /** When the last build's state was written. */
+  private readonly since: number | undefined;
+  private readonly slugs: Map<string, string>;
   kept = 0;
 
   constructor(
@@ -113,8 +117,10 @@ class BuildMemory {
     now: Date,
   ) {
     this.last = readBuildState(cache.dir, cache.key);
+    this.since = this.last ? buildStateTime(cache.dir) : undefined;
     this.written = this.last ? manifestFiles(out) : new Set();
-    this.value = factValues(graph, publicationSlugs(graph), now);
+    this.slugs = publicationSlugs(graph);
+    this.value = factValues(graph, this.slugs, now);
     this.lastIndex = new Int32Array(this.last?.facts.length ?? 0);
   }
 
@@ -129,6 +135,12 @@ class BuildMemory {
   /** The search index's shards as the last build left them (for a build that can keep them). */
   get lastSearchShards(): SearchShard[] | undefined {
     return this.incremental ? this.last?.searchShards : undefined;
+  }
+
+  /** Which of `files` are the pages of papers edited since the last build (a hint for the order: edited-papers.ts). */
+  editedPapers(graph: Graph, files: readonly string[]): boolean[] | undefined {
+    if (!this.last || this.since === undefined || !this.incremental) return undefined;
+    return editedPaperPages(graph, files, { facts: this.last.facts, since: this.since }, this.value, this.slugs);
   }
 
   /** The last build's entry for an output that need not be rendered again, if it is one. */
@@ -382,15 +394,19 @@ export async function runBuildThread(port: MainPort, data: WorkerData): Promise<
       // The CVs first: their PDFs are typeset on other threads, from the first one planned, while this one plans
       // the others and renders the pages.
       const cvs = first && data.extras.cv ? new CvPlanner(outbox, data, graph, memory && shown, memory) : undefined;
-      cvs?.ahead();
+      // A rebuild of a site with search shards looks at each shard's files in turn (those with an edited paper's page
+      // first), and the main thread has a shard with a file rendered again indexed as soon as it is passed. Its CVs
+      // are planned once such a shard is passed (or after the pages): their check (a digest of every paper they list)
+      // would otherwise come before it.
+      const cvsLater = memory?.incremental === true && shards > 1 && data.extras.search === true;
+      let touched = false;
+      const renderedIn = new Set<number>();
+      if (!cvsLater) cvs?.ahead();
       if (inMain) await breathe();
       const summary: PagesSummary = { math: false, sitemapPaths: [], links: new Set(), produced: new Set(), images: new Map() };
       const sitemapPaths: [number, string][] = [];
       const counter = new Int32Array(data.next);
-      // A rebuild looks at every file before taking any: the shards of the search index with a file to render again
-      // come first, so that Pagefind indexes them again while the files kept from the last build are handed over.
-      const kept = memory?.incremental && shards > 1 && data.extras.search ? jobs.map((j) => memory.unchanged(j.file)) : undefined;
-      const { sequence, order } = shardsInTurn(shardOfJob, shards, kept?.map((entry) => entry === undefined));
+      const { sequence, order } = shardsInTurn(shardOfJob, shards, cvsLater ? memory?.editedPapers(graph, jobs.map((j) => j.file)) : undefined);
       // In the main thread, with one shard, the files that are no pages (feeds, calendars) come after the pages, as if
       // after the last shard: Pagefind makes the index while they render, rather than after them.
       const pagesFirst = inMain && shards === 1 && data.extras.search === true;
@@ -404,7 +420,10 @@ export async function runBuildThread(port: MainPort, data: WorkerData): Promise<
         const next = position < order.length && !afterSearch(order[position]!) ? rank[shardOfJob[order[position]!]!]! : shards;
         if (next <= passed) return;
         outbox.sendRecords();
-        for (; passed < next; passed++) outbox.send({ type: 'searched', shard: sequence[passed]! });
+        for (; passed < next; passed++) {
+          touched ||= renderedIn.has(sequence[passed]!);
+          outbox.send({ type: 'searched', shard: sequence[passed]! });
+        }
       };
       for (let start = Atomics.add(counter, 0, CHUNK); start < jobs.length; start = Atomics.add(counter, 0, CHUNK)) {
         for (let p = start; p < Math.min(start + CHUNK, jobs.length); p++) {
@@ -415,7 +434,7 @@ export async function runBuildThread(port: MainPort, data: WorkerData): Promise<
             await breathe();
           }
         }
-        cvs?.ahead();
+        if (!cvsLater || touched) cvs?.ahead();
       }
       pass(order.length);
       // The CVs the pool has not had yet, planned before the graph goes.
@@ -423,7 +442,7 @@ export async function runBuildThread(port: MainPort, data: WorkerData): Promise<
       function make(i: number): void {
         const job = jobs[i]!;
         const before = summary.sitemapPaths.length;
-        const last = kept ? kept[i] : memory?.unchanged(job.file);
+        const last = memory?.unchanged(job.file);
         if (last) {
           // Not rendered again: what the tail needs of it comes from the last build.
           summary.produced.add(job.file);
@@ -437,6 +456,7 @@ export async function runBuildThread(port: MainPort, data: WorkerData): Promise<
           if (last.search !== undefined && last.searchHash !== undefined) addRecord(i, { index: i, url: last.search, hash: last.searchHash });
           return;
         }
+        renderedIn.add(shardOfJob[i]!);
         const { value: made, reads } = memory ? reading(() => job.render()) : { value: job.render(), reads: undefined };
         summarize(summary, job.file, made);
         if (summary.sitemapPaths.length > before) sitemapPaths.push([i, summary.sitemapPaths[before]!]);

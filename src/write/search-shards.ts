@@ -39,8 +39,8 @@ export const SEARCH_BACKLOG = 2000;
 /**
  * The order in which a worker takes the plan's files (`shardOfJob`: each file's shard): shard after shard, in the
  * plan's order within each, so that each shard can be indexed as soon as its files are done. With `again` (a
- * rebuild: whether each file is to be rendered again), the shards holding such a file come first: the others' records
- * are the last build's, and the touched ones are indexed again while the others are handed over.
+ * rebuild: whether each file is likely to be rendered again, edited-papers.ts), the shards holding such a file come
+ * first, so that Pagefind indexes them again while the others are looked at and handed over.
  */
 export function shardsInTurn(shardOfJob: readonly number[], shards: number, again?: readonly boolean[]): { sequence: number[]; order: number[] } {
   const all = Array.from({ length: shards }, (_x, k) => k);

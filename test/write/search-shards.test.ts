@@ -96,7 +96,7 @@ describe('the order in which the files are taken', () => {
     assert.deepEqual(shardsInTurn(shardOfJob, 3), { sequence: [0, 1, 2], order: [0, 3, 1, 4, 6, 7, 2, 5] });
   });
 
-  it('on a rebuild, takes first the shards with a file to render again, so that Pagefind starts on them early', () => {
+  it('on a rebuild, takes first the shards with a file likely to be rendered again, so that Pagefind starts on them early', () => {
     const again = [false, false, false, false, false, true, false, false];
     assert.deepEqual(shardsInTurn(shardOfJob, 3, again), { sequence: [2, 0, 1], order: [2, 5, 0, 3, 1, 4, 6, 7] });
     const none = again.map(() => false);
