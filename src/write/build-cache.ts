@@ -265,18 +265,33 @@ export function unchangedOnDisk(out: string, path: string, entry: OutputEntry): 
 
 /**
  * The state as the build's worker hands it to the main thread: its JSON as bytes, moved rather than copied (a
- * department's state is ~120 MB as objects, held to the end of the build), and the outputs whose size and date are
- * added once they are on disk (`writeBuildState`).
+ * department's state is ~120 MB as objects, held to the end of the build), in pieces of a few MB so that the worker
+ * never holds the whole text twice, and without its closing brace; and the outputs whose size and date are added
+ * once they are on disk (`writeBuildState`).
  */
 export interface EncodedBuildState {
-  json: Uint8Array;
+  parts: Uint8Array[];
   unsized: string[];
 }
 
+/** Entries per piece of the state's JSON. */
+const PIECE = 10_000;
+
 export function encodeBuildState(state: BuildState): EncodedBuildState {
-  const unsized = Object.keys(state.outputs).filter((path) => state.outputs[path]!.size === undefined || state.outputs[path]!.mtime === undefined);
-  // Its own buffer (not a shared pool's), so that it can be moved to another thread.
-  return { json: new TextEncoder().encode(JSON.stringify({ ...state, format: FORMAT })), unsized };
+  const { facts, outputs, cvs } = state;
+  const paths = Object.keys(outputs);
+  const unsized = paths.filter((path) => outputs[path]!.size === undefined || outputs[path]!.mtime === undefined);
+  // Each its own buffer (not a shared pool's), so that it can be moved to another thread.
+  const encoder = new TextEncoder();
+  const parts = [encoder.encode(`{"format":${FORMAT},"key":${JSON.stringify(state.key)}${cvs ? `,"cvs":${JSON.stringify(cvs)}` : ''},"facts":[`)];
+  for (let i = 0; i < facts.length; i += PIECE) parts.push(encoder.encode(`${i ? ',' : ''}${JSON.stringify(facts.slice(i, i + PIECE)).slice(1, -1)}`));
+  parts.push(encoder.encode('],"outputs":{'));
+  for (let i = 0; i < paths.length; i += PIECE) {
+    const piece = JSON.stringify(Object.fromEntries(paths.slice(i, i + PIECE).map((path) => [path, outputs[path]])));
+    parts.push(encoder.encode(`${i ? ',' : ''}${piece.slice(1, -1)}`));
+  }
+  parts.push(encoder.encode('}'));
+  return { parts, unsized };
 }
 
 /**
@@ -291,9 +306,9 @@ export function writeBuildState(dir: string, out: string, state: EncodedBuildSta
   try {
     mkdirSync(dir, { recursive: true });
     rmSync(join(dir, STATE), { force: true });
-    const { json, unsized } = state;
-    // The worker's JSON is an object: what follows goes before its closing brace.
-    if (json[json.length - 1] !== 0x7d) throw new Error('not a state');
+    const { parts, unsized } = state;
+    // The worker's JSON is an object without its closing brace: what follows goes there.
+    if (parts[0]?.[0] !== 0x7b) throw new Error('not a state');
     const disk: Record<string, [number, number] | null> = {};
     for (const path of unsized) {
       try {
@@ -308,7 +323,7 @@ export function writeBuildState(dir: string, out: string, state: EncodedBuildSta
       if ((name.startsWith('search-') || name === 'search.json') && !named.has(name)) rmSync(join(dir, name), { force: true });
     }
     const end = `,"disk":${JSON.stringify(disk)}${searchShards ? `,"searchShards":${JSON.stringify(searchShards)}` : ''}}`;
-    atomic(join(dir, STATE), [json.subarray(0, json.length - 1), new TextEncoder().encode(end)]);
+    atomic(join(dir, STATE), [...parts, new TextEncoder().encode(end)]);
   } catch {
     // A cache that cannot be written costs time on the next build, nothing else.
     forgetBuildState(dir);

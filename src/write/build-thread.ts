@@ -482,7 +482,7 @@ export async function runBuildThread(port: MainPort, data: WorkerData): Promise<
       if (memory) {
         const { state, kept } = memory.finish();
         const encoded = encodeBuildState(state);
-        outbox.send({ type: 'state', state: encoded, kept }, [encoded.json.buffer as ArrayBuffer]);
+        outbox.send({ type: 'state', state: encoded, kept }, encoded.parts.map((part) => part.buffer as ArrayBuffer));
       }
       outbox.send({ type: 'done', math: summary.math, sitemapPaths, links: [...summary.links], images: [...summary.images.values()] });
       if (data.index === 0) {

@@ -39,6 +39,7 @@ describe('the build state', () => {
   it('holds the worker\'s outputs, the sizes and dates of those it rendered as on disk, and the shards', () => {
     const encoded = encodeBuildState(state());
     assert.deepEqual(encoded.unsized, ['b/index.html', 'c/index.html']);
+    assert.ok(encoded.parts.every((part) => part.byteOffset === 0 && part.byteLength === part.buffer.byteLength), 'each piece its own buffer, to be moved');
     writeBuildState(cache, out, encoded, [{ digest: 'd', files: ['pagefind/x'] }]);
     const read = readBuildState(cache, 'k');
     assert.ok(read);
@@ -52,6 +53,20 @@ describe('the build state', () => {
     assert.equal(readBuildState(cache, 'another key'), undefined);
   });
 
+  it('reads back as it was when its JSON comes in several pieces (a department\'s)', () => {
+    const big: BuildState = { format: 0, key: 'big', facts: [], outputs: {} };
+    for (let i = 0; i < 25_001; i++) {
+      big.facts.push([`pub:p${i}`, `v${i}`]);
+      big.outputs[`p${i}/index.html`] = { reads: [i], size: i, mtime: i };
+    }
+    const encoded = encodeBuildState(big);
+    assert.ok(encoded.parts.length > 4);
+    writeBuildState(join(dir, 'big'), out, encoded, undefined);
+    const read = readBuildState(join(dir, 'big'), 'big');
+    assert.ok(read);
+    assert.deepEqual({ ...read, format: 0 }, big);
+  });
+
   it('is not trusted when its sizes name an output it does not hold, or are not numbers', () => {
     const text = readFileSync(join(cache, 'state.json'), 'utf8');
     for (const disk of ['{"z/index.html":[1,2]}', '{"b/index.html":"big"}', '[]']) {
@@ -61,7 +76,7 @@ describe('the build state', () => {
   });
 
   it('is forgotten rather than written when the worker\'s bytes are no JSON object', () => {
-    writeBuildState(cache, out, { json: new TextEncoder().encode('[1]'), unsized: [] }, undefined);
+    writeBuildState(cache, out, { parts: [new TextEncoder().encode('[1')], unsized: [] }, undefined);
     assert.equal(existsSync(join(cache, 'state.json')), false);
   });
 });
