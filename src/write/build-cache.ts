@@ -126,7 +126,6 @@ function readJson(path: string): unknown {
   }
 }
 
-/** The state of the last build with this key; undefined when there is none that can be trusted. */
 /** When the last build's state was written (undefined: none). */
 export function buildStateTime(dir: string): number | undefined {
   try {
@@ -136,6 +135,7 @@ export function buildStateTime(dir: string): number | undefined {
   }
 }
 
+/** The state of the last build with this key; undefined when there is none that can be trusted. */
 export function readBuildState(dir: string, key: string): BuildState | undefined {
   const data = readJson(join(dir, STATE)) as (BuildState & { disk?: unknown }) | undefined;
   if (!data || typeof data !== 'object' || data.format !== FORMAT || data.key !== key) return undefined;
